@@ -1,0 +1,365 @@
+/* tranche-dataset-builder.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tranche-dataset-builder.h"
+#include "tranche-dataset-private.h"
+
+struct _TrancheDatasetBuilder
+{
+  TrancheDataset *dataset;
+  GHashTable     *event_ids;  /* interned id set, for duplicate checks */
+  GHashTable     *declared;   /* interned entity ids that were declared */
+  gboolean        has_currency;
+};
+
+static TrancheDay
+span_end (const TrancheEvent *event)
+{
+  TrancheDay end = tranche_date_end_day (&event->date);
+
+  if (tranche_date_is_set (&event->end))
+    end = MAX (end, tranche_date_end_day (&event->end));
+  return end;
+}
+
+static void
+resolve_currency (TrancheMoney    *money,
+                  TrancheCurrency  currency)
+{
+  if ((money->flags & TRANCHE_MONEY_PRESENT) && money->currency == 0)
+    money->currency = currency;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const TrancheEvent *ea = a;
+  const TrancheEvent *eb = b;
+  int cmp = tranche_date_compare (&ea->date, &eb->date);
+
+  if (cmp != 0)
+    return cmp;
+  return ea->order < eb->order ? -1 : ea->order > eb->order;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+TrancheDatasetBuilder *
+tranche_dataset_builder_new (void)
+{
+  TrancheDatasetBuilder *self = g_new0 (TrancheDatasetBuilder, 1);
+
+  self->dataset = tranche_dataset_new_empty ();
+  self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->declared = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
+}
+
+void
+tranche_dataset_builder_free (TrancheDatasetBuilder *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  g_hash_table_unref (self->event_ids);
+  g_hash_table_unref (self->declared);
+  g_free (self);
+}
+
+const char *
+tranche_dataset_builder_intern (TrancheDatasetBuilder *self,
+                                const char            *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert_const (self->dataset->strings, text);
+}
+
+void
+tranche_dataset_builder_set_title (TrancheDatasetBuilder *self,
+                                   const char            *title)
+{
+  g_return_if_fail (self != NULL);
+  self->dataset->title = tranche_dataset_builder_intern (self, title);
+}
+
+void
+tranche_dataset_builder_set_description (TrancheDatasetBuilder *self,
+                                         const char            *description)
+{
+  g_return_if_fail (self != NULL);
+  self->dataset->description = tranche_dataset_builder_intern (self, description);
+}
+
+void
+tranche_dataset_builder_set_currency (TrancheDatasetBuilder *self,
+                                      TrancheCurrency        currency)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (currency != 0);
+  self->dataset->currency = currency;
+}
+
+void
+tranche_dataset_builder_set_rate (TrancheDatasetBuilder *self,
+                                  TrancheCurrency        currency,
+                                  double                 rate)
+{
+  TrancheRate r = { currency, rate };
+
+  g_return_if_fail (self != NULL);
+  for (guint i = 0; i < self->dataset->rates->len; i++)
+    {
+      TrancheRate *old = &g_array_index (self->dataset->rates, TrancheRate, i);
+      if (old->currency == currency)
+        {
+          old->rate = rate;
+          return;
+        }
+    }
+  g_array_append_val (self->dataset->rates, r);
+}
+
+void
+tranche_dataset_builder_set_filename (TrancheDatasetBuilder *self,
+                                      const char            *filename)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->dataset->filename);
+  self->dataset->filename = g_strdup (filename);
+}
+
+void
+tranche_dataset_builder_add_skipped (TrancheDatasetBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+  self->dataset->n_skipped++;
+}
+
+gboolean
+tranche_dataset_builder_add_entity (TrancheDatasetBuilder *self,
+                                    const TrancheEntity   *entity)
+{
+  TrancheDataset *ds;
+  TrancheEntity copy;
+  const char *id;
+  guint pos;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (entity != NULL && entity->id != NULL, FALSE);
+
+  ds = self->dataset;
+  id = tranche_dataset_builder_intern (self, entity->id);
+  if (g_hash_table_contains (self->declared, id))
+    return FALSE;
+  g_hash_table_add (self->declared, (gpointer) id);
+
+  copy = *entity;
+  copy.id = id;
+  copy.name = tranche_dataset_builder_intern (self, entity->name ? entity->name : entity->id);
+  copy.declared = TRUE;
+
+  pos = GPOINTER_TO_UINT (g_hash_table_lookup (ds->entity_by_id, id));
+  if (pos != 0)
+    {
+      /* An event named it first; the declaration fills in the details. */
+      g_array_index (ds->entities, TrancheEntity, pos - 1) = copy;
+      return TRUE;
+    }
+  g_array_append_val (ds->entities, copy);
+  g_hash_table_insert (ds->entity_by_id, (gpointer) id, GUINT_TO_POINTER (ds->entities->len));
+  return TRUE;
+}
+
+guint32
+tranche_dataset_builder_ensure_entity (TrancheDatasetBuilder *self,
+                                       const char            *id)
+{
+  TrancheDataset *ds;
+  TrancheEntity entity = { 0 };
+  guint pos;
+
+  g_return_val_if_fail (self != NULL, TRANCHE_NO_ENTITY);
+  g_return_val_if_fail (id != NULL, TRANCHE_NO_ENTITY);
+
+  ds = self->dataset;
+  pos = GPOINTER_TO_UINT (g_hash_table_lookup (ds->entity_by_id, id));
+  if (pos != 0)
+    return pos - 1;
+
+  entity.id = tranche_dataset_builder_intern (self, id);
+  entity.name = entity.id;
+  entity.kind = TRANCHE_ENTITY_COMPANY;
+  entity.declared = FALSE;
+  g_array_append_val (ds->entities, entity);
+  g_hash_table_insert (ds->entity_by_id, (gpointer) entity.id,
+                       GUINT_TO_POINTER (ds->entities->len));
+  return ds->entities->len - 1;
+}
+
+gboolean
+tranche_dataset_builder_entity_is_declared (TrancheDatasetBuilder *self,
+                                            const char            *id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  return g_hash_table_contains (self->declared, id);
+}
+
+gboolean
+tranche_dataset_builder_add_source (TrancheDatasetBuilder *self,
+                                    const TrancheSource   *source)
+{
+  TrancheDataset *ds;
+  TrancheSource copy;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (source != NULL && source->id != NULL, FALSE);
+
+  ds = self->dataset;
+  if (g_hash_table_contains (ds->source_by_id, source->id))
+    return FALSE;
+
+  copy = *source;
+  copy.id = tranche_dataset_builder_intern (self, source->id);
+  copy.title = tranche_dataset_builder_intern (self, source->title);
+  copy.publisher = tranche_dataset_builder_intern (self, source->publisher);
+  copy.author = tranche_dataset_builder_intern (self, source->author);
+  copy.url = tranche_dataset_builder_intern (self, source->url);
+  copy.language = tranche_dataset_builder_intern (self, source->language);
+  copy.summary = tranche_dataset_builder_intern (self, source->summary);
+  /* Article texts are long and unique: no point hashing them for sharing. */
+  copy.text = source->text ? g_string_chunk_insert (ds->strings, source->text) : NULL;
+  g_array_append_val (ds->sources, copy);
+  g_hash_table_insert (ds->source_by_id, (gpointer) copy.id, GUINT_TO_POINTER (ds->sources->len));
+  return TRUE;
+}
+
+gboolean
+tranche_dataset_builder_has_source (TrancheDatasetBuilder *self,
+                                    const char            *id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return id != NULL && g_hash_table_contains (self->dataset->source_by_id, id);
+}
+
+gboolean
+tranche_dataset_builder_has_event (TrancheDatasetBuilder *self,
+                                   const char            *id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return id != NULL && g_hash_table_contains (self->event_ids, id);
+}
+
+void
+tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
+                                   const TrancheEvent    *event,
+                                   const guint32         *investors,
+                                   guint                  n_investors,
+                                   const TrancheCitation *citations,
+                                   guint                  n_citations,
+                                   const char * const    *tags,
+                                   guint                  n_tags)
+{
+  TrancheDataset *ds;
+  TrancheEvent copy;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (event != NULL && event->id != NULL);
+  g_return_if_fail (n_investors <= G_MAXUINT16 && n_citations <= G_MAXUINT16);
+  g_return_if_fail (n_tags <= G_MAXUINT16);
+
+  ds = self->dataset;
+  copy = *event;
+  copy.id = tranche_dataset_builder_intern (self, event->id);
+  /* Titles and summaries of big files are mostly unique: store them without
+   * the dedup hash, which would cost more memory than it saves. */
+  copy.title = event->title ? g_string_chunk_insert (ds->strings, event->title) : NULL;
+  copy.summary = event->summary ? g_string_chunk_insert (ds->strings, event->summary) : NULL;
+  copy.round = tranche_dataset_builder_intern (self, event->round);
+  copy.order = ds->events->len;
+  copy.first_day = tranche_date_first_day (&event->date);
+  copy.end_day = span_end (event);
+
+  copy.investors = ds->investor_pool->len;
+  copy.n_investors = n_investors;
+  if (n_investors > 0)
+    g_array_append_vals (ds->investor_pool, investors, n_investors);
+
+  copy.citations = ds->citation_pool->len;
+  copy.n_citations = n_citations;
+  for (guint i = 0; i < n_citations; i++)
+    {
+      TrancheCitation c = citations[i];
+      c.source = TRANCHE_NO_ENTITY;
+      c.source_id = tranche_dataset_builder_intern (self, citations[i].source_id);
+      c.quote = citations[i].quote ? g_string_chunk_insert (ds->strings, citations[i].quote)
+                                   : NULL;
+      g_array_append_val (ds->citation_pool, c);
+    }
+
+  copy.tags = ds->tag_pool->len;
+  copy.n_tags = n_tags;
+  for (guint i = 0; i < n_tags; i++)
+    g_ptr_array_add (ds->tag_pool, (gpointer) tranche_dataset_builder_intern (self, tags[i]));
+
+  g_hash_table_add (self->event_ids, (gpointer) copy.id);
+  g_array_append_val (ds->events, copy);
+}
+
+TrancheDataset *
+tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
+{
+  TrancheDataset *ds;
+  g_autoptr(GHashTable) seen_tags = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ds = g_steal_pointer (&self->dataset);
+  tranche_dataset_builder_free (self);
+
+  /* file order is kept for ties, so equal dates stay as the analyst wrote them */
+  qsort (ds->events->data, ds->events->len, sizeof (TrancheEvent), compare_events);
+
+  ds->max_span = 0;
+  for (guint i = 0; i < ds->events->len; i++)
+    {
+      TrancheEvent *ev = &g_array_index (ds->events, TrancheEvent, i);
+      resolve_currency (&ev->amount, ds->currency);
+      resolve_currency (&ev->valuation, ds->currency);
+      resolve_currency (&ev->cumulative, ds->currency);
+      ds->max_span = MAX (ds->max_span, ev->end_day - ev->first_day);
+    }
+
+  for (guint i = 0; i < ds->citation_pool->len; i++)
+    {
+      TrancheCitation *c = &g_array_index (ds->citation_pool, TrancheCitation, i);
+      if (c->source_id != NULL)
+        c->source = tranche_dataset_find_source (ds, c->source_id);
+    }
+
+  seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < ds->tag_pool->len; i++)
+    {
+      const char *tag = g_ptr_array_index (ds->tag_pool, i);
+      if (g_hash_table_add (seen_tags, (gpointer) tag))
+        g_ptr_array_add (ds->all_tags, (gpointer) tag);
+    }
+  g_ptr_array_sort (ds->all_tags, compare_strings);
+  g_ptr_array_add (ds->all_tags, NULL);
+
+  return ds;
+}

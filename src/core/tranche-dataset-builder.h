@@ -1,0 +1,71 @@
+/* tranche-dataset-builder.h: how a dataset is put together
+ *
+ * The loader (and tests, and the benchmark generator) add entities, sources and
+ * events in any order; members of a JSON file can come in any order too, so
+ * references by id are resolved when the builder finishes. Strings are copied
+ * into the dataset's interned chunk.
+ */
+#pragma once
+
+#include "tranche-dataset.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TrancheDatasetBuilder TrancheDatasetBuilder;
+
+TrancheDatasetBuilder *tranche_dataset_builder_new             (void);
+void                   tranche_dataset_builder_free            (TrancheDatasetBuilder *self);
+
+/* Copies a string into the dataset's chunk; equal strings share one copy. */
+const char            *tranche_dataset_builder_intern          (TrancheDatasetBuilder *self,
+                                                                const char            *text);
+void                   tranche_dataset_builder_set_title       (TrancheDatasetBuilder *self,
+                                                                const char            *title);
+void                   tranche_dataset_builder_set_description (TrancheDatasetBuilder *self,
+                                                                const char            *description);
+void                   tranche_dataset_builder_set_currency    (TrancheDatasetBuilder *self,
+                                                                TrancheCurrency        currency);
+void                   tranche_dataset_builder_set_rate        (TrancheDatasetBuilder *self,
+                                                                TrancheCurrency        currency,
+                                                                double                 rate);
+void                   tranche_dataset_builder_set_filename    (TrancheDatasetBuilder *self,
+                                                                const char            *filename);
+void                   tranche_dataset_builder_add_skipped     (TrancheDatasetBuilder *self);
+
+/* Declares an entity. FALSE when an entity with that id was declared already
+ * (the caller reports the duplicate). Undeclared ids that events named before
+ * take the declaration's name, kind and colour. */
+gboolean               tranche_dataset_builder_add_entity      (TrancheDatasetBuilder *self,
+                                                                const TrancheEntity   *entity);
+/* The index of the entity with this id, creating an undeclared one (named by
+ * its id) when there is none yet. */
+guint32                tranche_dataset_builder_ensure_entity   (TrancheDatasetBuilder *self,
+                                                                const char            *id);
+gboolean               tranche_dataset_builder_entity_is_declared (TrancheDatasetBuilder *self,
+                                                                   const char            *id);
+/* FALSE when a source with that id exists already. */
+gboolean               tranche_dataset_builder_add_source      (TrancheDatasetBuilder *self,
+                                                                const TrancheSource   *source);
+gboolean               tranche_dataset_builder_has_source      (TrancheDatasetBuilder *self,
+                                                                const char            *id);
+gboolean               tranche_dataset_builder_has_event       (TrancheDatasetBuilder *self,
+                                                                const char            *id);
+
+/* Adds an event. Its strings are interned here; `target` and `investors` are
+ * indices from tranche_dataset_builder_ensure_entity(); a citation's `source`
+ * is ignored and resolved from `source_id` when the builder finishes. Money
+ * with currency 0 takes the dataset's currency when the builder finishes. */
+void                   tranche_dataset_builder_add_event       (TrancheDatasetBuilder *self,
+                                                                const TrancheEvent    *event,
+                                                                const guint32         *investors,
+                                                                guint                  n_investors,
+                                                                const TrancheCitation *citations,
+                                                                guint                  n_citations,
+                                                                const char * const    *tags,
+                                                                guint                  n_tags);
+/* Sorts, resolves and freezes; the builder is consumed. */
+TrancheDataset        *tranche_dataset_builder_finish          (TrancheDatasetBuilder *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheDatasetBuilder, tranche_dataset_builder_free)
+
+G_END_DECLS

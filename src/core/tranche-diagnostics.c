@@ -1,0 +1,147 @@
+/* tranche-diagnostics.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tranche-diagnostics.h"
+
+struct _TrancheDiagnostics
+{
+  gatomicrefcount ref_count;
+  GArray *items; /* TrancheDiagnostic */
+};
+
+G_DEFINE_BOXED_TYPE (TrancheDiagnostics, tranche_diagnostics,
+                     tranche_diagnostics_ref, tranche_diagnostics_unref)
+
+static void
+clear_diagnostic (gpointer data)
+{
+  TrancheDiagnostic *d = data;
+
+  g_clear_pointer (&d->path, g_free);
+  g_clear_pointer (&d->message, g_free);
+}
+
+TrancheDiagnostics *
+tranche_diagnostics_new (void)
+{
+  TrancheDiagnostics *self = g_new0 (TrancheDiagnostics, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->items = g_array_new (FALSE, TRUE, sizeof (TrancheDiagnostic));
+  g_array_set_clear_func (self->items, clear_diagnostic);
+  return self;
+}
+
+TrancheDiagnostics *
+tranche_diagnostics_ref (TrancheDiagnostics *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+tranche_diagnostics_unref (TrancheDiagnostics *self)
+{
+  g_return_if_fail (self != NULL);
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_array_unref (self->items);
+      g_free (self);
+    }
+}
+
+void
+tranche_diagnostics_add (TrancheDiagnostics *self,
+                         TrancheSeverity     severity,
+                         const char         *path,
+                         guint               line,
+                         guint               column,
+                         const char         *format,
+                         ...)
+{
+  TrancheDiagnostic d = { 0 };
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (format != NULL);
+
+  d.severity = severity;
+  d.path = g_strdup (path ? path : "");
+  d.line = line;
+  d.column = column;
+  va_start (args, format);
+  d.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (self->items, d);
+}
+
+guint
+tranche_diagnostics_get_length (TrancheDiagnostics *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->items->len;
+}
+
+const TrancheDiagnostic *
+tranche_diagnostics_get (TrancheDiagnostics *self,
+                         guint               index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return &g_array_index (self->items, TrancheDiagnostic, index);
+}
+
+guint
+tranche_diagnostics_count (TrancheDiagnostics *self,
+                           TrancheSeverity     severity)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_array_index (self->items, TrancheDiagnostic, i).severity == severity)
+      n++;
+  return n;
+}
+
+const TrancheDiagnostic *
+tranche_diagnostics_find (TrancheDiagnostics *self,
+                          const char         *path)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const TrancheDiagnostic *d = &g_array_index (self->items, TrancheDiagnostic, i);
+      if (g_strcmp0 (d->path, path) == 0)
+        return d;
+    }
+  return NULL;
+}
+
+char *
+tranche_diagnostic_to_string (const TrancheDiagnostic *diagnostic,
+                              const char              *filename)
+{
+  GString *s;
+  const char *severity;
+
+  g_return_val_if_fail (diagnostic != NULL, NULL);
+
+  /* Translators: severity word in compiler-style messages ("file:3:5: error: …") */
+  severity = diagnostic->severity == TRANCHE_SEVERITY_ERROR ? _("error") : _("warning");
+  s = g_string_new (filename ? filename : "");
+  if (diagnostic->line > 0)
+    g_string_append_printf (s, ":%u:%u", diagnostic->line, diagnostic->column);
+  g_string_append_printf (s, "%s%s: ", s->len > 0 ? ": " : "", severity);
+  if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
+    g_string_append_printf (s, "%s: ", diagnostic->path);
+  g_string_append (s, diagnostic->message);
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,56 @@
+/* tranche-diagnostics.h: what the loader found wrong, and where
+ *
+ * Every problem is kept, not only the first, with its JSON path and, where the
+ * parser knew it, line and column (1-based; 0 when unknown).
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TRANCHE_SEVERITY_WARNING,
+  TRANCHE_SEVERITY_ERROR,
+} TrancheSeverity;
+
+typedef struct
+{
+  TrancheSeverity severity;
+  char           *path;     /* "events[3].amount.value"; "" for the document */
+  guint           line;
+  guint           column;
+  char           *message;  /* translated, plain text */
+} TrancheDiagnostic;
+
+typedef struct _TrancheDiagnostics TrancheDiagnostics;
+
+#define TRANCHE_TYPE_DIAGNOSTICS (tranche_diagnostics_get_type ())
+
+GType                    tranche_diagnostics_get_type    (void) G_GNUC_CONST;
+TrancheDiagnostics      *tranche_diagnostics_new         (void);
+TrancheDiagnostics      *tranche_diagnostics_ref         (TrancheDiagnostics *self);
+void                     tranche_diagnostics_unref       (TrancheDiagnostics *self);
+void                     tranche_diagnostics_add         (TrancheDiagnostics *self,
+                                                          TrancheSeverity     severity,
+                                                          const char         *path,
+                                                          guint               line,
+                                                          guint               column,
+                                                          const char         *format,
+                                                          ...) G_GNUC_PRINTF (6, 7);
+guint                    tranche_diagnostics_get_length  (TrancheDiagnostics *self);
+const TrancheDiagnostic *tranche_diagnostics_get         (TrancheDiagnostics *self,
+                                                          guint               index);
+guint                    tranche_diagnostics_count       (TrancheDiagnostics *self,
+                                                          TrancheSeverity     severity);
+/* The first diagnostic at exactly this path, or NULL (for tests and the UI). */
+const TrancheDiagnostic *tranche_diagnostics_find        (TrancheDiagnostics *self,
+                                                          const char         *path);
+/* "FILE:LINE:COL: error: PATH: MESSAGE", as compilers print it. */
+char                    *tranche_diagnostic_to_string    (const TrancheDiagnostic *diagnostic,
+                                                          const char         *filename);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheDiagnostics, tranche_diagnostics_unref)
+
+G_END_DECLS

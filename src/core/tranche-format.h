@@ -1,0 +1,35 @@
+/* tranche-format.h: money and dates as people read them, in their language
+ *
+ * All wording and separators go through gettext, so the French translation
+ * gives "1 Md$", "≈ 29 Md$", "T2 2024", "23 janv. 2023" while English gives
+ * "$1B", "~$29B", "Q2 2024", "23 Jan 2023".
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "tranche-date.h"
+#include "tranche-money.h"
+
+G_BEGIN_DECLS
+
+/* Short form of a reported figure: "$1B", "~$29B", "$0.5–2B", "undisclosed";
+ * "" when the money is absent. */
+char       *tranche_format_money        (const TrancheMoney *money);
+/* Short form of a plain value, for axis ticks, totals and cluster sums. */
+char       *tranche_format_amount       (double              value,
+                                         TrancheCurrency     currency,
+                                         gboolean            approx);
+/* A date at its own precision: "2021", "Q2 2024", "Jan 2023", "23 Jan 2023". */
+char       *tranche_format_date         (const TrancheDate  *date);
+/* A date and its end when it has one: "Jan 2023 – 2026". */
+char       *tranche_format_date_span    (const TrancheDate  *date,
+                                         const TrancheDate  *end);
+/* A day number shown at a precision (ticks, crosshair). */
+char       *tranche_format_day          (TrancheDay          day,
+                                         TranchePrecision    precision);
+/* "Jan" / "janv." and "January" / "janvier". */
+const char *tranche_format_month_abbrev (int                 month);
+const char *tranche_format_month_name   (int                 month);
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* tranche-loader.h: reads a dataset (FORMAT.md, version 1) from JSON
+ *
+ * Every problem is reported into a TrancheDiagnostics with its JSON path and
+ * line:column. The outcome is one of three:
+ *  - the file can't be read: NULL, `error` set in G_FILE_ERROR / G_IO_ERROR
+ *    (`tranche --check` exits 2);
+ *  - not JSON, or a document that is no dataset at all (root not an object,
+ *    unknown or missing `tranche` version, no `events`): NULL, `error` set to
+ *    TRANCHE_LOADER_ERROR_INVALID, and the diagnostics say why and where;
+ *  - otherwise a dataset: events with errors are left out and counted
+ *    (tranche_dataset_get_n_skipped), warnings never block.
+ * Safe to call from a worker thread; it touches no global state.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tranche-dataset.h"
+#include "tranche-diagnostics.h"
+
+G_BEGIN_DECLS
+
+#define TRANCHE_LOADER_ERROR (tranche_loader_error_quark ())
+
+typedef enum
+{
+  TRANCHE_LOADER_ERROR_INVALID,
+} TrancheLoaderError;
+
+/* Called now and then while loading, from the loading thread, with the share
+ * of the input read so far (0..1). */
+typedef void (*TrancheLoaderProgressFunc) (double   fraction,
+                                           gpointer user_data);
+
+typedef struct
+{
+  GCancellable              *cancellable;
+  TrancheLoaderProgressFunc  progress;
+  gpointer                   progress_data;
+} TrancheLoaderOptions;
+
+GQuark          tranche_loader_error_quark (void);
+
+/* `options` may be NULL. */
+TrancheDataset *tranche_loader_load_file   (const char                 *filename,
+                                            const TrancheLoaderOptions *options,
+                                            TrancheDiagnostics         *diagnostics,
+                                            GError                    **error);
+/* `filename` names where the bytes came from: `text_file` is read relative to
+ * its folder. NULL (an embedded resource) refuses every `text_file`. */
+TrancheDataset *tranche_loader_load_bytes  (GBytes                     *bytes,
+                                            const char                 *filename,
+                                            const TrancheLoaderOptions *options,
+                                            TrancheDiagnostics         *diagnostics,
+                                            GError                    **error);
+
+G_END_DECLS

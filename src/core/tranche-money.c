@@ -1,0 +1,69 @@
+/* tranche-money.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tranche-money.h"
+
+gboolean
+tranche_currency_code_is_valid (const char *code)
+{
+  return code != NULL && strlen (code) == 3
+         && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
+}
+
+TrancheCurrency
+tranche_currency_from_code (const char *code)
+{
+  g_return_val_if_fail (tranche_currency_code_is_valid (code), 0);
+  return ((guint32) code[0] << 16) | ((guint32) code[1] << 8) | (guint32) code[2];
+}
+
+const char *
+tranche_currency_to_code (TrancheCurrency currency,
+                          char            buf[4])
+{
+  buf[0] = (currency >> 16) & 0xff;
+  buf[1] = (currency >> 8) & 0xff;
+  buf[2] = currency & 0xff;
+  buf[3] = '\0';
+  return buf;
+}
+
+gboolean
+tranche_money_is_present (const TrancheMoney *money)
+{
+  g_return_val_if_fail (money != NULL, FALSE);
+  return (money->flags & TRANCHE_MONEY_PRESENT) != 0;
+}
+
+gboolean
+tranche_money_is_known (const TrancheMoney *money)
+{
+  g_return_val_if_fail (money != NULL, FALSE);
+  return (money->flags & (TRANCHE_MONEY_HAS_VALUE | TRANCHE_MONEY_HAS_RANGE)) != 0;
+}
+
+gboolean
+tranche_money_best_value (const TrancheMoney *money,
+                          double             *value)
+{
+  g_return_val_if_fail (money != NULL, FALSE);
+
+  if (money->flags & TRANCHE_MONEY_HAS_VALUE)
+    {
+      if (value)
+        *value = money->value;
+      return TRUE;
+    }
+  if (money->flags & TRANCHE_MONEY_HAS_RANGE)
+    {
+      if (value)
+        *value = (money->min + money->max) / 2.0;
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,68 @@
+/* main.c: the one binary, window and command line
+ *
+ * Command-line modes (--check, --export) are handled before GTK is touched so
+ * they work with no display at all; everything else starts the application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "tranche-application.h"
+#include "tranche-cli.h"
+#include "tranche-i18n.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(TrancheApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean check = FALSE;
+  gboolean version = FALSE;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
+      N_("Check the files and print their problems, without opening a window"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
+    { NULL }
+  };
+
+  tranche_i18n_init ();
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Explore how money flows into companies over time.\n\n"
+                                  "With no FILE, opens the bundled sample dataset."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tranche: %s\n", error->message);
+      g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+      return 2;
+    }
+
+  if (version)
+    {
+      g_print ("tranche %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (check)
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr (_("tranche: --check needs at least one FILE\n"));
+          return 2;
+        }
+      return tranche_cli_check ((const char * const *) files);
+    }
+
+  app = tranche_application_new ();
+  return tranche_application_run_with_files (app, (const char * const *) files);
+}
