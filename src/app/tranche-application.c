@@ -7,11 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "tranche-application.h"
+#include "tranche-preferences-window.h"
 #include "tranche-window.h"
 
 struct _TrancheApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TrancheApplication, tranche_application, ADW_TYPE_APPLICATION)
@@ -52,17 +55,81 @@ quit_activated_cb (GSimpleAction *action,
 }
 
 static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (tranche_preferences_window_new (parent)));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  static const char *developers[] = { "The Tranche developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Tranche"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Tranche developers"),
+                         "developers", developers,
+                         "comments", _("See how money flows into companies over time"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+/* The style preference maps onto libadwaita's colour schemes. */
+static void
+apply_style_variant (TrancheApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint variant = g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
 tranche_application_startup (GApplication *app)
 {
+  TrancheApplication *self = TRANCHE_APPLICATION (app);
   static const GActionEntry actions[] = {
     { .name = "quit", .activate = quit_activated_cb },
+    { .name = "preferences", .activate = preferences_activated_cb },
+    { .name = "about", .activate = about_activated_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (tranche_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (apply_style_variant), self, G_CONNECT_SWAPPED);
+  apply_style_variant (self);
+}
+
+static void
+tranche_application_shutdown (GApplication *app)
+{
+  TrancheApplication *self = TRANCHE_APPLICATION (app);
+
+  g_clear_object (&self->settings);
+  G_APPLICATION_CLASS (tranche_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -73,6 +140,7 @@ tranche_application_class_init (TrancheApplicationClass *klass)
   app_class->activate = tranche_application_activate;
   app_class->open = tranche_application_open;
   app_class->startup = tranche_application_startup;
+  app_class->shutdown = tranche_application_shutdown;
 }
 
 static void

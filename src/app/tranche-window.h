@@ -5,6 +5,8 @@
 
 #include "tranche-application.h"
 #include "tranche-dataset.h"
+#include "tranche-diagnostics.h"
+#include "tranche-filter.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +14,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrancheWindow, tranche_window, TRANCHE, WINDOW, AdwApplicationWindow)
 
-TrancheWindow  *tranche_window_new          (TrancheApplication *application);
-void            tranche_window_open_file    (TrancheWindow      *self,
-                                             GFile              *file);
-void            tranche_window_open_sample  (TrancheWindow      *self);
-TrancheDataset *tranche_window_get_dataset  (TrancheWindow      *self);
+TrancheWindow       *tranche_window_new             (TrancheApplication  *application);
+/* Loads in a worker thread; the dataset already open stays until it succeeds. */
+void                 tranche_window_open_file       (TrancheWindow       *self,
+                                                     GFile               *file);
+void                 tranche_window_open_sample     (TrancheWindow       *self);
+gboolean             tranche_window_is_loading      (TrancheWindow       *self);
+TrancheDataset      *tranche_window_get_dataset     (TrancheWindow       *self);
+/* The problems of the last load or reload (also when it failed). */
+TrancheDiagnostics  *tranche_window_get_diagnostics (TrancheWindow       *self);
+GFile               *tranche_window_get_file        (TrancheWindow       *self);
+const TrancheFilter *tranche_window_get_filter      (TrancheWindow       *self);
+void                 tranche_window_set_filter      (TrancheWindow       *self,
+                                                     const TrancheFilter *filter);
+/* One byte per event, 1 when shown; NULL when no filter is on. */
+GBytes              *tranche_window_get_mask        (TrancheWindow       *self);
+int                  tranche_window_get_selected    (TrancheWindow       *self);
+void                 tranche_window_set_selected    (TrancheWindow       *self,
+                                                     int                  selected);
 
 G_END_DECLS
