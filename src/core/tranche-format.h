@@ -2,7 +2,11 @@
  *
  * All wording and separators go through gettext, so the French translation
  * gives "1 Md$", "≈ 29 Md$", "T2 2024", "23 janv. 2023" while English gives
- * "$1B", "~$29B", "Q2 2024", "23 Jan 2023".
+ * "$1B", "~$29B", "Q2 2024", "23 Jan 2023". Where an amount has a space
+ * (French "1 Md$", English "CHF 1B") it is a no-break space, so a label never
+ * wraps between a number and its unit. Nothing depends on LC_NUMERIC: the
+ * decimal separator is a translation too. Results are UTF-8, owned by the
+ * caller unless const.
  */
 #pragma once
 
