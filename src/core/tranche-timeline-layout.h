@@ -1,0 +1,279 @@
+/* tranche-timeline-layout.h: the timeline laid out as a scene
+ *
+ * A widget (or an export) sets the dataset, lane mode and theme, then calls
+ * tranche_timeline_layout_update() whenever the size or the visible range
+ * changes; the scene it builds (lanes, markers, clusters, labels, ticks,
+ * legend, density strips) is then painted any number of times by
+ * tranche_timeline_painter_paint() and hit-tested here. Tests read it too.
+ *
+ * Cost follows pixels: events outside the range are culled by binary search;
+ * overlapping markers merge into clusters; above a few thousand visible
+ * events each lane becomes a density strip (events per pixel column) with
+ * exact markers for the largest few hundred only.
+ */
+#pragma once
+
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "tranche-dataset.h"
+#include "tranche-label-placer.h"
+#include "tranche-lane-index.h"
+#include "tranche-theme.h"
+#include "tranche-ticks.h"
+#include "tranche-time-scale.h"
+
+G_BEGIN_DECLS
+
+/* Above this many events in the visible range, lanes become density strips. */
+#define TRANCHE_TIMELINE_DENSE_THRESHOLD 3000
+/* How many exact markers the density mode keeps (the largest amounts). */
+#define TRANCHE_TIMELINE_DENSE_MARKERS   300
+
+typedef enum
+{
+  TRANCHE_MARKER_CIRCLE = 0,  /* investment, commitment */
+  TRANCHE_MARKER_DIAMOND,     /* acquisition */
+  TRANCHE_MARKER_TRIANGLE,    /* valuation (not sized: it is no money put in) */
+  TRANCHE_MARKER_DOT,         /* news */
+} TrancheMarkerShape;
+
+typedef enum
+{
+  TRANCHE_MARKER_HOLLOW  = 1 << 0,  /* amount undisclosed: hollow, with "?" */
+  TRANCHE_MARKER_APPROX  = 1 << 1,  /* "~" */
+  TRANCHE_MARKER_RANGE   = 1 << 2,  /* whisker from radius_min to radius_max */
+  TRANCHE_MARKER_PARTIAL = 1 << 3,  /* date known to the year, quarter or month: band */
+  TRANCHE_MARKER_SPAN    = 1 << 4,  /* has an end: bar from start to end */
+} TrancheMarkerFlags;
+
+typedef struct
+{
+  guint        event;        /* index in the dataset */
+  guint        lane;         /* index in the scene's lanes */
+  double       x, y;         /* centre: the middle of the date's span */
+  double       radius;       /* area proportional to the amount */
+  double       radius_min;   /* RANGE: radii of min and max */
+  double       radius_max;
+  double       band_x0;      /* PARTIAL: the span of the date */
+  double       band_x1;
+  double       span_x0;      /* SPAN: from the date's start to the end's end */
+  double       span_x1;
+  TrancheColor color;
+  guint8       shape;        /* TrancheMarkerShape */
+  guint8       flags;        /* TrancheMarkerFlags */
+  guint8       precision;    /* TranchePrecision of the date */
+} TrancheTimelineMarker;
+
+typedef struct
+{
+  guint        lane;
+  double       x0, x1;       /* the members' centres, first and last */
+  double       y;
+  double       radius;       /* half the pill's height */
+  guint        n_members;
+  guint        first_member; /* into tranche_timeline_layout_get_cluster_members() */
+  double       total;        /* known amounts, in the dataset's currency */
+  gboolean     partial;      /* some member has no known amount */
+  TrancheColor color;
+} TrancheTimelineCluster;
+
+typedef enum
+{
+  TRANCHE_LABEL_FOR_MARKER = 0,
+  TRANCHE_LABEL_FOR_CLUSTER,
+  TRANCHE_LABEL_FOR_TODAY,
+} TrancheLabelOwner;
+
+typedef struct
+{
+  TrancheLabelOwner owner;
+  guint             index;       /* marker or cluster index */
+  TrancheRect       rect;        /* what the label covers */
+  const char       *text;        /* first line: "$1B · First investment" */
+  const char       *detail;      /* second line (the date), or NULL */
+  PangoLayout      *layout;      /* first line, ready to paint at rect.x, rect.y */
+  PangoLayout      *detail_layout;
+  double            detail_y;
+} TrancheTimelineLabel;
+
+typedef struct
+{
+  guint              index;      /* in tranche_lane_index, or G_MAXUINT for "others" */
+  TrancheLaneKind    kind;
+  double             y, height;  /* the band across the plot */
+  TrancheColor       color;
+  gboolean           neutral;
+  const char        *title;      /* "Microsoft → OpenAI" */
+  const char        *subtitle;   /* "3 events · $11B" */
+  PangoLayout       *title_layout;
+  PangoLayout       *subtitle_layout;
+  TrancheRect        header;     /* where the title and subtitle go */
+  guint              n_merged;   /* lanes folded into an "others" lane */
+} TrancheTimelineLane;
+
+typedef enum
+{
+  TRANCHE_LEGEND_SWATCH = 0,     /* an investor's colour */
+  TRANCHE_LEGEND_SIZE,           /* a marker of `radius` for an amount */
+  TRANCHE_LEGEND_UNDISCLOSED,
+  TRANCHE_LEGEND_APPROX,
+  TRANCHE_LEGEND_RANGE,
+  TRANCHE_LEGEND_BAND,
+  TRANCHE_LEGEND_SPAN,
+  TRANCHE_LEGEND_ACQUISITION,
+  TRANCHE_LEGEND_VALUATION,
+  TRANCHE_LEGEND_NEWS,
+  TRANCHE_LEGEND_CLUSTER,
+  TRANCHE_LEGEND_DENSITY,
+} TrancheLegendKind;
+
+typedef struct
+{
+  TrancheLegendKind kind;
+  TrancheRect       symbol;      /* where the sample symbol goes */
+  double            radius;
+  TrancheColor      color;
+  const char       *text;
+  PangoLayout      *layout;
+  double            text_x, text_y;
+} TrancheTimelineLegendItem;
+
+typedef enum
+{
+  TRANCHE_HIT_NONE = 0,
+  TRANCHE_HIT_MARKER,
+  TRANCHE_HIT_CLUSTER,
+} TrancheHitKind;
+
+typedef struct
+{
+  TrancheHitKind kind;
+  guint          index;  /* marker or cluster index */
+  guint          event;  /* the marker's event, or the cluster's first member */
+} TrancheTimelineHit;
+
+typedef struct _TrancheTimelineLayout TrancheTimelineLayout;
+
+TrancheTimelineLayout *tranche_timeline_layout_new            (void);
+void                   tranche_timeline_layout_free           (TrancheTimelineLayout *self);
+
+/* Configuration: each marks the scene out of date. */
+void                   tranche_timeline_layout_set_dataset    (TrancheTimelineLayout *self,
+                                                               TrancheDataset        *dataset);
+TrancheDataset        *tranche_timeline_layout_get_dataset    (TrancheTimelineLayout *self);
+void                   tranche_timeline_layout_set_lane_mode  (TrancheTimelineLayout *self,
+                                                               TrancheLaneMode        mode);
+TrancheLaneMode        tranche_timeline_layout_get_lane_mode  (TrancheTimelineLayout *self);
+/* One byte per event (a TrancheFilter's mask); events whose byte is 0 are
+ * not drawn nor counted. NULL shows every event. */
+void                   tranche_timeline_layout_set_mask       (TrancheTimelineLayout *self,
+                                                               GBytes                *mask);
+/* Sizes and fonts come from the theme (its colours too, for the scene's
+ * colours; a light/dark switch needs a new update). */
+void                   tranche_timeline_layout_set_theme      (TrancheTimelineLayout *self,
+                                                               const TrancheTheme    *theme);
+const TrancheTheme    *tranche_timeline_layout_get_theme      (TrancheTimelineLayout *self);
+/* The dataset's title above the chart (exports and slides), off by default. */
+void                   tranche_timeline_layout_set_show_title (TrancheTimelineLayout *self,
+                                                               gboolean               show);
+/* Where the "today" line goes; NAN for none. Defaults to the current date. */
+void                   tranche_timeline_layout_set_today      (TrancheTimelineLayout *self,
+                                                               TrancheDay             today);
+
+/* The range that shows every event of the dataset at this size, with room
+ * for the markers at both ends; FALSE when there are no events. */
+gboolean               tranche_timeline_layout_fit_range      (TrancheTimelineLayout *self,
+                                                               double                 width,
+                                                               double                 height,
+                                                               TrancheDay            *first,
+                                                               TrancheDay            *end);
+/* Lays the scene out for a canvas of width × height showing [first, end).
+ * Cheap when nothing changed. */
+void                   tranche_timeline_layout_update         (TrancheTimelineLayout *self,
+                                                               double                 width,
+                                                               double                 height,
+                                                               TrancheDay             first,
+                                                               TrancheDay             end);
+
+/* The scene. */
+double                 tranche_timeline_layout_get_width      (TrancheTimelineLayout *self);
+double                 tranche_timeline_layout_get_height     (TrancheTimelineLayout *self);
+/* The time scale of the plot (its x and width are the plot's). */
+const TrancheTimeScale *tranche_timeline_layout_get_scale     (TrancheTimelineLayout *self);
+const TrancheRect     *tranche_timeline_layout_get_plot       (TrancheTimelineLayout *self);
+/* The title, or NULL with no title shown. */
+PangoLayout           *tranche_timeline_layout_get_title      (TrancheTimelineLayout *self,
+                                                               TrancheRect           *rect);
+PangoLayout           *tranche_timeline_layout_get_subtitle   (TrancheTimelineLayout *self,
+                                                               TrancheRect           *rect);
+/* Tick rows: row 0 right under the plot, row 1 under it. */
+TrancheTicks          *tranche_timeline_layout_get_ticks      (TrancheTimelineLayout *self);
+double                 tranche_timeline_layout_get_tick_row_y (TrancheTimelineLayout *self,
+                                                               guint                  row);
+/* A PangoLayout set up for tick labels (the painter sets their text). */
+PangoLayout           *tranche_timeline_layout_get_tick_layout (TrancheTimelineLayout *self,
+                                                                guint                  row);
+/* x of the today line, or NAN when today is not in view. */
+double                 tranche_timeline_layout_get_today_x    (TrancheTimelineLayout *self);
+
+guint                  tranche_timeline_layout_get_n_lanes    (TrancheTimelineLayout *self);
+const TrancheTimelineLane *tranche_timeline_layout_get_lane   (TrancheTimelineLayout *self,
+                                                               guint                  lane);
+/* Markers in painting order: largest first, so small ones stay visible. */
+guint                  tranche_timeline_layout_get_n_markers  (TrancheTimelineLayout *self);
+const TrancheTimelineMarker *tranche_timeline_layout_get_marker (TrancheTimelineLayout *self,
+                                                                 guint                  index);
+guint                  tranche_timeline_layout_get_n_clusters (TrancheTimelineLayout *self);
+const TrancheTimelineCluster *tranche_timeline_layout_get_cluster (TrancheTimelineLayout *self,
+                                                                   guint                  index);
+/* Event indices of a cluster's members. */
+const guint           *tranche_timeline_layout_get_cluster_members (TrancheTimelineLayout *self,
+                                                                    guint                  index,
+                                                                    guint                 *n_members);
+guint                  tranche_timeline_layout_get_n_labels   (TrancheTimelineLayout *self);
+const TrancheTimelineLabel *tranche_timeline_layout_get_label (TrancheTimelineLayout *self,
+                                                               guint                  index);
+guint                  tranche_timeline_layout_get_n_legend_items (TrancheTimelineLayout *self);
+const TrancheTimelineLegendItem *tranche_timeline_layout_get_legend_item (TrancheTimelineLayout *self,
+                                                                          guint                  index);
+/* Density mode: per lane, events per pixel column from the plot's left edge;
+ * NULL when the scene is not in density mode. */
+gboolean               tranche_timeline_layout_is_dense       (TrancheTimelineLayout *self);
+const guint32         *tranche_timeline_layout_get_density    (TrancheTimelineLayout *self,
+                                                               guint                  lane,
+                                                               guint                 *n_columns);
+guint32                tranche_timeline_layout_get_density_max (TrancheTimelineLayout *self);
+/* Events in the visible range (bounded by the culling, not exact at the
+ * edges) and how many of them the scene draws one by one. */
+guint                  tranche_timeline_layout_get_n_visible  (TrancheTimelineLayout *self);
+/* A short note under the legend when not every event is drawn, or NULL. */
+PangoLayout           *tranche_timeline_layout_get_note       (TrancheTimelineLayout *self,
+                                                               TrancheRect           *rect);
+/* The radius of a marker for `value` (dataset currency) in this scene. */
+double                 tranche_timeline_layout_radius_for_value (TrancheTimelineLayout *self,
+                                                                 double                 value);
+
+/* The marker or cluster under (x, y), `tolerance` pixels around included;
+ * labels count as their marker's. The topmost wins. */
+gboolean               tranche_timeline_layout_hit_test       (TrancheTimelineLayout *self,
+                                                               double                 x,
+                                                               double                 y,
+                                                               double                 tolerance,
+                                                               TrancheTimelineHit    *hit);
+/* Where an event is drawn: its marker, or the cluster holding it. FALSE when
+ * it is not drawn one by one (out of view, or in a density strip). */
+gboolean               tranche_timeline_layout_find_event     (TrancheTimelineLayout *self,
+                                                               guint                  event,
+                                                               TrancheTimelineHit    *hit);
+/* Where an event's marker centre would be in this scene even when it is not
+ * drawn (to highlight a selection hidden in a density strip); FALSE when its
+ * lane is not shown or it is out of view. */
+gboolean               tranche_timeline_layout_event_position (TrancheTimelineLayout *self,
+                                                               guint                  event,
+                                                               double                *x,
+                                                               double                *y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheTimelineLayout, tranche_timeline_layout_free)
+
+G_END_DECLS
