@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "tranche-application.h"
@@ -24,9 +25,30 @@ main (int   argc,
   gboolean check = FALSE;
   gboolean version = FALSE;
   g_auto(GStrv) files = NULL;
+  g_autofree char *export_to = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  double scale = NAN;
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check the files and print their problems, without opening a window"), NULL },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_to,
+      N_("Draw the timeline of FILE into OUT (.png, .svg or .pdf), without opening a window"),
+      N_("OUT") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_("With --export: the size, default 1920x1080"), N_("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
+      N_("With --export: pixels per unit of size, e.g. 2 for a sharp image on a HiDPI "
+         "screen (default 1)"), N_("N") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
+      N_("With --export: light (default) or dark"), N_("THEME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("With --export: the first date shown, e.g. 2023 or 2023-04"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("With --export: the last date shown, included (--to 2023 ends with 2023)"),
+      N_("DATE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
@@ -51,6 +73,27 @@ main (int   argc,
     {
       g_print ("tranche %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (export_to != NULL)
+    {
+      if (check)
+        {
+          g_printerr (_("tranche: --check and --export can't be used together\n"));
+          return 2;
+        }
+      if (files != NULL && files[0] != NULL && files[1] != NULL)
+        {
+          g_printerr (_("tranche: --export draws one FILE at a time\n"));
+          return 2;
+        }
+      return tranche_cli_export (export_to, files != NULL ? files[0] : NULL, size, scale, theme,
+                                 from, to);
+    }
+  if (size != NULL || theme != NULL || from != NULL || to != NULL || !isnan (scale))
+    {
+      g_printerr (_("tranche: --size, --scale, --theme, --from and --to go with --export\n"));
+      return 2;
     }
 
   if (check)
