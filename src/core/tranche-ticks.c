@@ -268,7 +268,9 @@ tranche_ticks_new (const TrancheTimeScale *scale,
       double pixels = tranche_tick_unit_days (candidates[i].unit) * candidates[i].step
                       / tranche_time_scale_days_per_pixel (scale);
 
-      if (pixels < MIN_TICK_PIXELS && i + 1 < G_N_ELEMENTS (candidates))
+      /* Labels that merely fit still read as a wall of numbers: ticks also
+       * keep a few gaps' worth of room between them. */
+      if (pixels < MAX (MIN_TICK_PIXELS, 4 * min_gap) && i + 1 < G_N_ELEMENTS (candidates))
         continue;
       row->unit = candidates[i].unit;
       row->step = candidates[i].step;

@@ -42,7 +42,7 @@ typedef double (*TrancheMeasureFunc) (const char *text,
 typedef struct _TrancheTicks TrancheTicks;
 
 /* `padding` is the room between a tick line and its label, `min_gap` the least
- * room between two labels. */
+ * room between two labels; ticks themselves stay at least 4 × min_gap apart. */
 TrancheTicks      *tranche_ticks_new            (const TrancheTimeScale *scale,
                                                  TrancheMeasureFunc      measure,
                                                  gpointer                user_data,
