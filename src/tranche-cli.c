@@ -72,6 +72,11 @@ tranche_cli_check (const char * const *filenames)
 
   g_return_val_if_fail (filenames != NULL, 2);
   for (guint i = 0; filenames[i] != NULL; i++)
-    status = MAX (status, check_one (filenames[i]));
+    {
+      /* not inside MAX(), which would evaluate it, and load the file, twice */
+      int one = check_one (filenames[i]);
+
+      status = MAX (status, one);
+    }
   return status;
 }
