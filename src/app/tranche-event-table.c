@@ -1,0 +1,555 @@
+/* tranche-event-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows come from a TrancheEventModel (lazy items over dataset + mask),
+ * sorted by a GtkSortListModel that follows the column view's own sorter, so
+ * header clicks sort with GTK's usual indicators. Sorting compares real values
+ * through tranche_event_compare_field in core.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tranche-event-item.h"
+#include "tranche-event-model.h"
+#include "tranche-event-table.h"
+#include "tranche-format.h"
+
+#define N_COLUMNS (TRANCHE_EVENT_FIELD_SOURCES + 1)
+
+struct _TrancheEventTable
+{
+  GtkWidget            parent_instance;
+
+  TrancheEventModel   *events;
+  GtkSortListModel    *sorted;
+  GtkSingleSelection  *selection;
+  int                  selected;
+  guint                scroll_tick;   /* brings the selected row into view once laid out */
+  guint                updating : 1;  /* the model is being swapped: ignore selection churn */
+
+  GtkScrolledWindow   *scroller;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (TrancheEventTable, tranche_event_table, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_MASK,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+item_index (gpointer item)
+{
+  return item ? (int) tranche_event_item_get_index (TRANCHE_EVENT_ITEM (item)) : -1;
+}
+
+/* Where an event is among the sorted rows. Unsorted rows are in dataset order
+ * and found by binary search; sorted ones need a scan, which only touches
+ * items the sort model already holds. */
+static gboolean
+find_row (TrancheEventTable *self,
+          guint              event_index,
+          guint             *row)
+{
+  GListModel *rows = G_LIST_MODEL (self->sorted);
+  guint n;
+
+  if (!tranche_event_model_find_position (self->events, event_index, row))
+    return FALSE;
+  if (gtk_sorter_get_order (gtk_sort_list_model_get_sorter (self->sorted))
+      == GTK_SORTER_ORDER_NONE)
+    return TRUE;
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+      if (item_index (item) == (int) event_index)
+        {
+          *row = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+get_rows_view (TrancheEventTable *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* GtkColumnView has no scroll_to before GTK 4.12. Its rows are an internal
+ * GtkListView, and every GtkListBase has the "list.scroll-to-item" action: it
+ * scrolls the least needed to show the row and copes with rows of any height
+ * (computing offsets from one row height would not). It does nothing until
+ * the list has been allocated, so it runs from a tick callback: ticks only
+ * come while the table is mapped, and each waits for the previous layout.
+ * The row is looked up then, since sorting may have moved it meanwhile. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  TrancheEventTable *self = TRANCHE_EVENT_TABLE (widget);
+  GtkWidget *rows = get_rows_view (self);
+  guint row;
+
+  if (rows == NULL || gtk_widget_get_height (rows) == 0)
+    return G_SOURCE_CONTINUE;
+  if (self->selected >= 0 && find_row (self, (guint) self->selected, &row))
+    gtk_widget_activate_action (rows, "list.scroll-to-item", "u", row);
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_scroll_to_selected (TrancheEventTable *self)
+{
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
+                                                      NULL, NULL);
+}
+
+static void
+select_event (TrancheEventTable *self,
+              int                index)
+{
+  guint row;
+
+  if (index >= 0 && find_row (self, (guint) index, &row))
+    gtk_single_selection_set_selected (self->selection, row);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+set_selected_index (TrancheEventTable *self,
+                    int                index)
+{
+  if (self->selected == index)
+    return;
+  self->selected = index;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* Swaps what the rows show while keeping the selected event selected when it
+ * is still there. Without this the selection would search a million new rows
+ * for its item, and notify twice on the way. */
+static void
+update_rows (TrancheEventTable *self,
+             TrancheDataset    *dataset,
+             GBytes            *mask)
+{
+  int keep = self->selected;
+
+  self->updating = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (dataset != tranche_event_model_get_dataset (self->events))
+    {
+      keep = -1;
+      tranche_event_model_set_dataset (self->events, dataset);
+    }
+  else
+    tranche_event_model_set_mask (self->events, mask);
+  if (keep >= 0)
+    select_event (self, keep);
+  self->updating = FALSE;
+  set_selected_index (self, item_index (gtk_single_selection_get_selected_item (self->selection)));
+}
+
+static gboolean
+label_query_tooltip_cb (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  /* Only text cut by the column needs a tooltip; it is shown as text. */
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  TrancheEventField field = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = field == TRANCHE_EVENT_FIELD_AMOUNT
+                     || field == TRANCHE_EVENT_FIELD_VALUATION
+                     || field == TRANCHE_EVENT_FIELD_SOURCES;
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  TrancheEventField field = GPOINTER_TO_UINT (user_data);
+  TrancheEventItem *item = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  TrancheDataset *dataset = tranche_event_item_get_dataset (item);
+  const TrancheEvent *ev = tranche_event_item_get_event (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  switch (field)
+    {
+    case TRANCHE_EVENT_FIELD_DATE:
+      text = owned = tranche_format_date_span (&ev->date, &ev->end);
+      break;
+    case TRANCHE_EVENT_FIELD_TITLE:
+      text = ev->title;
+      break;
+    case TRANCHE_EVENT_FIELD_INVESTORS:
+      text = owned = tranche_event_dup_investor_names (dataset, ev);
+      break;
+    case TRANCHE_EVENT_FIELD_TARGET:
+      text = tranche_event_get_target_name (dataset, ev);
+      break;
+    case TRANCHE_EVENT_FIELD_AMOUNT:
+      text = owned = tranche_format_money (&ev->amount);
+      break;
+    case TRANCHE_EVENT_FIELD_VALUATION:
+      text = owned = tranche_format_money (&ev->valuation);
+      break;
+    case TRANCHE_EVENT_FIELD_ROUND:
+      text = ev->round;
+      break;
+    case TRANCHE_EVENT_FIELD_SOURCES:
+      text = owned = g_strdup_printf ("%u", (guint) ev->n_citations);
+      break;
+    case TRANCHE_EVENT_FIELD_KIND:
+    case TRANCHE_N_EVENT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text ? text : "");
+}
+
+static int
+compare_items_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  TrancheEventItem *ia = TRANCHE_EVENT_ITEM ((gpointer) a);
+  TrancheEventItem *ib = TRANCHE_EVENT_ITEM ((gpointer) b);
+  TrancheDataset *dataset = tranche_event_item_get_dataset (ia);
+  guint x = tranche_event_item_get_index (ia);
+  guint y = tranche_event_item_get_index (ib);
+
+  /* Items of two datasets only meet while one replaces the other. */
+  if (dataset != tranche_event_item_get_dataset (ib))
+    return (x > y) - (x < y);
+  return tranche_event_compare_field (dataset, x, y, GPOINTER_TO_UINT (user_data));
+}
+
+static void
+selection_changed_cb (TrancheEventTable *self)
+{
+  if (self->updating)
+    return;
+  set_selected_index (self, item_index (gtk_single_selection_get_selected_item (self->selection)));
+}
+
+static void
+activate_cb (TrancheEventTable *self,
+             guint              position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, item_index (item));
+}
+
+static void
+tranche_event_table_dispose (GObject *object)
+{
+  TrancheEventTable *self = TRANCHE_EVENT_TABLE (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRANCHE_TYPE_EVENT_TABLE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->events);
+  G_OBJECT_CLASS (tranche_event_table_parent_class)->dispose (object);
+}
+
+static void
+tranche_event_table_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TrancheEventTable *self = TRANCHE_EVENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_boxed (value, tranche_event_table_get_dataset (self));
+      break;
+    case PROP_MASK:
+      g_value_set_boxed (value, tranche_event_table_get_mask (self));
+      break;
+    case PROP_SELECTED:
+      g_value_set_int (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tranche_event_table_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TrancheEventTable *self = TRANCHE_EVENT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      tranche_event_table_set_dataset (self, g_value_get_boxed (value));
+      break;
+    case PROP_MASK:
+      tranche_event_table_set_mask (self, g_value_get_boxed (value));
+      break;
+    case PROP_SELECTED:
+      tranche_event_table_set_selected (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tranche_event_table_class_init (TrancheEventTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tranche_event_table_dispose;
+  object_class->get_property = tranche_event_table_get_property;
+  object_class->set_property = tranche_event_table_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MASK] =
+    g_param_spec_boxed ("mask", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrancheEventTable::event-activated:
+   * @index: the event's index in the dataset
+   *
+   * A row was activated with Enter or a double click.
+   */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tranche/Tranche/tranche-event-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrancheEventTable, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrancheEventTable, column_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "date_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_DATE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_TITLE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "investors_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_INVESTORS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "target_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_TARGET]));
+  gtk_widget_class_bind_template_child_full (widget_class, "amount_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_AMOUNT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "valuation_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_VALUATION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "round_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_ROUND]));
+  gtk_widget_class_bind_template_child_full (widget_class, "sources_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_SOURCES]));
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tranche_event_table_init (TrancheEventTable *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->selected = -1;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkCustomSorter) column_sorter =
+        gtk_custom_sorter_new (compare_items_cb, GUINT_TO_POINTER (i), NULL);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+      gtk_column_view_column_set_factory (self->columns[i], factory);
+      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (column_sorter));
+    }
+
+  self->events = tranche_event_model_new ();
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->events)),
+                                          g_object_ref (sorter));
+  /* Sorting a million rows takes a while; done in steps, the window stays
+   * responsive and rows settle as it goes. */
+  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
+}
+
+GtkWidget *
+tranche_event_table_new (void)
+{
+  return g_object_new (TRANCHE_TYPE_EVENT_TABLE, NULL);
+}
+
+TrancheDataset *
+tranche_event_table_get_dataset (TrancheEventTable *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_EVENT_TABLE (self), NULL);
+  return tranche_event_model_get_dataset (self->events);
+}
+
+void
+tranche_event_table_set_dataset (TrancheEventTable *self,
+                                 TrancheDataset    *dataset)
+{
+  GBytes *old_mask;
+
+  g_return_if_fail (TRANCHE_IS_EVENT_TABLE (self));
+
+  if (dataset == tranche_event_model_get_dataset (self->events))
+    return;
+  old_mask = tranche_event_model_get_mask (self->events);
+  update_rows (self, dataset, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  if (old_mask != tranche_event_model_get_mask (self->events))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASK]);
+}
+
+GBytes *
+tranche_event_table_get_mask (TrancheEventTable *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_EVENT_TABLE (self), NULL);
+  return tranche_event_model_get_mask (self->events);
+}
+
+void
+tranche_event_table_set_mask (TrancheEventTable *self,
+                              GBytes            *mask)
+{
+  GBytes *old;
+  TrancheDataset *dataset;
+
+  g_return_if_fail (TRANCHE_IS_EVENT_TABLE (self));
+  dataset = tranche_event_model_get_dataset (self->events);
+  g_return_if_fail (mask == NULL
+                    || g_bytes_get_size (mask) == (dataset ? tranche_dataset_get_n_events (dataset) : 0));
+
+  old = tranche_event_model_get_mask (self->events);
+  if (old == mask || (old != NULL && mask != NULL && g_bytes_equal (old, mask)))
+    return;
+  update_rows (self, dataset, mask);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASK]);
+}
+
+int
+tranche_event_table_get_selected (TrancheEventTable *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_EVENT_TABLE (self), -1);
+  return self->selected;
+}
+
+void
+tranche_event_table_set_selected (TrancheEventTable *self,
+                                  int                index)
+{
+  g_return_if_fail (TRANCHE_IS_EVENT_TABLE (self));
+  g_return_if_fail (index >= -1);
+
+  if (index == self->selected)
+    return;
+  self->updating = TRUE;
+  select_event (self, index);
+  self->updating = FALSE;
+  set_selected_index (self, item_index (gtk_single_selection_get_selected_item (self->selection)));
+  if (self->selected >= 0)
+    queue_scroll_to_selected (self);
+}
+
+GListModel *
+tranche_event_table_get_rows (TrancheEventTable *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_EVENT_TABLE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+tranche_event_table_sort_by (TrancheEventTable *self,
+                             TrancheEventField  column,
+                             GtkSortType        direction)
+{
+  g_return_if_fail (TRANCHE_IS_EVENT_TABLE (self));
+  g_return_if_fail (column < N_COLUMNS);
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[column], direction);
+}
