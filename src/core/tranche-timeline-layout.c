@@ -57,6 +57,7 @@ struct _TrancheTimelineLayout
   TrancheDay             today;
   PangoContext          *context;
   PangoFontDescription  *fonts[N_FONTS];
+  GHashTable            *text_cache;   /* "font|width|bold|text" -> PangoLayout */
   gboolean               dirty;
 
   /* the scene */
@@ -70,6 +71,7 @@ struct _TrancheTimelineLayout
   TrancheRect            title_rect, subtitle_rect, note_rect;
   TrancheTicks          *ticks;
   PangoLayout           *tick_layouts[2];
+  GPtrArray             *tick_labels[2]; /* PangoLayout per tick, NULL without label */
   double                 tick_row_y[2];
   double                 today_x;
   GArray                *lanes;        /* TrancheTimelineLane */
@@ -137,22 +139,65 @@ update_fonts (TrancheTimelineLayout *self)
     }
 }
 
-/* A layout of plain text (never markup: the text comes from the file). */
+/* A layout of plain text (never markup: the text comes from the file).
+ * Shaping text is most of a scene's cost, and the same labels come back on
+ * every pan and zoom: layouts are kept across updates, keyed by what makes
+ * them, until the theme changes or the cache grows past a few thousand. */
+static PangoLayout *
+make_layout_full (TrancheTimelineLayout *self,
+                  FontRole               font,
+                  const char            *text,
+                  double                 max_width,
+                  gsize                  bold_len)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%.2f|%zu|%s", font, max_width, bold_len, text);
+  PangoLayout *layout = g_hash_table_lookup (self->text_cache, key);
+
+  if (layout == NULL)
+    {
+      layout = pango_layout_new (self->context);
+      pango_layout_set_font_description (layout, self->fonts[font]);
+      pango_layout_set_text (layout, text, -1);
+      if (max_width > 0)
+        {
+          pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+      if (bold_len > 0)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+          PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+          bold->start_index = 0;
+          bold->end_index = bold_len;
+          pango_attr_list_insert (attrs, bold);
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+      if (g_hash_table_size (self->text_cache) > 8192)
+        g_hash_table_remove_all (self->text_cache);
+      g_hash_table_insert (self->text_cache, g_steal_pointer (&key), layout);
+    }
+  g_ptr_array_add (self->layouts, g_object_ref (layout));
+  return layout;
+}
+
 static PangoLayout *
 make_text (TrancheTimelineLayout *self,
            FontRole               font,
            const char            *text,
            double                 max_width)
 {
+  return make_layout_full (self, font, text, max_width, 0);
+}
+
+/* A layout whose text the painter changes: never shared. */
+static PangoLayout *
+make_scratch (TrancheTimelineLayout *self,
+              FontRole               font)
+{
   PangoLayout *layout = pango_layout_new (self->context);
 
   pango_layout_set_font_description (layout, self->fonts[font]);
-  pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
   g_ptr_array_add (self->layouts, layout);
   return layout;
 }
@@ -171,6 +216,19 @@ text_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+static double
+measure_cached (const char *text,
+                gpointer    user_data)
+{
+  TrancheTimelineLayout *self = user_data;
+  PangoLayout *layout = make_text (self, FONT_SMALL, text, -1);
+  double width;
+
+  text_size (layout, &width, NULL);
+  g_ptr_array_remove_fast (self->layouts, layout);
+  return width;
+}
+
 static const char *
 intern (TrancheTimelineLayout *self,
         const char            *text)
@@ -185,6 +243,8 @@ clear_scene (TrancheTimelineLayout *self)
   g_string_chunk_clear (self->strings);
   self->title = self->subtitle = self->note = NULL;
   self->tick_layouts[0] = self->tick_layouts[1] = NULL;
+  g_ptr_array_set_size (self->tick_labels[0], 0);
+  g_ptr_array_set_size (self->tick_labels[1], 0);
   g_clear_pointer (&self->ticks, tranche_ticks_free);
   g_array_set_size (self->lanes, 0);
   g_array_set_size (self->markers, 0);
@@ -219,6 +279,9 @@ tranche_timeline_layout_new (void)
   pango_cairo_context_set_resolution (self->context, 96);
 
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->tick_labels[0] = g_ptr_array_new ();
+  self->tick_labels[1] = g_ptr_array_new ();
   self->strings = g_string_chunk_new (1024);
   self->lanes = g_array_new (FALSE, TRUE, sizeof (TrancheTimelineLane));
   self->markers = g_array_new (FALSE, TRUE, sizeof (TrancheTimelineMarker));
@@ -242,6 +305,9 @@ tranche_timeline_layout_free (TrancheTimelineLayout *self)
     return;
   clear_scene (self);
   g_ptr_array_unref (self->layouts);
+  g_hash_table_unref (self->text_cache);
+  g_ptr_array_unref (self->tick_labels[0]);
+  g_ptr_array_unref (self->tick_labels[1]);
   g_string_chunk_free (self->strings);
   g_array_unref (self->lanes);
   g_array_unref (self->markers);
@@ -339,6 +405,7 @@ tranche_timeline_layout_set_theme (TrancheTimelineLayout *self,
 
   self->theme = *theme;
   update_fonts (self);
+  g_hash_table_remove_all (self->text_cache);
   self->dirty = TRUE;
 }
 
@@ -946,19 +1013,7 @@ make_label_layout (TrancheTimelineLayout *self,
                    gsize                  bold_len,
                    double                 max_width)
 {
-  PangoLayout *layout = make_text (self, FONT_TEXT, text, max_width);
-
-  if (bold_len > 0)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      bold->start_index = 0;
-      bold->end_index = bold_len;
-      pango_attr_list_insert (attrs, bold);
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  return layout;
+  return make_layout_full (self, FONT_TEXT, text, max_width, bold_len);
 }
 
 /* Tries the places around a shape at (x, y) of half-width `rx` and half-height
@@ -1480,12 +1535,18 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   self->r_min = MIN (self->r_min, self->r_max);
 
   /* Ticks */
-  self->tick_layouts[0] = make_text (self, FONT_SMALL, "", -1);
   /* Both rows are measured and painted in one font; row 1 stands out by
    * colour, so what was measured is what is drawn. */
-  self->tick_layouts[1] = make_text (self, FONT_SMALL, "", -1);
-  self->ticks = tranche_ticks_new_for_layout (&self->scale, self->tick_layouts[0], S (self, 4),
-                                              S (self, 14));
+  self->tick_layouts[0] = make_scratch (self, FONT_SMALL);
+  self->tick_layouts[1] = make_scratch (self, FONT_SMALL);
+  self->ticks = tranche_ticks_new (&self->scale, measure_cached, self, S (self, 4), S (self, 14));
+  for (guint row = 0; row < tranche_ticks_get_n_rows (self->ticks); row++)
+    for (guint i = 0; i < tranche_ticks_get_n_ticks (self->ticks, row); i++)
+      {
+        const TrancheTick *tick = tranche_ticks_get_tick (self->ticks, row, i);
+        g_ptr_array_add (self->tick_labels[row],
+                         tick->label ? make_text (self, FONT_SMALL, tick->label, -1) : NULL);
+      }
   self->tick_row_y[0] = self->plot.y + self->plot.height + S (self, 6);
   self->tick_row_y[1] = self->tick_row_y[0] + tick_h + S (self, 6);
 
@@ -1699,6 +1760,32 @@ tranche_timeline_layout_get_tick_layout (TrancheTimelineLayout *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (row < 2, NULL);
   return self->tick_layouts[row];
+}
+
+PangoLayout *
+tranche_timeline_layout_get_tick_label (TrancheTimelineLayout *self,
+                                        guint                  row,
+                                        guint                  index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row < 2, NULL);
+  if (index >= self->tick_labels[row]->len)
+    return NULL;
+  return g_ptr_array_index (self->tick_labels[row], index);
+}
+
+PangoLayout *
+tranche_timeline_layout_get_badge (TrancheTimelineLayout *self,
+                                   const char            *text)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  layout = make_text (self, FONT_SMALL_BOLD, text, -1);
+  /* Painting must not grow the scene: the cache keeps the layout alive. */
+  g_ptr_array_remove_index_fast (self->layouts, self->layouts->len - 1);
+  return layout;
 }
 
 double

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 /* Above this many events in the visible range, lanes become density strips. */
 #define TRANCHE_TIMELINE_DENSE_THRESHOLD 3000
 /* How many exact markers the density mode keeps (the largest amounts). */
-#define TRANCHE_TIMELINE_DENSE_MARKERS   300
+#define TRANCHE_TIMELINE_DENSE_MARKERS   200
 
 typedef enum
 {
@@ -214,6 +214,14 @@ double                 tranche_timeline_layout_get_tick_row_y (TrancheTimelineLa
 /* A PangoLayout set up for tick labels (the painter sets their text). */
 PangoLayout           *tranche_timeline_layout_get_tick_layout (TrancheTimelineLayout *self,
                                                                 guint                  row);
+/* The label of a tick, shaped once and kept (NULL when it has none). */
+PangoLayout           *tranche_timeline_layout_get_tick_label (TrancheTimelineLayout *self,
+                                                               guint                  row,
+                                                               guint                  index);
+/* A short bold text for inside markers ("?", a cluster's count), shaped
+ * once and kept. */
+PangoLayout           *tranche_timeline_layout_get_badge      (TrancheTimelineLayout *self,
+                                                               const char            *text);
 /* x of the today line, or NAN when today is not in view. */
 double                 tranche_timeline_layout_get_today_x    (TrancheTimelineLayout *self);
 
