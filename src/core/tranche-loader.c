@@ -616,6 +616,20 @@ syntax_error_unexpected (Loader *self,
 {
   g_autofree char *got = describe_token (self, i);
 
+  /* the two habits from JavaScript that JSON refuses */
+  if (i < self->len && self->data[i] == '/')
+    {
+      fatal_at (self, i, "", _("JSON has no comments; remove this one or keep the note in a "
+                               "member such as \"summary\""));
+      return;
+    }
+  if (i < self->len && self->data[i] == '\'')
+    {
+      fatal_at (self, i, "", _("JSON strings and member names take double quotes, not single "
+                               "ones"));
+      return;
+    }
+
   switch (expect)
     {
     case EXPECT_VALUE:
@@ -882,6 +896,7 @@ prescan (Loader *self)
   guint depth = 0;
   Expect expect = EXPECT_VALUE;
   gsize key_start = 0, key_end = 0;
+  gsize last_comma = 0;
   RootMember *streamed = NULL;
   gboolean seen_kind[ROOT_EVENTS + 1] = { FALSE, };
   gsize i = 0;
@@ -948,7 +963,7 @@ prescan (Loader *self)
               if ((expect == EXPECT_KEY && c == '}' && open_kind == '{')
                   || (expect == EXPECT_VALUE && c == ']' && open_kind == '['))
                 {
-                  fatal_at (self, i, "", _("a comma before \"%c\"; remove it"), c);
+                  fatal_at (self, last_comma, "", _("a comma before \"%c\"; remove it"), c);
                   goto out;
                 }
               goto unexpected;
@@ -980,6 +995,7 @@ prescan (Loader *self)
         case ',':
           if (expect != EXPECT_COMMA_OR_CLOSE)
             goto unexpected;
+          last_comma = i;
           expect = open_kind == '{' ? EXPECT_KEY : EXPECT_VALUE;
           i++;
           continue;
@@ -1476,7 +1492,7 @@ parse_money (Loader       *self,
           pop (self);
         }
     }
-  else if (m[MONEY_VALUE] == NULL && !(m[MONEY_MIN] != NULL && m[MONEY_MAX] != NULL))
+  else if (m[MONEY_VALUE] == NULL && m[MONEY_MIN] == NULL && m[MONEY_MAX] == NULL)
     {
       push_key (self, "value");
       report (self, TRANCHE_SEVERITY_ERROR, _("missing: give a value, a min and a max, or "
@@ -1626,7 +1642,9 @@ static const char * const source_members[] = {
   "text_file",
 };
 
-/* BCP 47 in its common shape: a 2-8 letter language and subtags. */
+/* BCP 47 in the shape it has in practice: a 2-3 letter language, then
+ * subtags ("fr", "pt-BR", "zh-Hant-TW"). Longer languages are syntactically
+ * allowed but none is registered, and "French" is the usual mistake. */
 static gboolean
 language_tag_is_valid (const char *tag)
 {
@@ -1635,7 +1653,7 @@ language_tag_is_valid (const char *tag)
 
   for (; g_ascii_isalpha (*c); c++)
     n++;
-  if (n < 2 || n > 8)
+  if (n < 2 || n > 3)
     return FALSE;
   while (*c == '-')
     {
