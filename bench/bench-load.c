@@ -1,0 +1,53 @@
+/* bench-load.c: how long loading one dataset takes, and how much memory
+ *
+ * Usage: bench-load FILE
+ * Prints one line: events, seconds (wall clock, read + parse + validate +
+ * build), the CPU seconds of the process (steadier than the wall clock on a
+ * shared machine) and its peak resident set in MiB, which includes the
+ * file's bytes, json-glib's transient nodes and the finished dataset.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "tranche-loader.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = NULL;
+  g_autoptr(TrancheDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  gint64 start, end;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: %s FILE\n", argv[0]);
+      return 2;
+    }
+
+  diagnostics = tranche_diagnostics_new ();
+  start = g_get_monotonic_time ();
+  dataset = tranche_loader_load_file (argv[1], NULL, diagnostics, &error);
+  end = g_get_monotonic_time ();
+  if (dataset == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", argv[1], error->message);
+      return 1;
+    }
+  getrusage (RUSAGE_SELF, &usage);
+
+  /* ru_maxrss is in KiB on Linux */
+  printf ("events %u skipped %u problems %u seconds %.3f cpu_seconds %.3f peak_rss_mib %.1f\n",
+          tranche_dataset_get_n_events (dataset), tranche_dataset_get_n_skipped (dataset),
+          tranche_diagnostics_get_length (diagnostics), (end - start) / 1e6,
+          usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+          + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
+          usage.ru_maxrss / 1024.0);
+  return 0;
+}
