@@ -1062,7 +1062,7 @@ place_labels (TrancheTimelineLayout *self,
 {
   g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (LabelRequest));
   double gap = S (self, 4);
-  double max_width = MIN (S (self, 300), self->plot.width / 2.5);
+  double max_width = MIN (S (self, 380), self->plot.width / 2.5);
   guint tries = 0;
 
   for (guint i = 0; i < self->markers->len; i++)
@@ -1250,7 +1250,6 @@ build_lanes (TrancheTimelineLayout *self,
   guint capacity = (guint) MAX (1, floor (height / min_height));
   guint n_shown, n_slots;
   gboolean others = FALSE;
-  double lane_height;
 
   self->n_index_lanes = n_index;
   self->lane_slot = g_new (guint, MAX (n_index, 1));
@@ -1265,7 +1264,6 @@ build_lanes (TrancheTimelineLayout *self,
   n_slots = n_shown + (others ? 1 : 0) + (has_news ? 1 : 0);
   if (n_slots == 0)
     return;
-  lane_height = height / n_slots;
 
   for (guint i = 0; i < n_index; i++)
     {
@@ -1326,13 +1324,41 @@ build_lanes (TrancheTimelineLayout *self,
       g_array_append_val (self->lanes, rest);
     }
 
+  /* Lanes get the height their content needs: a valuation lane holds small
+   * fixed markers, a busy news lane stacks its headlines in rows. */
+  {
+    double total_weight = 0, y = top;
+    g_autofree double *weights = g_new (double, self->lanes->len);
+
+    for (guint slot = 0; slot < self->lanes->len; slot++)
+      {
+        const TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
+        guint n_events = lane->index != OTHERS_LANE
+          ? tranche_lane_index_get_lane (self->index, lane->index)->n_events : 0;
+        if (lane->kind == TRANCHE_LANE_VALUATIONS)
+          weights[slot] = 0.6;
+        else if (lane->kind == TRANCHE_LANE_NEWS)
+          weights[slot] = 0.6 + 0.2 * MIN (n_events, 8);
+        else
+          weights[slot] = 1;
+        total_weight += weights[slot];
+      }
+    for (guint slot = 0; slot < self->lanes->len; slot++)
+      {
+        TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
+        lane->y = y;
+        lane->height = MAX (height * weights[slot] / total_weight, min_height * 0.6);
+        if (slot + 1 == self->lanes->len)
+          lane->height = MAX (top + height - y, 1);
+        y += lane->height;
+      }
+  }
+
   for (guint slot = 0; slot < self->lanes->len; slot++)
     {
       TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
       double th, sh, text_width = frame->header_width - S (self, 22);
 
-      lane->y = top + slot * lane_height;
-      lane->height = lane_height;
       lane->title_layout = make_text (self, FONT_TEXT_BOLD, lane->title, text_width);
       lane->subtitle_layout = make_text (self, FONT_SMALL, lane->subtitle, text_width);
       text_size (lane->title_layout, NULL, &th);
@@ -1340,7 +1366,7 @@ build_lanes (TrancheTimelineLayout *self,
       lane->header.x = frame->margin_x;
       lane->header.width = frame->header_width;
       lane->header.height = th + sh;
-      lane->header.y = lane->y + (lane_height - th - sh) / 2;
+      lane->header.y = lane->y + (lane->height - th - sh) / 2;
     }
 }
 
@@ -1438,7 +1464,7 @@ stack_news (TrancheTimelineLayout *self,
         continue;
       event = tranche_dataset_get_event (self->dataset, m->event);
       probe = make_text (self, FONT_TEXT, event->title ? event->title : "",
-                         MIN (S (self, 300), self->plot.width / 2.5));
+                         MIN (S (self, 380), self->plot.width / 2.5));
       text_size (probe, &label_width, NULL);
       g_ptr_array_remove_fast (self->layouts, probe);
 
@@ -1528,7 +1554,12 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   build_lanes (self, &frame, self->plot.y, self->plot.height);
   if (self->lanes->len > 0)
     {
-      double lane_height = g_array_index (self->lanes, TrancheTimelineLane, 0).height;
+      double lane_height = 0;
+      for (guint i = 0; i < self->lanes->len; i++)
+        if (g_array_index (self->lanes, TrancheTimelineLane, i).kind == TRANCHE_LANE_MONEY)
+          lane_height = MAX (lane_height, g_array_index (self->lanes, TrancheTimelineLane, i).height);
+      if (lane_height == 0)
+        lane_height = g_array_index (self->lanes, TrancheTimelineLane, 0).height;
       self->r_max = CLAMP (lane_height * 0.3, S (self, 6), S (self, 38));
     }
   self->r_unknown = MAX (self->r_max * 0.42, S (self, 7));
