@@ -205,7 +205,6 @@ update_chips (TrancheFilterBar *self)
 {
   GtkWidget *child;
   guint kinds = tranche_filter_get_kinds (self->filter);
-  gboolean any = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
     gtk_box_remove (self->chips_box, child);
@@ -228,7 +227,6 @@ update_chips (TrancheFilterBar *self)
           for (guint i = 0; ids[i] != NULL; i++)
             add_chip (self, menu, ids[i]);
         }
-      any |= n > 0;
       if (n > 0)
         /* Translators: a filter menu and how many of its entries are on,
          * "Investor (2)" */
@@ -236,9 +234,9 @@ update_chips (TrancheFilterBar *self)
       gtk_menu_button_set_label (self->menus[menu].button, title ? title : menu_title (menu));
     }
 
-  gtk_revealer_set_reveal_child (self->chips_revealer, any);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
-                          !tranche_filter_is_empty (self->filter));
+  /* The second row holds the chips and Clear Filters, which also clears the
+   * search text: it is there whenever anything filters. */
+  gtk_revealer_set_reveal_child (self->chips_revealer, !tranche_filter_is_empty (self->filter));
 }
 
 /* Rows bound before the filter changed elsewhere (a chip, Clear, the
