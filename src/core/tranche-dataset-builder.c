@@ -331,8 +331,10 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
   ds = g_steal_pointer (&self->dataset);
   tranche_dataset_builder_free (self);
 
-  /* file order is kept for ties, so equal dates stay as the analyst wrote them */
-  qsort (ds->events->data, ds->events->len, sizeof (TrancheEvent), compare_events);
+  /* file order is kept for ties, so equal dates stay as the analyst wrote them;
+   * an empty GArray has NULL data, which qsort() must not be given */
+  if (ds->events->len > 1)
+    qsort (ds->events->data, ds->events->len, sizeof (TrancheEvent), compare_events);
 
   ds->max_span = 0;
   for (guint i = 0; i < ds->events->len; i++)
