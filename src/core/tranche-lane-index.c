@@ -27,6 +27,7 @@ struct _TrancheLaneIndex
   TrancheDay      *all_days;     /* every marker day, sorted */
   guint            n_indexed;    /* events in some lane */
   guint           *ranked;       /* lazily */
+  TrancheDay      *ranked_days;
   guint            n_ranked;
   guint32         *entity_colors;
   double           max_value;
@@ -406,6 +407,7 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->day_events);
   g_free (self->all_days);
   g_free (self->ranked);
+  g_free (self->ranked_days);
   g_free (self->entity_colors);
   g_free (self);
 }
@@ -518,8 +520,9 @@ compare_ranked (const void *a,
 }
 
 const guint *
-tranche_lane_index_ranked (TrancheLaneIndex *self,
-                           guint            *n_ranked)
+tranche_lane_index_ranked (TrancheLaneIndex  *self,
+                           const TrancheDay **days,
+                           guint             *n_ranked)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (n_ranked != NULL, NULL);
@@ -545,11 +548,17 @@ tranche_lane_index_ranked (TrancheLaneIndex *self,
         }
       qsort (items, n, sizeof (Ranked), compare_ranked);
       self->ranked = g_new (guint, MAX (n, 1));
+      self->ranked_days = g_new (TrancheDay, MAX (n, 1));
       for (guint i = 0; i < n; i++)
-        self->ranked[i] = items[i].event;
+        {
+          self->ranked[i] = items[i].event;
+          self->ranked_days[i] = tranche_date_middle_day (&events[items[i].event].date);
+        }
       self->n_ranked = n;
     }
   *n_ranked = self->n_ranked;
+  if (days != NULL)
+    *days = self->ranked_days;
   return self->ranked;
 }
 

@@ -88,9 +88,11 @@ const TrancheDay      *tranche_lane_index_lane_days      (TrancheLaneIndex *self
 guint                  tranche_lane_index_count_before   (TrancheLaneIndex *self,
                                                           guint             lane,
                                                           TrancheDay        day);
-/* Events with a known amount, largest first (computed on first use). */
-const guint           *tranche_lane_index_ranked         (TrancheLaneIndex *self,
-                                                          guint            *n_ranked);
+/* Events with a known amount, largest first (computed on first use);
+ * `days` gets their marker days. */
+const guint           *tranche_lane_index_ranked         (TrancheLaneIndex  *self,
+                                                          const TrancheDay **days,
+                                                          guint             *n_ranked);
 /* The amount a marker's size shows: known amounts converted into the
  * dataset's currency (kept as they are when the file gives no rate, as the
  * label names the currency); FALSE when there is none. */

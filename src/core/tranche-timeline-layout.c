@@ -51,6 +51,8 @@ struct _TrancheTimelineLayout
   TrancheDataset        *dataset;
   TrancheLaneIndex      *index;
   GBytes                *mask;
+  gboolean               has_range;    /* the dataset's day range, kept: it costs a scan */
+  TrancheDay             range_first, range_end;
   TrancheLaneMode        mode;
   TrancheTheme           theme;
   gboolean               show_title;
@@ -330,8 +332,11 @@ rebuild_index (TrancheTimelineLayout *self)
   const guint8 *mask = NULL;
 
   g_clear_pointer (&self->index, tranche_lane_index_free);
+  self->has_range = FALSE;
   if (self->dataset == NULL)
     return;
+  self->has_range = tranche_dataset_get_day_range (self->dataset, &self->range_first,
+                                                   &self->range_end);
   /* A mask of the wrong length belongs to another dataset: ignore it. */
   if (self->mask != NULL
       && g_bytes_get_size (self->mask) == tranche_dataset_get_n_events (self->dataset))
@@ -553,8 +558,10 @@ tranche_timeline_layout_fit_range (TrancheTimelineLayout *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (first != NULL && end != NULL, FALSE);
 
-  if (self->dataset == NULL || !tranche_dataset_get_day_range (self->dataset, &lo, &hi))
+  if (self->dataset == NULL || !self->has_range)
     return FALSE;
+  lo = self->range_first;
+  hi = self->range_end;
   compute_frame (self, width, &frame);
   tranche_time_scale_init (&scale, lo, hi, frame.plot_x, frame.plot_width);
   /* Room for the widest marker plus a label's overhang at both ends. */
@@ -1378,7 +1385,6 @@ layout_title (TrancheTimelineLayout *self,
 {
   const char *title = tranche_dataset_get_title (self->dataset);
   guint n_events = tranche_dataset_get_n_events (self->dataset);
-  TrancheDay lo, hi;
   double w, h;
   g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event",
                                                           "%u events", n_events), n_events);
@@ -1394,11 +1400,11 @@ layout_title (TrancheTimelineLayout *self,
   *y += h + S (self, 4);
 
   tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), code);
-  if (tranche_dataset_get_day_range (self->dataset, &lo, &hi))
+  if (self->has_range)
     {
       int y0, y1;
-      tranche_day_to_ymd (lo, &y0, NULL, NULL);
-      tranche_day_to_ymd (hi - 1, &y1, NULL, NULL);
+      tranche_day_to_ymd (self->range_first, &y0, NULL, NULL);
+      tranche_day_to_ymd (self->range_end - 1, &y1, NULL, NULL);
       /* Translators: under the chart title: "9 events, 2018–2023 · amounts in USD" */
       subtitle = y0 == y1 ? g_strdup_printf (C_("chart subtitle", "%s, %d · amounts in %s"),
                                              events, y0, code)
@@ -1597,14 +1603,13 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   if (self->dense)
     {
       guint n_ranked, taken = 0;
-      const guint *ranked = tranche_lane_index_ranked (self->index, &n_ranked);
+      const TrancheDay *ranked_days;
+      const guint *ranked = tranche_lane_index_ranked (self->index, &ranked_days, &n_ranked);
 
       compute_density (self);
       for (guint i = 0; i < n_ranked && taken < TRANCHE_TIMELINE_DENSE_MARKERS; i++)
         {
-          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, ranked[i]);
-          TrancheDay middle = tranche_date_middle_day (&event->date);
-          if (middle < cull_first || middle >= cull_end)
+          if (ranked_days[i] < cull_first || ranked_days[i] >= cull_end)
             continue;
           add_marker_items (self, ranked[i], items, 1);
           taken++;
