@@ -42,6 +42,14 @@ lane_key (guint32 investor,
   return ((guint64) (guint32) (investor + 1) << 32) | (guint32) (target + 1);
 }
 
+/* g_int64_hash folds the halves with xor, so (a, b) and (b, a) and every
+ * small pair collide: multiply instead (Fibonacci hashing). */
+static guint
+lane_key_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
 static guint32
 first_investor (TrancheDataset     *dataset,
                 const TrancheEvent *event)
@@ -257,8 +265,8 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   n_entities = tranche_dataset_get_n_entities (dataset);
   events = tranche_dataset_get_events (dataset);
   self->event_lane = g_new (guint, MAX (n_events, 1));
-  money_lanes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  valuation_lanes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  money_lanes = g_hash_table_new_full (lane_key_hash, g_int64_equal, g_free, NULL);
+  valuation_lanes = g_hash_table_new_full (lane_key_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < n_events; i++)
     {

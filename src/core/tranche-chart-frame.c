@@ -1,0 +1,1235 @@
+/* tranche-chart-frame.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tranche-chart-frame.h"
+#include "tranche-draw.h"
+#include "tranche-format.h"
+
+typedef enum
+{
+  FONT_TITLE = 0,
+  FONT_SMALL,
+  FONT_SMALL_BOLD,
+  N_FONTS
+} FontRole;
+
+/* The readout lists this many series; more would hide the chart under it. */
+#define MAX_READOUT_LINES 10
+
+struct _TrancheChartFrame
+{
+  TrancheTheme          theme;
+  TrancheChartOptions   options;
+  TrancheTimeScale      scale;
+  TrancheRect           rect;
+  TrancheRect           plot;
+
+  PangoContext         *context;
+  PangoFontDescription *fonts[N_FONTS];
+  GPtrArray            *layouts;      /* every PangoLayout of the frame, to free */
+  GStringChunk         *strings;
+
+  const char           *title;
+  const char           *empty_text;
+  PangoLayout          *title_layout;
+  TrancheRect           title_rect;
+  PangoLayout          *note_layout;  /* the first band's note, in the header */
+  TrancheRect           note_rect;
+  PangoLayout          *empty_layout;
+  TrancheRect           empty_rect;
+  GArray               *legend;       /* TrancheChartLegendItem */
+  GArray               *bands;        /* TrancheChartBand */
+  GArray               *ticks;        /* TrancheChartTick */
+  gboolean              labels_inside;
+  double                gutter_width;
+  TrancheTicks         *time_ticks;
+  PangoLayout          *time_layouts[2];
+  double                time_y[2];
+  TrancheLabelPlacer   *placer;
+  double                small_height;
+};
+
+static double
+S (TrancheChartFrame *self,
+   double             size)
+{
+  return tranche_theme_size (&self->theme, size);
+}
+
+static void
+update_fonts (TrancheChartFrame *self)
+{
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  self->fonts[FONT_TITLE] = tranche_draw_create_font (&self->theme, self->theme.text_size, TRUE);
+  self->fonts[FONT_SMALL] = tranche_draw_create_font (&self->theme, self->theme.small_size, FALSE);
+  self->fonts[FONT_SMALL_BOLD] = tranche_draw_create_font (&self->theme, self->theme.small_size,
+                                                           TRUE);
+}
+
+static PangoLayout *
+make_text (TrancheChartFrame *self,
+           FontRole           font,
+           const char        *text)
+{
+  PangoLayout *layout = tranche_draw_create_layout (self->context, self->fonts[font], text);
+
+  g_ptr_array_add (self->layouts, layout);
+  return layout;
+}
+
+static void
+clear_layout (TrancheChartFrame *self)
+{
+  g_ptr_array_set_size (self->layouts, 0);
+  g_string_chunk_clear (self->strings);
+  g_array_set_size (self->legend, 0);
+  g_array_set_size (self->bands, 0);
+  g_array_set_size (self->ticks, 0);
+  g_clear_pointer (&self->time_ticks, tranche_ticks_free);
+  g_clear_pointer (&self->placer, tranche_label_placer_free);
+  self->title = self->empty_text = NULL;
+  self->title_layout = self->note_layout = self->empty_layout = NULL;
+  self->time_layouts[0] = self->time_layouts[1] = NULL;
+  self->title_rect = self->note_rect = self->empty_rect = (TrancheRect) { 0, 0, 0, 0 };
+  self->labels_inside = FALSE;
+  self->gutter_width = 0;
+}
+
+TrancheChartFrame *
+tranche_chart_frame_new (void)
+{
+  TrancheChartFrame *self = g_new0 (TrancheChartFrame, 1);
+
+  self->context = tranche_draw_create_context ();
+  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->strings = g_string_chunk_new (512);
+  self->legend = g_array_new (FALSE, TRUE, sizeof (TrancheChartLegendItem));
+  self->bands = g_array_new (FALSE, TRUE, sizeof (TrancheChartBand));
+  self->ticks = g_array_new (FALSE, TRUE, sizeof (TrancheChartTick));
+  tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
+  tranche_chart_options_init (&self->options);
+  update_fonts (self);
+  return self;
+}
+
+void
+tranche_chart_frame_free (TrancheChartFrame *self)
+{
+  if (self == NULL)
+    return;
+  clear_layout (self);
+  g_ptr_array_unref (self->layouts);
+  g_string_chunk_free (self->strings);
+  g_array_unref (self->legend);
+  g_array_unref (self->bands);
+  g_array_unref (self->ticks);
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_object (&self->context);
+  g_free (self);
+}
+
+void
+tranche_chart_frame_reset (TrancheChartFrame         *self,
+                           const TrancheTheme        *theme,
+                           const TrancheChartOptions *options,
+                           const TrancheTimeScale    *scale,
+                           double                     x,
+                           double                     y,
+                           double                     width,
+                           double                     height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (theme != NULL && scale != NULL);
+
+  clear_layout (self);
+  if (theme->scale != self->theme.scale || theme->text_size != self->theme.text_size
+      || theme->small_size != self->theme.small_size
+      || g_strcmp0 (theme->font_family, self->theme.font_family) != 0)
+    {
+      self->theme = *theme;
+      update_fonts (self);
+    }
+  self->theme = *theme;
+  if (options != NULL)
+    self->options = *options;
+  else
+    tranche_chart_options_init (&self->options);
+  self->scale = *scale;
+  self->rect = (TrancheRect) { x, y, MAX (width, 1), MAX (height, 1) };
+}
+
+const char *
+tranche_chart_frame_intern (TrancheChartFrame *self,
+                            const char        *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
+}
+
+void
+tranche_chart_frame_set_title (TrancheChartFrame *self,
+                               const char        *title)
+{
+  g_return_if_fail (self != NULL);
+  self->title = tranche_chart_frame_intern (self, title);
+}
+
+void
+tranche_chart_frame_set_empty_text (TrancheChartFrame *self,
+                                    const char        *text)
+{
+  g_return_if_fail (self != NULL);
+  self->empty_text = tranche_chart_frame_intern (self, text);
+}
+
+void
+tranche_chart_frame_add_legend (TrancheChartFrame  *self,
+                                TrancheChartSymbol  symbol,
+                                TrancheColor        color,
+                                const char         *text)
+{
+  TrancheChartLegendItem item = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL);
+
+  item.symbol = symbol;
+  item.color = color;
+  item.text = tranche_chart_frame_intern (self, text);
+  g_array_append_val (self->legend, item);
+}
+
+guint
+tranche_chart_frame_add_band (TrancheChartFrame *self,
+                              TrancheCurrency    currency,
+                              const char        *title,
+                              const char        *note,
+                              TrancheAxisMode    mode,
+                              double             lo,
+                              double             hi)
+{
+  TrancheChartBand band = { 0 };
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  band.currency = currency;
+  band.title = tranche_chart_frame_intern (self, title);
+  band.note = tranche_chart_frame_intern (self, note);
+  band.mode = mode;
+  band.lo = lo;
+  band.hi = hi;
+  g_array_append_val (self->bands, band);
+  return self->bands->len - 1;
+}
+
+void
+tranche_chart_fit_scale (const TrancheTheme *theme,
+                         TrancheDataset     *dataset,
+                         double              x,
+                         double              width,
+                         TrancheTimeScale   *scale)
+{
+  double gutter, right;
+  TrancheDay first, end;
+
+  g_return_if_fail (theme != NULL && scale != NULL);
+
+  /* Room for "$888.8B" at the theme's small size, and a margin on the right
+   * for the last marker's label. */
+  gutter = tranche_theme_size (theme, 76);
+  right = tranche_theme_size (theme, 24);
+  if (dataset == NULL || !tranche_dataset_get_day_range (dataset, &first, &end))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      end = tranche_day_from_ymd (g_date_time_get_year (now), 1, 1);
+      first = end - 365.2425 * 5;
+    }
+  tranche_time_scale_init (scale, first, end, x + gutter, MAX (width - gutter - right, 1));
+  tranche_time_scale_fit (scale, first, end, tranche_theme_size (theme, 28));
+}
+
+/* ---- layout ---- */
+
+static double
+symbol_width (TrancheChartFrame  *self,
+              TrancheChartSymbol  symbol)
+{
+  switch (symbol)
+    {
+    case TRANCHE_CHART_SYMBOL_AREA:
+    case TRANCHE_CHART_SYMBOL_LINE:
+    case TRANCHE_CHART_SYMBOL_DASHED_LINE:
+    case TRANCHE_CHART_SYMBOL_SPAN:
+    case TRANCHE_CHART_SYMBOL_BAND:
+      return S (self, 22);
+    case TRANCHE_CHART_SYMBOL_FILLED:
+    case TRANCHE_CHART_SYMBOL_HOLLOW:
+    case TRANCHE_CHART_SYMBOL_DOTTED:
+    case TRANCHE_CHART_SYMBOL_RANGE:
+    case TRANCHE_CHART_SYMBOL_APPROX:
+    case TRANCHE_CHART_SYMBOL_UNDISCLOSED:
+    case TRANCHE_CHART_SYMBOL_DIAMOND:
+    case TRANCHE_CHART_SYMBOL_GAP:
+    default:
+      return S (self, 14);
+    }
+}
+
+/* Lays the legend out right-aligned from `right`, in rows of `row_height`
+ * starting at `y`; the first row ends where the title and note do. Items
+ * that do not fit in `max_rows` rows are not shown. Returns the rows used. */
+static guint
+flow_legend (TrancheChartFrame *self,
+             double             left_first_row,
+             double             left,
+             double             right,
+             double             y,
+             double             row_height,
+             guint              max_rows)
+{
+  double gap = S (self, 14), inner = S (self, 5);
+  guint row = 0, start = 0;
+
+  while (start < self->legend->len && row < max_rows)
+    {
+      double row_left = row == 0 ? left_first_row : left;
+      double used = 0;
+      guint end = start;
+      double x;
+
+      /* As many items as fit on this row, in order. */
+      while (end < self->legend->len)
+        {
+          TrancheChartLegendItem *item;
+          double w;
+
+          item = &g_array_index (self->legend, TrancheChartLegendItem, end);
+
+          tranche_draw_get_text_size (item->layout, &w, NULL);
+          w += symbol_width (self, item->symbol) + inner;
+          if (used + (end > start ? gap : 0) + w > right - row_left)
+            break;
+          used += (end > start ? gap : 0) + w;
+          end++;
+        }
+      if (end == start)
+        {
+          /* Not even one item fits on the first row: try the next. */
+          if (row == 0 && max_rows > 1)
+            {
+              row++;
+              continue;
+            }
+          break;
+        }
+
+      x = right - used;
+      for (guint i = start; i < end; i++)
+        {
+          TrancheChartLegendItem *item = &g_array_index (self->legend, TrancheChartLegendItem, i);
+          double w, h, sw = symbol_width (self, item->symbol);
+          double row_y = y + row * row_height;
+
+          tranche_draw_get_text_size (item->layout, &w, &h);
+          item->symbol_rect = (TrancheRect) { x, row_y + (row_height - sw) / 2, sw, sw };
+          if (sw > S (self, 14))
+            item->symbol_rect = (TrancheRect) { x, row_y + (row_height - S (self, 14)) / 2, sw,
+                                                S (self, 14) };
+          item->text_rect = (TrancheRect) { x + sw + inner, row_y + (row_height - h) / 2, w, h };
+          item->shown = TRUE;
+          x += sw + inner + w + gap;
+        }
+      start = end;
+      row++;
+    }
+  return row;
+}
+
+static void
+layout_ticks (TrancheChartFrame *self,
+              TrancheChartBand  *band)
+{
+  band->first_tick = self->ticks->len;
+  for (guint i = 0; i < band->axis.n_ticks; i++)
+    {
+      TrancheChartTick tick = { 0 };
+      g_autofree char *label = NULL;
+      double w, h;
+
+      tick.value = band->axis.ticks[i];
+      tick.y = tranche_value_axis_to_y (&band->axis, tick.value);
+      tick.major = band->axis.major[i];
+      /* A tick right at the band's edge would put half its label outside. */
+      if (tick.y < band->rect.y - 0.5 || tick.y > band->rect.y + band->rect.height + 0.5)
+        continue;
+      label = tranche_format_amount (tick.value, band->currency, FALSE);
+      tick.label = tranche_chart_frame_intern (self, label);
+      tick.layout = make_text (self, FONT_SMALL, label);
+      tranche_draw_get_text_size (tick.layout, &w, &h);
+      tick.rect = (TrancheRect) { 0, tick.y - h / 2, w, h };
+      self->gutter_width = MAX (self->gutter_width, w + S (self, 14));
+      g_array_append_val (self->ticks, tick);
+    }
+  band->n_ticks = self->ticks->len - band->first_tick;
+}
+
+static void
+place_tick_labels (TrancheChartFrame *self)
+{
+  double room = self->scale.x - self->rect.x;
+
+  self->labels_inside = room < self->gutter_width;
+  for (guint b = 0; b < self->bands->len; b++)
+    {
+      TrancheChartBand *band = &g_array_index (self->bands, TrancheChartBand, b);
+
+      for (guint i = 0; i < band->n_ticks; i++)
+        {
+          TrancheChartTick *tick = &g_array_index (self->ticks, TrancheChartTick,
+                                                   band->first_tick + i);
+          double bottom = band->rect.y + band->rect.height;
+
+          if (self->labels_inside)
+            {
+              tick->rect.x = self->plot.x + S (self, 4);
+              /* Inside the plot a label sits just above its line, clear of
+               * the data under the line's left end. */
+              tick->rect.y = tick->y - tick->rect.height - S (self, 1);
+              if (tick->rect.y < band->rect.y)
+                tick->rect.y = band->rect.y;
+              if (tick->rect.y + tick->rect.height > bottom)
+                tick->rect.y = bottom - tick->rect.height;
+              tranche_label_placer_add_rect (self->placer, &tick->rect);
+            }
+          else
+            tick->rect.x = self->plot.x - S (self, 8) - tick->rect.width;
+        }
+    }
+}
+
+static void
+layout_band_notes (TrancheChartFrame *self,
+                   double             header_y,
+                   double             header_height,
+                   double            *header_right)
+{
+  double pad = S (self, 6);
+
+  for (guint b = 0; b < self->bands->len; b++)
+    {
+      TrancheChartBand *band = &g_array_index (self->bands, TrancheChartBand, b);
+      double w, h;
+
+      if (band->note == NULL)
+        continue;
+      band->note_layout = make_text (self, FONT_SMALL, band->note);
+      tranche_draw_get_text_size (band->note_layout, &w, &h);
+      if (b == 0)
+        {
+          /* The first band's title is the chart's: its note goes beside it. */
+          self->note_layout = band->note_layout;
+          self->note_rect = (TrancheRect) { *header_right + S (self, 12),
+                                            header_y + (header_height - h) / 2, w, h };
+          band->note_rect = self->note_rect;
+          *header_right = self->note_rect.x + w + pad;
+        }
+    }
+}
+
+void
+tranche_chart_frame_layout (TrancheChartFrame *self)
+{
+  double pad = S (self, 10), y, title_h = 0, row_h, header_right, axis_h = 0;
+  double plot_left, plot_right, plot_top, plot_bottom, caption_h, gap, band_h, cursor;
+  guint n_bands, rows = 0;
+  PangoLayout *probe;
+
+  g_return_if_fail (self != NULL);
+
+  probe = make_text (self, FONT_SMALL, "0");
+  tranche_draw_get_text_size (probe, NULL, &self->small_height);
+
+  /* Header: title on the left, the first band's note beside it, the legend
+   * right-aligned, flowing onto a second row when it must. */
+  y = self->rect.y + S (self, 6);
+  header_right = self->rect.x + pad;
+  if (self->options.show_legend)
+    {
+      const char *title = self->title;
+
+      if (title == NULL && self->bands->len > 0)
+        title = g_array_index (self->bands, TrancheChartBand, 0).title;
+      if (title != NULL)
+        {
+          double w;
+
+          self->title_layout = make_text (self, FONT_TITLE, title);
+          tranche_draw_get_text_size (self->title_layout, &w, &title_h);
+          self->title_rect = (TrancheRect) { self->rect.x + pad, y, w, title_h };
+          header_right = self->title_rect.x + w;
+        }
+      row_h = MAX (title_h, self->small_height + S (self, 4));
+      layout_band_notes (self, y, row_h, &header_right);
+      for (guint i = 0; i < self->legend->len; i++)
+        {
+          TrancheChartLegendItem *item = &g_array_index (self->legend, TrancheChartLegendItem, i);
+          item->layout = make_text (self, FONT_SMALL, item->text);
+        }
+      rows = 1;
+      if (self->legend->len > 0)
+        rows = MAX (1, flow_legend (self, header_right + S (self, 24), self->rect.x + pad,
+                                    self->rect.x + self->rect.width - pad, y, row_h,
+                                    self->rect.height >= 300 * self->theme.scale ? 2 : 1));
+      y += rows * row_h + S (self, 4);
+    }
+  else
+    {
+      row_h = 0;
+      layout_band_notes (self, y, self->small_height, &header_right);
+      if (self->note_layout != NULL)
+        y += self->small_height + S (self, 6);
+    }
+
+  /* Time axis under the plot. */
+  if (self->options.show_time_axis)
+    {
+      self->time_layouts[0] = make_text (self, FONT_SMALL, "");
+      self->time_layouts[1] = make_text (self, FONT_SMALL_BOLD, "");
+      self->time_ticks = tranche_ticks_new_for_layout (&self->scale, self->time_layouts[0],
+                                                       S (self, 4), S (self, 14));
+      axis_h = tranche_ticks_get_n_rows (self->time_ticks) * (self->small_height + S (self, 3))
+               + S (self, 6);
+    }
+  else
+    {
+      /* The grid still follows the time axis' ticks. */
+      PangoLayout *layout = make_text (self, FONT_SMALL, "");
+      self->time_ticks = tranche_ticks_new_for_layout (&self->scale, layout, S (self, 4),
+                                                       S (self, 14));
+    }
+
+  plot_left = MAX (self->scale.x, self->rect.x);
+  plot_right = MIN (self->scale.x + self->scale.width, self->rect.x + self->rect.width);
+  plot_top = y + S (self, 4);
+  plot_bottom = self->rect.y + self->rect.height - axis_h - S (self, 4);
+  if (plot_bottom < plot_top + 1)
+    plot_bottom = plot_top + 1;
+  self->plot = (TrancheRect) { plot_left, plot_top, MAX (plot_right - plot_left, 1),
+                               plot_bottom - plot_top };
+  self->time_y[0] = plot_bottom + S (self, 5);
+  self->time_y[1] = self->time_y[0] + self->small_height + S (self, 3);
+  self->placer = tranche_label_placer_new (&self->plot, S (self, 2));
+
+  /* Bands share the plot's height; each one after the first has a caption
+   * row with its currency and why it stands apart. */
+  n_bands = self->bands->len;
+  caption_h = self->small_height + S (self, 6);
+  gap = S (self, 10);
+  band_h = n_bands > 0 ? (self->plot.height - (n_bands - 1) * (gap + caption_h)) / n_bands : 0;
+  band_h = MAX (band_h, 1);
+  cursor = self->plot.y;
+  for (guint b = 0; b < n_bands; b++)
+    {
+      TrancheChartBand *band = &g_array_index (self->bands, TrancheChartBand, b);
+      double top_room = S (self, 6);
+
+      if (b > 0)
+        {
+          double x = self->plot.x + S (self, 4), w, h;
+
+          cursor += gap;
+          band->caption = (TrancheRect) { self->plot.x, cursor, self->plot.width, caption_h };
+          band->title_layout = make_text (self, FONT_SMALL_BOLD, band->title ? band->title : "");
+          tranche_draw_get_text_size (band->title_layout, &w, &h);
+          if (band->note_layout != NULL)
+            {
+              double nw, nh;
+              tranche_draw_get_text_size (band->note_layout, &nw, &nh);
+              band->note_rect = (TrancheRect) { x + w + S (self, 12),
+                                                cursor + (caption_h - nh) / 2, nw, nh };
+            }
+          tranche_label_placer_add_rect (self->placer, &band->caption);
+          cursor += caption_h;
+        }
+      else
+        band->caption = (TrancheRect) { self->plot.x, cursor, self->plot.width, 0 };
+      band->rect = (TrancheRect) { self->plot.x, cursor, self->plot.width, band_h };
+      tranche_value_axis_init (&band->axis, band->mode, band->lo, band->hi,
+                               band->rect.y + band->rect.height, band->rect.y + top_room,
+                               self->small_height * 1.45);
+      layout_ticks (self, band);
+      cursor += band_h;
+    }
+  place_tick_labels (self);
+
+  if (n_bands == 0 && self->empty_text != NULL)
+    {
+      double w, h;
+
+      self->empty_layout = make_text (self, FONT_TITLE, self->empty_text);
+      tranche_draw_get_text_size (self->empty_layout, &w, &h);
+      self->empty_rect = (TrancheRect) { self->plot.x + (self->plot.width - w) / 2,
+                                         self->plot.y + (self->plot.height - h) / 2, w, h };
+    }
+}
+
+/* ---- getters ---- */
+
+const TrancheTheme *
+tranche_chart_frame_get_theme (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->theme;
+}
+
+const TrancheTimeScale *
+tranche_chart_frame_get_scale (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->scale;
+}
+
+const TrancheRect *
+tranche_chart_frame_get_rect (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->rect;
+}
+
+const TrancheRect *
+tranche_chart_frame_get_plot (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->plot;
+}
+
+const char *
+tranche_chart_frame_get_title (TrancheChartFrame *self,
+                               TrancheRect       *rect)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (rect != NULL)
+    *rect = self->title_rect;
+  return self->title_layout != NULL ? pango_layout_get_text (self->title_layout) : NULL;
+}
+
+guint
+tranche_chart_frame_get_n_bands (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->bands->len;
+}
+
+const TrancheChartBand *
+tranche_chart_frame_get_band (TrancheChartFrame *self,
+                              guint              band)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (band < self->bands->len, NULL);
+  return &g_array_index (self->bands, TrancheChartBand, band);
+}
+
+guint
+tranche_chart_frame_find_band (TrancheChartFrame *self,
+                               TrancheCurrency    currency)
+{
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  for (guint b = 0; b < self->bands->len; b++)
+    if (g_array_index (self->bands, TrancheChartBand, b).currency == currency)
+      return b;
+  return G_MAXUINT;
+}
+
+const TrancheChartTick *
+tranche_chart_frame_get_tick (TrancheChartFrame *self,
+                              guint              band,
+                              guint              index)
+{
+  const TrancheChartBand *b;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (band < self->bands->len, NULL);
+
+  b = &g_array_index (self->bands, TrancheChartBand, band);
+  g_return_val_if_fail (index < b->n_ticks, NULL);
+  return &g_array_index (self->ticks, TrancheChartTick, b->first_tick + index);
+}
+
+guint
+tranche_chart_frame_get_n_legend_items (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->legend->len;
+}
+
+const TrancheChartLegendItem *
+tranche_chart_frame_get_legend_item (TrancheChartFrame *self,
+                                     guint              index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->legend->len, NULL);
+  return &g_array_index (self->legend, TrancheChartLegendItem, index);
+}
+
+gboolean
+tranche_chart_frame_labels_inside (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->labels_inside;
+}
+
+double
+tranche_chart_frame_value_to_y (TrancheChartFrame *self,
+                                guint              band,
+                                double             value)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (band < self->bands->len, 0);
+  return tranche_value_axis_to_y (&g_array_index (self->bands, TrancheChartBand, band).axis,
+                                  value);
+}
+
+double
+tranche_chart_frame_get_gutter_width (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->gutter_width;
+}
+
+PangoLayout *
+tranche_chart_frame_make_label (TrancheChartFrame *self,
+                                const char        *text,
+                                gboolean           bold)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return make_text (self, bold ? FONT_SMALL_BOLD : FONT_SMALL, text);
+}
+
+TrancheLabelPlacer *
+tranche_chart_frame_get_placer (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->placer;
+}
+
+/* ---- painting ---- */
+
+static void
+clip_to_rect (cairo_t           *cr,
+              const TrancheRect *rect)
+{
+  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_clip (cr);
+}
+
+static TrancheColor
+note_background (TrancheChartFrame *self)
+{
+  return tranche_color_mix (self->theme.background, self->theme.today,
+                            self->theme.variant == TRANCHE_THEME_DARK ? 0.28 : 0.14);
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   width,
+              double   height,
+              double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+paint_note (TrancheChartFrame *self,
+            cairo_t           *cr,
+            PangoLayout       *layout,
+            const TrancheRect *rect)
+{
+  double px = S (self, 5), py = S (self, 1);
+
+  tranche_draw_set_color (cr, note_background (self));
+  rounded_rect (cr, rect->x - px, rect->y - py, rect->width + 2 * px, rect->height + 2 * py,
+                S (self, 4));
+  cairo_fill (cr);
+  tranche_draw_set_color (cr, self->theme.foreground);
+  tranche_draw_layout (cr, layout, rect->x, rect->y);
+}
+
+void
+tranche_chart_frame_paint_under (TrancheChartFrame *self,
+                                 cairo_t           *cr)
+{
+  double line;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  line = MAX (1.0, S (self, 1));
+  cairo_save (cr);
+  clip_to_rect (cr, &self->rect);
+  tranche_draw_set_color (cr, self->theme.background);
+  cairo_paint (cr);
+
+  cairo_set_line_width (cr, line);
+  for (guint b = 0; b < self->bands->len; b++)
+    {
+      TrancheChartBand *band = &g_array_index (self->bands, TrancheChartBand, b);
+      double bottom = band->rect.y + band->rect.height;
+
+      if (self->time_ticks != NULL)
+        tranche_draw_time_grid (cr, &self->theme, &self->scale, self->time_ticks,
+                                band->rect.y, bottom);
+
+      for (guint i = 0; i < band->n_ticks; i++)
+        {
+          TrancheChartTick *tick = &g_array_index (self->ticks, TrancheChartTick,
+                                                   band->first_tick + i);
+          double y = floor (tick->y) + 0.5;
+
+          tranche_draw_set_color (cr, tick->major ? self->theme.grid
+                                                  : tranche_color_mix (self->theme.background,
+                                                                       self->theme.grid, 0.55));
+          cairo_move_to (cr, self->plot.x, y);
+          cairo_line_to (cr, self->plot.x + self->plot.width, y);
+          cairo_stroke (cr);
+        }
+      /* The baseline (zero, or the log axis' floor) and the left axis. */
+      tranche_draw_set_color (cr, self->theme.grid_strong);
+      cairo_move_to (cr, self->plot.x, floor (bottom) + 0.5);
+      cairo_line_to (cr, self->plot.x + self->plot.width, floor (bottom) + 0.5);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      TrancheChartTick *tick = &g_array_index (self->ticks, TrancheChartTick, i);
+
+      if (tick->label == NULL)
+        continue;
+      if (self->labels_inside)
+        {
+          tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.8));
+          cairo_rectangle (cr, tick->rect.x - S (self, 2), tick->rect.y, tick->rect.width
+                           + S (self, 4), tick->rect.height);
+          cairo_fill (cr);
+        }
+      tranche_draw_set_color (cr, self->theme.muted);
+      tranche_draw_layout (cr, tick->layout, tick->rect.x, tick->rect.y);
+    }
+  cairo_restore (cr);
+}
+
+void
+tranche_chart_frame_paint_over (TrancheChartFrame *self,
+                                cairo_t           *cr)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  clip_to_rect (cr, &self->rect);
+
+  if (self->title_layout != NULL)
+    {
+      tranche_draw_set_color (cr, self->theme.foreground);
+      tranche_draw_layout (cr, self->title_layout, self->title_rect.x, self->title_rect.y);
+    }
+  if (self->note_layout != NULL)
+    paint_note (self, cr, self->note_layout, &self->note_rect);
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      TrancheChartLegendItem *item = &g_array_index (self->legend, TrancheChartLegendItem, i);
+      double r = S (self, 5.5);
+
+      if (!item->shown)
+        continue;
+      tranche_chart_frame_paint_symbol (self, cr, item->symbol, item->color,
+                                        item->symbol_rect.x + item->symbol_rect.width / 2,
+                                        item->symbol_rect.y + item->symbol_rect.height / 2, r);
+      tranche_draw_set_color (cr, self->theme.foreground);
+      tranche_draw_layout (cr, item->layout, item->text_rect.x, item->text_rect.y);
+    }
+
+  for (guint b = 1; b < self->bands->len; b++)
+    {
+      TrancheChartBand *band = &g_array_index (self->bands, TrancheChartBand, b);
+      double h;
+
+      tranche_draw_get_text_size (band->title_layout, NULL, &h);
+      tranche_draw_set_color (cr, self->theme.foreground);
+      tranche_draw_layout (cr, band->title_layout, band->caption.x + S (self, 4),
+                           band->caption.y + (band->caption.height - h) / 2);
+      if (band->note_layout != NULL)
+        paint_note (self, cr, band->note_layout, &band->note_rect);
+    }
+
+  if (self->options.show_time_axis && self->time_ticks != NULL)
+    tranche_draw_time_labels (cr, &self->theme, self->time_ticks, self->time_layouts,
+                              self->time_y[0], self->time_y[1]);
+
+  if (self->empty_layout != NULL)
+    {
+      tranche_draw_set_color (cr, self->theme.muted);
+      tranche_draw_layout (cr, self->empty_layout, self->empty_rect.x, self->empty_rect.y);
+    }
+  cairo_restore (cr);
+}
+
+static void
+paint_centered_text (TrancheChartFrame *self,
+                     cairo_t           *cr,
+                     const char        *text,
+                     FontRole           font,
+                     double             x,
+                     double             y)
+{
+  PangoLayout *layout = tranche_draw_create_layout (self->context, self->fonts[font], text);
+  PangoRectangle ink;
+
+  /* Centred on its ink, so a "?" or "~" sits in the middle of its marker. */
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  tranche_draw_layout (cr, layout, x - ink.x - ink.width / 2.0, y - ink.y - ink.height / 2.0);
+  g_object_unref (layout);
+}
+
+void
+tranche_chart_frame_paint_symbol (TrancheChartFrame  *self,
+                                  cairo_t            *cr,
+                                  TrancheChartSymbol  symbol,
+                                  TrancheColor        color,
+                                  double              x,
+                                  double              y,
+                                  double              radius)
+{
+  double line = S (self, 1.5), w = radius * 1.9;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, line);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  switch (symbol)
+    {
+    case TRANCHE_CHART_SYMBOL_AREA:
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.3));
+      cairo_rectangle (cr, x - w, y - radius * 0.4, 2 * w, radius * 1.4);
+      cairo_fill (cr);
+      tranche_draw_set_color (cr, color);
+      cairo_set_line_width (cr, S (self, 2));
+      cairo_move_to (cr, x - w, y - radius * 0.4);
+      cairo_line_to (cr, x + w, y - radius * 0.4);
+      cairo_stroke (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_LINE:
+    case TRANCHE_CHART_SYMBOL_DASHED_LINE:
+      tranche_draw_set_color (cr, color);
+      cairo_set_line_width (cr, S (self, 2));
+      if (symbol == TRANCHE_CHART_SYMBOL_DASHED_LINE)
+        {
+          double dash[] = { S (self, 5), S (self, 3) };
+          cairo_set_dash (cr, dash, 2, 0);
+        }
+      cairo_move_to (cr, x - w, y);
+      cairo_line_to (cr, x + w, y);
+      cairo_stroke (cr);
+      if (symbol == TRANCHE_CHART_SYMBOL_LINE)
+        {
+          cairo_arc (cr, x, y, radius * 0.6, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      break;
+
+    case TRANCHE_CHART_SYMBOL_FILLED:
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      tranche_draw_set_color (cr, color);
+      cairo_fill_preserve (cr);
+      tranche_draw_set_color (cr, self->theme.marker_outline);
+      cairo_set_line_width (cr, S (self, 1.2));
+      cairo_stroke (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_HOLLOW:
+      cairo_arc (cr, x, y, radius - line / 2, 0, 2 * G_PI);
+      tranche_draw_set_color (cr, self->theme.background);
+      cairo_fill_preserve (cr);
+      tranche_draw_set_color (cr, color);
+      cairo_set_line_width (cr, S (self, 2));
+      cairo_stroke (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_DOTTED:
+      {
+        /* Round dots: a near-zero dash with round caps, spaced so a small
+         * marker still shows eight or more. */
+        double circumference = 2 * G_PI * (radius - line / 2);
+        double n = MAX (6, floor (circumference / S (self, 3.4)));
+        double dash[] = { 0.01, circumference / n - 0.01 };
+
+        cairo_arc (cr, x, y, radius - line / 2, 0, 2 * G_PI);
+        tranche_draw_set_color (cr, tranche_color_mix (self->theme.background, color, 0.22));
+        cairo_fill_preserve (cr);
+        tranche_draw_set_color (cr, color);
+        cairo_set_line_width (cr, S (self, 2.2));
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_stroke (cr);
+      }
+      break;
+
+    case TRANCHE_CHART_SYMBOL_RANGE:
+      tranche_draw_set_color (cr, color);
+      cairo_move_to (cr, x, y - radius);
+      cairo_line_to (cr, x, y + radius);
+      cairo_move_to (cr, x - radius * 0.55, y - radius);
+      cairo_line_to (cr, x + radius * 0.55, y - radius);
+      cairo_move_to (cr, x - radius * 0.55, y + radius);
+      cairo_line_to (cr, x + radius * 0.55, y + radius);
+      cairo_stroke (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_SPAN:
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.7));
+      cairo_move_to (cr, x - w, y);
+      cairo_line_to (cr, x + w, y);
+      cairo_move_to (cr, x - w, y - radius * 0.5);
+      cairo_line_to (cr, x - w, y + radius * 0.5);
+      cairo_move_to (cr, x + w, y - radius * 0.5);
+      cairo_line_to (cr, x + w, y + radius * 0.5);
+      cairo_stroke (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_BAND:
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.25));
+      cairo_rectangle (cr, x - w, y - radius, 2 * w, 2 * radius);
+      cairo_fill (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_APPROX:
+      {
+        g_autofree char *mark = g_strdup_printf (C_("money", "~%s"), "");
+
+        tranche_draw_set_color (cr, color);
+        paint_centered_text (self, cr, g_strstrip (mark), FONT_TITLE, x, y);
+      }
+      break;
+
+    case TRANCHE_CHART_SYMBOL_UNDISCLOSED:
+      cairo_arc (cr, x, y, radius - line / 2, 0, 2 * G_PI);
+      tranche_draw_set_color (cr, self->theme.background);
+      cairo_fill_preserve (cr);
+      tranche_draw_set_color (cr, color);
+      cairo_stroke (cr);
+      paint_centered_text (self, cr, "?", FONT_SMALL_BOLD, x, y);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_DIAMOND:
+      cairo_move_to (cr, x, y - radius * 1.2);
+      cairo_line_to (cr, x + radius, y);
+      cairo_line_to (cr, x, y + radius * 1.2);
+      cairo_line_to (cr, x - radius, y);
+      cairo_close_path (cr);
+      tranche_draw_set_color (cr, color);
+      cairo_fill_preserve (cr);
+      tranche_draw_set_color (cr, self->theme.foreground);
+      cairo_set_line_width (cr, S (self, 1.2));
+      cairo_stroke (cr);
+      break;
+
+    case TRANCHE_CHART_SYMBOL_GAP:
+    default:
+      tranche_draw_set_color (cr, color);
+      cairo_move_to (cr, x - radius * 0.5, y - radius);
+      cairo_line_to (cr, x + radius * 0.2, y - radius);
+      cairo_line_to (cr, x + radius * 0.2, y + radius);
+      cairo_line_to (cr, x - radius * 0.5, y + radius);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+void
+tranche_chart_frame_paint_selection (TrancheChartFrame *self,
+                                     cairo_t           *cr,
+                                     double             x,
+                                     double             y,
+                                     double             radius)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius + S (self, 4), 0, 2 * G_PI);
+  tranche_draw_set_color (cr, self->theme.selection);
+  cairo_set_line_width (cr, S (self, 2.5));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
+                                     cairo_t           *cr,
+                                     TrancheDay         day,
+                                     GArray            *lines)
+{
+  g_autofree char *date = NULL;
+  PangoLayout *date_layout, *name_layout, *value_layout;
+  double x, pad, row_h, date_w, date_h, name_w = 0, value_w = 0, sym_w, box_w, box_h;
+  double box_x, box_y, text_y;
+  guint n_lines;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (!isfinite (day) || day < self->scale.first || day >= self->scale.end)
+    return;
+  x = tranche_time_scale_day_to_x (&self->scale, day);
+  if (x < self->plot.x || x > self->plot.x + self->plot.width)
+    return;
+
+  cairo_save (cr);
+  clip_to_rect (cr, &self->rect);
+  cairo_set_line_width (cr, MAX (1.0, S (self, 1)));
+  tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.foreground, 0.55));
+  cairo_move_to (cr, floor (x) + 0.5, self->plot.y);
+  cairo_line_to (cr, floor (x) + 0.5, self->plot.y + self->plot.height);
+  cairo_stroke (cr);
+
+  n_lines = lines != NULL ? MIN (lines->len, MAX_READOUT_LINES) : 0;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      TrancheChartReadoutLine *line = &g_array_index (lines, TrancheChartReadoutLine, i);
+
+      if (!isfinite (line->y))
+        continue;
+      cairo_arc (cr, x, line->y, S (self, 4), 0, 2 * G_PI);
+      tranche_draw_set_color (cr, line->color);
+      cairo_fill_preserve (cr);
+      tranche_draw_set_color (cr, self->theme.background);
+      cairo_set_line_width (cr, S (self, 1.5));
+      cairo_stroke (cr);
+    }
+
+  /* The box: the date, then one row per series (symbol, name, value). */
+  date = tranche_format_day (day, TRANCHE_PRECISION_DAY);
+  date_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL_BOLD], date);
+  name_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL], "");
+  value_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL_BOLD], "");
+  tranche_draw_get_text_size (date_layout, &date_w, &date_h);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      TrancheChartReadoutLine *line = &g_array_index (lines, TrancheChartReadoutLine, i);
+      double w;
+
+      pango_layout_set_text (name_layout, line->name, -1);
+      tranche_draw_get_text_size (name_layout, &w, NULL);
+      name_w = MAX (name_w, w);
+      pango_layout_set_text (value_layout, line->value, -1);
+      tranche_draw_get_text_size (value_layout, &w, NULL);
+      value_w = MAX (value_w, w);
+    }
+  pad = S (self, 7);
+  row_h = date_h + S (self, 2);
+  sym_w = S (self, 14);
+  box_w = MAX (date_w, n_lines > 0 ? sym_w + S (self, 5) + name_w + S (self, 14) + value_w : 0)
+          + 2 * pad;
+  box_h = 2 * pad + date_h + n_lines * row_h;
+  box_x = x + S (self, 12);
+  if (box_x + box_w > self->plot.x + self->plot.width)
+    box_x = x - S (self, 12) - box_w;
+  box_x = MAX (box_x, self->rect.x);
+  box_y = self->plot.y + S (self, 4);
+
+  rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
+  tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.94));
+  cairo_fill_preserve (cr);
+  tranche_draw_set_color (cr, self->theme.grid_strong);
+  cairo_set_line_width (cr, MAX (1.0, S (self, 1)));
+  cairo_stroke (cr);
+
+  tranche_draw_set_color (cr, self->theme.foreground);
+  tranche_draw_layout (cr, date_layout, box_x + pad, box_y + pad);
+  text_y = box_y + pad + date_h + S (self, 2);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      TrancheChartReadoutLine *line = &g_array_index (lines, TrancheChartReadoutLine, i);
+      double w;
+
+      tranche_chart_frame_paint_symbol (self, cr, line->symbol, line->color,
+                                        box_x + pad + sym_w / 2, text_y + date_h / 2,
+                                        S (self, 4.5));
+      pango_layout_set_text (name_layout, line->name, -1);
+      tranche_draw_set_color (cr, self->theme.muted);
+      tranche_draw_layout (cr, name_layout, box_x + pad + sym_w + S (self, 5), text_y);
+      pango_layout_set_text (value_layout, line->value, -1);
+      tranche_draw_get_text_size (value_layout, &w, NULL);
+      tranche_draw_set_color (cr, self->theme.foreground);
+      tranche_draw_layout (cr, value_layout, box_x + box_w - pad - w, text_y);
+      text_y += row_h;
+    }
+  g_object_unref (date_layout);
+  g_object_unref (name_layout);
+  g_object_unref (value_layout);
+  cairo_restore (cr);
+}
+
+static void
+clear_readout_line (gpointer data)
+{
+  TrancheChartReadoutLine *line = data;
+
+  g_clear_pointer (&line->name, g_free);
+  g_clear_pointer (&line->value, g_free);
+}
+
+GArray *
+tranche_chart_readout_new (void)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (TrancheChartReadoutLine));
+
+  g_array_set_clear_func (lines, clear_readout_line);
+  return lines;
+}
+
+void
+tranche_chart_readout_add (GArray             *lines,
+                           TrancheChartSymbol  symbol,
+                           TrancheColor        color,
+                           const char         *name,
+                           char               *value,
+                           double              y)
+{
+  TrancheChartReadoutLine line = { 0 };
+
+  g_return_if_fail (lines != NULL);
+
+  line.symbol = symbol;
+  line.color = color;
+  line.name = g_strdup (name != NULL ? name : "");
+  line.value = value != NULL ? value : g_strdup ("");
+  line.y = y;
+  g_array_append_val (lines, line);
+}

@@ -1,0 +1,27 @@
+/* tranche-chart-options.h: how the valuation and cumulative charts are drawn
+ *
+ * One plain struct for both charts, so a widget, an export or a presentation
+ * keeps one set of settings for the charts it stacks; a member that does not
+ * concern a chart is ignored by it.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "tranche-value-axis.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  TrancheAxisMode y_mode;          /* valuation chart's y axis; cumulative is always linear */
+  gboolean        show_pairs;      /* cumulative chart: also each investor → target total */
+  gboolean        show_legend;     /* the header row: title, notes and legend */
+  gboolean        show_time_axis;  /* tick labels under the plot (off when stacked
+                                    * under a chart that shows them) */
+} TrancheChartOptions;
+
+/* Automatic y axis, no pairs, legend and time axis shown. */
+void tranche_chart_options_init (TrancheChartOptions *self);
+
+G_END_DECLS

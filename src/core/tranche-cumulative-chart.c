@@ -1,0 +1,1129 @@
+/* tranche-cumulative-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "tranche-cumulative-chart.h"
+#include "tranche-draw.h"
+#include "tranche-format.h"
+#include "tranche-palette.h"
+
+#define MAX_LEGEND_SERIES 8
+
+/* A reported total within this share of the computed one agrees with it:
+ * rounding in the source, not money missing. */
+#define GAP_TOLERANCE 0.005
+
+typedef struct
+{
+  TrancheCurrency currency;
+  gboolean        no_rate;
+  double          hi;
+} Extent;
+
+struct _TrancheCumulativeChart
+{
+  TrancheDataset    *dataset;
+  TrancheTotals     *totals;
+  GArray            *series;       /* TrancheCumulativeSeries, as the totals' series */
+  GStringChunk      *names;        /* pairs' names, until the next data */
+  guint             *first_approx; /* per series: its first approximate step, or G_MAXUINT */
+  GArray            *extents;      /* Extent, in band order */
+  gboolean           any_undisclosed;
+  gboolean           any_reported;
+  gboolean           any_gap;
+  gboolean           any_pairs;
+  guint8             coarsest;     /* TranchePrecision of the vaguest round's date */
+
+  TrancheChartFrame *frame;
+  gboolean           laid_out;
+  gboolean           show_pairs;
+  double             radius;
+  GArray            *marks;        /* TrancheCumulativeMark */
+  GArray            *gaps;         /* TrancheCumulativeGap */
+};
+
+TrancheCumulativeChart *
+tranche_cumulative_chart_new (void)
+{
+  TrancheCumulativeChart *self = g_new0 (TrancheCumulativeChart, 1);
+
+  self->series = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeSeries));
+  self->names = g_string_chunk_new (256);
+  self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeMark));
+  self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeGap));
+  self->frame = tranche_chart_frame_new ();
+  return self;
+}
+
+void
+tranche_cumulative_chart_free (TrancheCumulativeChart *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->series);
+  g_string_chunk_free (self->names);
+  g_array_unref (self->extents);
+  g_array_unref (self->marks);
+  g_array_unref (self->gaps);
+  g_free (self->first_approx);
+  tranche_chart_frame_free (self->frame);
+  g_clear_pointer (&self->totals, tranche_totals_unref);
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  g_free (self);
+}
+
+/* ---- data ---- */
+
+static TrancheCumulativeSeries *
+series_at (TrancheCumulativeChart *self,
+           guint                   index)
+{
+  return &g_array_index (self->series, TrancheCumulativeSeries, index);
+}
+
+static Extent *
+extent_for (TrancheCumulativeChart *self,
+            TrancheCurrency         currency)
+{
+  TrancheCurrency main_currency = tranche_dataset_get_currency (self->dataset);
+  Extent e = { currency, currency != main_currency, 0 };
+  guint at = self->extents->len;
+
+  for (guint b = 0; b < self->extents->len; b++)
+    {
+      Extent *other = &g_array_index (self->extents, Extent, b);
+
+      if (other->currency == currency)
+        return other;
+      /* The default currency first, then the others by code. */
+      if (at == self->extents->len
+          && (currency == main_currency
+              || (other->currency != main_currency && currency < other->currency)))
+        at = b;
+    }
+  g_array_insert_val (self->extents, at, e);
+  return &g_array_index (self->extents, Extent, at);
+}
+
+/* Colours: targets from the targets' palette, pairs from their investors'. */
+static void
+assign_colors (TrancheCumulativeChart *self)
+{
+  guint n = self->series->len;
+  g_autofree const TrancheEntity **targets = g_new0 (const TrancheEntity *, MAX (n, 1));
+  g_autofree const TrancheEntity **investors = g_new0 (const TrancheEntity *, MAX (n, 1));
+  g_autofree guint32 *target_colors = g_new0 (guint32, MAX (n, 1));
+  g_autofree guint32 *investor_colors = g_new0 (guint32, MAX (n, 1));
+  g_autoptr(GHashTable) target_slot = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) investor_slot = g_hash_table_new (NULL, NULL);
+  guint n_targets = 0, n_investors = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, i);
+      GHashTable *slots = s->kind == TRANCHE_SERIES_PAIR ? investor_slot : target_slot;
+      guint32 entity = s->kind == TRANCHE_SERIES_PAIR ? s->investor : s->target;
+      gpointer key = GUINT_TO_POINTER (entity + 1);
+
+      if (g_hash_table_contains (slots, key))
+        continue;
+      if (s->kind == TRANCHE_SERIES_PAIR)
+        {
+          g_hash_table_insert (slots, key, GUINT_TO_POINTER (n_investors));
+          investors[n_investors++] = tranche_dataset_get_entity (self->dataset, entity);
+        }
+      else
+        {
+          g_hash_table_insert (slots, key, GUINT_TO_POINTER (n_targets));
+          targets[n_targets++] = tranche_dataset_get_entity (self->dataset, entity);
+        }
+    }
+  tranche_palette_assign (targets, n_targets, target_colors);
+  tranche_palette_assign (investors, n_investors, investor_colors);
+  for (guint i = 0; i < n; i++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, i);
+      gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
+      guint32 entity = pair ? s->investor : s->target;
+      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (pair ? investor_slot : target_slot,
+                                                          GUINT_TO_POINTER (entity + 1)));
+
+      s->color = tranche_color_from_rgb (pair ? investor_colors[slot] : target_colors[slot], 1);
+    }
+}
+
+void
+tranche_cumulative_chart_set_data (TrancheCumulativeChart *self,
+                                   TrancheDataset         *dataset,
+                                   GBytes                 *mask)
+{
+  const guint8 *bytes = NULL;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+
+  g_array_set_size (self->series, 0);
+  g_string_chunk_clear (self->names);
+  g_array_set_size (self->extents, 0);
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->gaps, 0);
+  g_clear_pointer (&self->first_approx, g_free);
+  g_clear_pointer (&self->totals, tranche_totals_unref);
+  self->any_undisclosed = self->any_reported = self->any_gap = self->any_pairs = FALSE;
+  self->coarsest = TRANCHE_PRECISION_DAY;
+  self->laid_out = FALSE;
+  if (dataset != self->dataset)
+    {
+      g_clear_pointer (&self->dataset, tranche_dataset_unref);
+      if (dataset != NULL)
+        self->dataset = tranche_dataset_ref (dataset);
+    }
+  if (self->dataset == NULL)
+    return;
+
+  if (mask != NULL)
+    {
+      gsize size;
+      bytes = g_bytes_get_data (mask, &size);
+      g_return_if_fail (size >= tranche_dataset_get_n_events (self->dataset));
+    }
+  self->totals = tranche_totals_new (self->dataset, bytes);
+
+  n = tranche_totals_get_n_series (self->totals);
+  self->first_approx = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
+      TrancheCumulativeSeries s = { 0 };
+      const char *target_name = tranche_dataset_get_entity (self->dataset, ts->target)->name;
+      const TrancheStep *steps;
+      guint n_steps;
+
+      s.totals_series = i;
+      s.kind = ts->kind;
+      s.target = ts->target;
+      s.investor = ts->investor;
+      s.currency = ts->currency;
+      s.no_rate = ts->currency != tranche_dataset_get_currency (self->dataset);
+      if (ts->kind == TRANCHE_SERIES_PAIR)
+        {
+          const char *investor_name = tranche_dataset_get_entity (self->dataset,
+                                                                  ts->investor)->name;
+          g_autofree char *name = g_strdup_printf (C_("lane", "%s → %s"), investor_name,
+                                                   target_name);
+          s.name = g_string_chunk_insert_const (self->names, name);
+          self->any_pairs = TRUE;
+        }
+      else
+        {
+          s.name = target_name;
+          extent_for (self, ts->currency)->hi = MAX (extent_for (self, ts->currency)->hi,
+                                                     ts->total);
+        }
+      g_array_append_val (self->series, s);
+
+      self->first_approx[i] = G_MAXUINT;
+      steps = tranche_totals_get_steps (self->totals, i, &n_steps);
+      for (guint j = 0; j < n_steps; j++)
+        {
+          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, steps[j].event);
+
+          if (self->first_approx[i] == G_MAXUINT
+              && (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_SHARE)))
+            self->first_approx[i] = j;
+          if (ts->kind == TRANCHE_SERIES_TARGET && !(steps[j].flags & TRANCHE_STEP_UNDISCLOSED)
+              && event->date.precision < self->coarsest)
+            self->coarsest = event->date.precision;
+        }
+      if (ts->kind == TRANCHE_SERIES_TARGET && ts->n_undisclosed > 0)
+        self->any_undisclosed = TRUE;
+    }
+
+  for (guint i = 0; i < tranche_totals_get_n_gaps (self->totals); i++)
+    {
+      const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
+      Extent *e = extent_for (self, gap->currency);
+      g_autofree char *text = tranche_cumulative_chart_gap_text (gap);
+
+      e->hi = MAX (e->hi, MAX (gap->reported, gap->computed));
+      self->any_reported = TRUE;
+      if (text != NULL)
+        self->any_gap = TRUE;
+    }
+  assign_colors (self);
+}
+
+/* ---- layout ---- */
+
+char *
+tranche_cumulative_chart_gap_text (const TrancheGap *gap)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (gap != NULL, NULL);
+
+  if (fabs (gap->gap) <= GAP_TOLERANCE * MAX (gap->reported, gap->computed))
+    return NULL;
+  amount = tranche_format_amount (fabs (gap->gap), gap->currency, gap->approx);
+  if (gap->gap > 0)
+    /* Translators: beside a bracket from the computed total up to a total a
+     * source reports: the money the dataset's rounds do not account for, as
+     * in "$2B not disclosed". %s is the amount. */
+    return g_strdup_printf (C_("gap", "%s not disclosed"), amount);
+  /* Translators: beside a bracket down from the computed total to a smaller
+   * total a source reports, as in "$1B more than reported". */
+  return g_strdup_printf (C_("gap", "%s more than reported"), amount);
+}
+
+static void
+add_bands (TrancheCumulativeChart *self)
+{
+  for (guint b = 0; b < self->extents->len; b++)
+    {
+      Extent *e = &g_array_index (self->extents, Extent, b);
+      char code_buf[4];
+      const char *code = tranche_currency_to_code (e->currency, code_buf);
+      g_autofree char *note = NULL;
+      /* Translators: the cumulative funding chart's title; %s is the
+       * currency code ("Cumulative funding (USD)"). */
+      g_autofree char *title = g_strdup_printf (C_("chart title", "Cumulative funding (%s)"),
+                                                code);
+
+      if (e->no_rate)
+        /* Translators: beside a chart of amounts kept apart because the file
+         * gives no exchange rate for their currency ("EUR amounts not
+         * converted: no rate"). */
+        note = g_strdup_printf (C_("chart note", "%s amounts not converted: no rate"), code);
+      tranche_chart_frame_add_band (self->frame, e->currency, title, note, TRANCHE_AXIS_LINEAR,
+                                    0, e->hi);
+    }
+  for (guint i = 0; i < self->series->len; i++)
+    series_at (self, i)->band = tranche_chart_frame_find_band (self->frame,
+                                                               series_at (self, i)->currency);
+}
+
+static void
+add_legend (TrancheCumulativeChart *self)
+{
+  TrancheColor neutral = tranche_chart_frame_get_theme (self->frame)->neutral;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_named = 0, n_more = 0;
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, i);
+
+      if (!s->shown || !g_hash_table_add (seen, (gpointer) s->name))
+        continue;
+      if (n_named >= MAX_LEGEND_SERIES)
+        {
+          n_more++;
+          continue;
+        }
+      tranche_chart_frame_add_legend (self->frame,
+                                      s->kind == TRANCHE_SERIES_PAIR
+                                        ? TRANCHE_CHART_SYMBOL_DASHED_LINE
+                                        : TRANCHE_CHART_SYMBOL_AREA,
+                                      s->color, s->name);
+      n_named++;
+    }
+  if (n_more > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
+                                                            "+%u more", n_more), n_more);
+      tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_LINE, neutral, text);
+    }
+  switch (self->coarsest)
+    {
+    case TRANCHE_PRECISION_YEAR:
+      tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_BAND, neutral,
+                                      C_("legend", "date known to the year"));
+      break;
+    case TRANCHE_PRECISION_QUARTER:
+      tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_BAND, neutral,
+                                      C_("legend", "date known to the quarter"));
+      break;
+    case TRANCHE_PRECISION_MONTH:
+      tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_BAND, neutral,
+                                      C_("legend", "date known to the month"));
+      break;
+    default:
+      break;
+    }
+  if (self->any_undisclosed)
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_UNDISCLOSED, neutral,
+                                    C_("legend", "round, amount undisclosed"));
+  if (self->any_reported)
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_DIAMOND, neutral,
+                                    C_("legend", "total reported by a source"));
+  if (self->any_gap)
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_GAP,
+                                    tranche_chart_frame_get_theme (self->frame)->today,
+                                    C_("legend", "reported vs. computed"));
+}
+
+static double
+series_y (TrancheCumulativeChart *self,
+          guint                   band,
+          double                  value)
+{
+  return tranche_chart_frame_value_to_y (self->frame, band, value);
+}
+
+/* Steps [*from, *to) of a series with a day in [first, end). */
+static const TrancheStep *
+visible_steps (TrancheCumulativeChart *self,
+               guint                   series,
+               guint                  *from,
+               guint                  *to)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  const TrancheStep *steps;
+  guint n_steps, before_first;
+
+  steps = tranche_totals_get_steps (self->totals, series, &n_steps);
+  /* count_steps counts days <= day; the first visible step is the first
+   * whose day is >= first, i.e. after those < first. */
+  before_first = tranche_totals_count_steps (self->totals, series, nextafter (scale->first,
+                                                                              -INFINITY));
+  *from = before_first;
+  *to = tranche_totals_count_steps (self->totals, series, nextafter (scale->end, -INFINITY));
+  *to = MAX (*to, *from);
+  (void) n_steps;
+  return steps;
+}
+
+static gboolean
+approx_at (TrancheCumulativeChart *self,
+           guint                   series,
+           guint                   n_steps_so_far)
+{
+  return self->first_approx[series] < n_steps_so_far;
+}
+
+static void
+add_mark (TrancheCumulativeChart    *self,
+          TrancheCumulativeMarkKind  kind,
+          guint                      series,
+          guint                      band,
+          guint32                    event,
+          TrancheDay                 day,
+          double                     value,
+          double                     radius)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  TrancheCumulativeMark mark = { 0 };
+
+  mark.kind = kind;
+  mark.series = series;
+  mark.band = band;
+  mark.event = event;
+  mark.day = day;
+  mark.value = value;
+  mark.x = tranche_time_scale_day_to_x (scale, day);
+  mark.y = series_y (self, band, value);
+  mark.radius = radius;
+  g_array_append_val (self->marks, mark);
+}
+
+static gboolean
+try_place (TrancheLabelPlacer *placer,
+           const TrancheRect  *tries,
+           guint               n_tries,
+           double              own_x,
+           double              own_y,
+           TrancheRect        *placed)
+{
+  for (guint t = 0; t < n_tries; t++)
+    if (tranche_label_placer_is_free (placer, &tries[t], own_x, own_y))
+      {
+        *placed = tries[t];
+        tranche_label_placer_add_rect (placer, &tries[t]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The steps' outline as obstacles, so labels stay off the lines. */
+static void
+add_step_obstacles (TrancheCumulativeChart *self,
+                    TrancheLabelPlacer     *placer,
+                    guint                   series)
+{
+  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  TrancheCumulativeSeries *s = series_at (self, series);
+  const TrancheStep *steps;
+  guint from, to;
+  double t = tranche_theme_size (tranche_chart_frame_get_theme (self->frame), 2);
+  double prev_total, prev_x = plot->x;
+
+  steps = visible_steps (self, series, &from, &to);
+  prev_total = from > 0 ? steps[from - 1].total : 0;
+  for (guint j = from; j <= to; j++)
+    {
+      double x = j < to ? tranche_time_scale_day_to_x (scale, steps[j].day)
+                        : plot->x + plot->width;
+      double y = series_y (self, s->band, prev_total);
+      TrancheRect flat = { prev_x, y - t, x - prev_x, 2 * t };
+
+      if (prev_total > 0 || j > from)
+        tranche_label_placer_add_rect (placer, &flat);
+      if (j < to)
+        {
+          double y1 = series_y (self, s->band, steps[j].total);
+          TrancheRect rise = { x - t, MIN (y, y1), 2 * t, fabs (y1 - y) };
+          tranche_label_placer_add_rect (placer, &rise);
+          prev_total = steps[j].total;
+        }
+      prev_x = x;
+    }
+}
+
+static void
+layout_gaps (TrancheCumulativeChart *self,
+             TrancheLabelPlacer     *placer)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  double gap_x = tranche_theme_size (theme, 12), tick = tranche_theme_size (theme, 5);
+
+  for (guint i = 0; i < tranche_totals_get_n_gaps (self->totals); i++)
+    {
+      const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
+      guint band = tranche_chart_frame_find_band (self->frame, gap->currency);
+      guint series = gap->series;
+      g_autofree char *text = NULL;
+      TrancheCumulativeGap g = { 0 };
+      double x;
+
+      if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end)
+        continue;
+      x = tranche_time_scale_day_to_x (scale, gap->day);
+      add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED,
+                series != TRANCHE_TOTALS_NO_SERIES ? series : G_MAXUINT, band, gap->event,
+                gap->day, gap->reported, self->radius * 1.1);
+
+      text = tranche_cumulative_chart_gap_text (gap);
+      if (text == NULL)
+        continue;
+      g.gap = gap;
+      g.band = band;
+      g.x = x + gap_x;
+      g.y_computed = series_y (self, band, gap->computed);
+      g.y_reported = series_y (self, band, gap->reported);
+      g_array_append_val (self->gaps, g);
+      {
+        TrancheRect bracket = { g.x - tick, MIN (g.y_computed, g.y_reported), tick + 1,
+                                fabs (g.y_computed - g.y_reported) };
+        if (x <= plot->x + plot->width)
+          tranche_label_placer_add_rect (placer, &bracket);
+      }
+    }
+}
+
+static void
+place_gap_labels (TrancheCumulativeChart *self,
+                  TrancheLabelPlacer     *placer)
+{
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  double gap = tranche_theme_size (theme, 6);
+
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
+      g_autofree char *text = tranche_cumulative_chart_gap_text (g->gap);
+      PangoLayout *layout = tranche_chart_frame_make_label (self->frame, text, TRUE);
+      double w, h, mid = (g->y_computed + g->y_reported) / 2;
+      double x0 = g->x - 2 * tranche_theme_size (theme, 12);
+      TrancheRect tries[4];
+
+      tranche_draw_get_text_size (layout, &w, &h);
+      tries[0] = (TrancheRect) { g->x + gap, mid - h / 2, w, h };
+      tries[1] = (TrancheRect) { g->x + gap, g->y_reported - h, w, h };
+      tries[2] = (TrancheRect) { x0 - gap - w, mid - h / 2, w, h };
+      tries[3] = (TrancheRect) { g->x + gap, g->y_computed, w, h };
+      if (try_place (placer, tries, G_N_ELEMENTS (tries), g->x, mid, &g->label_rect))
+        g->label = tranche_chart_frame_intern (self->frame, text);
+    }
+}
+
+static void
+place_mark_labels (TrancheCumulativeChart *self,
+                   TrancheLabelPlacer     *placer)
+{
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  double gap = tranche_theme_size (theme, 4);
+
+  /* Reported figures first (they are what the gap is measured against),
+   * then the totals after each round. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->marks->len; i++)
+      {
+        TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
+        const TrancheChartBand *band;
+        g_autofree char *text = NULL;
+        PangoLayout *layout;
+        double w, h, r = m->radius;
+        TrancheRect tries[4];
+        gboolean approx = FALSE;
+
+        if ((pass == 0) != (m->kind == TRANCHE_CUMULATIVE_MARK_REPORTED)
+            || m->kind == TRANCHE_CUMULATIVE_MARK_UNDISCLOSED)
+          continue;
+        if (m->kind == TRANCHE_CUMULATIVE_MARK_REPORTED)
+          {
+            const TrancheGap *g = tranche_totals_find_gap (self->totals, m->event);
+            approx = g != NULL && g->approx;
+          }
+        else
+          {
+            guint n = tranche_totals_count_steps (self->totals, m->series, m->day);
+            approx = approx_at (self, m->series, n);
+          }
+        band = tranche_chart_frame_get_band (self->frame, m->band);
+        text = tranche_format_amount (m->value, band->currency, approx);
+        layout = tranche_chart_frame_make_label (self->frame, text, TRUE);
+        tranche_draw_get_text_size (layout, &w, &h);
+        /* Above-left of a step's corner reads as "the total from here". */
+        tries[0] = (TrancheRect) { m->x - r - gap - w, m->y - h - gap / 2, w, h };
+        tries[1] = (TrancheRect) { m->x + r + gap, m->y - h - gap / 2, w, h };
+        tries[2] = (TrancheRect) { m->x - w / 2, m->y - r - gap - h, w, h };
+        tries[3] = (TrancheRect) { m->x + r + gap, m->y + gap / 2, w, h };
+        if (try_place (placer, tries, G_N_ELEMENTS (tries), m->x, m->y, &m->label_rect))
+          m->label = tranche_chart_frame_intern (self->frame, text);
+      }
+}
+
+void
+tranche_cumulative_chart_layout (TrancheCumulativeChart    *self,
+                                 const TrancheTheme        *theme,
+                                 const TrancheChartOptions *options,
+                                 const TrancheTimeScale    *scale,
+                                 double                     x,
+                                 double                     y,
+                                 double                     width,
+                                 double                     height)
+{
+  TrancheLabelPlacer *placer;
+  const TrancheRect *plot;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (theme != NULL && scale != NULL);
+
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->gaps, 0);
+  self->show_pairs = options != NULL && options->show_pairs;
+  for (guint i = 0; i < self->series->len; i++)
+    series_at (self, i)->shown = self->show_pairs
+                                 || series_at (self, i)->kind == TRANCHE_SERIES_TARGET;
+
+  tranche_chart_frame_reset (self->frame, theme, options, scale, x, y, width, height);
+  add_bands (self);
+  if (self->extents->len == 0)
+    tranche_chart_frame_set_title (self->frame, C_("chart title", "Cumulative funding"));
+  tranche_chart_frame_set_empty_text (self->frame, C_("chart", "No funding to show"));
+  add_legend (self);
+  tranche_chart_frame_layout (self->frame);
+  self->laid_out = TRUE;
+  self->radius = tranche_theme_size (theme, 7);
+  if (self->totals == NULL)
+    return;
+
+  plot = tranche_chart_frame_get_plot (self->frame);
+  placer = tranche_chart_frame_get_placer (self->frame);
+
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, i);
+      const TrancheStep *steps;
+      guint from, to;
+      gboolean marks;
+
+      if (!s->shown)
+        continue;
+      add_step_obstacles (self, placer, i);
+      steps = visible_steps (self, i, &from, &to);
+      /* One mark per round while they can be told apart. */
+      marks = (to - from) <= plot->width / (2 * self->radius);
+      if (!marks)
+        continue;
+      for (guint j = from; j < to; j++)
+        {
+          if (steps[j].flags & TRANCHE_STEP_UNDISCLOSED)
+            {
+              /* Pairs share their target's rounds: one "?" is enough. */
+              if (s->kind == TRANCHE_SERIES_TARGET)
+                add_mark (self, TRANCHE_CUMULATIVE_MARK_UNDISCLOSED, i, s->band, steps[j].event,
+                          steps[j].day, steps[j].total, self->radius);
+            }
+          else if (s->kind == TRANCHE_SERIES_TARGET)
+            add_mark (self, TRANCHE_CUMULATIVE_MARK_STEP, i, s->band, steps[j].event,
+                      steps[j].day, steps[j].total, tranche_theme_size (theme, 3.5));
+        }
+    }
+  layout_gaps (self, placer);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
+      tranche_label_placer_add_circle (placer, m->x, m->y, m->radius);
+    }
+  place_gap_labels (self, placer);
+  place_mark_labels (self, placer);
+}
+
+/* ---- painting ---- */
+
+static void
+paint_series (TrancheCumulativeChart *self,
+              cairo_t                *cr,
+              guint                   series)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
+  TrancheCumulativeSeries *s = series_at (self, series);
+  const TrancheChartBand *band = tranche_chart_frame_get_band (self->frame, s->band);
+  double base = band->rect.y + band->rect.height;
+  const TrancheStep *steps;
+  guint from, to;
+  double prev_total, start_x, x_right = plot->x + plot->width;
+  gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
+
+  steps = visible_steps (self, series, &from, &to);
+  prev_total = from > 0 ? steps[from - 1].total : 0;
+  if (from == to && prev_total <= 0)
+    return;
+
+  /* The outline: from the left edge (or the first round) along each total
+   * to the right edge; a total holds after its last round. */
+  cairo_new_path (cr);
+  if (prev_total > 0)
+    start_x = plot->x - 1;
+  else
+    start_x = tranche_time_scale_day_to_x (scale, steps[from].day);
+  cairo_move_to (cr, start_x, series_y (self, s->band, prev_total));
+  for (guint j = from; j < to; j++)
+    {
+      double x = tranche_time_scale_day_to_x (scale, steps[j].day);
+
+      cairo_line_to (cr, x, series_y (self, s->band, prev_total));
+      cairo_line_to (cr, x, series_y (self, s->band, steps[j].total));
+      prev_total = steps[j].total;
+    }
+  cairo_line_to (cr, x_right + 1, series_y (self, s->band, prev_total));
+
+  if (!pair)
+    {
+      cairo_path_t *outline = cairo_copy_path (cr);
+
+      /* A round known only to the year (quarter, month) could have come any
+       * time in it: a faint band from the start of that span to the step,
+       * between the totals before and after, says the money may have come
+       * that early (after the step the area itself covers it). */
+      cairo_new_path (cr);
+      for (guint j = from; j < to; j++)
+        {
+          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, steps[j].event);
+          double before = j > 0 ? steps[j - 1].total : 0;
+          double x0, x1, y0, y1;
+
+          if (event->date.precision >= TRANCHE_PRECISION_DAY || steps[j].total <= before)
+            continue;
+          x0 = tranche_time_scale_day_to_x (scale, tranche_date_first_day (&event->date));
+          y0 = series_y (self, s->band, before);
+          y1 = series_y (self, s->band, steps[j].total);
+          x1 = tranche_time_scale_day_to_x (scale, steps[j].day);
+          cairo_rectangle (cr, x0, y1, x1 - x0, y0 - y1);
+        }
+      tranche_draw_set_color (cr, tranche_color_with_alpha (s->color, 0.12));
+      cairo_fill (cr);
+      cairo_append_path (cr, outline);
+
+      cairo_line_to (cr, x_right + 1, base);
+      cairo_line_to (cr, start_x, base);
+      cairo_close_path (cr);
+      tranche_draw_set_color (cr, tranche_color_with_alpha (s->color,
+                                                            theme->variant == TRANCHE_THEME_DARK
+                                                              ? 0.3 : 0.22));
+      cairo_fill (cr);
+      cairo_append_path (cr, outline);
+      cairo_path_destroy (outline);
+    }
+
+  cairo_set_line_width (cr, tranche_theme_size (theme, pair ? 1.8 : 2.2));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  if (pair)
+    {
+      double dash[] = { tranche_theme_size (theme, 6), tranche_theme_size (theme, 3) };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  tranche_draw_set_color (cr, s->color);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static TrancheColor
+mark_color (TrancheCumulativeChart      *self,
+            const TrancheCumulativeMark *m)
+{
+  if (m->series != G_MAXUINT)
+    return series_at (self, m->series)->color;
+  return tranche_chart_frame_get_theme (self->frame)->neutral;
+}
+
+static void
+paint_gaps (TrancheCumulativeChart *self,
+            cairo_t                *cr)
+{
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  double tick = tranche_theme_size (theme, 5);
+
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
+      double top = MIN (g->y_computed, g->y_reported);
+      double bottom = MAX (g->y_computed, g->y_reported);
+
+      /* A bracket "]" from the computed total to the reported one. */
+      cairo_new_path (cr);
+      cairo_set_line_width (cr, tranche_theme_size (theme, 1.8));
+      tranche_draw_set_color (cr, theme->today);
+      cairo_move_to (cr, g->x - tick, top);
+      cairo_line_to (cr, g->x, top);
+      cairo_line_to (cr, g->x, bottom);
+      cairo_line_to (cr, g->x - tick, bottom);
+      cairo_stroke (cr);
+      /* The missing part of the step, dashed, so the eye reads it as money
+       * that is not there. */
+      {
+        double dash[] = { tranche_theme_size (theme, 3), tranche_theme_size (theme, 3) };
+        double x = g->x - tranche_theme_size (theme, 12);
+
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_set_line_width (cr, tranche_theme_size (theme, 1.5));
+        cairo_move_to (cr, x, g->y_computed);
+        cairo_line_to (cr, x, g->y_reported);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
+    }
+}
+
+static void
+paint_labels (TrancheCumulativeChart *self,
+              cairo_t                *cr)
+{
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  PangoLayout *layout = tranche_chart_frame_make_label (self->frame, "", TRUE);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
+
+      if (m->label == NULL)
+        continue;
+      pango_layout_set_text (layout, m->label, -1);
+      tranche_draw_set_color (cr, theme->foreground);
+      tranche_draw_layout (cr, layout, m->label_rect.x, m->label_rect.y);
+    }
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
+
+      if (g->label == NULL)
+        continue;
+      pango_layout_set_text (layout, g->label, -1);
+      tranche_draw_set_color (cr, theme->today);
+      tranche_draw_layout (cr, layout, g->label_rect.x, g->label_rect.y);
+    }
+}
+
+void
+tranche_cumulative_chart_paint (TrancheCumulativeChart *self,
+                                cairo_t                *cr,
+                                int                     selected,
+                                TrancheDay              pointer_day)
+{
+  const TrancheRect *rect, *plot;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->laid_out);
+
+  rect = tranche_chart_frame_get_rect (self->frame);
+  plot = tranche_chart_frame_get_plot (self->frame);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_clip (cr);
+  tranche_chart_frame_paint_under (self->frame, cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot->x, plot->y - self->radius, plot->width,
+                   plot->height + 2 * self->radius);
+  cairo_clip (cr);
+  /* Targets' areas first, pairs' lines over them. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->series->len; i++)
+      {
+        TrancheCumulativeSeries *s = series_at (self, i);
+        if (s->shown && (pass == 0) == (s->kind == TRANCHE_SERIES_TARGET))
+          paint_series (self, cr, i);
+      }
+  paint_gaps (self, cr);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
+      TrancheChartSymbol symbol;
+
+      switch (m->kind)
+        {
+        case TRANCHE_CUMULATIVE_MARK_UNDISCLOSED:
+          symbol = TRANCHE_CHART_SYMBOL_UNDISCLOSED;
+          break;
+        case TRANCHE_CUMULATIVE_MARK_REPORTED:
+          symbol = TRANCHE_CHART_SYMBOL_DIAMOND;
+          break;
+        case TRANCHE_CUMULATIVE_MARK_STEP:
+        default:
+          symbol = TRANCHE_CHART_SYMBOL_FILLED;
+          break;
+        }
+      tranche_chart_frame_paint_symbol (self->frame, cr, symbol, mark_color (self, m),
+                                        m->x, m->y, m->radius);
+    }
+  paint_labels (self, cr);
+
+  if (selected >= 0)
+    for (guint i = 0; i < self->marks->len; i++)
+      {
+        TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
+        if (m->event == (guint32) selected)
+          tranche_chart_frame_paint_selection (self->frame, cr, m->x, m->y, m->radius);
+      }
+  cairo_restore (cr);
+
+  tranche_chart_frame_paint_over (self->frame, cr);
+  if (isfinite (pointer_day))
+    {
+      g_autoptr(GArray) lines = tranche_cumulative_chart_readout (self, pointer_day);
+      tranche_chart_frame_paint_crosshair (self->frame, cr, pointer_day, lines);
+    }
+  cairo_restore (cr);
+}
+
+int
+tranche_cumulative_chart_hit_test (TrancheCumulativeChart *self,
+                                   double                  x,
+                                   double                  y,
+                                   double                  tolerance)
+{
+  double best = G_MAXDOUBLE;
+  int hit = -1;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (!self->laid_out || !tranche_rect_contains (tranche_chart_frame_get_plot (self->frame), x, y))
+    return -1;
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
+      double d = hypot (x - m->x, y - m->y) - m->radius;
+
+      if (m->label != NULL && tranche_rect_contains (&m->label_rect, x, y))
+        d = MIN (d, 0);
+      if (d <= tolerance && d < best)
+        {
+          best = d;
+          hit = (int) m->event;
+        }
+    }
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
+      double d = G_MAXDOUBLE;
+
+      if (fabs (x - g->x) <= tolerance && y >= MIN (g->y_computed, g->y_reported) - tolerance
+          && y <= MAX (g->y_computed, g->y_reported) + tolerance)
+        d = fabs (x - g->x);
+      if (g->label != NULL && tranche_rect_contains (&g->label_rect, x, y))
+        d = 0;
+      if (d <= tolerance && d < best)
+        {
+          best = d;
+          hit = (int) g->gap->event;
+        }
+    }
+  return hit;
+}
+
+/* ---- scene ---- */
+
+TrancheChartFrame *
+tranche_cumulative_chart_get_frame (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->frame;
+}
+
+TrancheTotals *
+tranche_cumulative_chart_get_totals (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->totals;
+}
+
+guint
+tranche_cumulative_chart_get_n_series (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->series->len;
+}
+
+const TrancheCumulativeSeries *
+tranche_cumulative_chart_get_series (TrancheCumulativeChart *self,
+                                     guint                   series)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (series < self->series->len, NULL);
+  return series_at (self, series);
+}
+
+guint
+tranche_cumulative_chart_find_series (TrancheCumulativeChart *self,
+                                      guint32                 target,
+                                      guint32                 investor,
+                                      TrancheCurrency         currency)
+{
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  if (self->totals == NULL)
+    return G_MAXUINT;
+  /* Chart series are the totals' series, index for index. */
+  return tranche_totals_find_series (self->totals, target, investor, currency);
+}
+
+double
+tranche_cumulative_chart_value_at (TrancheCumulativeChart *self,
+                                   guint                   series,
+                                   TrancheDay              day,
+                                   guint                  *n_undisclosed)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (series < self->series->len, 0);
+  return tranche_totals_value_at (self->totals, series, day, n_undisclosed);
+}
+
+guint
+tranche_cumulative_chart_get_n_marks (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->marks->len;
+}
+
+const TrancheCumulativeMark *
+tranche_cumulative_chart_get_mark (TrancheCumulativeChart *self,
+                                   guint                   index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->marks->len, NULL);
+  return &g_array_index (self->marks, TrancheCumulativeMark, index);
+}
+
+guint
+tranche_cumulative_chart_get_n_gaps (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->gaps->len;
+}
+
+const TrancheCumulativeGap *
+tranche_cumulative_chart_get_gap (TrancheCumulativeChart *self,
+                                  guint                   index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->gaps->len, NULL);
+  return &g_array_index (self->gaps, TrancheCumulativeGap, index);
+}
+
+GArray *
+tranche_cumulative_chart_readout (TrancheCumulativeChart *self,
+                                  TrancheDay              day)
+{
+  GArray *lines;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  lines = tranche_chart_readout_new ();
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, i);
+      g_autofree char *amount = NULL;
+      guint n_steps, n_undisclosed = 0;
+      double total, y = NAN;
+      char *value;
+
+      if (!s->shown)
+        continue;
+      n_steps = tranche_totals_count_steps (self->totals, i, day);
+      if (n_steps == 0)
+        continue;
+      total = tranche_totals_value_at (self->totals, i, day, &n_undisclosed);
+      amount = tranche_format_amount (total, s->currency, approx_at (self, i, n_steps));
+      if (n_undisclosed > 0)
+        /* Translators: the crosshair's reading of a total that leaves out
+         * rounds whose amount is not known: %1$s is the known total, %2$u
+         * the number of such rounds ("$1B + 1 undisclosed"). */
+        value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s + %2$u undisclosed",
+                                              "%1$s + %2$u undisclosed", n_undisclosed),
+                                 amount, n_undisclosed);
+      else
+        value = g_steal_pointer (&amount);
+      if (self->laid_out && s->band != G_MAXUINT)
+        y = series_y (self, s->band, total);
+      tranche_chart_readout_add (lines, s->kind == TRANCHE_SERIES_PAIR
+                                          ? TRANCHE_CHART_SYMBOL_DASHED_LINE
+                                          : TRANCHE_CHART_SYMBOL_AREA,
+                                 s->color, s->name, value, y);
+    }
+  return lines;
+}
+
+void
+tranche_cumulative_chart_draw (cairo_t                   *cr,
+                               double                     x,
+                               double                     y,
+                               double                     width,
+                               double                     height,
+                               const TrancheTimeScale    *scale,
+                               const TrancheTheme        *theme,
+                               TrancheDataset            *dataset,
+                               GBytes                    *mask,
+                               int                        selected,
+                               TrancheDay                 pointer_day,
+                               const TrancheChartOptions *options)
+{
+  g_autoptr(TrancheCumulativeChart) chart = NULL;
+  TrancheTimeScale fitted;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (theme != NULL);
+
+  if (scale == NULL)
+    {
+      tranche_chart_fit_scale (theme, dataset, x, width, &fitted);
+      scale = &fitted;
+    }
+  chart = tranche_cumulative_chart_new ();
+  tranche_cumulative_chart_set_data (chart, dataset, mask);
+  tranche_cumulative_chart_layout (chart, theme, options, scale, x, y, width, height);
+  tranche_cumulative_chart_paint (chart, cr, selected, pointer_day);
+}

@@ -1,0 +1,149 @@
+/* tranche-cumulative-chart.h: how much money went in, over time
+ *
+ * For every target (and, when asked, every investor → target pair) the total
+ * computed by TrancheTotals, as a step area: the total jumps at each round's
+ * day and holds. A round whose amount was not disclosed is a "?" on the step
+ * (the total is a floor from there on); a total a source reports is a
+ * diamond with its figure; where it differs from the computed total, a
+ * bracket spans the difference and says it ("$2B not disclosed").
+ *
+ * Currencies as in TrancheTotals: converted with the dataset's rates, and a
+ * currency without a rate is a band of its own with a note. The y axis is
+ * linear from zero.
+ *
+ * Use like TrancheValuationChart: set the data, lay out, paint, hit-test.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "tranche-chart-frame.h"
+#include "tranche-chart-options.h"
+#include "tranche-dataset.h"
+#include "tranche-totals.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint             totals_series; /* index in the TrancheTotals */
+  TrancheSeriesKind kind;
+  guint32           target;
+  guint32           investor;      /* TRANCHE_NO_ENTITY for a target's series */
+  const char       *name;          /* "OpenAI", or "Microsoft → OpenAI" */
+  TrancheColor      color;
+  TrancheCurrency   currency;
+  gboolean          no_rate;       /* a currency without a rate: its own band */
+  guint             band;          /* after layout */
+  gboolean          shown;         /* pairs only with TrancheChartOptions.show_pairs */
+} TrancheCumulativeSeries;
+
+typedef enum
+{
+  TRANCHE_CUMULATIVE_MARK_STEP = 0,   /* a round with a known amount: the total after it */
+  TRANCHE_CUMULATIVE_MARK_UNDISCLOSED, /* a round with no amount: "?" on the step */
+  TRANCHE_CUMULATIVE_MARK_REPORTED,   /* a total a source reports: diamond */
+} TrancheCumulativeMarkKind;
+
+typedef struct
+{
+  TrancheCumulativeMarkKind kind;
+  guint                     series;  /* chart series; for REPORTED the target's, or G_MAXUINT */
+  guint                     band;
+  guint32                   event;
+  TrancheDay                day;
+  double                    value;   /* the total there, or the reported figure */
+  double                    x, y;
+  double                    radius;
+  const char               *label;   /* NULL when there was no room */
+  TrancheRect               label_rect;
+} TrancheCumulativeMark;
+
+typedef struct
+{
+  const TrancheGap *gap;             /* from the totals */
+  guint             band;
+  double            x;               /* the bracket */
+  double            y_computed;
+  double            y_reported;
+  const char       *label;           /* "$2B not disclosed"; NULL when there was no room */
+  TrancheRect       label_rect;
+} TrancheCumulativeGap;
+
+typedef struct _TrancheCumulativeChart TrancheCumulativeChart;
+
+TrancheCumulativeChart *tranche_cumulative_chart_new          (void);
+void                    tranche_cumulative_chart_free         (TrancheCumulativeChart *self);
+
+/* `mask`: one byte per event (1 = shown), or NULL for all; only shown
+ * events count towards the totals. */
+void                    tranche_cumulative_chart_set_data     (TrancheCumulativeChart *self,
+                                                               TrancheDataset         *dataset,
+                                                               GBytes                 *mask);
+void                    tranche_cumulative_chart_layout       (TrancheCumulativeChart    *self,
+                                                               const TrancheTheme        *theme,
+                                                               const TrancheChartOptions *options,
+                                                               const TrancheTimeScale    *scale,
+                                                               double                     x,
+                                                               double                     y,
+                                                               double                     width,
+                                                               double                     height);
+void                    tranche_cumulative_chart_paint  (TrancheCumulativeChart *self,
+                                                         cairo_t                *cr,
+                                                         int                     selected,
+                                                         TrancheDay              pointer_day);
+/* The event of the mark, or gap bracket or label, under (x, y); -1 for none. */
+int                     tranche_cumulative_chart_hit_test     (TrancheCumulativeChart *self,
+                                                               double                  x,
+                                                               double                  y,
+                                                               double                  tolerance);
+
+/* The scene. */
+TrancheChartFrame      *tranche_cumulative_chart_get_frame    (TrancheCumulativeChart *self);
+TrancheTotals          *tranche_cumulative_chart_get_totals   (TrancheCumulativeChart *self);
+guint                   tranche_cumulative_chart_get_n_series (TrancheCumulativeChart *self);
+const TrancheCumulativeSeries *
+                        tranche_cumulative_chart_get_series   (TrancheCumulativeChart *self,
+                                                               guint                   series);
+/* A target's series (investor TRANCHE_NO_ENTITY) or a pair's, or G_MAXUINT. */
+guint                   tranche_cumulative_chart_find_series  (TrancheCumulativeChart *self,
+                                                               guint32                 target,
+                                                               guint32                 investor,
+                                                               TrancheCurrency         currency);
+/* The series' total at `day` (every round at or before it); 0 before the
+ * first. `n_undisclosed` gets the rounds without an amount so far. */
+double                  tranche_cumulative_chart_value_at  (TrancheCumulativeChart *self,
+                                                            guint                   series,
+                                                            TrancheDay              day,
+                                                            guint                  *n_undisclosed);
+/* Marks and gaps in view after the last layout. */
+guint                   tranche_cumulative_chart_get_n_marks  (TrancheCumulativeChart *self);
+const TrancheCumulativeMark *tranche_cumulative_chart_get_mark  (TrancheCumulativeChart *self,
+                                                                 guint                   index);
+guint                   tranche_cumulative_chart_get_n_gaps   (TrancheCumulativeChart *self);
+const TrancheCumulativeGap *tranche_cumulative_chart_get_gap  (TrancheCumulativeChart *self,
+                                                               guint                   index);
+/* What a gap's label says: "$2B not disclosed", "$1B more than reported";
+ * NULL when reported and computed agree. */
+char                   *tranche_cumulative_chart_gap_text     (const TrancheGap *gap);
+/* One TrancheChartReadoutLine per shown series with money by `day`. */
+GArray                 *tranche_cumulative_chart_readout      (TrancheCumulativeChart *self,
+                                                               TrancheDay              day);
+
+/* All at once, for an export: `scale` NULL fits every event in the rectangle. */
+void                    tranche_cumulative_chart_draw  (cairo_t                   *cr,
+                                                        double                     x,
+                                                        double                     y,
+                                                        double                     width,
+                                                        double                     height,
+                                                        const TrancheTimeScale    *scale,
+                                                        const TrancheTheme        *theme,
+                                                        TrancheDataset            *dataset,
+                                                        GBytes                    *mask,
+                                                        int                        selected,
+                                                        TrancheDay                 pointer_day,
+                                                        const TrancheChartOptions *options);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheCumulativeChart, tranche_cumulative_chart_free)
+
+G_END_DECLS
