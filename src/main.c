@@ -15,6 +15,23 @@
 #include "tranche-cli.h"
 #include "tranche-i18n.h"
 
+/* Run from the build tree (build-aux/run.sh, tests), the schema and the
+ * translations are not installed: use the build tree's, so the window opens
+ * and speaks French there too. An installed Tranche finds its own. The check
+ * must come before anything creates the default settings schema source. */
+static void
+use_build_tree_when_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (exe == NULL || !g_str_has_prefix (exe, BUILD_ROOT "/"))
+    return;
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMADIR, TRUE);
+  if (g_getenv ("TRANCHE_LOCALEDIR") == NULL)
+    g_setenv ("TRANCHE_LOCALEDIR", BUILD_LOCALEDIR, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -54,6 +71,7 @@ main (int   argc,
     { NULL }
   };
 
+  use_build_tree_when_uninstalled ();
   tranche_i18n_init ();
 
   context = g_option_context_new (NULL);

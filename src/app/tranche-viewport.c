@@ -134,6 +134,17 @@ tranche_viewport_get_range (TrancheViewport *self,
 }
 
 void
+tranche_viewport_clear_range (TrancheViewport *self)
+{
+  g_return_if_fail (TRANCHE_IS_VIEWPORT (self));
+
+  if (!self->has_range)
+    return;
+  self->has_range = FALSE;
+  g_signal_emit (self, signals[RANGE_CHANGED], 0);
+}
+
+void
 tranche_viewport_set_plot (TrancheViewport *self,
                            double           x,
                            double           width)

@@ -24,6 +24,8 @@ void             tranche_viewport_set_range       (TrancheViewport *self,
 gboolean         tranche_viewport_get_range       (TrancheViewport *self,
                                                    TrancheDay      *first,
                                                    TrancheDay      *end);
+/* Forgets the range, so the next chart to lay out fits a new dataset. */
+void             tranche_viewport_clear_range     (TrancheViewport *self);
 /* Where the time axis runs in every chart, in widget pixels: the timeline
  * sets it after laying out its lane headers, and the other charts align
  * their plots to it, so one day has one x in all three. */

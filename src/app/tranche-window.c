@@ -12,9 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "tranche-application.h"
+#include "tranche-event-table.h"
+#include "tranche-filter-bar.h"
 #include "tranche-filter.h"
 #include "tranche-loader.h"
 #include "tranche-problems-dialog.h"
+#include "tranche-source-panel.h"
+#include "tranche-timeline-view.h"
+#include "tranche-viewport.h"
 #include "tranche-window.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -42,6 +47,7 @@ struct _TrancheWindow
   GBytes               *mask;          /* NULL: every event shown */
   guint                 n_shown;
   int                   selected;      /* event index, -1 for none */
+  TrancheViewport      *viewport;      /* shared by the charts */
 
   GFileMonitor         *monitor;
   guint                 reload_source;
@@ -65,6 +71,11 @@ struct _TrancheWindow
   GtkBox               *table_box;
   GtkBox               *panel_box;
   GtkDropTarget        *drop_target;
+
+  TrancheFilterBar     *filter_bar;
+  TrancheTimelineView  *timeline;
+  TrancheEventTable    *table;
+  TrancheSourcePanel   *source_panel;
 };
 
 G_DEFINE_FINAL_TYPE (TrancheWindow, tranche_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -213,6 +224,9 @@ apply_filter (TrancheWindow *self)
   if (self->dataset != NULL)
     self->mask = tranche_filter_apply (self->filter, self->dataset, &self->n_shown);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASK]);
+  if (self->dataset != NULL)
+    tranche_filter_bar_set_counts (self->filter_bar, self->n_shown,
+                                   tranche_dataset_get_n_events (self->dataset));
   update_title (self);
   update_actions (self);
 }
@@ -316,6 +330,9 @@ finish_load (TrancheWindow      *self,
     }
 
   self->diagnostics = tranche_diagnostics_ref (diagnostics);
+  /* A reload keeps what the analyst was looking at; a new file is fitted. */
+  if (!job->is_reload)
+    tranche_viewport_clear_range (self->viewport);
   if (!job->is_reload || !g_file_equal (job->file, self->file))
     {
       g_set_object (&self->file, job->file);
@@ -656,6 +673,32 @@ show_view_action (GtkWidget  *widget,
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tranche_filter_bar_focus_search (TRANCHE_WINDOW (widget)->filter_bar);
+}
+
+static void
+event_activated_cb (TrancheWindow *self,
+                    int            index)
+{
+  /* Enter or a double-click on an event: show where its figures come from,
+   * and where it sits in time when it came from the table. */
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  tranche_window_set_selected (self, index);
+  tranche_timeline_view_go_to_event (self->timeline, index);
+}
+
+static void
+lane_grouping_changed_cb (TrancheWindow *self)
+{
+  tranche_timeline_view_set_lane_mode (self->timeline,
+                                       g_settings_get_enum (self->settings, "lane-grouping"));
+}
+
+static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -786,6 +829,7 @@ tranche_window_finalize (GObject *object)
   g_clear_pointer (&self->problems_name, g_free);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_object (&self->viewport);
   G_OBJECT_CLASS (tranche_window_parent_class)->finalize (object);
 }
 
@@ -893,15 +937,57 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view",
                                        "s", "charts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view",
                                        "s", "table");
+}
+
+/* The charts, table, filter bar and panel each show a part of what the
+ * window holds; bindings keep them in step with it and with each other. */
+static void
+add_children (TrancheWindow *self)
+{
+  GObject *window = G_OBJECT (self);
+
+  self->filter_bar = TRANCHE_FILTER_BAR (tranche_filter_bar_new ());
+  gtk_box_prepend (self->content_box, GTK_WIDGET (self->filter_bar));
+  g_object_bind_property (window, "dataset", self->filter_bar, "dataset", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "filter", self->filter_bar, "filter",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->timeline = TRANCHE_TIMELINE_VIEW (tranche_timeline_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
+  tranche_timeline_view_set_viewport (self->timeline, self->viewport);
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->timeline));
+  g_object_bind_property (window, "dataset", self->timeline, "dataset", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "mask", self->timeline, "mask", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "selected", self->timeline, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_swapped (self->timeline, "event-activated", G_CALLBACK (event_activated_cb),
+                            self);
+
+  self->table = TRANCHE_EVENT_TABLE (tranche_event_table_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->table), TRUE);
+  gtk_box_append (self->table_box, GTK_WIDGET (self->table));
+  g_object_bind_property (window, "dataset", self->table, "dataset", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "mask", self->table, "mask", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "selected", self->table, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_swapped (self->table, "event-activated", G_CALLBACK (event_activated_cb), self);
+
+  self->source_panel = TRANCHE_SOURCE_PANEL (tranche_source_panel_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->source_panel), TRUE);
+  gtk_box_append (self->panel_box, GTK_WIDGET (self->source_panel));
+  g_object_bind_property (window, "dataset", self->source_panel, "dataset", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "selected", self->source_panel, "event", G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -912,6 +998,11 @@ tranche_window_init (TrancheWindow *self)
   self->selected = -1;
   self->filter = tranche_filter_new ();
   self->settings = g_settings_new (APP_ID);
+  self->viewport = tranche_viewport_new ();
+  add_children (self);
+  g_signal_connect_object (self->settings, "changed::lane-grouping",
+                           G_CALLBACK (lane_grouping_changed_cb), self, G_CONNECT_SWAPPED);
+  lane_grouping_changed_cb (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -1,0 +1,45 @@
+/* tranche-timeline-view.h: the interactive funding timeline */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tranche-dataset.h"
+#include "tranche-lane-index.h"
+#include "tranche-timeline-layout.h"
+#include "tranche-viewport.h"
+
+G_BEGIN_DECLS
+
+#define TRANCHE_TYPE_TIMELINE_VIEW (tranche_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrancheTimelineView, tranche_timeline_view, TRANCHE, TIMELINE_VIEW,
+                      GtkWidget)
+
+GtkWidget             *tranche_timeline_view_new            (void);
+void                   tranche_timeline_view_set_dataset    (TrancheTimelineView *self,
+                                                             TrancheDataset      *dataset);
+/* One byte per event, 1 when shown (TrancheFilter); NULL shows all. */
+void                   tranche_timeline_view_set_mask       (TrancheTimelineView *self,
+                                                             GBytes              *mask);
+void                   tranche_timeline_view_set_viewport   (TrancheTimelineView *self,
+                                                             TrancheViewport     *viewport);
+TrancheViewport       *tranche_timeline_view_get_viewport   (TrancheTimelineView *self);
+int                    tranche_timeline_view_get_selected   (TrancheTimelineView *self);
+void                   tranche_timeline_view_set_selected   (TrancheTimelineView *self,
+                                                             int                  selected);
+void                   tranche_timeline_view_set_lane_mode  (TrancheTimelineView *self,
+                                                             TrancheLaneMode      mode);
+/* Shows every event; animated on the frame clock when `animate`. */
+void                   tranche_timeline_view_fit            (TrancheTimelineView *self,
+                                                             gboolean             animate);
+/* Selects an event and moves the view to centre it, animated. */
+void                   tranche_timeline_view_go_to_event    (TrancheTimelineView *self,
+                                                             int                  index);
+/* The scene as last laid out (tests read it). */
+TrancheTimelineLayout *tranche_timeline_view_get_layout     (TrancheTimelineView *self);
+/* "Jan 2023 – 2026 · $10B\nMicrosoft → OpenAI\nMulti-year investment":
+ * the tooltip text, also what screen readers hear for the selection. */
+char                  *tranche_timeline_view_describe_event (TrancheTimelineView *self,
+                                                             int                  index);
+
+G_END_DECLS
