@@ -257,6 +257,10 @@ set_dataset (TrancheWindow  *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, self->dataset ? "dataset" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  /* A first dataset puts the keyboard on the timeline, so arrows step
+   * through events at once; a reload leaves the focus where it was. */
+  if (old == NULL && self->dataset != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
   apply_filter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -950,6 +954,25 @@ tranche_window_class_init (TrancheWindowClass *klass)
                                        "s", "table");
 }
 
+/* When the window gets too narrow the panel folds over the charts: it is
+ * then hidden until asked for, and comes back as it was on unfolding. Only
+ * what the analyst chooses while unfolded is remembered. */
+static void
+flap_folded_cb (TrancheWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  else
+    adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-panel"));
+}
+
+static void
+flap_revealed_cb (TrancheWindow *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "show-panel", adw_flap_get_reveal_flap (self->flap));
+}
+
 /* The charts, table, filter bar and panel each show a part of what the
  * window holds; bindings keep them in step with it and with each other. */
 static void
@@ -958,6 +981,10 @@ add_children (TrancheWindow *self)
   GObject *window = G_OBJECT (self);
 
   self->filter_bar = TRANCHE_FILTER_BAR (tranche_filter_bar_new ());
+  gtk_widget_set_margin_start (GTK_WIDGET (self->filter_bar), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->filter_bar), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->filter_bar), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->filter_bar), 6);
   gtk_box_prepend (self->content_box, GTK_WIDGET (self->filter_bar));
   g_object_bind_property (window, "dataset", self->filter_bar, "dataset", G_BINDING_SYNC_CREATE);
   g_object_bind_property (window, "filter", self->filter_bar, "filter",
@@ -1009,7 +1036,10 @@ tranche_window_init (TrancheWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "show-panel", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-panel"));
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb),
+                            self);
 
   gtk_drop_target_set_gtypes (self->drop_target, (GType[1]) { GDK_TYPE_FILE_LIST }, 1);
   g_signal_connect (self->drop_target, "drop", G_CALLBACK (drop_cb), self);
