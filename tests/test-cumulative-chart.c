@@ -337,6 +337,47 @@ test_hit_test (void)
   g_assert_cmpint (tranche_cumulative_chart_hit_test (chart, q->x - 60, q->y - 40, 3), ==, -1);
 }
 
+static void
+test_largest_drawn (void)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autoptr(TrancheCumulativeChart) chart = NULL;
+  TrancheChartFrame *frame;
+  gboolean note_says = FALSE;
+  guint n_shown = 0;
+
+  for (guint i = 0; i < TRANCHE_CHART_MAX_SERIES + 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%02u", i);
+      add_round (b, id, "2021-01-01", "fund", id, (i + 1) * 1e7, NULL, 0);
+    }
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+  chart = make_chart (ds, FALSE, TRANCHE_THEME_LIGHT);
+  frame = tranche_cumulative_chart_get_frame (chart);
+
+  for (guint i = 0; i < tranche_cumulative_chart_get_n_series (chart); i++)
+    {
+      const TrancheCumulativeSeries *s = tranche_cumulative_chart_get_series (chart, i);
+      double total = tranche_cumulative_chart_value_at (chart, i, middle_of ("2030"), NULL);
+
+      if (s->kind != TRANCHE_SERIES_TARGET)
+        continue;
+      /* the two smallest targets ($10M and $20M) are left out */
+      g_assert_cmpint (s->shown, ==, total > 2.5e7);
+      n_shown += s->shown;
+    }
+  g_assert_cmpuint (n_shown, ==, TRANCHE_CHART_MAX_SERIES);
+  /* a caveat beside the title, not a legend entry that could be dropped */
+  for (guint i = 0; i < tranche_chart_frame_get_n_notes (frame); i++)
+    note_says |= g_strcmp0 (tranche_chart_frame_get_note (frame, i)->text,
+                            "2 smaller targets not drawn") == 0;
+  g_assert_true (note_says);
+  /* the axis fits what is drawn */
+  g_assert_cmpfloat (tranche_chart_frame_get_band (frame, 0)->axis.max, >=,
+                     (TRANCHE_CHART_MAX_SERIES + 2) * 1e7);
+}
+
 /* ---- pixels ---- */
 
 static void
@@ -492,6 +533,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cumulative-chart/currency-separation", test_currency_separation);
   g_test_add_func ("/cumulative-chart/readout", test_readout);
   g_test_add_func ("/cumulative-chart/hit-test", test_hit_test);
+  g_test_add_func ("/cumulative-chart/largest-drawn", test_largest_drawn);
   g_test_add_data_func ("/cumulative-chart/pixels/light", GINT_TO_POINTER (TRANCHE_THEME_LIGHT),
                         test_pixels);
   g_test_add_data_func ("/cumulative-chart/pixels/dark", GINT_TO_POINTER (TRANCHE_THEME_DARK),

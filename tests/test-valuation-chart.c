@@ -449,6 +449,43 @@ test_hit_test (void)
   g_assert_cmpint (tranche_valuation_chart_hit_test (chart, plot->x - 20, a1->y, 3), ==, -1);
 }
 
+static void
+test_largest_drawn (void)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autoptr(TrancheValuationChart) chart = NULL;
+  TrancheChartFrame *frame;
+  gboolean note_says = FALSE;
+
+  /* More targets than a chart draws: the largest are drawn, the others
+   * are said to be left out. */
+  for (guint i = 0; i < TRANCHE_CHART_MAX_SERIES + 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%02u", i);
+      add_valuation (b, id, "2021-01-01", id, TRANCHE_BASIS_POST_MONEY, (i + 1) * 1e8, NULL);
+    }
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+  chart = make_chart (ds, NULL, TRANCHE_THEME_LIGHT);
+  frame = tranche_valuation_chart_get_frame (chart);
+
+  g_assert_cmpuint (tranche_valuation_chart_get_n_series (chart), ==,
+                    TRANCHE_CHART_MAX_SERIES + 3);
+  for (guint i = 0; i < tranche_valuation_chart_get_n_series (chart); i++)
+    {
+      const TrancheValuationSeries *s = tranche_valuation_chart_get_series (chart, i);
+      g_assert_cmpint (s->drawn, ==, s->hi > 3.5e8);
+    }
+  /* a left-out target's marker is not there to hit */
+  g_assert_false (point_of (chart, ds, "t00")->drawn);
+  g_assert_true (point_of (chart, ds, "t14")->drawn);
+  /* a caveat beside the title, not a legend entry that could be dropped */
+  for (guint i = 0; i < tranche_chart_frame_get_n_notes (frame); i++)
+    note_says |= g_strcmp0 (tranche_chart_frame_get_note (frame, i)->text,
+                            "3 smaller targets not drawn") == 0;
+  g_assert_true (note_says);
+}
+
 /* ---- pixels ---- */
 
 static void
@@ -578,6 +615,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/valuation-chart/log-by-default", test_log_by_default);
   g_test_add_func ("/valuation-chart/readout", test_readout);
   g_test_add_func ("/valuation-chart/hit-test", test_hit_test);
+  g_test_add_func ("/valuation-chart/largest-drawn", test_largest_drawn);
   g_test_add_data_func ("/valuation-chart/pixels/light", GINT_TO_POINTER (TRANCHE_THEME_LIGHT),
                         test_pixels);
   g_test_add_data_func ("/valuation-chart/pixels/dark", GINT_TO_POINTER (TRANCHE_THEME_DARK),

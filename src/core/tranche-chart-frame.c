@@ -40,8 +40,9 @@ struct _TrancheChartFrame
   const char           *empty_text;
   PangoLayout          *title_layout;
   TrancheRect           title_rect;
-  PangoLayout          *note_layout;  /* the first band's note, in the header */
-  TrancheRect           note_rect;
+  GArray               *notes;        /* TrancheChartNote in the header: the first band's
+                                       * note, then the chart's */
+  GPtrArray            *note_texts;   /* added with add_note(), until layout */
   PangoLayout          *empty_layout;
   TrancheRect           empty_rect;
   GArray               *legend;       /* TrancheChartLegendItem */
@@ -96,9 +97,11 @@ clear_layout (TrancheChartFrame *self)
   g_clear_pointer (&self->time_ticks, tranche_ticks_free);
   g_clear_pointer (&self->placer, tranche_label_placer_free);
   self->title = self->empty_text = NULL;
-  self->title_layout = self->note_layout = self->empty_layout = NULL;
+  self->title_layout = self->empty_layout = NULL;
+  g_array_set_size (self->notes, 0);
+  g_ptr_array_set_size (self->note_texts, 0);
   self->time_layouts[0] = self->time_layouts[1] = NULL;
-  self->title_rect = self->note_rect = self->empty_rect = (TrancheRect) { 0, 0, 0, 0 };
+  self->title_rect = self->empty_rect = (TrancheRect) { 0, 0, 0, 0 };
   self->labels_inside = FALSE;
   self->gutter_width = 0;
 }
@@ -114,6 +117,8 @@ tranche_chart_frame_new (void)
   self->legend = g_array_new (FALSE, TRUE, sizeof (TrancheChartLegendItem));
   self->bands = g_array_new (FALSE, TRUE, sizeof (TrancheChartBand));
   self->ticks = g_array_new (FALSE, TRUE, sizeof (TrancheChartTick));
+  self->notes = g_array_new (FALSE, TRUE, sizeof (TrancheChartNote));
+  self->note_texts = g_ptr_array_new ();
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   tranche_chart_options_init (&self->options);
   update_fonts (self);
@@ -131,6 +136,8 @@ tranche_chart_frame_free (TrancheChartFrame *self)
   g_array_unref (self->legend);
   g_array_unref (self->bands);
   g_array_unref (self->ticks);
+  g_array_unref (self->notes);
+  g_ptr_array_unref (self->note_texts);
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_object (&self->context);
@@ -189,6 +196,16 @@ tranche_chart_frame_set_empty_text (TrancheChartFrame *self,
 {
   g_return_if_fail (self != NULL);
   self->empty_text = tranche_chart_frame_intern (self, text);
+}
+
+void
+tranche_chart_frame_add_note (TrancheChartFrame *self,
+                              const char        *text)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL);
+
+  g_ptr_array_add (self->note_texts, (gpointer) tranche_chart_frame_intern (self, text));
 }
 
 void
@@ -281,6 +298,7 @@ symbol_width (TrancheChartFrame  *self,
     case TRANCHE_CHART_SYMBOL_GAP:
     default:
       return S (self, 14);
+
     }
 }
 
@@ -417,31 +435,50 @@ place_tick_labels (TrancheChartFrame *self)
 }
 
 static void
-layout_band_notes (TrancheChartFrame *self,
-                   double             header_y,
-                   double             header_height,
-                   double            *header_right)
+add_header_note (TrancheChartFrame *self,
+                 const char        *text,
+                 PangoLayout       *layout,
+                 double             header_y,
+                 double             header_height,
+                 double            *header_right)
 {
-  double pad = S (self, 6);
+  TrancheChartNote note = { text, layout, { 0 } };
+  double w, h;
 
+  tranche_draw_get_text_size (layout, &w, &h);
+  note.rect = (TrancheRect) { *header_right + S (self, 12), header_y + (header_height - h) / 2,
+                              w, h };
+  *header_right = note.rect.x + w + S (self, 6);
+  g_array_append_val (self->notes, note);
+}
+
+/* Notes go beside the title: the first band's (its title is the chart's),
+ * then the chart's own. The other bands' go in their captions. */
+static void
+layout_notes (TrancheChartFrame *self,
+              double             header_y,
+              double             header_height,
+              double            *header_right)
+{
   for (guint b = 0; b < self->bands->len; b++)
     {
       TrancheChartBand *band = &g_array_index (self->bands, TrancheChartBand, b);
-      double w, h;
 
       if (band->note == NULL)
         continue;
       band->note_layout = make_text (self, FONT_SMALL, band->note);
-      tranche_draw_get_text_size (band->note_layout, &w, &h);
       if (b == 0)
         {
-          /* The first band's title is the chart's: its note goes beside it. */
-          self->note_layout = band->note_layout;
-          self->note_rect = (TrancheRect) { *header_right + S (self, 12),
-                                            header_y + (header_height - h) / 2, w, h };
-          band->note_rect = self->note_rect;
-          *header_right = self->note_rect.x + w + pad;
+          add_header_note (self, band->note, band->note_layout, header_y, header_height,
+                           header_right);
+          band->note_rect = g_array_index (self->notes, TrancheChartNote, 0).rect;
         }
+    }
+  for (guint i = 0; i < self->note_texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (self->note_texts, i);
+      add_header_note (self, text, make_text (self, FONT_SMALL, text), header_y, header_height,
+                       header_right);
     }
 }
 
@@ -478,7 +515,7 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
           header_right = self->title_rect.x + w;
         }
       row_h = MAX (title_h, self->small_height + S (self, 4));
-      layout_band_notes (self, y, row_h, &header_right);
+      layout_notes (self, y, row_h, &header_right);
       for (guint i = 0; i < self->legend->len; i++)
         {
           TrancheChartLegendItem *item = &g_array_index (self->legend, TrancheChartLegendItem, i);
@@ -494,8 +531,8 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
   else
     {
       row_h = 0;
-      layout_band_notes (self, y, self->small_height, &header_right);
-      if (self->note_layout != NULL)
+      layout_notes (self, y, self->small_height, &header_right);
+      if (self->notes->len > 0)
         y += self->small_height + S (self, 6);
     }
 
@@ -664,6 +701,22 @@ tranche_chart_frame_get_tick (TrancheChartFrame *self,
   b = &g_array_index (self->bands, TrancheChartBand, band);
   g_return_val_if_fail (index < b->n_ticks, NULL);
   return &g_array_index (self->ticks, TrancheChartTick, b->first_tick + index);
+}
+
+guint
+tranche_chart_frame_get_n_notes (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->notes->len;
+}
+
+const TrancheChartNote *
+tranche_chart_frame_get_note (TrancheChartFrame *self,
+                              guint              index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->notes->len, NULL);
+  return &g_array_index (self->notes, TrancheChartNote, index);
 }
 
 guint
@@ -852,8 +905,11 @@ tranche_chart_frame_paint_over (TrancheChartFrame *self,
       tranche_draw_set_color (cr, self->theme.foreground);
       tranche_draw_layout (cr, self->title_layout, self->title_rect.x, self->title_rect.y);
     }
-  if (self->note_layout != NULL)
-    paint_note (self, cr, self->note_layout, &self->note_rect);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      TrancheChartNote *note = &g_array_index (self->notes, TrancheChartNote, i);
+      paint_note (self, cr, note->layout, &note->rect);
+    }
 
   for (guint i = 0; i < self->legend->len; i++)
     {

@@ -86,6 +86,14 @@ typedef struct
   guint             n_ticks;
 } TrancheChartBand;
 
+/* A caveat beside the title, on a tinted backing. */
+typedef struct
+{
+  const char  *text;
+  PangoLayout *layout;
+  TrancheRect  rect;
+} TrancheChartNote;
+
 /* One line of the crosshair readout: a series' value at the pointer's day. */
 typedef struct
 {
@@ -128,6 +136,9 @@ void                    tranche_chart_frame_set_title        (TrancheChartFrame 
 /* Said in the middle of the plot when there are no bands. */
 void                    tranche_chart_frame_set_empty_text   (TrancheChartFrame         *self,
                                                               const char                *text);
+/* A caveat shown beside the title ("12 smaller targets not drawn"). */
+void                    tranche_chart_frame_add_note         (TrancheChartFrame         *self,
+                                                              const char                *text);
 void                    tranche_chart_frame_add_legend       (TrancheChartFrame         *self,
                                                               TrancheChartSymbol         symbol,
                                                               TrancheColor               color,
@@ -158,6 +169,10 @@ guint                   tranche_chart_frame_find_band        (TrancheChartFrame 
                                                               TrancheCurrency            currency);
 const TrancheChartTick *tranche_chart_frame_get_tick         (TrancheChartFrame         *self,
                                                               guint                      band,
+                                                              guint                      index);
+/* Header notes after layout: the first band's, then the chart's. */
+guint                   tranche_chart_frame_get_n_notes      (TrancheChartFrame         *self);
+const TrancheChartNote *tranche_chart_frame_get_note         (TrancheChartFrame         *self,
                                                               guint                      index);
 guint                   tranche_chart_frame_get_n_legend_items (TrancheChartFrame       *self);
 const TrancheChartLegendItem *tranche_chart_frame_get_legend_item (TrancheChartFrame    *self,

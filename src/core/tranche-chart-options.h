@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* A chart draws at most this many series (the largest); more lines than
+ * this read as noise, and a filter narrows the rest down. */
+#define TRANCHE_CHART_MAX_SERIES 12
+
 typedef struct
 {
   TrancheAxisMode y_mode;          /* valuation chart's y axis; cumulative is always linear */

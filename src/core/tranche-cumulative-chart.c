@@ -38,6 +38,10 @@ struct _TrancheCumulativeChart
   gboolean           any_gap;
   gboolean           any_pairs;
   guint8             coarsest;     /* TranchePrecision of the vaguest round's date */
+  GHashTable        *all_targets;  /* entity + 1 of every target with money */
+  GHashTable        *drawn_targets; /* entity + 1 of the targets drawn */
+  GArray            *drawn;        /* indices of the drawn series */
+  guint              n_hidden_targets;
 
   TrancheChartFrame *frame;
   gboolean           laid_out;
@@ -54,6 +58,9 @@ tranche_cumulative_chart_new (void)
 
   self->series = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeSeries));
   self->names = g_string_chunk_new (256);
+  self->all_targets = g_hash_table_new (NULL, NULL);
+  self->drawn_targets = g_hash_table_new (NULL, NULL);
+  self->drawn = g_array_new (FALSE, FALSE, sizeof (guint));
   self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
   self->marks = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeMark));
   self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeGap));
@@ -68,6 +75,9 @@ tranche_cumulative_chart_free (TrancheCumulativeChart *self)
     return;
   g_array_unref (self->series);
   g_string_chunk_free (self->names);
+  g_hash_table_unref (self->all_targets);
+  g_hash_table_unref (self->drawn_targets);
+  g_array_unref (self->drawn);
   g_array_unref (self->extents);
   g_array_unref (self->marks);
   g_array_unref (self->gaps);
@@ -111,7 +121,80 @@ extent_for (TrancheCumulativeChart *self,
   return &g_array_index (self->extents, Extent, at);
 }
 
-/* Colours: targets from the targets' palette, pairs from their investors'. */
+static int
+compare_by_total (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  TrancheCumulativeChart *self = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  double ta = tranche_totals_get_series (self->totals, ia)->total;
+  double tb = tranche_totals_get_series (self->totals, ib)->total;
+
+  if (ta != tb)
+    return ta > tb ? -1 : 1;
+  return ia < ib ? -1 : (ia > ib);
+}
+
+/* Marks the TRANCHE_CHART_MAX_SERIES largest targets drawn, and as many of
+ * their pairs (thousands of areas would show nothing); names those pairs. */
+static void
+rank_series (TrancheCumulativeChart *self)
+{
+  guint n = self->series->len, n_targets = 0, n_pairs = 0, n_all_targets = 0;
+  g_autofree guint *targets = g_new (guint, MAX (n, 1));
+  g_autofree guint *pairs = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (series_at (self, i)->kind == TRANCHE_SERIES_TARGET)
+        targets[n_targets++] = i;
+    }
+  g_qsort_with_data (targets, n_targets, sizeof (guint), compare_by_total, self);
+  for (guint k = 0; k < n_targets; k++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, targets[k]);
+      gpointer key = GUINT_TO_POINTER (s->target + 1);
+
+      if (!g_hash_table_contains (self->all_targets, key))
+        {
+          g_hash_table_add (self->all_targets, key);
+          n_all_targets++;
+        }
+      s->drawn = k < TRANCHE_CHART_MAX_SERIES;
+      if (s->drawn)
+        g_hash_table_add (self->drawn_targets, key);
+    }
+  self->n_hidden_targets = n_all_targets - g_hash_table_size (self->drawn_targets);
+
+  for (guint i = 0; i < n; i++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, i);
+      if (s->kind == TRANCHE_SERIES_PAIR
+          && g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (s->target + 1)))
+        pairs[n_pairs++] = i;
+    }
+  g_qsort_with_data (pairs, n_pairs, sizeof (guint), compare_by_total, self);
+  for (guint k = 0; k < MIN (n_pairs, TRANCHE_CHART_MAX_SERIES); k++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, pairs[k]);
+      const char *investor = tranche_dataset_get_entity (self->dataset, s->investor)->name;
+      const char *target = tranche_dataset_get_entity (self->dataset, s->target)->name;
+      g_autofree char *name = g_strdup_printf (C_("lane", "%s → %s"), investor, target);
+
+      s->drawn = TRUE;
+      s->name = g_string_chunk_insert_const (self->names, name);
+      self->any_pairs = TRUE;
+    }
+
+  /* In the totals' order: each target, then its pairs. */
+  for (guint i = 0; i < n; i++)
+    if (series_at (self, i)->drawn)
+      g_array_append_val (self->drawn, i);
+}
+
+/* Colours of the drawn series: targets from the targets' palette, pairs
+ * from their investors'. */
 static void
 assign_colors (TrancheCumulativeChart *self)
 {
@@ -131,7 +214,7 @@ assign_colors (TrancheCumulativeChart *self)
       guint32 entity = s->kind == TRANCHE_SERIES_PAIR ? s->investor : s->target;
       gpointer key = GUINT_TO_POINTER (entity + 1);
 
-      if (g_hash_table_contains (slots, key))
+      if (!s->drawn || g_hash_table_contains (slots, key))
         continue;
       if (s->kind == TRANCHE_SERIES_PAIR)
         {
@@ -151,10 +234,58 @@ assign_colors (TrancheCumulativeChart *self)
       TrancheCumulativeSeries *s = series_at (self, i);
       gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
       guint32 entity = pair ? s->investor : s->target;
-      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (pair ? investor_slot : target_slot,
-                                                          GUINT_TO_POINTER (entity + 1)));
+      guint slot;
 
+      if (!s->drawn)
+        continue;
+      slot = GPOINTER_TO_UINT (g_hash_table_lookup (pair ? investor_slot : target_slot,
+                                                    GUINT_TO_POINTER (entity + 1)));
       s->color = tranche_color_from_rgb (pair ? investor_colors[slot] : target_colors[slot], 1);
+    }
+}
+
+/* What the drawn series need: bands' extents, legend entries. */
+static void
+survey_drawn (TrancheCumulativeChart *self)
+{
+  for (guint k = 0; k < self->drawn->len; k++)
+    {
+      guint i = g_array_index (self->drawn, guint, k);
+      TrancheCumulativeSeries *s = series_at (self, i);
+      const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
+      const TrancheStep *steps;
+      guint n_steps;
+
+      if (!s->drawn || s->kind != TRANCHE_SERIES_TARGET)
+        continue;
+      extent_for (self, s->currency)->hi = MAX (extent_for (self, s->currency)->hi, ts->total);
+      if (ts->n_undisclosed > 0)
+        self->any_undisclosed = TRUE;
+      steps = tranche_totals_get_steps (self->totals, i, &n_steps);
+      for (guint j = 0; j < n_steps; j++)
+        {
+          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, steps[j].event);
+
+          if (!(steps[j].flags & TRANCHE_STEP_UNDISCLOSED)
+              && event->date.precision < self->coarsest)
+            self->coarsest = event->date.precision;
+        }
+    }
+
+  for (guint i = 0; i < tranche_totals_get_n_gaps (self->totals); i++)
+    {
+      const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
+      g_autofree char *text = NULL;
+      Extent *e;
+
+      if (!g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
+        continue;
+      e = extent_for (self, gap->currency);
+      e->hi = MAX (e->hi, MAX (gap->reported, gap->computed));
+      self->any_reported = TRUE;
+      text = tranche_cumulative_chart_gap_text (gap);
+      if (text != NULL)
+        self->any_gap = TRUE;
     }
 }
 
@@ -177,6 +308,10 @@ tranche_cumulative_chart_set_data (TrancheCumulativeChart *self,
   g_clear_pointer (&self->totals, tranche_totals_unref);
   self->any_undisclosed = self->any_reported = self->any_gap = self->any_pairs = FALSE;
   self->coarsest = TRANCHE_PRECISION_DAY;
+  g_hash_table_remove_all (self->all_targets);
+  g_hash_table_remove_all (self->drawn_targets);
+  g_array_set_size (self->drawn, 0);
+  self->n_hidden_targets = 0;
   self->laid_out = FALSE;
   if (dataset != self->dataset)
     {
@@ -201,7 +336,6 @@ tranche_cumulative_chart_set_data (TrancheCumulativeChart *self,
     {
       const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
       TrancheCumulativeSeries s = { 0 };
-      const char *target_name = tranche_dataset_get_entity (self->dataset, ts->target)->name;
       const TrancheStep *steps;
       guint n_steps;
 
@@ -211,52 +345,24 @@ tranche_cumulative_chart_set_data (TrancheCumulativeChart *self,
       s.investor = ts->investor;
       s.currency = ts->currency;
       s.no_rate = ts->currency != tranche_dataset_get_currency (self->dataset);
-      if (ts->kind == TRANCHE_SERIES_PAIR)
-        {
-          const char *investor_name = tranche_dataset_get_entity (self->dataset,
-                                                                  ts->investor)->name;
-          g_autofree char *name = g_strdup_printf (C_("lane", "%s → %s"), investor_name,
-                                                   target_name);
-          s.name = g_string_chunk_insert_const (self->names, name);
-          self->any_pairs = TRUE;
-        }
-      else
-        {
-          s.name = target_name;
-          extent_for (self, ts->currency)->hi = MAX (extent_for (self, ts->currency)->hi,
-                                                     ts->total);
-        }
+      s.band = G_MAXUINT;
+      /* Pairs are named when drawn: a million events make as many pairs. */
+      if (ts->kind == TRANCHE_SERIES_TARGET)
+        s.name = tranche_dataset_get_entity (self->dataset, ts->target)->name;
       g_array_append_val (self->series, s);
 
       self->first_approx[i] = G_MAXUINT;
       steps = tranche_totals_get_steps (self->totals, i, &n_steps);
       for (guint j = 0; j < n_steps; j++)
-        {
-          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, steps[j].event);
-
-          if (self->first_approx[i] == G_MAXUINT
-              && (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_SHARE)))
+        if (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_SHARE))
+          {
             self->first_approx[i] = j;
-          if (ts->kind == TRANCHE_SERIES_TARGET && !(steps[j].flags & TRANCHE_STEP_UNDISCLOSED)
-              && event->date.precision < self->coarsest)
-            self->coarsest = event->date.precision;
-        }
-      if (ts->kind == TRANCHE_SERIES_TARGET && ts->n_undisclosed > 0)
-        self->any_undisclosed = TRUE;
+            break;
+          }
     }
-
-  for (guint i = 0; i < tranche_totals_get_n_gaps (self->totals); i++)
-    {
-      const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
-      Extent *e = extent_for (self, gap->currency);
-      g_autofree char *text = tranche_cumulative_chart_gap_text (gap);
-
-      e->hi = MAX (e->hi, MAX (gap->reported, gap->computed));
-      self->any_reported = TRUE;
-      if (text != NULL)
-        self->any_gap = TRUE;
-    }
+  rank_series (self);
   assign_colors (self);
+  survey_drawn (self);
 }
 
 /* ---- layout ---- */
@@ -303,9 +409,11 @@ add_bands (TrancheCumulativeChart *self)
       tranche_chart_frame_add_band (self->frame, e->currency, title, note, TRANCHE_AXIS_LINEAR,
                                     0, e->hi);
     }
-  for (guint i = 0; i < self->series->len; i++)
-    series_at (self, i)->band = tranche_chart_frame_find_band (self->frame,
-                                                               series_at (self, i)->currency);
+  for (guint k = 0; k < self->drawn->len; k++)
+    {
+      TrancheCumulativeSeries *s = series_at (self, g_array_index (self->drawn, guint, k));
+      s->band = tranche_chart_frame_find_band (self->frame, s->currency);
+    }
 }
 
 static void
@@ -315,8 +423,9 @@ add_legend (TrancheCumulativeChart *self)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_named = 0, n_more = 0;
 
-  for (guint i = 0; i < self->series->len; i++)
+  for (guint k = 0; k < self->drawn->len; k++)
     {
+      guint i = g_array_index (self->drawn, guint, k);
       TrancheCumulativeSeries *s = series_at (self, i);
 
       if (!s->shown || !g_hash_table_add (seen, (gpointer) s->name))
@@ -338,6 +447,15 @@ add_legend (TrancheCumulativeChart *self)
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
                                                             "+%u more", n_more), n_more);
       tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_LINE, neutral, text);
+    }
+  if (self->n_hidden_targets > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u smaller target not drawn",
+                                                            "%u smaller targets not drawn",
+                                                            self->n_hidden_targets),
+                                               self->n_hidden_targets);
+      tranche_chart_frame_add_note (self->frame, text);
     }
   switch (self->coarsest)
     {
@@ -504,7 +622,8 @@ layout_gaps (TrancheCumulativeChart *self,
       TrancheCumulativeGap g = { 0 };
       double x;
 
-      if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end)
+      if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end
+          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
         continue;
       x = tranche_time_scale_day_to_x (scale, gap->day);
       add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED,
@@ -621,9 +740,12 @@ tranche_cumulative_chart_layout (TrancheCumulativeChart    *self,
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->gaps, 0);
   self->show_pairs = options != NULL && options->show_pairs;
-  for (guint i = 0; i < self->series->len; i++)
-    series_at (self, i)->shown = self->show_pairs
-                                 || series_at (self, i)->kind == TRANCHE_SERIES_TARGET;
+  for (guint k = 0; k < self->drawn->len; k++)
+    {
+      guint i = g_array_index (self->drawn, guint, k);
+      TrancheCumulativeSeries *s = series_at (self, i);
+      s->shown = s->drawn && (self->show_pairs || s->kind == TRANCHE_SERIES_TARGET);
+    }
 
   tranche_chart_frame_reset (self->frame, theme, options, scale, x, y, width, height);
   add_bands (self);
@@ -640,8 +762,9 @@ tranche_cumulative_chart_layout (TrancheCumulativeChart    *self,
   plot = tranche_chart_frame_get_plot (self->frame);
   placer = tranche_chart_frame_get_placer (self->frame);
 
-  for (guint i = 0; i < self->series->len; i++)
+  for (guint k = 0; k < self->drawn->len; k++)
     {
+      guint i = g_array_index (self->drawn, guint, k);
       TrancheCumulativeSeries *s = series_at (self, i);
       const TrancheStep *steps;
       guint from, to;
@@ -872,9 +995,11 @@ tranche_cumulative_chart_paint (TrancheCumulativeChart *self,
   cairo_clip (cr);
   /* Targets' areas first, pairs' lines over them. */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->series->len; i++)
+    for (guint k = 0; k < self->drawn->len; k++)
       {
+        guint i = g_array_index (self->drawn, guint, k);
         TrancheCumulativeSeries *s = series_at (self, i);
+
         if (s->shown && (pass == 0) == (s->kind == TRANCHE_SERIES_TARGET))
           paint_series (self, cr, i);
       }
@@ -1063,8 +1188,9 @@ tranche_cumulative_chart_readout (TrancheCumulativeChart *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   lines = tranche_chart_readout_new ();
-  for (guint i = 0; i < self->series->len; i++)
+  for (guint k = 0; k < self->drawn->len; k++)
     {
+      guint i = g_array_index (self->drawn, guint, k);
       TrancheCumulativeSeries *s = series_at (self, i);
       g_autofree char *amount = NULL;
       guint n_steps, n_undisclosed = 0;

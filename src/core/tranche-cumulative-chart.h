@@ -30,12 +30,15 @@ typedef struct
   TrancheSeriesKind kind;
   guint32           target;
   guint32           investor;      /* TRANCHE_NO_ENTITY for a target's series */
-  const char       *name;          /* "OpenAI", or "Microsoft → OpenAI" */
+  const char       *name;          /* "OpenAI", or "Microsoft → OpenAI" (NULL for a pair
+                                    * not drawn) */
   TrancheColor      color;
   TrancheCurrency   currency;
   gboolean          no_rate;       /* a currency without a rate: its own band */
   guint             band;          /* after layout */
-  gboolean          shown;         /* pairs only with TrancheChartOptions.show_pairs */
+  gboolean          drawn;         /* among the TRANCHE_CHART_MAX_SERIES largest targets,
+                                    * or pairs of those */
+  gboolean          shown;         /* drawn, and for a pair, TrancheChartOptions.show_pairs */
 } TrancheCumulativeSeries;
 
 typedef enum

@@ -36,6 +36,7 @@ struct _TrancheValuationChart
   gboolean           any_range;
   gboolean           any_approx;
   guint8             coarsest;   /* TranchePrecision of the vaguest date, DAY if none */
+  guint              n_hidden_targets; /* valued, but not among the drawn */
   TrancheChartFrame *frame;
   gboolean           laid_out;
   double             radius;
@@ -83,6 +84,14 @@ series_at (TrancheValuationChart *self,
            guint                  index)
 {
   return &g_array_index (self->series, TrancheValuationSeries, index);
+}
+
+/* Fibonacci hashing: g_int64_hash folds the halves together, which piles
+ * (target, currency) keys into few buckets. */
+static guint
+series_key_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32);
 }
 
 static guint64
@@ -197,17 +206,13 @@ add_point (TrancheValuationChart *self,
     self->coarsest = point.precision;
 }
 
-/* Series sorted, points grouped by series and by day, bands' extents. */
+/* Series sorted, points grouped by series and by day, series' extents. */
 static void
 finish_data (TrancheValuationChart *self)
 {
   guint n = self->series->len;
   g_autofree guint *remap = g_new (guint, MAX (n, 1));
-  g_autofree const TrancheEntity **targets = g_new0 (const TrancheEntity *, MAX (n, 1));
-  g_autofree guint32 *colors = g_new0 (guint32, MAX (n, 1));
   g_autoptr(GArray) sorted = g_array_sized_new (FALSE, TRUE, sizeof (TrancheValuationSeries), n);
-  g_autoptr(GHashTable) target_slot = g_hash_table_new (NULL, NULL);
-  guint n_targets = 0;
 
   /* Sort the series, remembering where each went. */
   for (guint i = 0; i < n; i++)
@@ -240,34 +245,94 @@ finish_data (TrancheValuationChart *self)
                            GUINT_TO_POINTER (i));
     }
 
-  /* One colour per target, the same in every currency. */
+  /* Each series' extent, ranges included. */
+  for (guint i = 0; i < n; i++)
+    {
+      TrancheValuationSeries *s = series_at (self, i);
+
+      s->lo = INFINITY;
+      s->hi = 0;
+      for (guint j = 0; j < s->n_points; j++)
+        {
+          TrancheValuationPoint *p = point_at (self, s->first_point + j);
+          double lo = p->has_range ? MIN (p->min, p->value) : p->value;
+          double hi = p->has_range ? MAX (p->max, p->value) : p->value;
+
+          if (lo > 0)
+            s->lo = MIN (s->lo, lo);
+          else if (hi > 0)
+            s->lo = MIN (s->lo, hi);
+          s->hi = MAX (s->hi, hi);
+        }
+    }
+}
+
+static int
+compare_by_size (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  TrancheValuationChart *self = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  double ha = series_at (self, ia)->hi, hb = series_at (self, ib)->hi;
+
+  if (ha != hb)
+    return ha > hb ? -1 : 1;
+  return ia < ib ? -1 : (ia > ib);
+}
+
+/* The series drawn: the most valuable targets, TRANCHE_CHART_MAX_SERIES of
+ * them (a chart of thousands of lines shows none); their colours (one per
+ * target, the same in every currency) and one band per currency. */
+static void
+choose_drawn (TrancheValuationChart *self)
+{
+  guint n = self->series->len;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree const TrancheEntity **targets = g_new0 (const TrancheEntity *, MAX (n, 1));
+  g_autofree guint32 *colors = g_new0 (guint32, MAX (n, 1));
+  g_autoptr(GHashTable) target_slot = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) all_targets = g_hash_table_new (NULL, NULL);
+  guint n_targets = 0;
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_size, self);
+  for (guint k = 0; k < n; k++)
+    {
+      TrancheValuationSeries *s = series_at (self, order[k]);
+      s->drawn = k < TRANCHE_CHART_MAX_SERIES;
+      s->band = G_MAXUINT;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       TrancheValuationSeries *s = series_at (self, i);
       gpointer key = GUINT_TO_POINTER (s->target + 1);
 
-      if (!g_hash_table_contains (target_slot, key))
+      g_hash_table_add (all_targets, key);
+      if (s->drawn && !g_hash_table_contains (target_slot, key))
         {
           g_hash_table_insert (target_slot, key, GUINT_TO_POINTER (n_targets));
           targets[n_targets++] = tranche_dataset_get_entity (self->dataset, s->target);
         }
     }
+  self->n_hidden_targets = g_hash_table_size (all_targets) - n_targets;
   tranche_palette_assign (targets, n_targets, colors);
-  for (guint i = 0; i < n; i++)
-    {
-      TrancheValuationSeries *s = series_at (self, i);
-      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (target_slot,
-                                                          GUINT_TO_POINTER (s->target + 1)));
-      s->color = tranche_color_from_rgb (colors[slot], 1.0);
-    }
 
-  /* One band per currency, in series order. */
+  /* Series are sorted by currency, the default first: bands follow. */
   for (guint i = 0; i < n; i++)
     {
       TrancheValuationSeries *s = series_at (self, i);
       Extent *extent = NULL;
+      guint slot;
 
-      for (guint b = 0; b < self->extents->len; b++)
+      if (!s->drawn)
+        continue;
+      slot = GPOINTER_TO_UINT (g_hash_table_lookup (target_slot,
+                                                    GUINT_TO_POINTER (s->target + 1)));
+      s->color = tranche_color_from_rgb (colors[slot], 1.0);
+      for (guint b = 0; b < self->extents->len && extent == NULL; b++)
         if (g_array_index (self->extents, Extent, b).currency == s->currency)
           {
             extent = &g_array_index (self->extents, Extent, b);
@@ -280,18 +345,8 @@ finish_data (TrancheValuationChart *self)
           g_array_append_val (self->extents, e);
           extent = &g_array_index (self->extents, Extent, s->band);
         }
-      for (guint j = 0; j < s->n_points; j++)
-        {
-          TrancheValuationPoint *p = point_at (self, s->first_point + j);
-          double lo = p->has_range ? MIN (p->min, p->value) : p->value;
-          double hi = p->has_range ? MAX (p->max, p->value) : p->value;
-
-          if (lo > 0)
-            extent->lo = MIN (extent->lo, lo);
-          else if (hi > 0)
-            extent->lo = MIN (extent->lo, hi);
-          extent->hi = MAX (extent->hi, hi);
-        }
+      extent->lo = MIN (extent->lo, s->lo);
+      extent->hi = MAX (extent->hi, s->hi);
     }
 }
 
@@ -313,6 +368,7 @@ tranche_valuation_chart_set_data (TrancheValuationChart *self,
   self->bases = 0;
   self->any_range = self->any_approx = FALSE;
   self->coarsest = TRANCHE_PRECISION_DAY;
+  self->n_hidden_targets = 0;
   self->laid_out = FALSE;
   if (dataset != self->dataset)
     {
@@ -325,7 +381,7 @@ tranche_valuation_chart_set_data (TrancheValuationChart *self,
 
   if (mask != NULL)
     bytes = g_bytes_get_data (mask, &n_bytes);
-  series_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  series_of = g_hash_table_new_full (series_key_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < tranche_dataset_get_n_events (self->dataset); i++)
     {
       const TrancheEvent *event = tranche_dataset_get_event (self->dataset, i);
@@ -337,6 +393,7 @@ tranche_valuation_chart_set_data (TrancheValuationChart *self,
       add_point (self, series_of, i, event);
     }
   finish_data (self);
+  choose_drawn (self);
 }
 
 /* ---- layout ---- */
@@ -360,7 +417,7 @@ add_legend (TrancheValuationChart *self)
     {
       TrancheValuationSeries *s = series_at (self, i);
 
-      if (!g_hash_table_add (seen, GUINT_TO_POINTER (s->target + 1)))
+      if (!s->drawn || !g_hash_table_add (seen, GUINT_TO_POINTER (s->target + 1)))
         continue;
       if (n_named >= MAX_LEGEND_TARGETS)
         {
@@ -375,6 +432,17 @@ add_legend (TrancheValuationChart *self)
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
                                                             "+%u more", n_more), n_more);
       tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_LINE, neutral, text);
+    }
+  if (self->n_hidden_targets > 0)
+    {
+      /* Translators: legend of a chart that draws only the largest targets;
+       * %u is how many others it leaves out. */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u smaller target not drawn",
+                                                            "%u smaller targets not drawn",
+                                                            self->n_hidden_targets),
+                                               self->n_hidden_targets);
+      tranche_chart_frame_add_note (self->frame, text);
     }
 
   if (self->bases & (1u << TRANCHE_BASIS_POST_MONEY))
@@ -596,10 +664,13 @@ tranche_valuation_chart_layout (TrancheValuationChart     *self,
   for (guint i = 0; i < self->series->len; i++)
     {
       TrancheValuationSeries *s = series_at (self, i);
-      const TrancheChartBand *band = tranche_chart_frame_get_band (self->frame, s->band);
+      const TrancheChartBand *band;
       guint from, to, n_in_view = 0;
       gboolean markers;
 
+      if (!s->drawn)
+        continue;
+      band = tranche_chart_frame_get_band (self->frame, s->band);
       visible_points (self, s, scale, &from, &to);
       for (guint j = from; j < to; j++)
         {
@@ -789,7 +860,8 @@ tranche_valuation_chart_paint (TrancheValuationChart *self,
                    plot->height + 2 * self->radius);
   cairo_clip (cr);
   for (guint i = 0; i < self->series->len; i++)
-    paint_series (self, cr, series_at (self, i));
+    if (series_at (self, i)->drawn)
+      paint_series (self, cr, series_at (self, i));
   paint_labels (self, cr);
 
   if (selected >= 0)
@@ -963,7 +1035,7 @@ tranche_valuation_chart_readout (TrancheValuationChart *self,
       double y = NAN;
       guint index;
 
-      if (!tranche_valuation_chart_value_at (self, i, day, NULL, &index))
+      if (!s->drawn || !tranche_valuation_chart_value_at (self, i, day, NULL, &index))
         continue;
       p = point_at (self, index);
       event = tranche_dataset_get_event (self->dataset, p->event);

@@ -62,7 +62,10 @@ typedef struct
   gboolean        no_rate;   /* in a currency without a rate: its own band */
   guint           first_point;
   guint           n_points;
-  guint           band;      /* after layout */
+  double          lo;        /* smallest positive value, ranges included */
+  double          hi;        /* largest value */
+  gboolean        drawn;     /* among the TRANCHE_CHART_MAX_SERIES largest */
+  guint           band;      /* when drawn */
 } TrancheValuationSeries;
 
 typedef struct _TrancheValuationChart TrancheValuationChart;
