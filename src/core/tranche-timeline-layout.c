@@ -922,7 +922,9 @@ cluster_items (TrancheTimelineLayout *self,
   /* A cluster no wider than this, so a dense decade doesn't become one pill. */
   double max_width = 4 * self->r_max;
 
-  qsort (items, n_items, sizeof (Item), compare_items);
+  /* a scene with no markers passes no array, which qsort() must not get */
+  if (n_items > 1)
+    qsort (items, n_items, sizeof (Item), compare_items);
   for (guint i = 0; i < n_items;)
     {
       guint j = i + 1;
@@ -1455,7 +1457,8 @@ stack_news (TrancheTimelineLayout *self,
 
   for (guint r = 0; r < n_rows; r++)
     row_end[r] = -G_MAXDOUBLE;
-  qsort (items, n_items, sizeof (Item), compare_items);
+  if (n_items > 1)
+    qsort (items, n_items, sizeof (Item), compare_items);
   for (guint i = 0; i < n_items; i++)
     {
       TrancheTimelineMarker *m = &g_array_index (self->markers, TrancheTimelineMarker,
