@@ -5,6 +5,11 @@
 # FILE:LINE:COL: error: PATH: message, then a summary), 2 when it can't be read.
 
 tranche=$1
+# meson passes the binary relative to the build dir; the checks run elsewhere
+case $tranche in
+  /*) ;;
+  *) tranche=$PWD/$tranche ;;
+esac
 fixtures=$2
 failures=0
 
