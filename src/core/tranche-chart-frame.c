@@ -54,6 +54,7 @@ struct _TrancheChartFrame
   PangoLayout          *time_layouts[2];
   double                time_y[2];
   TrancheLabelPlacer   *placer;
+  GArray               *landmarks;    /* TrancheRect the readout should not hide */
   double                small_height;
 };
 
@@ -96,6 +97,7 @@ clear_layout (TrancheChartFrame *self)
   g_array_set_size (self->ticks, 0);
   g_clear_pointer (&self->time_ticks, tranche_ticks_free);
   g_clear_pointer (&self->placer, tranche_label_placer_free);
+  g_array_set_size (self->landmarks, 0);
   self->title = self->empty_text = NULL;
   self->title_layout = self->empty_layout = NULL;
   g_array_set_size (self->notes, 0);
@@ -118,6 +120,7 @@ tranche_chart_frame_new (void)
   self->bands = g_array_new (FALSE, TRUE, sizeof (TrancheChartBand));
   self->ticks = g_array_new (FALSE, TRUE, sizeof (TrancheChartTick));
   self->notes = g_array_new (FALSE, TRUE, sizeof (TrancheChartNote));
+  self->landmarks = g_array_new (FALSE, FALSE, sizeof (TrancheRect));
   self->note_texts = g_ptr_array_new ();
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   tranche_chart_options_init (&self->options);
@@ -137,6 +140,7 @@ tranche_chart_frame_free (TrancheChartFrame *self)
   g_array_unref (self->bands);
   g_array_unref (self->ticks);
   g_array_unref (self->notes);
+  g_array_unref (self->landmarks);
   g_ptr_array_unref (self->note_texts);
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
@@ -769,6 +773,15 @@ tranche_chart_frame_make_label (TrancheChartFrame *self,
   return make_text (self, bold ? FONT_SMALL_BOLD : FONT_SMALL, text);
 }
 
+void
+tranche_chart_frame_add_landmark (TrancheChartFrame *self,
+                                  const TrancheRect *rect)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rect != NULL);
+  g_array_append_val (self->landmarks, *rect);
+}
+
 TrancheLabelPlacer *
 tranche_chart_frame_get_placer (TrancheChartFrame *self)
 {
@@ -1145,6 +1158,57 @@ tranche_chart_frame_paint_selection (TrancheChartFrame *self,
   cairo_restore (cr);
 }
 
+/* Where the readout box covers the least: beside the line, right or left,
+ * at the top or the bottom of the plot; the one over the fewest landmarks
+ * (markers, labels, gaps) and readout dots wins, the first of equals. */
+static void
+place_readout (TrancheChartFrame *self,
+               GArray            *lines,
+               guint              n_lines,
+               double             x,
+               double             width,
+               double             height,
+               double            *box_x,
+               double            *box_y)
+{
+  double right = x + S (self, 12), left = x - S (self, 12) - width;
+  double top = self->plot.y + S (self, 4);
+  double bottom = self->plot.y + self->plot.height - S (self, 4) - height;
+  TrancheRect tries[4] = {
+    { right, top, width, height },
+    { left, top, width, height },
+    { right, bottom, width, height },
+    { left, bottom, width, height },
+  };
+  guint best = 0, best_covered = G_MAXUINT;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+    {
+      TrancheRect *r = &tries[t];
+      guint covered = 0;
+
+      if (r->x < self->plot.x || r->x + r->width > self->plot.x + self->plot.width
+          || r->y < self->plot.y - 1)
+        continue;
+      for (guint i = 0; i < self->landmarks->len; i++)
+        covered += tranche_rect_intersects (r, &g_array_index (self->landmarks, TrancheRect, i));
+      for (guint i = 0; i < n_lines; i++)
+        {
+          double y = g_array_index (lines, TrancheChartReadoutLine, i).y;
+          covered += isfinite (y) && y >= r->y && y <= r->y + r->height;
+        }
+      if (covered < best_covered)
+        {
+          best = t;
+          best_covered = covered;
+        }
+    }
+  /* Narrower than the box on both sides: keep it in the chart. */
+  *box_x = CLAMP (tries[best].x, self->rect.x,
+                  MAX (self->rect.x, self->rect.x + self->rect.width - width));
+  *box_y = MAX (tries[best].y, self->plot.y);
+}
+
 void
 tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
                                      cairo_t           *cr,
@@ -1189,7 +1253,14 @@ tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
       cairo_stroke (cr);
     }
 
-  /* The box: the date, then one row per series (symbol, name, value). */
+  /* The box: the date, then one row per series (symbol, name, value). With
+   * no series to read yet, the line alone says where the pointer is (the
+   * timeline above names the date). */
+  if (n_lines == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
   date = tranche_format_day (day, TRANCHE_PRECISION_DAY);
   date_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL_BOLD], date);
   name_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL], "");
@@ -1210,14 +1281,9 @@ tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
   pad = S (self, 7);
   row_h = date_h + S (self, 2);
   sym_w = S (self, 14);
-  box_w = MAX (date_w, n_lines > 0 ? sym_w + S (self, 5) + name_w + S (self, 14) + value_w : 0)
-          + 2 * pad;
+  box_w = MAX (date_w, sym_w + S (self, 5) + name_w + S (self, 14) + value_w) + 2 * pad;
   box_h = 2 * pad + date_h + n_lines * row_h;
-  box_x = x + S (self, 12);
-  if (box_x + box_w > self->plot.x + self->plot.width)
-    box_x = x - S (self, 12) - box_w;
-  box_x = MAX (box_x, self->rect.x);
-  box_y = self->plot.y + S (self, 4);
+  place_readout (self, lines, n_lines, x, box_w, box_h, &box_x, &box_y);
 
   rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
   tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.94));

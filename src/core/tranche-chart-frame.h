@@ -192,6 +192,10 @@ double                  tranche_chart_frame_get_gutter_width (TrancheChartFrame 
 PangoLayout            *tranche_chart_frame_make_label       (TrancheChartFrame         *self,
                                                               const char                *text,
                                                               gboolean                   bold);
+/* Something the crosshair's readout box should not hide (a marker, a
+ * label); the box goes where it covers the fewest. */
+void                    tranche_chart_frame_add_landmark     (TrancheChartFrame         *self,
+                                                              const TrancheRect         *rect);
 /* Obstacles so far: legend, notes and inside tick labels; the chart adds
  * its markers and labels. Bounds: the plot. */
 TrancheLabelPlacer     *tranche_chart_frame_get_placer       (TrancheChartFrame         *self);
@@ -216,8 +220,9 @@ void                    tranche_chart_frame_paint_selection  (TrancheChartFrame 
                                                               double                     x,
                                                               double                     y,
                                                               double                     radius);
-/* The vertical line at `day` and a box with the date and `lines`
- * (TrancheChartReadoutLine); nothing when `day` is NAN or out of view. */
+/* The vertical line at `day` and, when there are `lines`
+ * (TrancheChartReadoutLine), a box with the date and them; nothing when
+ * `day` is NAN or out of view. */
 void                    tranche_chart_frame_paint_crosshair  (TrancheChartFrame         *self,
                                                               cairo_t                   *cr,
                                                               TrancheDay                 day,

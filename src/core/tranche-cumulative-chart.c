@@ -551,18 +551,21 @@ add_mark (TrancheCumulativeChart    *self,
 }
 
 static gboolean
-try_place (TrancheLabelPlacer *placer,
-           const TrancheRect  *tries,
-           guint               n_tries,
-           double              own_x,
-           double              own_y,
-           TrancheRect        *placed)
+try_place (TrancheCumulativeChart *self,
+           const TrancheRect      *tries,
+           guint                   n_tries,
+           double                  own_x,
+           double                  own_y,
+           TrancheRect            *placed)
 {
+  TrancheLabelPlacer *placer = tranche_chart_frame_get_placer (self->frame);
+
   for (guint t = 0; t < n_tries; t++)
     if (tranche_label_placer_is_free (placer, &tries[t], own_x, own_y))
       {
         *placed = tries[t];
         tranche_label_placer_add_rect (placer, &tries[t]);
+        tranche_chart_frame_add_landmark (self->frame, &tries[t]);
         return TRUE;
       }
   return FALSE;
@@ -643,7 +646,10 @@ layout_gaps (TrancheCumulativeChart *self,
         TrancheRect bracket = { g.x - tick, MIN (g.y_computed, g.y_reported), tick + 1,
                                 fabs (g.y_computed - g.y_reported) };
         if (x <= plot->x + plot->width)
-          tranche_label_placer_add_rect (placer, &bracket);
+          {
+            tranche_label_placer_add_rect (placer, &bracket);
+            tranche_chart_frame_add_landmark (self->frame, &bracket);
+          }
       }
     }
 }
@@ -669,7 +675,7 @@ place_gap_labels (TrancheCumulativeChart *self,
       tries[1] = (TrancheRect) { g->x + gap, g->y_reported - h, w, h };
       tries[2] = (TrancheRect) { x0 - gap - w, mid - h / 2, w, h };
       tries[3] = (TrancheRect) { g->x + gap, g->y_computed, w, h };
-      if (try_place (placer, tries, G_N_ELEMENTS (tries), g->x, mid, &g->label_rect))
+      if (try_place (self, tries, G_N_ELEMENTS (tries), g->x, mid, &g->label_rect))
         g->label = tranche_chart_frame_intern (self->frame, text);
     }
 }
@@ -716,7 +722,7 @@ place_mark_labels (TrancheCumulativeChart *self,
         tries[1] = (TrancheRect) { m->x + r + gap, m->y - h - gap / 2, w, h };
         tries[2] = (TrancheRect) { m->x - w / 2, m->y - r - gap - h, w, h };
         tries[3] = (TrancheRect) { m->x + r + gap, m->y + gap / 2, w, h };
-        if (try_place (placer, tries, G_N_ELEMENTS (tries), m->x, m->y, &m->label_rect))
+        if (try_place (self, tries, G_N_ELEMENTS (tries), m->x, m->y, &m->label_rect))
           m->label = tranche_chart_frame_intern (self->frame, text);
       }
 }
@@ -797,6 +803,10 @@ tranche_cumulative_chart_layout (TrancheCumulativeChart    *self,
     {
       TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
       tranche_label_placer_add_circle (placer, m->x, m->y, m->radius);
+      tranche_chart_frame_add_landmark (self->frame, &(TrancheRect) { m->x - m->radius,
+                                                                      m->y - m->radius,
+                                                                      2 * m->radius,
+                                                                      2 * m->radius });
     }
   place_gap_labels (self, placer);
   place_mark_labels (self, placer);

@@ -624,6 +624,7 @@ place_labels (TrancheValuationChart *self,
             p->label = tranche_chart_frame_intern (self->frame, text);
             p->label_rect = tries[t];
             tranche_label_placer_add_rect (placer, &tries[t]);
+            tranche_chart_frame_add_landmark (self->frame, &tries[t]);
             break;
           }
     }
@@ -709,6 +710,10 @@ tranche_valuation_chart_layout (TrancheValuationChart     *self,
           if (p->x < plot->x - p->radius || p->x > plot->x + plot->width + p->radius)
             continue;
           tranche_label_placer_add_circle (placer, p->x, p->y, p->radius);
+          tranche_chart_frame_add_landmark (self->frame, &(TrancheRect) { p->x - p->radius,
+                                                                          p->y - p->radius,
+                                                                          2 * p->radius,
+                                                                          2 * p->radius });
           if (p->precision < TRANCHE_PRECISION_DAY && p->span_x1 - p->span_x0 > 2 * p->radius)
             {
               TrancheRect span = { p->span_x0, p->y - p->radius * 0.6, p->span_x1 - p->span_x0,
