@@ -20,6 +20,7 @@
 #include <pango/pango.h>
 
 #include "tranche-chart-options.h"
+#include "tranche-chart-symbol.h"
 #include "tranche-dataset.h"
 #include "tranche-label-placer.h"
 #include "tranche-money.h"
@@ -29,23 +30,6 @@
 #include "tranche-value-axis.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  TRANCHE_CHART_SYMBOL_AREA = 0,    /* a series drawn as a filled step area */
-  TRANCHE_CHART_SYMBOL_LINE,        /* a series drawn as a line with dots */
-  TRANCHE_CHART_SYMBOL_DASHED_LINE, /* an investor → target series */
-  TRANCHE_CHART_SYMBOL_FILLED,      /* post-money valuation */
-  TRANCHE_CHART_SYMBOL_HOLLOW,      /* pre-money valuation */
-  TRANCHE_CHART_SYMBOL_DOTTED,      /* reported valuation, basis unknown */
-  TRANCHE_CHART_SYMBOL_RANGE,       /* a reported min–max */
-  TRANCHE_CHART_SYMBOL_APPROX,      /* approximate figure */
-  TRANCHE_CHART_SYMBOL_SPAN,        /* a date known to the year, quarter or month */
-  TRANCHE_CHART_SYMBOL_BAND,        /* the same, as a faint band before a step */
-  TRANCHE_CHART_SYMBOL_UNDISCLOSED, /* a round with no amount */
-  TRANCHE_CHART_SYMBOL_DIAMOND,     /* a total a source reports */
-  TRANCHE_CHART_SYMBOL_GAP,         /* reported minus computed */
-} TrancheChartSymbol;
 
 typedef struct
 {

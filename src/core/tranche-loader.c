@@ -735,8 +735,16 @@ scan_string (Loader *self,
         {
           if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
             {
-              fatal_at (self, i, "", _("invalid escape \\%c in a string; expected one of "
-                                       "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"), c);
+              /* the whole character after the backslash, not its first
+               * byte: half a UTF-8 sequence in a message breaks the
+               * problems dialog; a control character is named instead */
+              const char *after = self->data + i + 1;
+              g_autofree char *shown = c < 0x20
+                ? g_strdup_printf ("U+%04X", c)
+                : g_strndup (after, g_utf8_next_char (after) - after);
+
+              fatal_at (self, i, "", _("invalid escape \\%s in a string; expected one of "
+                                       "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"), shown);
               return 0;
             }
           i += 2;
