@@ -839,6 +839,30 @@ paint_note (TrancheChartFrame *self,
   tranche_draw_layout (cr, layout, rect->x, rect->y);
 }
 
+/* y tick labels; inside the plot they go over the data, on a backing, so
+ * they stay readable where a marker sits at the plot's left edge */
+static void
+paint_tick_labels (TrancheChartFrame *self,
+                   cairo_t           *cr)
+{
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      TrancheChartTick *tick = &g_array_index (self->ticks, TrancheChartTick, i);
+
+      if (tick->label == NULL)
+        continue;
+      if (self->labels_inside)
+        {
+          tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.8));
+          cairo_rectangle (cr, tick->rect.x - S (self, 2), tick->rect.y,
+                           tick->rect.width + S (self, 4), tick->rect.height);
+          cairo_fill (cr);
+        }
+      tranche_draw_set_color (cr, self->theme.muted);
+      tranche_draw_layout (cr, tick->layout, tick->rect.x, tick->rect.y);
+    }
+}
+
 void
 tranche_chart_frame_paint_under (TrancheChartFrame *self,
                                  cairo_t           *cr)
@@ -884,22 +908,8 @@ tranche_chart_frame_paint_under (TrancheChartFrame *self,
       cairo_stroke (cr);
     }
 
-  for (guint i = 0; i < self->ticks->len; i++)
-    {
-      TrancheChartTick *tick = &g_array_index (self->ticks, TrancheChartTick, i);
-
-      if (tick->label == NULL)
-        continue;
-      if (self->labels_inside)
-        {
-          tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.8));
-          cairo_rectangle (cr, tick->rect.x - S (self, 2), tick->rect.y, tick->rect.width
-                           + S (self, 4), tick->rect.height);
-          cairo_fill (cr);
-        }
-      tranche_draw_set_color (cr, self->theme.muted);
-      tranche_draw_layout (cr, tick->layout, tick->rect.x, tick->rect.y);
-    }
+  if (!self->labels_inside)
+    paint_tick_labels (self, cr);
   cairo_restore (cr);
 }
 
@@ -913,6 +923,8 @@ tranche_chart_frame_paint_over (TrancheChartFrame *self,
   cairo_save (cr);
   clip_to_rect (cr, &self->rect);
 
+  if (self->labels_inside)
+    paint_tick_labels (self, cr);
   if (self->title_layout != NULL)
     {
       tranche_draw_set_color (cr, self->theme.foreground);

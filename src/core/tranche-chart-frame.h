@@ -184,7 +184,8 @@ void                    tranche_chart_frame_add_landmark     (TrancheChartFrame 
  * its markers and labels. Bounds: the plot. */
 TrancheLabelPlacer     *tranche_chart_frame_get_placer       (TrancheChartFrame         *self);
 
-/* Background, grid lines and y tick labels, clipped to the rectangle. */
+/* Background, grid lines and y tick labels (unless they are inside the
+ * plot: those come with paint_over()), clipped to the rectangle. */
 void                    tranche_chart_frame_paint_under      (TrancheChartFrame         *self,
                                                               cairo_t                   *cr);
 /* Header, band captions and time labels. */
