@@ -14,6 +14,7 @@
 
 #include "tranche-draw.h"
 #include "tranche-format.h"
+#include "tranche-time-gestures.h"
 #include "tranche-timeline-layout.h"
 #include "tranche-timeline-painter.h"
 #include "tranche-timeline-view.h"
@@ -21,7 +22,6 @@
 #define ANIMATION_USEC (280 * 1000)
 #define HIT_TOLERANCE 4.0
 #define KEY_ZOOM 1.5
-#define WHEEL_ZOOM 1.15
 
 struct _TrancheTimelineView
 {
@@ -35,12 +35,7 @@ struct _TrancheTimelineView
   TrancheLaneMode        lane_mode;
   int                    selected;
   int                    hovered;
-  double                 pointer_x;
-  double                 pointer_y;
-
-  /* Gestures work from the scale they started with. */
-  TrancheTimeScale       gesture_scale;
-  double                 zoom_anchor_x;
+  TrancheTimeGestures   *gestures;  /* zoom and pan, shared with the other charts */
 
   /* Animation between two scales, driven by the frame clock. */
   guint                  tick_id;
@@ -83,18 +78,7 @@ static gboolean
 current_scale (TrancheTimelineView *self,
                TrancheTimeScale    *scale)
 {
-  TrancheDay first, end;
-  double plot_x, plot_width;
-
-  if (self->viewport == NULL || !tranche_viewport_get_range (self->viewport, &first, &end))
-    return FALSE;
-  if (!tranche_viewport_get_plot (self->viewport, &plot_x, &plot_width))
-    {
-      plot_x = 0;
-      plot_width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
-    }
-  tranche_time_scale_init (scale, first, end, plot_x, plot_width);
-  return TRUE;
+  return tranche_time_gestures_get_scale (self->gestures, scale);
 }
 
 static void
@@ -248,11 +232,12 @@ step_event (TrancheTimelineView *self,
   return from;
 }
 
+/* Key zooms animate; a second press during the animation zooms further from
+ * where the first one was going, not from where it happens to be. */
 static void
 zoom_at (TrancheTimelineView *self,
          double               factor,
-         double               anchor_x,
-         gboolean             animate)
+         double               anchor_x)
 {
   TrancheTimeScale scale;
 
@@ -261,26 +246,7 @@ zoom_at (TrancheTimelineView *self,
   if (self->tick_id != 0)
     scale = self->anim_to;
   tranche_time_scale_zoom (&scale, factor, anchor_x);
-  if (animate)
-    animate_to (self, &scale);
-  else
-    {
-      stop_animation (self);
-      apply_scale (self, &scale);
-    }
-}
-
-static void
-pan_by (TrancheTimelineView *self,
-        double               dx)
-{
-  TrancheTimeScale scale;
-
-  stop_animation (self);
-  if (!current_scale (self, &scale))
-    return;
-  tranche_time_scale_pan (&scale, dx);
-  apply_scale (self, &scale);
+  animate_to (self, &scale);
 }
 
 static gboolean
@@ -364,15 +330,8 @@ motion_cb (GtkEventControllerMotion *controller,
            TrancheTimelineView      *self)
 {
   TrancheTimelineHit hit;
-  TrancheTimeScale scale;
 
-  self->pointer_x = x;
-  self->pointer_y = y;
   set_hovered (self, hit_event (self, x, y, &hit) ? (int) hit.event : -1);
-  if (self->viewport != NULL && current_scale (self, &scale))
-    tranche_viewport_set_pointer_day (self->viewport,
-                                      x >= scale.x && x <= scale.x + scale.width
-                                        ? tranche_time_scale_x_to_day (&scale, x) : NAN);
 }
 
 static void
@@ -380,91 +339,12 @@ leave_cb (GtkEventControllerMotion *controller,
           TrancheTimelineView      *self)
 {
   set_hovered (self, -1);
-  if (self->viewport != NULL)
-    tranche_viewport_set_pointer_day (self->viewport, NAN);
-}
-
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           TrancheTimelineView      *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
-
-  if (self->dataset == NULL)
-    return FALSE;
-  if (state & GDK_CONTROL_MASK)
-    {
-      /* Ctrl+wheel zooms where the pointer is: its date stays under it. */
-      zoom_at (self, pow (WHEEL_ZOOM, wheel ? -dy : -dy / 10.0), self->pointer_x, FALSE);
-      return TRUE;
-    }
-  if (state & GDK_SHIFT_MASK && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  /* A wheel notch moves a tenth of the view; touchpads give pixels. Vertical
-   * scrolling pans too: a timeline has no vertical extent to scroll. */
-  if (wheel)
-    pan_by (self, -(dx + dy) * gtk_widget_get_width (GTK_WIDGET (self)) / 10.0);
-  else
-    pan_by (self, -(dx + dy));
-  return TRUE;
 }
 
 static void
-zoom_begin_cb (GtkGesture          *gesture,
-               GdkEventSequence    *sequence,
-               TrancheTimelineView *self)
+gesture_interrupt_cb (gpointer user_data)
 {
-  double x, y;
-
-  stop_animation (self);
-  current_scale (self, &self->gesture_scale);
-  if (gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    self->zoom_anchor_x = x;
-  else
-    self->zoom_anchor_x = self->gesture_scale.x + self->gesture_scale.width / 2;
-}
-
-static void
-zoom_scale_changed_cb (GtkGestureZoom      *gesture,
-                       double               scale_factor,
-                       TrancheTimelineView *self)
-{
-  TrancheTimeScale scale = self->gesture_scale;
-
-  if (scale_factor <= 0)
-    return;
-  tranche_time_scale_zoom (&scale, scale_factor, self->zoom_anchor_x);
-  apply_scale (self, &scale);
-}
-
-static void
-drag_begin_cb (GtkGestureDrag      *gesture,
-               double               x,
-               double               y,
-               TrancheTimelineView *self)
-{
-  stop_animation (self);
-  current_scale (self, &self->gesture_scale);
-}
-
-static void
-drag_update_cb (GtkGestureDrag      *gesture,
-                double               dx,
-                double               dy,
-                TrancheTimelineView *self)
-{
-  TrancheTimeScale scale = self->gesture_scale;
-
-  if (fabs (dx) < 3 && fabs (dy) < 3)
-    return;
-  tranche_time_scale_pan (&scale, dx);
-  apply_scale (self, &scale);
+  stop_animation (TRANCHE_TIMELINE_VIEW (user_data));
 }
 
 static void
@@ -576,7 +456,7 @@ zoom_action (GtkWidget  *widget,
       if (x >= scale.x && x <= scale.x + scale.width)
         anchor = x;
     }
-  zoom_at (self, g_variant_get_int32 (parameter) > 0 ? KEY_ZOOM : 1 / KEY_ZOOM, anchor, TRUE);
+  zoom_at (self, g_variant_get_int32 (parameter) > 0 ? KEY_ZOOM : 1 / KEY_ZOOM, anchor);
 }
 
 static void
@@ -843,8 +723,8 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
 static void
 tranche_timeline_view_init (TrancheTimelineView *self)
 {
-  GtkEventController *motion, *scroll, *key_zoom;
-  GtkGesture *drag, *click;
+  GtkEventController *motion;
+  GtkGesture *click;
 
   self->selected = -1;
   self->hovered = -1;
@@ -857,24 +737,12 @@ tranche_timeline_view_init (TrancheTimelineView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
+  self->gestures = tranche_time_gestures_attach (GTK_WIDGET (self), gesture_interrupt_cb, self);
+
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  key_zoom = GTK_EVENT_CONTROLLER (gtk_gesture_zoom_new ());
-  g_signal_connect (key_zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect (key_zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key_zoom);
-
-  drag = gtk_gesture_drag_new ();
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
@@ -938,6 +806,7 @@ tranche_timeline_view_set_viewport (TrancheTimelineView *self,
   if (self->viewport != NULL)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_set_object (&self->viewport, viewport);
+  tranche_time_gestures_set_viewport (self->gestures, viewport);
   if (viewport != NULL)
     {
       g_signal_connect_swapped (viewport, "range-changed", G_CALLBACK (viewport_changed_cb), self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tranche-application.h"
+#include "tranche-chart-view.h"
 #include "tranche-event-table.h"
 #include "tranche-filter-bar.h"
 #include "tranche-filter.h"
@@ -74,6 +75,9 @@ struct _TrancheWindow
 
   TrancheFilterBar     *filter_bar;
   TrancheTimelineView  *timeline;
+  GtkWidget            *lower_charts;  /* the valuation and cumulative charts */
+  TrancheChartView     *valuation;
+  TrancheChartView     *cumulative;
   TrancheEventTable    *table;
   TrancheSourcePanel   *source_panel;
 };
@@ -973,12 +977,52 @@ flap_revealed_cb (TrancheWindow *self)
     g_settings_set_boolean (self->settings, "show-panel", adw_flap_get_reveal_flap (self->flap));
 }
 
+/* The first time the split gets a size, give the timeline about three fifths
+ * of the height; after that the analyst's own split is kept. */
+static void
+paned_max_position_cb (GtkPaned   *paned,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  int max = 0;
+
+  g_object_get (paned, "max-position", &max, NULL);
+  if (max <= 0)
+    return;
+  gtk_paned_set_position (paned, max * 3 / 5);
+  g_signal_handlers_disconnect_by_func (paned, paned_max_position_cb, user_data);
+}
+
+/* With both lower charts hidden the timeline takes the whole height. */
+static void
+update_lower_charts (TrancheWindow *self)
+{
+  gtk_widget_set_visible (self->lower_charts,
+                          g_settings_get_boolean (self->settings, "show-valuation")
+                          || g_settings_get_boolean (self->settings, "show-cumulative"));
+}
+
+static void
+add_settings_actions (TrancheWindow *self)
+{
+  static const char * const keys[] = { "show-valuation", "show-cumulative" };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+      g_action_map_add_action (G_ACTION_MAP (group), action);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "charts", G_ACTION_GROUP (group));
+}
+
 /* The charts, table, filter bar and panel each show a part of what the
  * window holds; bindings keep them in step with it and with each other. */
 static void
 add_children (TrancheWindow *self)
 {
   GObject *window = G_OBJECT (self);
+  GtkWidget *charts_paned;
 
   self->filter_bar = TRANCHE_FILTER_BAR (tranche_filter_bar_new ());
   gtk_widget_set_margin_start (GTK_WIDGET (self->filter_bar), 12);
@@ -993,13 +1037,49 @@ add_children (TrancheWindow *self)
   self->timeline = TRANCHE_TIMELINE_VIEW (tranche_timeline_view_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
   tranche_timeline_view_set_viewport (self->timeline, self->viewport);
-  gtk_box_append (self->charts_box, GTK_WIDGET (self->timeline));
   g_object_bind_property (window, "dataset", self->timeline, "dataset", G_BINDING_SYNC_CREATE);
   g_object_bind_property (window, "mask", self->timeline, "mask", G_BINDING_SYNC_CREATE);
   g_object_bind_property (window, "selected", self->timeline, "selected",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_swapped (self->timeline, "event-activated", G_CALLBACK (event_activated_cb),
                             self);
+
+  self->valuation = TRANCHE_CHART_VIEW (tranche_chart_view_new (TRANCHE_CHART_VALUATION));
+  self->cumulative = TRANCHE_CHART_VIEW (tranche_chart_view_new (TRANCHE_CHART_CUMULATIVE));
+  self->lower_charts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      TrancheChartView *chart = i == 0 ? self->valuation : self->cumulative;
+      gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
+      tranche_chart_view_set_viewport (chart, self->viewport);
+      gtk_box_append (GTK_BOX (self->lower_charts), GTK_WIDGET (chart));
+      g_object_bind_property (window, "dataset", chart, "dataset", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (window, "mask", chart, "mask", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (window, "selected", chart, "selected",
+                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+    }
+  g_settings_bind (self->settings, "show-valuation", self->valuation, "visible",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-cumulative", self->cumulative, "visible",
+                   G_SETTINGS_BIND_GET);
+
+  /* The timeline on top, the two charts under it; the analyst can move the
+   * split, and a resize goes mostly to the timeline. */
+  charts_paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (charts_paned), GTK_WIDGET (self->timeline));
+  gtk_paned_set_end_child (GTK_PANED (charts_paned), self->lower_charts);
+  gtk_paned_set_shrink_start_child (GTK_PANED (charts_paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (charts_paned), FALSE);
+  gtk_paned_set_resize_end_child (GTK_PANED (charts_paned), FALSE);
+  gtk_widget_set_vexpand (charts_paned, TRUE);
+  g_signal_connect (charts_paned, "notify::max-position", G_CALLBACK (paned_max_position_cb),
+                    NULL);
+  gtk_box_append (self->charts_box, charts_paned);
+  g_signal_connect_object (self->settings, "changed::show-valuation",
+                           G_CALLBACK (update_lower_charts), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::show-cumulative",
+                           G_CALLBACK (update_lower_charts), self, G_CONNECT_SWAPPED);
+  update_lower_charts (self);
 
   self->table = TRANCHE_EVENT_TABLE (tranche_event_table_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->table), TRUE);
@@ -1027,6 +1107,7 @@ tranche_window_init (TrancheWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->viewport = tranche_viewport_new ();
   add_children (self);
+  add_settings_actions (self);
   g_signal_connect_object (self->settings, "changed::lane-grouping",
                            G_CALLBACK (lane_grouping_changed_cb), self, G_CONNECT_SWAPPED);
   lane_grouping_changed_cb (self);

@@ -1,0 +1,436 @@
+/* tranche-chart-view.c
+ *
+ * The valuation and cumulative charts differ only in what core lays out and
+ * paints; this widget gives both the window's time axis (the timeline's
+ * plot extent and range, through the viewport), the shared crosshair, the
+ * selection, and the same zoom and pan gestures as the timeline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tranche-chart-options.h"
+#include "tranche-chart-view.h"
+#include "tranche-cumulative-chart.h"
+#include "tranche-draw.h"
+#include "tranche-theme.h"
+#include "tranche-time-gestures.h"
+#include "tranche-valuation-chart.h"
+
+#define HIT_TOLERANCE 4.0
+
+struct _TrancheChartView
+{
+  GtkWidget               parent_instance;
+
+  TrancheChartKind        kind;
+  TrancheDataset         *dataset;
+  GBytes                 *mask;
+  TrancheViewport        *viewport;
+  TrancheTimeGestures    *gestures;
+  TrancheTheme            theme;
+  TrancheChartOptions     options;
+  int                     selected;
+  gboolean                data_dirty;  /* dataset or mask changed since last layout */
+
+  TrancheValuationChart  *valuation;   /* one of the two, by kind */
+  TrancheCumulativeChart *cumulative;
+};
+
+G_DEFINE_FINAL_TYPE (TrancheChartView, tranche_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DATASET,
+  PROP_MASK,
+  PROP_VIEWPORT,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ensure_data (TrancheChartView *self)
+{
+  if (!self->data_dirty)
+    return;
+  self->data_dirty = FALSE;
+  if (self->kind == TRANCHE_CHART_VALUATION)
+    tranche_valuation_chart_set_data (self->valuation, self->dataset, self->mask);
+  else
+    tranche_cumulative_chart_set_data (self->cumulative, self->dataset, self->mask);
+}
+
+static int
+hit_test (TrancheChartView *self,
+          double            x,
+          double            y)
+{
+  if (self->dataset == NULL)
+    return -1;
+  if (self->kind == TRANCHE_CHART_VALUATION)
+    return tranche_valuation_chart_hit_test (self->valuation, x, y, HIT_TOLERANCE);
+  return tranche_cumulative_chart_hit_test (self->cumulative, x, y, HIT_TOLERANCE);
+}
+
+static void
+redraw_cb (TrancheChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+style_changed_cb (TrancheChartView *self)
+{
+  tranche_theme_init (&self->theme,
+                      adw_style_manager_get_dark (adw_style_manager_get_default ())
+                        ? TRANCHE_THEME_DARK : TRANCHE_THEME_LIGHT,
+                      1.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pressed_cb (GtkGestureClick  *gesture,
+            int               n_press,
+            double            x,
+            double            y,
+            TrancheChartView *self)
+{
+  int hit = hit_test (self, x, y);
+
+  /* Clicking empty space keeps the selection: the charts are often clicked
+   * only to start a drag. */
+  if (hit >= 0)
+    tranche_chart_view_set_selected (self, hit);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget        *widget,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard_mode,
+                  GtkTooltip       *tooltip,
+                  TrancheChartView *self)
+{
+  int hit = keyboard_mode ? -1 : hit_test (self, x, y);
+  const TrancheEvent *ev;
+
+  if (hit < 0)
+    return FALSE;
+  ev = tranche_dataset_get_event (self->dataset, hit);
+  /* Plain text: titles come from the file. */
+  gtk_tooltip_set_text (tooltip, ev->title ? ev->title : ev->id);
+  return TRUE;
+}
+
+static void
+tranche_chart_view_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  TrancheChartView *self = TRANCHE_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  TrancheTimeScale scale;
+  TrancheDay pointer_day;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->dataset == NULL || !tranche_time_gestures_get_scale (self->gestures, &scale))
+    {
+      tranche_draw_set_color (cr, self->theme.background);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+
+  ensure_data (self);
+  pointer_day = self->viewport ? tranche_viewport_get_pointer_day (self->viewport) : NAN;
+  if (self->kind == TRANCHE_CHART_VALUATION)
+    {
+      tranche_valuation_chart_layout (self->valuation, &self->theme, &self->options, &scale,
+                                      0, 0, width, height);
+      tranche_valuation_chart_paint (self->valuation, cr, self->selected, pointer_day);
+    }
+  else
+    {
+      tranche_cumulative_chart_layout (self->cumulative, &self->theme, &self->options, &scale,
+                                       0, 0, width, height);
+      tranche_cumulative_chart_paint (self->cumulative, cr, self->selected, pointer_day);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+tranche_chart_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 960;
+    }
+  else
+    {
+      *minimum = 110;
+      *natural = 170;
+    }
+}
+
+static void
+tranche_chart_view_constructed (GObject *object)
+{
+  TrancheChartView *self = TRANCHE_CHART_VIEW (object);
+
+  G_OBJECT_CLASS (tranche_chart_view_parent_class)->constructed (object);
+
+  tranche_chart_options_init (&self->options);
+  if (self->kind == TRANCHE_CHART_VALUATION)
+    {
+      self->valuation = tranche_valuation_chart_new ();
+      /* The cumulative chart sits below and carries the date labels. */
+      self->options.show_time_axis = FALSE;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Valuation chart"), -1);
+    }
+  else
+    {
+      self->cumulative = tranche_cumulative_chart_new ();
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Cumulative funding chart"), -1);
+    }
+}
+
+static void
+tranche_chart_view_dispose (GObject *object)
+{
+  TrancheChartView *self = TRANCHE_CHART_VIEW (object);
+
+  tranche_chart_view_set_viewport (self, NULL);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  G_OBJECT_CLASS (tranche_chart_view_parent_class)->dispose (object);
+}
+
+static void
+tranche_chart_view_finalize (GObject *object)
+{
+  TrancheChartView *self = TRANCHE_CHART_VIEW (object);
+
+  g_clear_pointer (&self->valuation, tranche_valuation_chart_free);
+  g_clear_pointer (&self->cumulative, tranche_cumulative_chart_free);
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  g_clear_pointer (&self->mask, g_bytes_unref);
+  G_OBJECT_CLASS (tranche_chart_view_parent_class)->finalize (object);
+}
+
+static void
+tranche_chart_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TrancheChartView *self = TRANCHE_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_DATASET:
+      g_value_set_boxed (value, self->dataset);
+      break;
+    case PROP_MASK:
+      g_value_set_boxed (value, self->mask);
+      break;
+    case PROP_VIEWPORT:
+      g_value_set_object (value, self->viewport);
+      break;
+    case PROP_SELECTED:
+      g_value_set_int (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tranche_chart_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TrancheChartView *self = TRANCHE_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+    case PROP_DATASET:
+      tranche_chart_view_set_dataset (self, g_value_get_boxed (value));
+      break;
+    case PROP_MASK:
+      tranche_chart_view_set_mask (self, g_value_get_boxed (value));
+      break;
+    case PROP_VIEWPORT:
+      tranche_chart_view_set_viewport (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED:
+      tranche_chart_view_set_selected (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tranche_chart_view_class_init (TrancheChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tranche_chart_view_constructed;
+  object_class->dispose = tranche_chart_view_dispose;
+  object_class->finalize = tranche_chart_view_finalize;
+  object_class->get_property = tranche_chart_view_get_property;
+  object_class->set_property = tranche_chart_view_set_property;
+  widget_class->snapshot = tranche_chart_view_snapshot;
+  widget_class->measure = tranche_chart_view_measure;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, TRANCHE_CHART_VALUATION, TRANCHE_CHART_CUMULATIVE,
+                      TRANCHE_CHART_VALUATION,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET] =
+    g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MASK] =
+    g_param_spec_boxed ("mask", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEWPORT] =
+    g_param_spec_object ("viewport", NULL, NULL, TRANCHE_TYPE_VIEWPORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+tranche_chart_view_init (TrancheChartView *self)
+{
+  GtkGesture *click;
+
+  self->selected = -1;
+  self->gestures = tranche_time_gestures_attach (GTK_WIDGET (self), NULL, NULL);
+  style_changed_cb (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+}
+
+GtkWidget *
+tranche_chart_view_new (TrancheChartKind kind)
+{
+  return g_object_new (TRANCHE_TYPE_CHART_VIEW, "kind", kind, NULL);
+}
+
+TrancheChartKind
+tranche_chart_view_get_kind (TrancheChartView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CHART_VIEW (self), TRANCHE_CHART_VALUATION);
+  return self->kind;
+}
+
+void
+tranche_chart_view_set_dataset (TrancheChartView *self,
+                                TrancheDataset   *dataset)
+{
+  g_return_if_fail (TRANCHE_IS_CHART_VIEW (self));
+
+  if (self->dataset == dataset)
+    return;
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  self->dataset = dataset ? tranche_dataset_ref (dataset) : NULL;
+  self->data_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+void
+tranche_chart_view_set_mask (TrancheChartView *self,
+                             GBytes           *mask)
+{
+  g_return_if_fail (TRANCHE_IS_CHART_VIEW (self));
+
+  if (self->mask == mask)
+    return;
+  g_clear_pointer (&self->mask, g_bytes_unref);
+  self->mask = mask ? g_bytes_ref (mask) : NULL;
+  self->data_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASK]);
+}
+
+void
+tranche_chart_view_set_viewport (TrancheChartView *self,
+                                 TrancheViewport  *viewport)
+{
+  g_return_if_fail (TRANCHE_IS_CHART_VIEW (self));
+  g_return_if_fail (viewport == NULL || TRANCHE_IS_VIEWPORT (viewport));
+
+  if (self->viewport == viewport)
+    return;
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  g_set_object (&self->viewport, viewport);
+  tranche_time_gestures_set_viewport (self->gestures, viewport);
+  if (viewport != NULL)
+    {
+      g_signal_connect_swapped (viewport, "range-changed", G_CALLBACK (redraw_cb), self);
+      g_signal_connect_swapped (viewport, "notify::pointer-day", G_CALLBACK (redraw_cb), self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWPORT]);
+}
+
+int
+tranche_chart_view_get_selected (TrancheChartView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CHART_VIEW (self), -1);
+  return self->selected;
+}
+
+void
+tranche_chart_view_set_selected (TrancheChartView *self,
+                                 int               selected)
+{
+  g_return_if_fail (TRANCHE_IS_CHART_VIEW (self));
+
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}

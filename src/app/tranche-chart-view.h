@@ -1,0 +1,34 @@
+/* tranche-chart-view.h: the valuation or cumulative-funding chart, under the timeline */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tranche-dataset.h"
+#include "tranche-viewport.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TRANCHE_CHART_VALUATION,
+  TRANCHE_CHART_CUMULATIVE,
+} TrancheChartKind;
+
+#define TRANCHE_TYPE_CHART_VIEW (tranche_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrancheChartView, tranche_chart_view, TRANCHE, CHART_VIEW, GtkWidget)
+
+GtkWidget        *tranche_chart_view_new          (TrancheChartKind  kind);
+TrancheChartKind  tranche_chart_view_get_kind     (TrancheChartView *self);
+void              tranche_chart_view_set_dataset  (TrancheChartView *self,
+                                                   TrancheDataset   *dataset);
+/* One byte per event, 1 when shown; NULL shows all. */
+void              tranche_chart_view_set_mask     (TrancheChartView *self,
+                                                   GBytes           *mask);
+void              tranche_chart_view_set_viewport (TrancheChartView *self,
+                                                   TrancheViewport  *viewport);
+int               tranche_chart_view_get_selected (TrancheChartView *self);
+void              tranche_chart_view_set_selected (TrancheChartView *self,
+                                                   int               selected);
+
+G_END_DECLS
