@@ -47,20 +47,42 @@ main (int   argc,
   g_autofree char *theme = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *view = NULL;
+  gboolean transparent = FALSE;
+  gboolean deck = FALSE;
+  gboolean title = FALSE, no_title = FALSE;
+  gboolean footer = FALSE, no_footer = FALSE;
   double scale = NAN;
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check the files and print their problems, without opening a window"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_to,
-      N_("Draw the timeline of FILE into OUT (.png, .svg or .pdf), without opening a window"),
+      N_("Draw the charts of FILE into OUT (.png, .svg or .pdf), without opening a window"),
       N_("OUT") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("With --export: timeline (default), valuation, cumulative or all, stacked on one "
+         "time axis"), N_("VIEW") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size,
-      N_("With --export: the size, default 1920x1080"), N_("WxH") },
+      N_("With --export: WIDTHxHEIGHT in pixels (points for PDF), or slide (1920x1080, the "
+         "default), 4k or a4 (landscape)"), N_("SIZE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
       N_("With --export: pixels per unit of size, e.g. 2 for a sharp image on a HiDPI "
          "screen (default 1)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme,
       N_("With --export: light (default) or dark"), N_("THEME") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
+      N_("With --export to a PNG: no background behind the charts"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_NONE, &title,
+      N_("With --export: the dataset’s title above the charts (the default)"), NULL },
+    { "no-title", 0, 0, G_OPTION_ARG_NONE, &no_title,
+      N_("With --export: no title above the charts"), NULL },
+    { "footer", 0, 0, G_OPTION_ARG_NONE, &footer,
+      N_("With --export: a footer naming the cited sources and the period shown"), NULL },
+    { "no-footer", 0, 0, G_OPTION_ARG_NONE, &no_footer,
+      N_("With --export: no footer (the default)"), NULL },
+    { "deck", 0, 0, G_OPTION_ARG_NONE, &deck,
+      N_("With --export: the presentation as pages, a title page and one per event: OUT is "
+         "a .pdf, or a folder (ending in /) for numbered PNG images"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("With --export: the first date shown, e.g. 2023 or 2023-04"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
@@ -105,12 +127,35 @@ main (int   argc,
           g_printerr (_("tranche: --export draws one FILE at a time\n"));
           return 2;
         }
-      return tranche_cli_export (export_to, files != NULL ? files[0] : NULL, size, scale, theme,
-                                 from, to);
+      if ((title && no_title) || (footer && no_footer))
+        {
+          g_printerr (_("tranche: --title and --no-title (or --footer and --no-footer) can’t "
+                        "be used together\n"));
+          return 2;
+        }
+      {
+        TrancheCliExport args = {
+          .output = export_to,
+          .filename = files != NULL ? files[0] : NULL,
+          .size = size,
+          .scale = scale,
+          .theme = theme,
+          .view = view,
+          .from = from,
+          .to = to,
+          .transparent = transparent,
+          .deck = deck,
+          .title = title ? 1 : no_title ? 0 : -1,
+          .footer = footer ? 1 : no_footer ? 0 : -1,
+        };
+        return tranche_cli_export (&args);
+      }
     }
-  if (size != NULL || theme != NULL || from != NULL || to != NULL || !isnan (scale))
+  if (size != NULL || theme != NULL || from != NULL || to != NULL || !isnan (scale)
+      || view != NULL || transparent || deck || title || no_title || footer || no_footer)
     {
-      g_printerr (_("tranche: --size, --scale, --theme, --from and --to go with --export\n"));
+      g_printerr (_("tranche: --view, --size, --scale, --theme, --transparent, --title, "
+                    "--footer, --deck, --from and --to go with --export\n"));
       return 2;
     }
 

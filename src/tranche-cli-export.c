@@ -1,7 +1,8 @@
 /* tranche-cli-export.c: `tranche --export OUT [options] [FILE]`
  *
- * Renders the timeline with no display at all: only core is used, and the
- * bundled sample is read from the resources compiled into the binary.
+ * Renders the charts, or the presentation as a deck, with no display at
+ * all: only core is used, and the bundled sample is read from the resources
+ * compiled into the binary.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,30 +14,11 @@
 #include <stdlib.h>
 
 #include "tranche-cli.h"
+#include "tranche-deck.h"
 #include "tranche-export.h"
 #include "tranche-loader.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
-
-static gboolean
-parse_size (const char *text,
-            int        *width,
-            int        *height)
-{
-  char *end;
-  gint64 w, h;
-
-  w = g_ascii_strtoll (text, &end, 10);
-  if (end == text || (*end != 'x' && *end != 'X'))
-    return FALSE;
-  text = end + 1;
-  h = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || w <= 0 || h <= 0 || w > G_MAXINT || h > G_MAXINT)
-    return FALSE;
-  *width = (int) w;
-  *height = (int) h;
-  return TRUE;
-}
 
 static gboolean
 parse_day (const char *option,
@@ -93,53 +75,103 @@ load (const char *filename)
 }
 
 int
-tranche_cli_export (const char *output,
-                    const char *filename,
-                    const char *size,
-                    double      scale,
-                    const char *theme,
-                    const char *from,
-                    const char *to)
+tranche_cli_export (const TrancheCliExport *args)
 {
   g_autoptr(TrancheDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   TrancheExportOptions options;
-  TrancheExportFormat format;
+  TrancheExportFormat format = TRANCHE_EXPORT_PDF;
+  gboolean ok;
 
-  g_return_val_if_fail (output != NULL, 2);
+  g_return_val_if_fail (args != NULL && args->output != NULL, 2);
 
   tranche_export_options_init (&options);
-  if (!tranche_export_format_for_filename (output, &format))
+  if (args->deck)
+    {
+      if (!tranche_deck_output_is_folder (args->output)
+          && (!tranche_export_format_for_filename (args->output, &format)
+              || format != TRANCHE_EXPORT_PDF))
+        {
+          g_printerr (_("tranche: a deck goes into a .pdf file or a folder (a name ending "
+                        "in /), not “%s”\n"), args->output);
+          return 2;
+        }
+      if (args->view != NULL || args->title >= 0 || args->footer >= 0 || args->transparent)
+        {
+          g_printerr (_("tranche: --view, --title, --footer and --transparent don’t apply to "
+                        "--deck: its pages are the presentation’s slides\n"));
+          return 2;
+        }
+    }
+  else if (!tranche_export_format_for_filename (args->output, &format))
     {
       g_printerr (_("tranche: cannot export to “%s”: the name must end in .png, .svg or .pdf\n"),
-                  output);
+                  args->output);
       return 2;
     }
-  if (size != NULL && !parse_size (size, &options.width, &options.height))
+  if (args->size != NULL && !tranche_export_parse_size (args->size, &options.width,
+                                                        &options.height))
     {
-      g_printerr (_("tranche: --size “%s” is not a size: use WIDTHxHEIGHT, e.g. 1920x1080\n"),
-                  size);
+      g_printerr (_("tranche: --size “%s” is not a size: use WIDTHxHEIGHT (e.g. 1920x1080), "
+                    "slide, 4k or a4\n"), args->size);
       return 2;
     }
-  if (!isnan (scale))
-    options.scale = scale;
-  if (theme != NULL && !tranche_theme_variant_parse (theme, &options.theme))
+  if (!isnan (args->scale))
+    options.scale = args->scale;
+  if (!isnan (args->scale) && format != TRANCHE_EXPORT_PNG && !args->deck)
     {
-      g_printerr (_("tranche: --theme “%s” is unknown: use light or dark\n"), theme);
+      g_printerr (_("tranche: --scale is for PNG images; SVG and PDF are drawn in vectors at "
+                    "any size\n"));
       return 2;
     }
-  if (from != NULL && !parse_day ("--from", from, FALSE, &options.first))
+  if (args->theme != NULL && !tranche_theme_variant_parse (args->theme, &options.theme))
+    {
+      g_printerr (_("tranche: --theme “%s” is unknown: use light or dark\n"), args->theme);
+      return 2;
+    }
+  if (args->transparent && format != TRANCHE_EXPORT_PNG)
+    {
+      g_printerr (_("tranche: --transparent is for PNG images; “%s” is not one\n"),
+                  args->output);
+      return 2;
+    }
+  options.transparent = args->transparent;
+  if (args->view != NULL && !tranche_chart_view_parse (args->view, &options.views))
+    {
+      g_printerr (_("tranche: --view “%s” is unknown: use timeline, valuation, cumulative or "
+                    "all (or several joined by commas)\n"), args->view);
+      return 2;
+    }
+  if (args->title >= 0)
+    options.show_title = args->title;
+  if (args->footer >= 0)
+    options.show_footer = args->footer;
+  if (args->from != NULL && !parse_day ("--from", args->from, FALSE, &options.first))
     return 2;
-  if (to != NULL && !parse_day ("--to", to, TRUE, &options.end))
+  if (args->to != NULL && !parse_day ("--to", args->to, TRUE, &options.end))
     return 2;
 
-  dataset = load (filename);
+  dataset = load (args->filename);
   if (dataset == NULL)
     return 1;
-  if (!tranche_export_dataset (dataset, output, &options, &error))
+  if (args->deck)
+    {
+      guint n_pages = 0;
+
+      ok = tranche_deck_export (dataset, args->output, &options, &n_pages, &error);
+      if (ok && tranche_deck_output_is_folder (args->output))
+        /* Translators: after `tranche --export DIR/ --deck` */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u page written\n",
+                              "%s: %u pages written\n", n_pages), args->output, n_pages);
+    }
+  else
+    ok = tranche_export_dataset (dataset, args->output, &options, &error);
+  if (!ok)
     {
       g_printerr ("tranche: %s\n", error->message);
-      return g_error_matches (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS) ? 2 : 1;
+      return g_error_matches (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS)
+             || g_error_matches (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_FORMAT)
+             ? 2 : 1;
     }
   return 0;
 }

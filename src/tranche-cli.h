@@ -9,16 +9,27 @@ G_BEGIN_DECLS
  * can't be read. */
 int tranche_cli_check (const char * const *filenames);
 
-/* Renders the timeline of `filename` (NULL: the bundled sample) into
- * `output`, a .png, .svg or .pdf. Optional arguments are NULL (or NAN for
- * `scale`). Exit status: 0 written, 1 the data or the file failed, 2 bad
- * options. */
-int tranche_cli_export (const char *output,
-                        const char *filename,
-                        const char *size,
-                        double      scale,
-                        const char *theme,
-                        const char *from,
-                        const char *to);
+/* What `tranche --export` was asked for. Strings are NULL, `scale` NAN and
+ * `title`/`footer` -1 when not given. */
+typedef struct
+{
+  const char *output;
+  const char *filename;     /* NULL: the bundled sample */
+  const char *size;
+  double      scale;
+  const char *theme;
+  const char *view;
+  const char *from;
+  const char *to;
+  gboolean    transparent;
+  gboolean    deck;
+  int         title;        /* 1 --title, 0 --no-title */
+  int         footer;       /* 1 --footer, 0 --no-footer */
+} TrancheCliExport;
+
+/* Renders `filename`'s charts, or its presentation deck, into `output` (a
+ * .png, .svg or .pdf; for a deck a .pdf or a folder). Exit status: 0
+ * written, 1 the data or the file failed, 2 bad options. */
+int tranche_cli_export (const TrancheCliExport *args);
 
 G_END_DECLS

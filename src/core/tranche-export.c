@@ -23,10 +23,6 @@
 /* cairo's own limit for image surfaces. */
 #define MAX_PIXELS_PER_SIDE 32767
 
-typedef gboolean (*WriteFunc) (FILE     *file,
-                               gpointer  user_data,
-                               GError  **error);
-
 G_DEFINE_QUARK (tranche-export-error-quark, tranche_export_error)
 
 void
@@ -42,7 +38,9 @@ tranche_export_options_init (TrancheExportOptions *options)
   options->scale = 1;
   options->theme = TRANCHE_THEME_LIGHT;
   options->lane_mode = TRANCHE_LANES_BY_PAIR;
+  options->views = TRANCHE_CHART_VIEW_TIMELINE;
   options->show_title = TRUE;
+  options->selected = -1;
   options->first = NAN;
   options->end = NAN;
   options->today = tranche_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
@@ -77,6 +75,67 @@ tranche_export_type_scale (int width,
                            int height)
 {
   return CLAMP (MIN (width / 1400.0, height / 860.0), 1.0, 3.0);
+}
+
+gboolean
+tranche_export_parse_size (const char *text,
+                           int        *width,
+                           int        *height)
+{
+  char *end;
+  gint64 w, h;
+
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (text, "slide") == 0 || g_ascii_strcasecmp (text, "1080p") == 0)
+    {
+      *width = TRANCHE_EXPORT_SLIDE_WIDTH;
+      *height = TRANCHE_EXPORT_SLIDE_HEIGHT;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (text, "4k") == 0)
+    {
+      *width = TRANCHE_EXPORT_4K_WIDTH;
+      *height = TRANCHE_EXPORT_4K_HEIGHT;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (text, "a4") == 0)
+    {
+      *width = TRANCHE_EXPORT_A4_WIDTH;
+      *height = TRANCHE_EXPORT_A4_HEIGHT;
+      return TRUE;
+    }
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w <= 0 || h <= 0 || w > G_MAXINT || h > G_MAXINT)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+void
+tranche_export_theme_init (TrancheTheme        *theme,
+                           TrancheThemeVariant  variant,
+                           gboolean             transparent,
+                           double               scale)
+{
+  g_return_if_fail (theme != NULL);
+
+  tranche_theme_init (theme, variant, scale);
+  if (transparent)
+    {
+      /* The slide's own colour shows through: no background, and stripes
+       * that darken (or lighten) whatever is under them a little. */
+      theme->background = tranche_color_with_alpha (theme->background, 0);
+      theme->lane_stripe = tranche_color_with_alpha (theme->foreground, 0.04);
+    }
 }
 
 /* ---- PNG through libpng ---- */
@@ -187,6 +246,36 @@ write_png_to_file (FILE     *file,
   return TRUE;
 }
 
+static gboolean
+check_png_surface (cairo_surface_t  *surface,
+                   GError          **error)
+{
+  if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_IMAGE
+      || cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
+    {
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
+                   _("Only ARGB32 images can be written as PNG"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tranche_export_write_png_stream (cairo_surface_t  *surface,
+                                 FILE             *file,
+                                 GError          **error)
+{
+  PngJob job = { surface, "" };
+
+  g_return_val_if_fail (surface != NULL, FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_png_surface (surface, error))
+    return FALSE;
+  return write_png_to_file (file, &job, error);
+}
+
 gboolean
 tranche_export_write_png (cairo_surface_t  *surface,
                           const char       *filename,
@@ -200,13 +289,8 @@ tranche_export_write_png (cairo_surface_t  *surface,
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_IMAGE
-      || cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
-    {
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
-                   _("Only ARGB32 images can be written as PNG"));
-      return FALSE;
-    }
+  if (!check_png_surface (surface, error))
+    return FALSE;
   file = g_fopen (filename, "wb");
   if (file == NULL)
     {
@@ -228,10 +312,15 @@ tranche_export_write_png (cairo_surface_t  *surface,
 
 /* ---- vector formats ---- */
 
+typedef void (*PaintFunc) (cairo_t  *cr,
+                           gpointer  data);
+
 typedef struct
 {
-  TrancheTimelineLayout *layout;
-  TrancheExportFormat    format;
+  TrancheExportFormat format;
+  double              width, height;
+  PaintFunc           paint;
+  gpointer            data;
 } VectorJob;
 
 static cairo_status_t
@@ -249,22 +338,22 @@ write_vector_to_file (FILE     *file,
                       GError  **error)
 {
   VectorJob *job = user_data;
-  double width = tranche_timeline_layout_get_width (job->layout);
-  double height = tranche_timeline_layout_get_height (job->layout);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
   if (job->format == TRANCHE_EXPORT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (stream_write_cb, file, width, height);
+      surface = cairo_svg_surface_create_for_stream (stream_write_cb, file, job->width,
+                                                     job->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
     }
   else
-    surface = cairo_pdf_surface_create_for_stream (stream_write_cb, file, width, height);
+    surface = cairo_pdf_surface_create_for_stream (stream_write_cb, file, job->width,
+                                                   job->height);
 
   cr = cairo_create (surface);
-  tranche_timeline_painter_paint (job->layout, cr, -1, -1, NAN);
+  job->paint (cr, job->data);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -280,23 +369,28 @@ write_vector_to_file (FILE     *file,
   return TRUE;
 }
 
-/* Runs `func` on a temporary file beside `filename`, then renames it into
- * place; on any failure the temporary file is removed and `filename` is
- * left as it was. */
-static gboolean
-write_atomically (const char  *filename,
-                  WriteFunc    func,
-                  gpointer     user_data,
-                  GError     **error)
+gboolean
+tranche_export_write_atomically (const char              *filename,
+                                 TrancheExportWriteFunc   func,
+                                 gpointer                 user_data,
+                                 GError                 **error)
 {
-  g_autofree char *dir = g_path_get_dirname (filename);
-  g_autofree char *base = g_path_get_basename (filename);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, name, NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *tmp = NULL;
   FILE *file;
   int fd, saved;
   gboolean ok;
 
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (filename);
+  base = g_path_get_basename (filename);
+  name = g_strdup_printf (".%s.XXXXXX", base);
+  tmp = g_build_filename (dir, name, NULL);
   fd = g_mkstemp_full (tmp, O_RDWR, 0644);
   if (fd < 0)
     {
@@ -343,27 +437,12 @@ write_atomically (const char  *filename,
   return ok;
 }
 
-gboolean
-tranche_export_layout (TrancheTimelineLayout  *layout,
-                       const char             *filename,
-                       double                  scale,
-                       GError                **error)
+static gboolean
+check_canvas (double   width,
+              double   height,
+              double   scale,
+              GError **error)
 {
-  TrancheExportFormat format;
-  double width, height;
-
-  g_return_val_if_fail (layout != NULL, FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!tranche_export_format_for_filename (filename, &format))
-    {
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_FORMAT,
-                   _("“%s”: the file name must end in .png, .svg or .pdf"), filename);
-      return FALSE;
-    }
-  width = tranche_timeline_layout_get_width (layout);
-  height = tranche_timeline_layout_get_height (layout);
   if (!(scale > 0) || ceil (width * scale) > MAX_PIXELS_PER_SIDE
       || ceil (height * scale) > MAX_PIXELS_PER_SIDE || width < 1 || height < 1)
     {
@@ -372,39 +451,219 @@ tranche_export_layout (TrancheTimelineLayout  *layout,
                    width, height, scale);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Paints into a new image of (width, height) × scale. */
+static cairo_surface_t *
+render_image (double     width,
+              double     height,
+              double     scale,
+              PaintFunc  paint,
+              gpointer   data,
+              GError   **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (!check_canvas (width, height, scale, error))
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                        (int) ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  paint (cr, data);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
+                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return surface;
+}
+
+static gboolean
+export_painted (const char  *filename,
+                double       width,
+                double       height,
+                double       scale,
+                PaintFunc    paint,
+                gpointer     data,
+                GError     **error)
+{
+  TrancheExportFormat format;
+
+  if (!tranche_export_format_for_filename (filename, &format))
+    {
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_FORMAT,
+                   _("“%s”: the file name must end in .png, .svg or .pdf"), filename);
+      return FALSE;
+    }
+  if (!check_canvas (width, height, format == TRANCHE_EXPORT_PNG ? scale : 1, error))
+    return FALSE;
 
   if (format == TRANCHE_EXPORT_PNG)
     {
-      cairo_surface_t *surface;
-      cairo_t *cr;
+      cairo_surface_t *surface = render_image (width, height, scale, paint, data, error);
       PngJob job;
       gboolean ok;
-      cairo_status_t status;
 
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
-                                            (int) ceil (height * scale));
-      cr = cairo_create (surface);
-      cairo_scale (cr, scale, scale);
-      tranche_timeline_painter_paint (layout, cr, -1, -1, NAN);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          cairo_surface_destroy (surface);
-          g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
-                       _("Could not draw the chart: %s"), cairo_status_to_string (status));
-          return FALSE;
-        }
+      if (surface == NULL)
+        return FALSE;
       job.surface = surface;
-      ok = write_atomically (filename, write_png_to_file, &job, error);
+      ok = tranche_export_write_atomically (filename, write_png_to_file, &job, error);
       cairo_surface_destroy (surface);
       return ok;
     }
   else
     {
-      VectorJob job = { layout, format };
-      return write_atomically (filename, write_vector_to_file, &job, error);
+      VectorJob job = { format, width, height, paint, data };
+      return tranche_export_write_atomically (filename, write_vector_to_file, &job, error);
     }
+}
+
+static void
+paint_layout (cairo_t  *cr,
+              gpointer  data)
+{
+  tranche_timeline_painter_paint (data, cr, -1, -1, NAN);
+}
+
+gboolean
+tranche_export_layout (TrancheTimelineLayout  *layout,
+                       const char             *filename,
+                       double                  scale,
+                       GError                **error)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_painted (filename, tranche_timeline_layout_get_width (layout),
+                         tranche_timeline_layout_get_height (layout), scale, paint_layout,
+                         layout, error);
+}
+
+typedef struct
+{
+  TrancheChartStack *stack;
+  int                selected;
+} StackPaint;
+
+static void
+paint_stack (cairo_t  *cr,
+             gpointer  data)
+{
+  StackPaint *paint = data;
+
+  tranche_chart_stack_paint (paint->stack, cr, paint->selected);
+}
+
+cairo_surface_t *
+tranche_export_render_image (TrancheChartStack  *stack,
+                             double              scale,
+                             int                 selected,
+                             GError            **error)
+{
+  StackPaint paint = { stack, selected };
+
+  g_return_val_if_fail (stack != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return render_image (tranche_chart_stack_get_width (stack),
+                       tranche_chart_stack_get_height (stack), scale, paint_stack, &paint,
+                       error);
+}
+
+gboolean
+tranche_export_check_options (const TrancheExportOptions  *options,
+                              TrancheExportFormat          format,
+                              GError                     **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->width < 200 || options->height < 150 || options->width > 16384
+      || options->height > 16384)
+    {
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
+                   _("The size must be from 200×150 to 16384×16384, not %d×%d"),
+                   options->width, options->height);
+      return FALSE;
+    }
+  if (!(options->scale >= 0.25 && options->scale <= 8))
+    {
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
+                   _("The scale must be from 0.25 to 8, not %g"), options->scale);
+      return FALSE;
+    }
+  if (format == TRANCHE_EXPORT_PNG
+      && !check_canvas (options->width, options->height, options->scale, error))
+    return FALSE;
+  if (options->transparent && format != TRANCHE_EXPORT_PNG)
+    {
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
+                   _("A transparent background is only for PNG images"));
+      return FALSE;
+    }
+  if (isfinite (options->first) && isfinite (options->end) && !(options->end > options->first))
+    {
+      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
+                   _("The end of the range must come after its start"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tranche_export_configure_stack (TrancheChartStack          *stack,
+                                TrancheDataset             *dataset,
+                                const TrancheExportOptions *options)
+{
+  TrancheTheme theme;
+  double type_scale;
+
+  g_return_if_fail (stack != NULL);
+  g_return_if_fail (options != NULL);
+
+  type_scale = options->type_scale > 0 ? options->type_scale
+                                       : tranche_export_type_scale (options->width,
+                                                                    options->height);
+  tranche_export_theme_init (&theme, options->theme, options->transparent, type_scale);
+  tranche_chart_stack_set_theme (stack, &theme);
+  tranche_chart_stack_set_lane_mode (stack, options->lane_mode);
+  tranche_chart_stack_set_dataset (stack, dataset, options->mask);
+  tranche_chart_stack_set_views (stack, options->views);
+  tranche_chart_stack_set_show_title (stack, options->show_title);
+  tranche_chart_stack_set_show_footer (stack, options->show_footer);
+  tranche_chart_stack_set_today (stack, options->today);
+}
+
+void
+tranche_export_get_range (TrancheChartStack          *stack,
+                          const TrancheExportOptions *options,
+                          TrancheDay                 *first,
+                          TrancheDay                 *end)
+{
+  g_return_if_fail (stack != NULL && options != NULL);
+  g_return_if_fail (first != NULL && end != NULL);
+
+  if (!tranche_chart_stack_fit_range (stack, options->width, options->height, first, end))
+    {
+      /* No events: show the current year rather than nothing at all. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      *first = tranche_day_from_ymd (g_date_time_get_year (now), 1, 1);
+      *end = tranche_day_from_ymd (g_date_time_get_year (now) + 1, 1, 1);
+    }
+  if (isfinite (options->first))
+    *first = options->first;
+  if (isfinite (options->end))
+    *end = options->end;
 }
 
 gboolean
@@ -413,11 +672,11 @@ tranche_export_dataset (TrancheDataset             *dataset,
                         const TrancheExportOptions *options,
                         GError                    **error)
 {
-  g_autoptr(TrancheTimelineLayout) layout = NULL;
+  g_autoptr(TrancheChartStack) stack = NULL;
   TrancheExportOptions defaults;
   TrancheExportFormat format;
-  TrancheTheme theme;
   TrancheDay first, end;
+  StackPaint paint;
 
   g_return_val_if_fail (dataset != NULL, FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
@@ -434,54 +693,28 @@ tranche_export_dataset (TrancheDataset             *dataset,
                    _("“%s”: the file name must end in .png, .svg or .pdf"), filename);
       return FALSE;
     }
-  if (options->width < 200 || options->height < 150 || options->width > 16384
-      || options->height > 16384)
+  if (options->mask != NULL
+      && g_bytes_get_size (options->mask) != tranche_dataset_get_n_events (dataset))
     {
       g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
-                   _("The size must be from 200×150 to 16384×16384, not %d×%d"),
-                   options->width, options->height);
+                   _("The filter does not match the dataset"));
       return FALSE;
     }
-  if (!(options->scale >= 0.25 && options->scale <= 8))
-    {
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
-                   _("The scale must be from 0.25 to 8, not %g"), options->scale);
-      return FALSE;
-    }
-  if (isfinite (options->first) && isfinite (options->end) && !(options->end > options->first))
-    {
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
-                   _("The end of the range must come after its start"));
-      return FALSE;
-    }
+  if (!tranche_export_check_options (options, format, error))
+    return FALSE;
 
-  tranche_theme_init (&theme, options->theme,
-                      tranche_export_type_scale (options->width, options->height));
-  layout = tranche_timeline_layout_new ();
-  tranche_timeline_layout_set_theme (layout, &theme);
-  tranche_timeline_layout_set_lane_mode (layout, options->lane_mode);
-  tranche_timeline_layout_set_dataset (layout, dataset);
-  tranche_timeline_layout_set_show_title (layout, options->show_title);
-  tranche_timeline_layout_set_today (layout, options->today);
-
-  if (!tranche_timeline_layout_fit_range (layout, options->width, options->height,
-                                          &first, &end))
-    {
-      /* No events: show the current year rather than nothing at all. */
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      first = tranche_day_from_ymd (g_date_time_get_year (now), 1, 1);
-      end = tranche_day_from_ymd (g_date_time_get_year (now) + 1, 1, 1);
-    }
-  if (isfinite (options->first))
-    first = options->first;
-  if (isfinite (options->end))
-    end = options->end;
+  stack = tranche_chart_stack_new ();
+  tranche_export_configure_stack (stack, dataset, options);
+  tranche_export_get_range (stack, options, &first, &end);
   if (!(end > first))
     {
       g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
                    _("The end of the range must come after its start"));
       return FALSE;
     }
-  tranche_timeline_layout_update (layout, options->width, options->height, first, end);
-  return tranche_export_layout (layout, filename, options->scale, error);
+  tranche_chart_stack_layout (stack, options->width, options->height, first, end);
+  paint.stack = stack;
+  paint.selected = options->selected;
+  return export_painted (filename, options->width, options->height, options->scale, paint_stack,
+                         &paint, error);
 }

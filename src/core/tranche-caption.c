@@ -1,0 +1,321 @@
+/* tranche-caption.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tranche-caption.h"
+#include "tranche-draw.h"
+#include "tranche-format.h"
+
+/* A quote longer than this many lines is cut short with an ellipsis. */
+#define QUOTE_MAX_LINES 4
+
+static void
+caption_quote_free (gpointer data)
+{
+  TrancheCaptionQuote *quote = data;
+
+  g_free (quote->text);
+  g_free (quote->source);
+  g_free (quote);
+}
+
+static char *
+describe_parties (TrancheDataset     *dataset,
+                  const TrancheEvent *event)
+{
+  g_autoptr(GString) who = g_string_new (NULL);
+
+  for (guint i = 0; i < event->n_investors; i++)
+    {
+      guint32 e = tranche_dataset_event_investor (dataset, event, i);
+
+      if (i > 0)
+        g_string_append (who, ", ");
+      g_string_append (who, tranche_dataset_get_entity (dataset, e)->name);
+    }
+  if (event->target != TRANCHE_NO_ENTITY)
+    {
+      const char *target = tranche_dataset_get_entity (dataset, event->target)->name;
+
+      if (who->len > 0)
+        g_string_append (who, " → ");
+      g_string_append (who, target);
+    }
+  return who->len > 0 ? g_string_free (g_steal_pointer (&who), FALSE) : NULL;
+}
+
+static char *
+describe_facts (const TrancheEvent *event,
+                gboolean            amount_is_valuation)
+{
+  g_autoptr(GString) facts = g_string_new (NULL);
+
+  if (event->round != NULL && *event->round != '\0')
+    g_string_append (facts, event->round);
+  if (!amount_is_valuation && tranche_money_is_present (&event->valuation))
+    {
+      g_autofree char *value = tranche_format_money (&event->valuation);
+
+      if (facts->len > 0)
+        g_string_append (facts, " · ");
+      /* Translators: in a presentation caption, "valuation ~$29B" */
+      g_string_append_printf (facts, _("valuation %s"), value);
+    }
+  if (tranche_money_is_present (&event->cumulative))
+    {
+      g_autofree char *value = tranche_format_money (&event->cumulative);
+
+      if (facts->len > 0)
+        g_string_append (facts, " · ");
+      /* Translators: in a presentation caption, a total-to-date a source
+       * gives: "reported total $13B" */
+      g_string_append_printf (facts, _("reported total %s"), value);
+    }
+  return facts->len > 0 ? g_string_free (g_steal_pointer (&facts), FALSE) : NULL;
+}
+
+char *
+tranche_caption_describe_source (const TrancheSource *source)
+{
+  g_autofree char *published = NULL;
+  gboolean has_publisher;
+  GString *text;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  text = g_string_new (source->title != NULL && *source->title != '\0' ? source->title
+                                                                       : source->id);
+  has_publisher = source->publisher != NULL && *source->publisher != '\0';
+  if (tranche_date_is_set (&source->published))
+    published = tranche_format_date (&source->published);
+  if (has_publisher && published != NULL)
+    /* Translators: a source named in a caption or a footer: "Title (Publisher, Nov 2023)" */
+    g_string_append_printf (text, C_("source", " (%s, %s)"), source->publisher, published);
+  else if (has_publisher || published != NULL)
+    g_string_append_printf (text, C_("source", " (%s)"),
+                            has_publisher ? source->publisher : published);
+  return g_string_free (text, FALSE);
+}
+
+TrancheCaption *
+tranche_caption_new (TrancheDataset *dataset,
+                     guint           event_index)
+{
+  const TrancheEvent *event;
+  TrancheCaption *self;
+  gboolean amount_is_valuation = FALSE;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (event_index < tranche_dataset_get_n_events (dataset), NULL);
+
+  event = tranche_dataset_get_event (dataset, event_index);
+  self = g_new0 (TrancheCaption, 1);
+  self->event = event_index;
+  self->date = tranche_format_date_span (&event->date, &event->end);
+  if (tranche_money_is_present (&event->amount))
+    self->amount = tranche_format_money (&event->amount);
+  else if (tranche_money_is_present (&event->valuation)
+           && event->kind == TRANCHE_EVENT_VALUATION)
+    {
+      self->amount = tranche_format_money (&event->valuation);
+      amount_is_valuation = TRUE;
+    }
+  self->title = g_strdup (event->title != NULL && *event->title != '\0' ? event->title
+                                                                        : event->id);
+  self->parties = describe_parties (dataset, event);
+  self->facts = describe_facts (event, amount_is_valuation);
+  self->quotes = g_ptr_array_new_with_free_func (caption_quote_free);
+  for (guint i = 0; i < event->n_citations; i++)
+    {
+      const TrancheCitation *citation = tranche_dataset_event_citation (dataset, event, i);
+      TrancheCaptionQuote *quote;
+
+      if (citation->quote == NULL || *citation->quote == '\0')
+        continue;
+      quote = g_new0 (TrancheCaptionQuote, 1);
+      quote->text = g_strdup (citation->quote);
+      quote->source = citation->source != TRANCHE_NO_ENTITY
+        ? tranche_caption_describe_source (tranche_dataset_get_source (dataset, citation->source))
+        : g_strdup (citation->source_id);
+      g_ptr_array_add (self->quotes, quote);
+    }
+  return self;
+}
+
+void
+tranche_caption_free (TrancheCaption *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->date);
+  g_free (self->amount);
+  g_free (self->title);
+  g_free (self->parties);
+  g_free (self->facts);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
+  g_free (self);
+}
+
+static PangoLayout *
+make_text (PangoContext       *context,
+           const TrancheTheme *theme,
+           const char         *text,
+           double              size,
+           gboolean            bold,
+           gboolean            italic,
+           double              width,
+           int                 max_lines)
+{
+  g_autoptr(PangoFontDescription) font = tranche_draw_create_font (theme, size, bold);
+  PangoLayout *layout;
+
+  if (italic)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+  layout = tranche_draw_create_layout (context, font, text);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -max_lines);
+  return layout;
+}
+
+static double
+text_height (PangoLayout *layout)
+{
+  double h;
+
+  tranche_draw_get_text_size (layout, NULL, &h);
+  return h;
+}
+
+guint
+tranche_caption_paint (const TrancheCaption *self,
+                       cairo_t              *cr,
+                       const TrancheTheme   *theme,
+                       double                x,
+                       double                y,
+                       double                width,
+                       double                height)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  g_autoptr(PangoLayout) meta = NULL;
+  g_autoptr(PangoLayout) amount = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(GString) meta_text = NULL;
+  double s, bottom = y + height, title_x = x, amount_w = 0, line_h;
+  guint n_quotes = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL && theme != NULL, 0);
+
+  s = theme->scale;
+  context = tranche_draw_create_context ();
+  context_ref = G_OBJECT (context);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  /* When, and between whom. */
+  meta_text = g_string_new (self->date);
+  if (self->parties != NULL)
+    g_string_append_printf (meta_text, " · %s", self->parties);
+  meta = make_text (context, theme, meta_text->str, theme->text_size, FALSE, FALSE, width, 1);
+  tranche_draw_set_color (cr, theme->muted);
+  tranche_draw_layout (cr, meta, x, y);
+  y += text_height (meta) + 4 * s;
+
+  /* How much, and what: the figure in the selection's colour, as the
+   * highlighted marker above it. */
+  if (self->amount != NULL && *self->amount != '\0')
+    {
+      amount = make_text (context, theme, self->amount, theme->title_size, TRUE, FALSE,
+                          width / 3, 1);
+      tranche_draw_get_text_size (amount, &amount_w, NULL);
+      tranche_draw_set_color (cr, theme->selection);
+      tranche_draw_layout (cr, amount, x, y);
+      title_x = x + amount_w + 14 * s;
+    }
+  title = make_text (context, theme, self->title, theme->title_size, TRUE, FALSE,
+                     x + width - title_x, 2);
+  tranche_draw_set_color (cr, theme->foreground);
+  tranche_draw_layout (cr, title, title_x, y);
+  line_h = MAX (text_height (title), amount != NULL ? text_height (amount) : 0);
+  y += line_h + 4 * s;
+
+  if (self->facts != NULL)
+    {
+      g_autoptr(PangoLayout) facts = make_text (context, theme, self->facts, theme->text_size,
+                                                FALSE, FALSE, width, 1);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, facts, x, y);
+      y += text_height (facts);
+    }
+  y += 14 * s;
+
+  /* The evidence: as many passages as fit, whole or cut after a few lines,
+   * each with the source it comes from. */
+  for (guint i = 0; i < self->quotes->len; i++)
+    {
+      const TrancheCaptionQuote *quote = g_ptr_array_index (self->quotes, i);
+      double bar = 3 * s, indent = 16 * s, quote_h = 0, source_h;
+      g_autofree char *quoted = NULL;
+      g_autofree char *attribution = NULL;
+      g_autoptr(PangoLayout) text = NULL;
+      g_autoptr(PangoLayout) source = NULL;
+
+      /* Translators: a quoted passage on a presentation slide; French uses « %s » */
+      quoted = g_strdup_printf (_("“%s”"), quote->text);
+      /* Translators: under a quoted passage: "— Title (Publisher, Nov 2023)" */
+      attribution = g_strdup_printf (_("— %s"), quote->source);
+      source = make_text (context, theme, attribution, theme->small_size, FALSE, FALSE,
+                          width - indent, 1);
+      source_h = text_height (source);
+      for (int lines = QUOTE_MAX_LINES; lines >= 2; lines--)
+        {
+          g_clear_object (&text);
+          text = make_text (context, theme, quoted, theme->text_size, FALSE, TRUE,
+                            width - indent, lines);
+          quote_h = text_height (text);
+          if (y + quote_h + 2 * s + source_h <= bottom)
+            break;
+        }
+      if (y + quote_h + 2 * s + source_h > bottom)
+        break;
+
+      tranche_draw_set_color (cr, tranche_color_with_alpha (theme->selection, 0.65));
+      cairo_rectangle (cr, x, y, bar, quote_h + 2 * s + source_h);
+      cairo_fill (cr);
+      tranche_draw_set_color (cr, theme->foreground);
+      tranche_draw_layout (cr, text, x + indent, y);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, source, x + indent, y + quote_h + 2 * s);
+      y += quote_h + 2 * s + source_h + 12 * s;
+      n_quotes++;
+    }
+
+  if (n_quotes < self->quotes->len)
+    {
+      guint rest = self->quotes->len - n_quotes;
+      g_autofree char *more =
+        /* Translators: under a caption's quotes when not all fit on the slide */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more passage in the sources",
+                                      "+ %u more passages in the sources", rest), rest);
+      g_autoptr(PangoLayout) layout = make_text (context, theme, more, theme->small_size, FALSE,
+                                                 FALSE, width, 1);
+
+      if (y + text_height (layout) <= bottom)
+        {
+          tranche_draw_set_color (cr, theme->muted);
+          tranche_draw_layout (cr, layout, x, y);
+        }
+    }
+  cairo_restore (cr);
+  return n_quotes;
+}

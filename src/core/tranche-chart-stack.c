@@ -1,0 +1,710 @@
+/* tranche-chart-stack.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "tranche-caption.h"
+#include "tranche-chart-options.h"
+#include "tranche-chart-stack.h"
+#include "tranche-cumulative-chart.h"
+#include "tranche-draw.h"
+#include "tranche-format.h"
+#include "tranche-timeline-painter.h"
+#include "tranche-valuation-chart.h"
+
+/* How the body is shared: the timeline holds the most, as in the window
+ * (its legend and two rows of ticks take room the other charts don't). */
+#define TIMELINE_WEIGHT 1.6
+#define CHART_WEIGHT    1.0
+#define CROWDED_TIMELINE_WEIGHT 3.0
+
+struct _TrancheChartStack
+{
+  TrancheDataset         *dataset;
+  GBytes                 *mask;
+  TrancheTheme            theme;
+  guint                   views;
+  TrancheLaneMode         lane_mode;
+  gboolean                show_title;
+  gboolean                show_footer;
+  TrancheDay              today;
+
+  TrancheTimelineLayout  *timeline;
+  TrancheValuationChart  *valuation;
+  TrancheCumulativeChart *cumulative;
+  gboolean                charts_have_data;
+
+  /* the scene */
+  double                  width, height;
+  TrancheTimeScale        scale;
+  TrancheRect             rects[3];   /* timeline, valuation, cumulative */
+  PangoContext           *context;
+  char                   *title, *subtitle, *footer;
+  PangoLayout            *title_layout, *subtitle_layout, *footer_layout;
+  TrancheRect             title_rect, subtitle_rect, footer_rect;
+};
+
+static double
+S (TrancheChartStack *self,
+   double             size)
+{
+  return tranche_theme_size (&self->theme, size);
+}
+
+static guint
+view_slot (TrancheChartView view)
+{
+  switch (view)
+    {
+    case TRANCHE_CHART_VIEW_TIMELINE:
+      return 0;
+    case TRANCHE_CHART_VIEW_VALUATION:
+      return 1;
+    case TRANCHE_CHART_VIEW_CUMULATIVE:
+      return 2;
+    case TRANCHE_CHART_VIEW_ALL:
+    default:
+      return G_MAXUINT;
+    }
+}
+
+static gboolean
+event_shown (GBytes *mask,
+             guint   index)
+{
+  return mask == NULL || ((const guint8 *) g_bytes_get_data (mask, NULL))[index] != 0;
+}
+
+static void
+clear_scene (TrancheChartStack *self)
+{
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->footer, g_free);
+  g_clear_object (&self->title_layout);
+  g_clear_object (&self->subtitle_layout);
+  g_clear_object (&self->footer_layout);
+  memset (self->rects, 0, sizeof self->rects);
+}
+
+/* The precision a range is best said at: years for a long one, days for a
+ * few weeks. */
+static TranchePrecision
+range_precision (TrancheDay first,
+                 TrancheDay end)
+{
+  if (end - first > 365.2425 * 6)
+    return TRANCHE_PRECISION_YEAR;
+  if (end - first > 62)
+    return TRANCHE_PRECISION_MONTH;
+  return TRANCHE_PRECISION_DAY;
+}
+
+static guint
+count_shown (TrancheChartStack *self)
+{
+  guint n = tranche_dataset_get_n_events (self->dataset);
+  const guint8 *bytes;
+  guint shown = 0;
+
+  if (self->mask == NULL)
+    return n;
+  bytes = g_bytes_get_data (self->mask, NULL);
+  for (guint i = 0; i < n; i++)
+    shown += bytes[i] != 0;
+  return shown;
+}
+
+static char *
+make_subtitle (TrancheChartStack *self)
+{
+  guint n = tranche_dataset_get_n_events (self->dataset);
+  guint shown = count_shown (self);
+  g_autofree char *events = NULL;
+  g_autofree char *years = NULL;
+  g_autofree char *currency = NULL;
+  TrancheDay first, end;
+  char code[4];
+
+  if (self->mask != NULL)
+    /* Translators: under an export's title when a filter is on */
+    events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events",
+                                           n), shown, n);
+  else
+    events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+
+  if (tranche_dataset_get_day_range (self->dataset, &first, &end))
+    {
+      int y0, y1;
+
+      tranche_day_to_ymd (first, &y0, NULL, NULL);
+      tranche_day_to_ymd (end - 1, &y1, NULL, NULL);
+      years = y0 == y1 ? g_strdup_printf ("%d", y0) : g_strdup_printf ("%d–%d", y0, y1);
+    }
+  tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), code);
+  /* Translators: in an export's subtitle, "amounts in USD" */
+  currency = g_strdup_printf (_("amounts in %s"), code);
+  if (years != NULL)
+    /* Translators: an export's subtitle: "9 events · 2018–2023 · amounts in USD" */
+    return g_strdup_printf (C_("export subtitle", "%s · %s · %s"), events, years, currency);
+  return g_strdup_printf (C_("export subtitle", "%s · %s"), events, currency);
+}
+
+static PangoLayout *
+make_text (TrancheChartStack *self,
+           const char        *text,
+           double             size,
+           gboolean           bold,
+           double             width,
+           int                max_lines)
+{
+  g_autoptr(PangoFontDescription) font = tranche_draw_create_font (&self->theme, size, bold);
+  PangoLayout *layout = tranche_draw_create_layout (self->context, font, text);
+
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -max_lines);
+  return layout;
+}
+
+/* Header and footer heights for a width, with their layouts made. */
+static void
+layout_frame (TrancheChartStack *self,
+              double             width,
+              double             height,
+              TrancheDay         first,
+              TrancheDay         end,
+              double            *body_top,
+              double            *body_bottom)
+{
+  double margin = S (self, 24), w, h;
+  const char *title;
+
+  clear_scene (self);
+  *body_top = 0;
+  *body_bottom = height;
+  if (self->dataset == NULL)
+    return;
+
+  title = tranche_dataset_get_title (self->dataset);
+  if (self->show_title)
+    {
+      double y = S (self, 20);
+
+      self->title = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled Dataset"));
+      self->title_layout = make_text (self, self->title, self->theme.title_size, TRUE,
+                                      width - 2 * margin, 1);
+      tranche_draw_get_text_size (self->title_layout, &w, &h);
+      self->title_rect = (TrancheRect) { margin, y, w, h };
+      y += h + S (self, 4);
+
+      self->subtitle = make_subtitle (self);
+      self->subtitle_layout = make_text (self, self->subtitle, self->theme.text_size, FALSE,
+                                         width - 2 * margin, 1);
+      tranche_draw_get_text_size (self->subtitle_layout, &w, &h);
+      self->subtitle_rect = (TrancheRect) { margin, y, w, h };
+      *body_top = y + h + S (self, 4);
+    }
+
+  if (self->show_footer && isfinite (first) && isfinite (end))
+    {
+      self->footer = tranche_chart_stack_footer_text (self->dataset, self->mask, first, end);
+      self->footer_layout = make_text (self, self->footer, self->theme.small_size, FALSE,
+                                       width - 2 * margin, 2);
+      tranche_draw_get_text_size (self->footer_layout, &w, &h);
+      self->footer_rect = (TrancheRect) { margin, height - S (self, 14) - h, w, h };
+      *body_bottom = self->footer_rect.y - S (self, 10);
+    }
+  /* Never squeeze the charts to nothing: a tiny canvas drops the frame. */
+  if (*body_bottom - *body_top < height * 0.5)
+    {
+      clear_scene (self);
+      *body_top = 0;
+      *body_bottom = height;
+    }
+}
+
+/* Splits [top, bottom) between the charts shown. */
+static void
+place_views (TrancheChartStack *self,
+             double             width,
+             double             top,
+             double             bottom,
+             double             timeline_weight)
+{
+  static const TrancheChartView order[] = {
+    TRANCHE_CHART_VIEW_TIMELINE, TRANCHE_CHART_VIEW_VALUATION, TRANCHE_CHART_VIEW_CUMULATIVE,
+  };
+  double total = 0, y = top, body = MAX (bottom - top, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (self->views & order[i])
+      total += order[i] == TRANCHE_CHART_VIEW_TIMELINE ? timeline_weight : CHART_WEIGHT;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      double share;
+
+      if (!(self->views & order[i]))
+        continue;
+      share = (order[i] == TRANCHE_CHART_VIEW_TIMELINE ? timeline_weight : CHART_WEIGHT) / total;
+      /* Whole pixels, so stacked charts meet without a seam. */
+      self->rects[view_slot (order[i])] = (TrancheRect) { 0, y, width,
+                                                          round (y + body * share) - y };
+      y = round (y + body * share);
+    }
+}
+
+static gboolean
+timeline_folds_lanes (TrancheChartStack *self)
+{
+  guint n = tranche_timeline_layout_get_n_lanes (self->timeline);
+
+  for (guint i = 0; i < n; i++)
+    if (tranche_timeline_layout_get_lane (self->timeline, i)->n_merged > 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+tranche_chart_view_parse (const char *text,
+                          guint      *views)
+{
+  g_auto(GStrv) parts = NULL;
+  guint result = 0;
+
+  g_return_val_if_fail (views != NULL, FALSE);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+
+      if (g_ascii_strcasecmp (part, "timeline") == 0)
+        result |= TRANCHE_CHART_VIEW_TIMELINE;
+      else if (g_ascii_strcasecmp (part, "valuation") == 0)
+        result |= TRANCHE_CHART_VIEW_VALUATION;
+      else if (g_ascii_strcasecmp (part, "cumulative") == 0)
+        result |= TRANCHE_CHART_VIEW_CUMULATIVE;
+      else if (g_ascii_strcasecmp (part, "all") == 0)
+        result |= TRANCHE_CHART_VIEW_ALL;
+      else
+        return FALSE;
+    }
+  *views = result;
+  return TRUE;
+}
+
+TrancheChartStack *
+tranche_chart_stack_new (void)
+{
+  TrancheChartStack *self = g_new0 (TrancheChartStack, 1);
+
+  tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
+  self->views = TRANCHE_CHART_VIEW_TIMELINE;
+  self->today = NAN;
+  self->timeline = tranche_timeline_layout_new ();
+  tranche_timeline_layout_set_today (self->timeline, NAN);
+  tranche_timeline_layout_set_theme (self->timeline, &self->theme);
+  self->valuation = tranche_valuation_chart_new ();
+  self->cumulative = tranche_cumulative_chart_new ();
+  self->context = tranche_draw_create_context ();
+  return self;
+}
+
+void
+tranche_chart_stack_free (TrancheChartStack *self)
+{
+  if (self == NULL)
+    return;
+  clear_scene (self);
+  g_clear_pointer (&self->timeline, tranche_timeline_layout_free);
+  g_clear_pointer (&self->valuation, tranche_valuation_chart_free);
+  g_clear_pointer (&self->cumulative, tranche_cumulative_chart_free);
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  g_clear_pointer (&self->mask, g_bytes_unref);
+  g_clear_object (&self->context);
+  g_free (self);
+}
+
+void
+tranche_chart_stack_set_dataset (TrancheChartStack *self,
+                                 TrancheDataset    *dataset,
+                                 GBytes            *mask)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (mask == NULL || dataset == NULL
+                    || g_bytes_get_size (mask) == tranche_dataset_get_n_events (dataset));
+
+  if (dataset != self->dataset)
+    {
+      g_clear_pointer (&self->dataset, tranche_dataset_unref);
+      self->dataset = dataset != NULL ? tranche_dataset_ref (dataset) : NULL;
+    }
+  if (mask != self->mask)
+    {
+      g_clear_pointer (&self->mask, g_bytes_unref);
+      self->mask = mask != NULL ? g_bytes_ref (mask) : NULL;
+    }
+  tranche_timeline_layout_set_dataset (self->timeline, self->dataset);
+  tranche_timeline_layout_set_mask (self->timeline, self->mask);
+  self->charts_have_data = FALSE;
+}
+
+TrancheDataset *
+tranche_chart_stack_get_dataset (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->dataset;
+}
+
+void
+tranche_chart_stack_set_theme (TrancheChartStack  *self,
+                               const TrancheTheme *theme)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (theme != NULL);
+
+  self->theme = *theme;
+  tranche_timeline_layout_set_theme (self->timeline, theme);
+}
+
+const TrancheTheme *
+tranche_chart_stack_get_theme (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->theme;
+}
+
+void
+tranche_chart_stack_set_views (TrancheChartStack *self,
+                               guint              views)
+{
+  g_return_if_fail (self != NULL);
+  views &= TRANCHE_CHART_VIEW_ALL;
+  self->views = views != 0 ? views : TRANCHE_CHART_VIEW_TIMELINE;
+}
+
+guint
+tranche_chart_stack_get_views (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->views;
+}
+
+void
+tranche_chart_stack_set_lane_mode (TrancheChartStack *self,
+                                   TrancheLaneMode    mode)
+{
+  g_return_if_fail (self != NULL);
+  self->lane_mode = mode;
+  tranche_timeline_layout_set_lane_mode (self->timeline, mode);
+}
+
+void
+tranche_chart_stack_set_show_title (TrancheChartStack *self,
+                                    gboolean           show)
+{
+  g_return_if_fail (self != NULL);
+  self->show_title = !!show;
+}
+
+void
+tranche_chart_stack_set_show_footer (TrancheChartStack *self,
+                                     gboolean           show)
+{
+  g_return_if_fail (self != NULL);
+  self->show_footer = !!show;
+}
+
+void
+tranche_chart_stack_set_today (TrancheChartStack *self,
+                               TrancheDay         today)
+{
+  g_return_if_fail (self != NULL);
+  self->today = today;
+  tranche_timeline_layout_set_today (self->timeline, today);
+}
+
+gboolean
+tranche_chart_stack_fit_range (TrancheChartStack *self,
+                               double             width,
+                               double             height,
+                               TrancheDay        *first,
+                               TrancheDay        *end)
+{
+  TrancheDay f, e;
+  double top, bottom;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (first != NULL && end != NULL, FALSE);
+
+  if (self->dataset == NULL || !tranche_dataset_get_day_range (self->dataset, &f, &e))
+    return FALSE;
+  /* The footer says the range, so measure without it: it can only take
+   * one or two lines, and the fit is about the charts' width. */
+  layout_frame (self, width, height, f, e, &top, &bottom);
+  place_views (self, width, top, bottom, TIMELINE_WEIGHT);
+  if (self->views & TRANCHE_CHART_VIEW_TIMELINE)
+    return tranche_timeline_layout_fit_range (self->timeline, width, self->rects[0].height,
+                                              first, end);
+
+  {
+    TrancheTimeScale scale;
+
+    tranche_chart_fit_scale (&self->theme, self->dataset, 0, width, &scale);
+    *first = scale.first;
+    *end = scale.end;
+  }
+  return TRUE;
+}
+
+void
+tranche_chart_stack_layout (TrancheChartStack *self,
+                            double             width,
+                            double             height,
+                            TrancheDay         first,
+                            TrancheDay         end)
+{
+  TrancheChartOptions options;
+  double top, bottom;
+
+  g_return_if_fail (self != NULL);
+
+  self->width = width;
+  self->height = height;
+  layout_frame (self, width, height, first, end, &top, &bottom);
+  place_views (self, width, top, bottom, TIMELINE_WEIGHT);
+
+  if (self->views & TRANCHE_CHART_VIEW_TIMELINE)
+    {
+      const TrancheRect *r = &self->rects[0];
+
+      tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
+      /* On a small canvas the timeline would fold lanes together: it
+       * matters more than the charts' height, so it takes more room. */
+      if (self->views != TRANCHE_CHART_VIEW_TIMELINE && timeline_folds_lanes (self))
+        {
+          place_views (self, width, top, bottom, CROWDED_TIMELINE_WEIGHT);
+          tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
+        }
+      self->scale = *tranche_timeline_layout_get_scale (self->timeline);
+    }
+  else
+    {
+      tranche_chart_fit_scale (&self->theme, self->dataset, 0, width, &self->scale);
+      tranche_time_scale_set_range (&self->scale, first, end);
+    }
+
+  if (self->dataset == NULL || !(self->views & ~TRANCHE_CHART_VIEW_TIMELINE))
+    return;
+  if (!self->charts_have_data)
+    {
+      tranche_valuation_chart_set_data (self->valuation, self->dataset, self->mask);
+      tranche_cumulative_chart_set_data (self->cumulative, self->dataset, self->mask);
+      self->charts_have_data = TRUE;
+    }
+  tranche_chart_options_init (&options);
+  if (self->views & TRANCHE_CHART_VIEW_VALUATION)
+    {
+      const TrancheRect *r = &self->rects[1];
+      tranche_valuation_chart_layout (self->valuation, &self->theme, &options, &self->scale,
+                                      r->x, r->y, r->width, r->height);
+    }
+  if (self->views & TRANCHE_CHART_VIEW_CUMULATIVE)
+    {
+      const TrancheRect *r = &self->rects[2];
+      tranche_cumulative_chart_layout (self->cumulative, &self->theme, &options, &self->scale,
+                                       r->x, r->y, r->width, r->height);
+    }
+}
+
+void
+tranche_chart_stack_paint (TrancheChartStack *self,
+                           cairo_t           *cr,
+                           int                selected)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  cairo_clip (cr);
+  tranche_draw_set_color (cr, self->theme.background);
+  cairo_paint (cr);
+
+  if (self->title_layout != NULL)
+    {
+      tranche_draw_set_color (cr, self->theme.foreground);
+      tranche_draw_layout (cr, self->title_layout, self->title_rect.x, self->title_rect.y);
+      tranche_draw_set_color (cr, self->theme.muted);
+      tranche_draw_layout (cr, self->subtitle_layout, self->subtitle_rect.x,
+                           self->subtitle_rect.y);
+    }
+
+  if (self->dataset != NULL && (self->views & TRANCHE_CHART_VIEW_TIMELINE))
+    {
+      cairo_save (cr);
+      cairo_translate (cr, self->rects[0].x, self->rects[0].y);
+      tranche_timeline_painter_paint (self->timeline, cr, selected, -1, NAN);
+      cairo_restore (cr);
+    }
+  if (self->dataset != NULL && (self->views & TRANCHE_CHART_VIEW_VALUATION))
+    tranche_valuation_chart_paint (self->valuation, cr, selected, NAN);
+  if (self->dataset != NULL && (self->views & TRANCHE_CHART_VIEW_CUMULATIVE))
+    tranche_cumulative_chart_paint (self->cumulative, cr, selected, NAN);
+
+  if (self->footer_layout != NULL)
+    {
+      /* A hairline sets the footer apart from the charts above it. */
+      double line = MAX (1.0, S (self, 1));
+      tranche_draw_set_color (cr, self->theme.grid);
+      cairo_rectangle (cr, self->footer_rect.x, self->footer_rect.y - S (self, 6) - line,
+                       self->width - 2 * self->footer_rect.x, line);
+      cairo_fill (cr);
+      tranche_draw_set_color (cr, self->theme.muted);
+      tranche_draw_layout (cr, self->footer_layout, self->footer_rect.x, self->footer_rect.y);
+    }
+  cairo_restore (cr);
+}
+
+double
+tranche_chart_stack_get_width (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->width;
+}
+
+double
+tranche_chart_stack_get_height (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->height;
+}
+
+const TrancheTimeScale *
+tranche_chart_stack_get_scale (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->scale;
+}
+
+gboolean
+tranche_chart_stack_get_rect (TrancheChartStack *self,
+                              TrancheChartView   view,
+                              TrancheRect       *rect)
+{
+  guint slot = view_slot (view);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (slot == G_MAXUINT || !(self->views & view))
+    return FALSE;
+  if (rect != NULL)
+    *rect = self->rects[slot];
+  return TRUE;
+}
+
+TrancheTimelineLayout *
+tranche_chart_stack_get_timeline (TrancheChartStack *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->views & TRANCHE_CHART_VIEW_TIMELINE ? self->timeline : NULL;
+}
+
+const char *
+tranche_chart_stack_get_title (TrancheChartStack *self,
+                               TrancheRect       *rect)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (rect != NULL)
+    *rect = self->title_rect;
+  return self->title;
+}
+
+const char *
+tranche_chart_stack_get_subtitle (TrancheChartStack *self,
+                                  TrancheRect       *rect)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (rect != NULL)
+    *rect = self->subtitle_rect;
+  return self->subtitle;
+}
+
+const char *
+tranche_chart_stack_get_footer (TrancheChartStack *self,
+                                TrancheRect       *rect)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (rect != NULL)
+    *rect = self->footer_rect;
+  return self->footer;
+}
+
+char *
+tranche_chart_stack_footer_text (TrancheDataset *dataset,
+                                 GBytes         *mask,
+                                 TrancheDay      first,
+                                 TrancheDay      end)
+{
+  guint n_sources, from, to;
+  g_autofree guint8 *cited = NULL;
+  g_autoptr(GString) sources = g_string_new (NULL);
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *period = NULL;
+  TranchePrecision precision;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  n_sources = tranche_dataset_get_n_sources (dataset);
+  cited = g_new0 (guint8, MAX (n_sources, 1));
+  tranche_dataset_visible_range (dataset, first, end, &from, &to);
+  for (guint i = from; i < to; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (dataset, i);
+
+      if (!event_shown (mask, i) || event->end_day <= first || event->first_day >= end)
+        continue;
+      for (guint c = 0; c < event->n_citations; c++)
+        {
+          const TrancheCitation *citation = tranche_dataset_event_citation (dataset, event, c);
+          g_autofree char *text = NULL;
+
+          if (citation->source == TRANCHE_NO_ENTITY || cited[citation->source])
+            continue;
+          cited[citation->source] = 1;
+          text = tranche_caption_describe_source (tranche_dataset_get_source (dataset,
+                                                                          citation->source));
+          if (sources->len > 0)
+            /* Translators: between two sources in an export's footer */
+            g_string_append (sources, C_("footer", "; "));
+          g_string_append (sources, text);
+        }
+    }
+
+  precision = range_precision (first, end);
+  from_text = tranche_format_day (first, precision);
+  to_text = tranche_format_day (end - 1, precision);
+  if (g_strcmp0 (from_text, to_text) == 0)
+    /* Translators: in an export's footer, the period the charts show */
+    period = g_strdup_printf (_("Period shown: %s"), from_text);
+  else
+    /* Translators: in an export's footer: "Period shown: Sep 2017 – Apr 2024" */
+    period = g_strdup_printf (_("Period shown: %s – %s"), from_text, to_text);
+
+  if (sources->len == 0)
+    /* Translators: an export's footer when no event shown cites a source */
+    return g_strdup_printf (_("No sources cited · %s"), period);
+  /* Translators: an export's footer: "Sources: Title (Publisher, Nov 2023) · Period shown: …" */
+  return g_strdup_printf (_("Sources: %s · %s"), sources->str, period);
+}
