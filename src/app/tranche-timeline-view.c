@@ -559,8 +559,10 @@ tranche_timeline_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 180;
-      *natural = 420;
+      /* Lane headers, the axis and the legend need this much before the
+       * lanes themselves get any room. */
+      *minimum = 280;
+      *natural = 480;
     }
 }
 

@@ -977,8 +977,9 @@ flap_revealed_cb (TrancheWindow *self)
     g_settings_set_boolean (self->settings, "show-panel", adw_flap_get_reveal_flap (self->flap));
 }
 
-/* The first time the split gets a size, give the timeline about three fifths
- * of the height; after that the analyst's own split is kept. */
+/* The first time the split gets a size, give the timeline three fifths of
+ * the height; with both sides resizable GTK then keeps that proportion as
+ * the window changes size, and the analyst can drag it. */
 static void
 paned_max_position_cb (GtkPaned   *paned,
                        GParamSpec *pspec,
@@ -1070,7 +1071,6 @@ add_children (TrancheWindow *self)
   gtk_paned_set_end_child (GTK_PANED (charts_paned), self->lower_charts);
   gtk_paned_set_shrink_start_child (GTK_PANED (charts_paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (charts_paned), FALSE);
-  gtk_paned_set_resize_end_child (GTK_PANED (charts_paned), FALSE);
   gtk_widget_set_vexpand (charts_paned, TRUE);
   g_signal_connect (charts_paned, "notify::max-position", G_CALLBACK (paned_max_position_cb),
                     NULL);
@@ -1248,4 +1248,33 @@ tranche_window_set_selected (TrancheWindow *self,
     return;
   self->selected = selected;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+TrancheTimelineView *
+tranche_window_get_timeline (TrancheWindow *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), NULL);
+  return self->timeline;
+}
+
+TrancheChartView *
+tranche_window_get_chart (TrancheWindow    *self,
+                          TrancheChartKind  kind)
+{
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), NULL);
+  return kind == TRANCHE_CHART_VALUATION ? self->valuation : self->cumulative;
+}
+
+TrancheEventTable *
+tranche_window_get_table (TrancheWindow *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), NULL);
+  return self->table;
+}
+
+TrancheSourcePanel *
+tranche_window_get_source_panel (TrancheWindow *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), NULL);
+  return self->source_panel;
 }

@@ -1263,7 +1263,9 @@ build_lanes (TrancheTimelineLayout *self,
   self->n_index_lanes = n_index;
   self->lane_slot = g_new (guint, MAX (n_index, 1));
   n_shown = n_money;
-  if (n_money + (has_news ? 1 : 0) > capacity)
+  /* Folding lanes into "others" only pays when it folds several: one lane
+   * too many is squeezed in instead. */
+  if (n_money + (has_news ? 1 : 0) > capacity + 1)
     {
       /* Keep the largest lanes, fold the rest into one. */
       guint room = capacity > (has_news ? 1u : 0u) ? capacity - (has_news ? 1 : 0) : 1;
@@ -1573,6 +1575,24 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
     }
   self->r_unknown = MAX (self->r_max * 0.42, S (self, 7));
   self->r_min = MIN (self->r_min, self->r_max);
+
+  /* The legend was reserved for the largest circles; drawn at the markers'
+   * real size it is often much shorter, and that room goes back to the
+   * lanes (keeping the marker sizes, which the legend now describes). */
+  {
+    g_autoptr(GArray) fitted = g_array_new (FALSE, TRUE, sizeof (TrancheTimelineLegendItem));
+    double fitted_height;
+
+    collect_legend (self, fitted, self->r_max, TRUE, TRUE);
+    fitted_height = flow_legend (self, fitted, frame.margin_x, 0, width - 2 * frame.margin_x);
+    if (fitted_height < legend_height - 1 && self->lanes->len > 0)
+      {
+        self->plot.height += legend_height - fitted_height;
+        g_array_set_size (self->lanes, 0);
+        g_clear_pointer (&self->lane_slot, g_free);
+        build_lanes (self, &frame, self->plot.y, self->plot.height);
+      }
+  }
 
   /* Ticks */
   /* Both rows are measured and painted in one font; row 1 stands out by
