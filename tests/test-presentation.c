@@ -1,0 +1,334 @@
+/* test-presentation.c: the steps of a presentation, their order, ranges and
+ * captions, and the slides painted from them
+ *
+ * On the bundled sample, whose events and French quotes are known; the
+ * French case runs in a subprocess under fr_FR.UTF-8 with the build's
+ * catalog, as the app would.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "tranche-diagnostics.h"
+#include "tranche-filter.h"
+#include "tranche-i18n.h"
+#include "tranche-loader.h"
+#include "tranche-presentation.h"
+#include "tranche-slide.h"
+
+static TrancheDataset *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "microsoft-openai.json", NULL);
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  TrancheDataset *dataset = tranche_loader_load_file (path, NULL, diagnostics, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static const char *
+step_id (TranchePresentation *presentation,
+         guint                step)
+{
+  TrancheDataset *ds = tranche_presentation_get_dataset (presentation);
+
+  return tranche_dataset_get_event (ds, tranche_presentation_get_event (presentation, step))->id;
+}
+
+static guint
+step_of (TranchePresentation *presentation,
+         const char          *id)
+{
+  TrancheDataset *ds = tranche_presentation_get_dataset (presentation);
+
+  return tranche_presentation_find_step (presentation, tranche_dataset_find_event (ds, id));
+}
+
+static void
+test_order (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  guint n = tranche_presentation_get_n_steps (p);
+  TrancheDate previous = { 0 };
+
+  g_assert_cmpuint (n, ==, tranche_dataset_get_n_events (ds));
+  g_assert_cmpuint (tranche_presentation_get_n_positions (p), ==, n + 1);
+  /* The story in date order: the 2018 departure, then each tranche. */
+  g_assert_cmpstr (step_id (p, 0), ==, "musk-leaves-2018");
+  g_assert_cmpstr (step_id (p, 1), ==, "msft-2019");
+  g_assert_cmpstr (step_id (p, 2), ==, "msft-2021");
+  g_assert_cmpuint (step_of (p, "msft-2023"), <, step_of (p, "musk-criticism-2023-02"));
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, tranche_presentation_get_event (p,
+                                                                                              i));
+      if (i > 0)
+        g_assert_cmpint (tranche_date_compare (&previous, &ev->date), <=, 0);
+      previous = ev->date;
+      g_assert_cmpuint (tranche_presentation_find_step (p, tranche_presentation_get_event (p, i)),
+                        ==, i);
+    }
+}
+
+static void
+test_mask (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TrancheFilter) filter = tranche_filter_new ();
+  g_autoptr(GBytes) mask = NULL;
+  g_autoptr(TranchePresentation) p = NULL;
+  g_autofree char *describe = NULL;
+  guint n_shown;
+
+  tranche_filter_add (filter, TRANCHE_FILTER_INVESTOR, "microsoft");
+  mask = tranche_filter_apply (filter, ds, &n_shown);
+  p = tranche_presentation_new (ds, mask);
+
+  /* Only what the filter shows, still in date order. */
+  g_assert_cmpuint (tranche_presentation_get_n_steps (p), ==, 3);
+  g_assert_cmpstr (step_id (p, 0), ==, "msft-2019");
+  g_assert_cmpstr (step_id (p, 1), ==, "msft-2021");
+  g_assert_cmpstr (step_id (p, 2), ==, "msft-2023");
+  g_assert_cmpuint (step_of (p, "musk-leaves-2018"), ==, G_MAXUINT);
+
+  describe = tranche_presentation_describe (p);
+  g_assert_cmpstr (describe, ==, "3 of 13 events · 2019–2023 · 1 source");
+}
+
+static void
+test_ranges (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  TrancheDay all_first, all_end;
+
+  g_assert_true (tranche_dataset_get_day_range (ds, &all_first, &all_end));
+  for (guint i = 0; i < tranche_presentation_get_n_steps (p); i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, tranche_presentation_get_event (p,
+                                                                                              i));
+      TrancheDay first, end;
+
+      tranche_presentation_get_range (p, i, &first, &end);
+      /* Centred on the event, its whole span in view, with the
+       * neighbours: half the story's length. */
+      g_assert_cmpfloat_with_epsilon ((first + end) / 2, (ev->first_day + ev->end_day) / 2, 1e-6);
+      g_assert_cmpfloat (first, <, ev->first_day);
+      g_assert_cmpfloat (end, >, ev->end_day);
+      g_assert_cmpfloat_with_epsilon (end - first, (all_end - all_first) / 2, 1e-6);
+    }
+}
+
+static void
+test_caption (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheCaption) big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
+  g_autoptr(TrancheCaption) hidden = tranche_presentation_get_caption (p, step_of (p,
+                                                                                  "msft-2021"));
+  g_autoptr(TrancheCaption) valued = NULL;
+  g_autoptr(TrancheCaption) news = tranche_presentation_get_caption (p, 0);
+  const TrancheCaptionQuote *quote;
+
+  g_assert_cmpstr (big->date, ==, "2023");
+  g_assert_cmpstr (big->amount, ==, "$10B");
+  g_assert_cmpstr (big->title, ==, "Multi-year investment, reportedly $10B");
+  g_assert_cmpstr (big->parties, ==, "Microsoft → OpenAI");
+  g_assert_cmpstr (big->facts, ==, "Tranche 3 · valuation ~$29B · reported total $13B");
+  g_assert_cmpuint (big->quotes->len, ==, 3);
+  quote = g_ptr_array_index (big->quotes, 1);
+  g_assert_cmpstr (quote->text, ==, "Selon des initiés, Microsoft a investi 10 milliards de "
+                   "dollars dans OpenAI plus tôt cette année. Cela fait partie d’un accord "
+                   "« pluriannuel ».");
+  g_assert_cmpstr (quote->source, ==, "Microsoft investit plusieurs milliards de dollars dans "
+                   "OpenAI sur plusieurs années (Nov 2023)");
+
+  g_assert_cmpstr (hidden->amount, ==, "undisclosed");
+  g_assert_cmpstr (hidden->facts, ==, "Tranche 2");
+
+  /* A valuation's figure is its amount; news has none. */
+  valued = tranche_presentation_get_caption (p, step_of (p, "openai-valuation-2023"));
+  g_assert_cmpstr (valued->amount, ==, "~$29B");
+  g_assert_null (valued->facts);
+  g_assert_cmpstr (news->title, ==, "Elon Musk leaves OpenAI");
+  g_assert_null (news->amount);
+  g_assert_cmpstr (news->parties, ==, "Elon Musk");
+}
+
+static gboolean
+surface_unchanged_outside (cairo_surface_t *surface,
+                           int              x0,
+                           int              y0,
+                           int              x1,
+                           int              y1)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if ((x < x0 || x >= x1 || y < y0 || y >= y1)
+          && *(const guint32 *) (data + y * stride + x * 4) != 0)
+        return FALSE;
+  return TRUE;
+}
+
+static void
+test_caption_paint (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheCaption) big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 800);
+  cairo_t *cr = cairo_create (surface);
+  TrancheTheme theme;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1.5);
+  /* Room for everything: the three passages. */
+  g_assert_cmpuint (tranche_caption_paint (big, cr, &theme, 100, 100, 800, 600), ==, 3);
+  g_assert_true (surface_unchanged_outside (surface, 100, 100, 900, 700));
+
+  /* A short strip: fewer passages, never past its bottom edge. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  g_assert_cmpuint (tranche_caption_paint (big, cr, &theme, 100, 100, 800, 200), <, 3);
+  g_assert_true (surface_unchanged_outside (surface, 100, 100, 900, 300));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  cairo_surface_flush (surface);
+  return *(guint32 *) (cairo_image_surface_get_data (surface)
+                       + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+static void
+test_slides (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  guint step = step_of (p, "msft-2019");
+  TrancheSlideGeometry g;
+  TrancheTheme theme;
+  TrancheTimelineHit hit;
+  const TrancheTimelineMarker *marker;
+  guint32 bar_done, bar_todo;
+  TrancheColor selection;
+
+  g_assert_cmpfloat_with_epsilon (tranche_slide_type_scale (1920, 1080), 1080 / 700.0, 1e-9);
+  tranche_theme_init (&theme, TRANCHE_THEME_DARK, tranche_slide_type_scale (1920, 1080));
+  tranche_slide_get_geometry (&theme, 1920, 1080, &g);
+  g_assert_cmpfloat (g.chart.height + 300, <, 1080);
+  g_assert_cmpfloat (g.caption.y, >, g.chart.height);
+  g_assert_cmpfloat (g.caption.y + g.caption.height, <=, g.progress.y);
+
+  tranche_timeline_layout_set_theme (layout, &theme);
+  tranche_timeline_layout_set_dataset (layout, ds);
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_slide_paint_step (cr, &theme, layout, p, step, 1920, 1080);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  /* The step's event is in the middle of the timeline. */
+  g_assert_true (tranche_timeline_layout_find_event (layout, tranche_presentation_get_event (p,
+                                                                                            step),
+                                                     &hit));
+  marker = tranche_timeline_layout_get_marker (layout, hit.index);
+  g_assert_cmpfloat (fabs (marker->x - (tranche_timeline_layout_get_plot (layout)->x
+                                        + tranche_timeline_layout_get_plot (layout)->width / 2)),
+                     <, 2);
+
+  /* The progress bar along the bottom: step 2 of 13 done in the
+   * selection's colour over the track, the rest in the track's. */
+  selection = tranche_color_mix (theme.grid, theme.selection, 0.8);
+  bar_done = pixel_at (surface, 10, 1078);
+  bar_todo = pixel_at (surface, 1900, 1078);
+  g_assert_cmpint (ABS ((int) ((bar_done >> 16) & 0xff) - (int) round (selection.red * 255)), <=,
+                   2);
+  g_assert_cmpint (ABS ((int) (bar_done & 0xff) - (int) round (selection.blue * 255)), <=, 2);
+  g_assert_cmpint (ABS ((int) (bar_todo & 0xff) - (int) round (theme.grid.blue * 255)), <=, 2);
+
+  tranche_slide_paint_title (cr, &theme, p, 1920, 1080);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_french_caption (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TrancheDataset) ds = NULL;
+      g_autoptr(TranchePresentation) p = NULL;
+      g_autoptr(TrancheCaption) big = NULL;
+      const char *messages;
+
+      g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "fr", TRUE);
+      tranche_i18n_init ();
+      messages = setlocale (LC_MESSAGES, NULL);
+      g_assert_true (messages != NULL && g_str_has_prefix (messages, "fr_FR"));
+      ds = load_sample ();
+      p = tranche_presentation_new (ds, NULL);
+      big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
+      g_print ("amount=%s\nfacts=%s\nsource=%s\n", big->amount, big->facts,
+               ((TrancheCaptionQuote *) g_ptr_array_index (big->quotes, 0))->source);
+      return;
+    }
+
+  {
+    g_autofree char *current = g_strdup (setlocale (LC_ALL, NULL));
+    gboolean have_french = setlocale (LC_ALL, "fr_FR.UTF-8") != NULL;
+
+    setlocale (LC_ALL, current);
+    if (!have_french)
+      {
+        g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+        return;
+      }
+  }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*amount=10\u00a0Md$*");
+  g_test_trap_assert_stdout ("*facts=Tranche 3 · valorisation ≈\u00a029\u00a0Md$ · "
+                             "total annoncé 13\u00a0Md$*");
+  g_test_trap_assert_stdout ("*source=Microsoft investit plusieurs milliards de dollars dans "
+                             "OpenAI sur plusieurs années (nov. 2023)*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/presentation/order", test_order);
+  g_test_add_func ("/presentation/mask", test_mask);
+  g_test_add_func ("/presentation/ranges", test_ranges);
+  g_test_add_func ("/presentation/caption", test_caption);
+  g_test_add_func ("/presentation/caption-paint", test_caption_paint);
+  g_test_add_func ("/presentation/slides", test_slides);
+  g_test_add_func ("/presentation/french-caption", test_french_caption);
+  return g_test_run ();
+}
