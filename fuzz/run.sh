@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# fuzz/run.sh [SECONDS] [LIBFUZZER-OPTION…]
+#
+# Builds the loader's libFuzzer target in build-fuzz/ (clang, ASan, UBSan)
+# and fuzzes it for SECONDS (default 60), seeded with the test fixtures, the
+# samples and the kept regressions. New interesting inputs go to
+# fuzz/corpus-run/ (kept between runs, not committed); a crash is written to
+# fuzz/crashes/ and the script exits non-zero. FUZZ_JOBS=2 runs two
+# processes (libFuzzer's -fork). See fuzz/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+shift || true
+case $seconds in
+  ''|*[!0-9]*) echo "usage: fuzz/run.sh [SECONDS] [LIBFUZZER-OPTION…]" >&2; exit 2 ;;
+esac
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+jobs=${FUZZ_JOBS:-1}
+
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" -Dfuzzing=true -Dbuildtype=debugoptimized >/dev/null
+fi
+meson compile -C "$build" fuzz-loader >/dev/null
+
+mkdir -p fuzz/corpus-run fuzz/crashes
+seeds=()
+for dir in tests/fixtures data/samples fuzz/regressions; do
+  [ -d "$dir" ] && seeds+=("$dir")
+done
+
+# Leaks are real findings, except the libraries' one-time allocations that
+# build-aux/lsan.supp lists. Nothing here opens a display or a session bus.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export G_SLICE=always-malloc G_DEBUG=gc-friendly LC_ALL=C.UTF-8 TZ=UTC
+
+options=(
+  -max_total_time="$seconds"
+  -dict=fuzz/tranche.dict
+  -max_len=65536
+  -timeout=10
+  -rss_limit_mb=2048
+  -artifact_prefix=fuzz/crashes/
+  -print_final_stats=1
+)
+if [ "$jobs" -gt 1 ]; then
+  options+=(-fork="$jobs" -ignore_crashes=0)
+fi
+
+exec "$build/fuzz/fuzz-loader" "${options[@]}" "$@" fuzz/corpus-run "${seeds[@]}"
