@@ -57,6 +57,12 @@
 #define MAX_DEPTH 512
 /* A million broken events must not make a million diagnostics. */
 #define MAX_PROBLEMS 1000
+/* Text longer than any display shows is cut, with a warning: laying out
+ * megabytes of one label froze the window and took 11 s to paint a 5 MB
+ * title. Labels (titles, names, tags) and paragraphs (summaries, quotes);
+ * a source's full text is shown by a text view that copes, and is kept. */
+#define MAX_LABEL 1000
+#define MAX_PARAGRAPH 20000
 /* events[i].sources[j].quote is the deepest path the format has. */
 #define MAX_PATH 8
 #define NO_OFFSET G_MAXSIZE
@@ -160,6 +166,7 @@ typedef struct
   gboolean                    cancelled;
   Cursor                      event_lines;
 
+  GPtrArray                  *shortened;      /* cut copies of long texts, until built */
   GHashTable                 *bad_event_ids;  /* ids of events left out, for duplicates */
   GHashTable                 *bad_entity_ids;
   GHashTable                 *bad_source_ids;
@@ -1198,6 +1205,28 @@ expect_string (Loader   *self,
   return NULL;
 }
 
+/* `text`, or a copy cut to `max_chars` characters after a warning about
+ * what the current path names. */
+static const char *
+limit_length (Loader     *self,
+              const char *text,
+              glong       max_chars)
+{
+  glong n_chars;
+  const char *cut;
+  char *copy;
+
+  if (text == NULL || strnlen (text, max_chars + 1) <= (gsize) max_chars
+      || (n_chars = g_utf8_strlen (text, -1)) <= max_chars)
+    return text;
+  cut = g_utf8_offset_to_pointer (text, max_chars);
+  copy = g_strdup_printf ("%.*s…", (int) (cut - text), text);
+  g_ptr_array_add (self->shortened, copy);
+  report (self, TRANCHE_SEVERITY_WARNING, _("%ld characters long; only the first %ld are "
+                                            "shown"), n_chars, max_chars);
+  return copy;
+}
+
 static gboolean
 expect_boolean (Loader   *self,
                 JsonNode *node,
@@ -1224,6 +1253,23 @@ member_string (Loader     *self,
     return NULL;
   push_key (self, name);
   value = expect_string (self, node);
+  pop (self);
+  return value;
+}
+
+/* An optional string member, cut to `max_chars`. */
+static const char *
+member_text (Loader     *self,
+             JsonNode   *node,
+             const char *name,
+             glong       max_chars)
+{
+  const char *value = member_string (self, node, name);
+
+  if (value == NULL)
+    return NULL;
+  push_key (self, name);
+  value = limit_length (self, value, max_chars);
   pop (self);
   return value;
 }
@@ -1609,7 +1655,7 @@ load_entity (Loader   *self,
   if (m[ENTITY_NAME] == NULL)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs a display name"));
   else
-    entity.name = expect_string (self, m[ENTITY_NAME]);
+    entity.name = limit_length (self, expect_string (self, m[ENTITY_NAME]), MAX_LABEL);
   pop (self);
 
   entity.kind = TRANCHE_ENTITY_COMPANY;
@@ -1843,14 +1889,14 @@ load_source (Loader   *self,
   if (m[SOURCE_TITLE] == NULL)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs a title"));
   else
-    source.title = expect_string (self, m[SOURCE_TITLE]);
+    source.title = limit_length (self, expect_string (self, m[SOURCE_TITLE]), MAX_LABEL);
   pop (self);
 
-  source.publisher = member_string (self, m[SOURCE_PUBLISHER], "publisher");
-  source.author = member_string (self, m[SOURCE_AUTHOR], "author");
+  source.publisher = member_text (self, m[SOURCE_PUBLISHER], "publisher", MAX_LABEL);
+  source.author = member_text (self, m[SOURCE_AUTHOR], "author", MAX_LABEL);
   /* kept as written: the window decides what it is willing to open */
-  source.url = member_string (self, m[SOURCE_URL], "url");
-  source.summary = member_string (self, m[SOURCE_SUMMARY], "summary");
+  source.url = member_text (self, m[SOURCE_URL], "url", MAX_PARAGRAPH);
+  source.summary = member_text (self, m[SOURCE_SUMMARY], "summary", MAX_PARAGRAPH);
   source.text = member_string (self, m[SOURCE_TEXT], "text");
 
   if (m[SOURCE_PUBLISHED] != NULL)
@@ -2030,7 +2076,7 @@ load_citations (Loader          *self,
       if (m[1] == NULL)
         report (self, TRANCHE_SEVERITY_ERROR, _("missing: a citation needs the quoted passage"));
       else
-        citations[i].quote = expect_string (self, m[1]);
+        citations[i].quote = limit_length (self, expect_string (self, m[1]), MAX_PARAGRAPH);
       pop (self);
       pop (self);
     }
@@ -2152,7 +2198,7 @@ load_event (Loader   *self,
   if (m[EVENT_TITLE] == NULL)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: every event needs a short title"));
   else
-    event.title = expect_string (self, m[EVENT_TITLE]);
+    event.title = limit_length (self, expect_string (self, m[EVENT_TITLE]), MAX_LABEL);
   pop (self);
 
   push_key (self, "investors");
@@ -2211,8 +2257,8 @@ load_event (Loader   *self,
       pop (self);
     }
 
-  event.round = member_string (self, m[EVENT_ROUND], "round");
-  event.summary = member_string (self, m[EVENT_SUMMARY], "summary");
+  event.round = member_text (self, m[EVENT_ROUND], "round", MAX_LABEL);
+  event.summary = member_text (self, m[EVENT_SUMMARY], "summary", MAX_PARAGRAPH);
 
   if (m[EVENT_SOURCES] != NULL)
     {
@@ -2236,8 +2282,10 @@ load_event (Loader   *self,
           tags = g_new0 (const char *, MAX (n_tags, 1));
           for (guint i = 0; i < n_tags; i++)
             {
+              JsonNode *tag = json_array_get_element (array, i);
+
               push_index (self, i);
-              tags[i] = expect_string (self, json_array_get_element (array, i));
+              tags[i] = limit_length (self, expect_string (self, tag), MAX_LABEL);
               pop (self);
             }
         }
@@ -2346,6 +2394,8 @@ flush_elements (Loader *self)
         default:
           g_assert_not_reached ();
         }
+      /* the builder has its own copies by now */
+      g_ptr_array_set_size (self->shortened, 0);
       self->n_done++;
       report_progress (self);
     }
@@ -2584,10 +2634,15 @@ load_root (Loader     *self,
         case 0: /* tranche: checked before */
           break;
         case 1:
-          tranche_dataset_builder_set_title (self->builder, expect_string (self, value));
+          tranche_dataset_builder_set_title (self->builder,
+                                             limit_length (self, expect_string (self, value),
+                                                           MAX_LABEL));
           break;
         case 2:
-          tranche_dataset_builder_set_description (self->builder, expect_string (self, value));
+          tranche_dataset_builder_set_description (self->builder,
+                                                   limit_length (self,
+                                                                 expect_string (self, value),
+                                                                 MAX_PARAGRAPH));
           break;
         case 3:
           {
@@ -2795,6 +2850,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->problems, g_array_unref);
   g_clear_pointer (&self->fatal, g_array_unref);
   g_clear_pointer (&self->root_members, g_array_unref);
+  g_clear_pointer (&self->shortened, g_ptr_array_unref);
   g_clear_pointer (&self->bad_event_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_source_ids, g_hash_table_unref);
@@ -2848,6 +2904,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
   g_array_set_clear_func (self.fatal, clear_problem);
   self.root_members = g_array_new (FALSE, TRUE, sizeof (RootMember));
   g_array_set_clear_func (self.root_members, clear_root_member);
+  self.shortened = g_ptr_array_new_with_free_func (g_free);
   self.bad_event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
