@@ -35,6 +35,7 @@ struct _TrancheTimelineView
   TrancheLaneMode        lane_mode;
   int                    selected;
   int                    hovered;
+  double                 type_scale;  /* 1 in the window; more on a projector */
   TrancheTimeGestures   *gestures;  /* zoom and pan, shared with the other charts */
 
   /* Animation between two scales, driven by the frame clock. */
@@ -318,7 +319,7 @@ style_changed_cb (TrancheTimelineView *self)
   tranche_theme_init (&self->theme,
                       adw_style_manager_get_dark (manager) ? TRANCHE_THEME_DARK
                                                            : TRANCHE_THEME_LIGHT,
-                      1.0);
+                      self->type_scale);
   tranche_timeline_layout_set_theme (self->layout, &self->theme);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -730,6 +731,7 @@ tranche_timeline_view_init (TrancheTimelineView *self)
 
   self->selected = -1;
   self->hovered = -1;
+  self->type_scale = 1.0;
   self->layout = tranche_timeline_layout_new ();
   style_changed_cb (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -936,4 +938,17 @@ tranche_timeline_view_describe_event (TrancheTimelineView *self,
     g_string_append_printf (text, "\n%s", who->str);
   g_string_append_printf (text, "\n%s", ev->title ? ev->title : ev->id);
   return g_string_free (text, FALSE);
+}
+
+void
+tranche_timeline_view_set_type_scale (TrancheTimelineView *self,
+                                      double               scale)
+{
+  g_return_if_fail (TRANCHE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->type_scale == scale)
+    return;
+  self->type_scale = scale;
+  style_changed_cb (self);
 }

@@ -29,6 +29,10 @@ void                   tranche_timeline_view_set_selected   (TrancheTimelineView
                                                              int                  selected);
 void                   tranche_timeline_view_set_lane_mode  (TrancheTimelineView *self,
                                                              TrancheLaneMode      mode);
+/* Multiplies every size, type included: 1 in the window, more when a
+ * presentation fills a projector. */
+void                   tranche_timeline_view_set_type_scale (TrancheTimelineView *self,
+                                                             double               scale);
 /* Shows every event; animated on the frame clock when `animate`. */
 void                   tranche_timeline_view_fit            (TrancheTimelineView *self,
                                                              gboolean             animate);
