@@ -10,7 +10,8 @@
 /* Documents of the table share a frame, so a case's event is always on
  * line 5 (and its next lines on 6, 7…). */
 #define HEAD "{\"tranche\": 1,\n" \
-             "\"entities\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}],\n" \
+             "\"entities\": [{\"id\": \"a\", \"name\": \"A\"}, " \
+             "{\"id\": \"b\", \"name\": \"B\"}],\n" \
              "\"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n" \
              "\"events\": [\n"
 #define DOC(events) HEAD events "\n]}\n"
@@ -104,7 +105,8 @@ static const Case cases[] = {
     TRANCHE_SEVERITY_WARNING, FALSE, 0 },
 
   /* sources */
-  { "source/ok", "{\"tranche\": 1, \"events\": [], \"sources\": [{\"id\": \"s\", \"title\": \"T\", "
+  { "source/ok", "{\"tranche\": 1, \"events\": [], \"sources\": [{\"id\": \"s\", "
+    "\"title\": \"T\", "
     "\"publisher\": \"P\", \"author\": \"A\", \"url\": \"javascript:alert(1)\", \"published\": "
     "\"2023-11\", \"language\": \"pt-BR\", \"summary\": \"S\", \"text\": \"x\\n\\ny\"}]}", NULL, 0,
     0, 0, FALSE, 0 },
@@ -122,7 +124,8 @@ static const Case cases[] = {
     "\"title\": \"T\",\n\"language\": \"French\"}]}", "sources[0].language", 2, 1,
     TRANCHE_SEVERITY_WARNING, FALSE, 0 },
   { "source/text-and-file", "{\"tranche\": 1, \"events\": [], \"sources\": [{\"id\": \"s\", "
-    "\"title\": \"T\", \"text\": \"x\",\n\"text_file\": \"a.txt\"}]}", "sources[0].text_file", 2, 1,
+    "\"title\": \"T\", \"text\": \"x\",\n\"text_file\": \"a.txt\"}]}", "sources[0].text_file",
+    2, 1,
     TRANCHE_SEVERITY_ERROR, FALSE, 0 },
 
   /* dates */
@@ -193,7 +196,8 @@ static const Case cases[] = {
     "\"V\", \"target\": \"b\", \"valuation\": {\"value\": 29e9, \"basis\": \"post-money\"}}"),
     NULL, 0, 0, 0, FALSE, 1 },
   { "valuation/basis", DOC ("{\"id\": \"v\", \"date\": \"2023\", \"kind\": \"valuation\", "
-    "\"title\": \"V\", \"target\": \"b\", \"valuation\": {\"value\": 29e9,\n\"basis\": \"post\"}}"),
+    "\"title\": \"V\", \"target\": \"b\", \"valuation\": {\"value\": 29e9,\n"
+    "\"basis\": \"post\"}}"),
     "events[0].valuation.basis", 6, 1, TRANCHE_SEVERITY_ERROR, FALSE, 0 },
   { "valuation/missing", DOC ("{\"id\": \"v\", \"date\": \"2023\", \"kind\": \"valuation\", "
     "\"title\": \"V\", \"target\": \"b\"}"), "events[0].valuation", 5, 1,
@@ -247,7 +251,8 @@ static const Case cases[] = {
     TRANCHE_SEVERITY_ERROR, FALSE, 0 },
   { "event/unknown-member", EV ("\"amount\": 1,\n\"stage\": \"A\""), "events[0].stage", 6, 1,
     TRANCHE_SEVERITY_WARNING, FALSE, 1 },
-  { "event/duplicate-id", DOC ("{" INV ", \"date\": \"2023\", \"amount\": 1},\n{" INV ", \"date\": "
+  { "event/duplicate-id", DOC ("{" INV ", \"date\": \"2023\", \"amount\": 1},\n"
+    "{" INV ", \"date\": "
     "\"2024\", \"amount\": 2}"), "events[1].id", 6, 2, TRANCHE_SEVERITY_ERROR, FALSE, 1 },
   { "event/markup-is-text", EV ("\"amount\": 1, \"summary\": \"<b>bold</b> & <i>\""), NULL, 0, 0,
     0, FALSE, 1 },
@@ -257,18 +262,21 @@ static const Case cases[] = {
     NULL, 0, 0, 0, FALSE, 1 },
   { "citation/quote-missing", EV ("\"amount\": 1, \"sources\": [\n{\"source\": \"s\"}]"),
     "events[0].sources[0].quote", 6, 1, TRANCHE_SEVERITY_ERROR, FALSE, 0 },
-  { "citation/source-type", EV ("\"amount\": 1, \"sources\": [{\"quote\": \"q\",\n\"source\": 1}]"),
+  { "citation/source-type",
+    EV ("\"amount\": 1, \"sources\": [{\"quote\": \"q\",\n\"source\": 1}]"),
     "events[0].sources[0].source", 6, 1, TRANCHE_SEVERITY_ERROR, FALSE, 0 },
   { "citation/not-object", EV ("\"amount\": 1, \"sources\": [\n\"s\"]"), "events[0].sources[0]",
     6, 1, TRANCHE_SEVERITY_ERROR, FALSE, 0 },
-  { "citation/not-array", EV ("\"amount\": 1,\n\"sources\": {\"source\": \"s\", \"quote\": \"q\"}"),
+  { "citation/not-array",
+    EV ("\"amount\": 1,\n\"sources\": {\"source\": \"s\", \"quote\": \"q\"}"),
     "events[0].sources", 6, 1, TRANCHE_SEVERITY_ERROR, FALSE, 0 },
   { "citation/unknown-source", EV ("\"amount\": 1, \"sources\": [{\"quote\": \"q\",\n"
     "\"source\": \"nowhere\"}]"), "events[0].sources[0].source", 6, 11, TRANCHE_SEVERITY_WARNING,
     FALSE, 1 },
 
   /* unknown entities: a warning at the first use, once */
-  { "entity/undeclared", DOC ("{\"id\": \"e\", \"title\": \"T\", \"date\": \"2023\", \"amount\": 1,"
+  { "entity/undeclared",
+    DOC ("{\"id\": \"e\", \"title\": \"T\", \"date\": \"2023\", \"amount\": 1,"
     " \"target\": \"b\",\n\"investors\": [\"zed\"]},\n{\"id\": \"f\", \"title\": \"T\", \"date\": "
     "\"2023\", \"amount\": 1, \"target\": \"zed\", \"investors\": [\"a\"]}"),
     "events[0].investors[0]", 6, 15, TRANCHE_SEVERITY_WARNING, FALSE, 2 },
@@ -692,6 +700,41 @@ test_load_file (void)
   g_assert_cmpstr (tranche_dataset_get_filename (dataset), ==, path);
 }
 
+/* Files over 16 MB take the huge-page read: the same dataset comes out. */
+static void
+test_big_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tranche-loader-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(TrancheDataset) dataset = NULL;
+  GString *json = g_string_new ("{\"tranche\": 1, \"events\": [\n");
+  const guint n = 120000;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"2023\", \"kind\": \"news\", "
+                            "\"title\": \"%0100u\"}\n", i == 0 ? "" : ",", i, i);
+  g_string_append (json, "],\n\"colour\": 1}");
+  g_assert_cmpuint (json->len, >, 16 * 1024 * 1024);
+  path = g_build_filename (dir, "big.json", NULL);
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_string_free (json, TRUE);
+  g_assert_no_error (error);
+
+  dataset = tranche_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, n);
+  g_assert_cmpuint (tranche_dataset_get_event (dataset, n - 1)->line, ==, n + 1);
+  g_assert_cmpuint (tranche_diagnostics_get_length (diagnostics), ==, 1);
+  g_assert_cmpuint (tranche_diagnostics_get (diagnostics, 0)->line, ==, n + 3);
+  g_assert_cmpstr (tranche_dataset_get_filename (dataset), ==, path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_unreadable (void)
 {
@@ -926,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/loader/huge-integer", test_huge_integer);
   g_test_add_func ("/loader/unknown-entity", test_unknown_entity);
   g_test_add_func ("/loader/file", test_load_file);
+  g_test_add_func ("/loader/big-file", test_big_file);
   g_test_add_func ("/loader/unreadable", test_unreadable);
   g_test_add_func ("/loader/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/loader/deep-nesting", test_deep_nesting);
