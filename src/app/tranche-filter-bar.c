@@ -738,9 +738,17 @@ tranche_filter_bar_set_filter (TrancheFilterBar    *self,
     return;
   tranche_filter_free (self->filter);
   self->filter = tranche_filter_copy (filter);
-  /* The entry's delayed search-changed will find its text already applied. */
+  /* The entry's delayed search-changed will find its text already applied.
+   * Setting the text first empties the entry, and an emptied search entry
+   * says search-changed at once: that must not clear the filter's text (nor
+   * free the string being set), so it is not listened to meanwhile. */
   text = tranche_filter_get_text (self->filter);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
   refresh_checks (self);
   changed (self);
 }
