@@ -35,6 +35,8 @@ struct _TrancheChartView
   TrancheChartOptions     options;
   int                     selected;
   gboolean                data_dirty;  /* dataset or mask changed since last layout */
+  TrancheTimeScale        drawn_scale; /* of the last frame with data, for tests */
+  gboolean                drawn;
 
   TrancheValuationChart  *valuation;   /* one of the two, by kind */
   TrancheCumulativeChart *cumulative;
@@ -145,6 +147,7 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->dataset == NULL || !tranche_time_gestures_get_scale (self->gestures, &scale))
     {
+      self->drawn = FALSE;
       tranche_draw_set_color (cr, self->theme.background);
       cairo_paint (cr);
       cairo_destroy (cr);
@@ -152,6 +155,8 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
     }
 
   ensure_data (self);
+  self->drawn_scale = scale;
+  self->drawn = TRUE;
   pointer_day = self->viewport ? tranche_viewport_get_pointer_day (self->viewport) : NAN;
   if (self->kind == TRANCHE_CHART_VALUATION)
     {
@@ -433,4 +438,17 @@ tranche_chart_view_set_selected (TrancheChartView *self,
   self->selected = selected;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+gboolean
+tranche_chart_view_get_scale (TrancheChartView *self,
+                              TrancheTimeScale *scale)
+{
+  g_return_val_if_fail (TRANCHE_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (scale != NULL, FALSE);
+
+  if (!self->drawn)
+    return FALSE;
+  *scale = self->drawn_scale;
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tranche-dataset.h"
+#include "tranche-time-scale.h"
 #include "tranche-viewport.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,9 @@ void              tranche_chart_view_set_viewport (TrancheChartView *self,
 int               tranche_chart_view_get_selected (TrancheChartView *self);
 void              tranche_chart_view_set_selected (TrancheChartView *self,
                                                    int               selected);
+/* The time scale the chart was last drawn with (its x range is the plot's,
+ * aligned with the timeline's); FALSE before it has drawn data. For tests. */
+gboolean          tranche_chart_view_get_scale    (TrancheChartView *self,
+                                                   TrancheTimeScale *scale);
 
 G_END_DECLS

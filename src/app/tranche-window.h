@@ -4,9 +4,13 @@
 #include <adwaita.h>
 
 #include "tranche-application.h"
+#include "tranche-chart-view.h"
 #include "tranche-dataset.h"
 #include "tranche-diagnostics.h"
+#include "tranche-event-table.h"
 #include "tranche-filter.h"
+#include "tranche-source-panel.h"
+#include "tranche-timeline-view.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +36,14 @@ GBytes              *tranche_window_get_mask        (TrancheWindow       *self);
 int                  tranche_window_get_selected    (TrancheWindow       *self);
 void                 tranche_window_set_selected    (TrancheWindow       *self,
                                                      int                  selected);
+
+/* The window's children, for tests (and only for reading or driving them as
+ * a user would): the timeline, a lower chart, the events table and the
+ * source panel. Owned by the window. */
+TrancheTimelineView *tranche_window_get_timeline    (TrancheWindow       *self);
+TrancheChartView    *tranche_window_get_chart       (TrancheWindow       *self,
+                                                     TrancheChartKind     kind);
+TrancheEventTable   *tranche_window_get_table       (TrancheWindow       *self);
+TrancheSourcePanel  *tranche_window_get_source_panel (TrancheWindow      *self);
 
 G_END_DECLS
