@@ -241,6 +241,7 @@ set_dataset (TrancheWindow  *self,
 {
   const char *selected_id = NULL;
   g_autoptr(TrancheDataset) old = NULL;
+  int keep = -1;
 
   if (self->dataset == dataset)
     return;
@@ -256,7 +257,7 @@ set_dataset (TrancheWindow  *self,
     {
       guint found = tranche_dataset_find_event (self->dataset, selected_id);
       if (found != TRANCHE_NO_ENTITY)
-        self->selected = found;
+        keep = found;
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, self->dataset ? "dataset" : "empty");
@@ -266,6 +267,9 @@ set_dataset (TrancheWindow  *self,
   if (old == NULL && self->dataset != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
   apply_filter (self);
+  /* Only now: the table clears its selection on a new dataset, and through
+   * the bindings that would clear the kept one. */
+  self->selected = keep;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
