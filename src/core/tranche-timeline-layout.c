@@ -1585,6 +1585,9 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
 
     collect_legend (self, fitted, self->r_max, TRUE, TRUE);
     fitted_height = flow_legend (self, fitted, frame.margin_x, 0, width - 2 * frame.margin_x);
+    /* A dataset that can turn dense keeps a line for the note under it. */
+    if (tranche_dataset_get_n_events (self->dataset) > TRANCHE_TIMELINE_DENSE_THRESHOLD)
+      fitted_height += tick_h + S (self, 6);
     if (fitted_height < legend_height - 1 && self->lanes->len > 0)
       {
         self->plot.height += legend_height - fitted_height;
