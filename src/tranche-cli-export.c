@@ -136,7 +136,7 @@ tranche_cli_export (const TrancheCliExport *args)
       return 2;
     }
   options.transparent = args->transparent;
-  if (args->view != NULL && !tranche_chart_view_parse (args->view, &options.views))
+  if (args->view != NULL && !tranche_chart_stack_parse_views (args->view, &options.views))
     {
       g_printerr (_("tranche: --view “%s” is unknown: use timeline, valuation, cumulative or "
                     "all (or several joined by commas)\n"), args->view);

@@ -146,7 +146,7 @@ big_marker_position (TrancheChartStack *stack,
   TrancheDay day;
 
   g_assert_nonnull (timeline);
-  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_CHART_VIEW_TIMELINE, &rect));
+  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_STACK_TIMELINE, &rect));
   g_assert_true (tranche_timeline_layout_find_event (timeline, tranche_dataset_find_event (ds,
                                                                                          "big"),
                                                      &hit));
@@ -231,7 +231,7 @@ test_png_all_views (void)
   options.width = 1200;
   options.height = 800;
   options.scale = 2;
-  options.views = TRANCHE_CHART_VIEW_ALL;
+  options.views = TRANCHE_STACK_ALL;
   options.show_footer = TRUE;
   g_assert_true (tranche_export_dataset (ds, path, &options, &error));
   g_assert_no_error (error);
@@ -239,9 +239,9 @@ test_png_all_views (void)
   /* The charts are stacked in order, inside the canvas, between the title
    * and the footer, on the timeline's time scale. */
   stack = make_stack (ds, &options);
-  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_CHART_VIEW_TIMELINE, &timeline));
-  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_CHART_VIEW_VALUATION, &valuation));
-  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_CHART_VIEW_CUMULATIVE,
+  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_STACK_TIMELINE, &timeline));
+  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_STACK_VALUATION, &valuation));
+  g_assert_true (tranche_chart_stack_get_rect (stack, TRANCHE_STACK_CUMULATIVE,
                                                &cumulative));
   g_assert_nonnull (tranche_chart_stack_get_title (stack, NULL));
   g_assert_nonnull (tranche_chart_stack_get_footer (stack, &footer));
@@ -360,7 +360,7 @@ test_svg_parses (void)
 
   init_options (&options);
   g_assert_true (tranche_export_parse_size ("a4", &options.width, &options.height));
-  options.views = TRANCHE_CHART_VIEW_TIMELINE | TRANCHE_CHART_VIEW_CUMULATIVE;
+  options.views = TRANCHE_STACK_TIMELINE | TRANCHE_STACK_CUMULATIVE;
   options.show_footer = TRUE;
   g_assert_true (tranche_export_dataset (ds, path, &options, &error));
   g_assert_no_error (error);
@@ -468,7 +468,7 @@ test_pdf_size (void)
 
   init_options (&options);
   g_assert_true (tranche_export_parse_size ("a4", &options.width, &options.height));
-  options.views = TRANCHE_CHART_VIEW_ALL;
+  options.views = TRANCHE_STACK_ALL;
   options.show_footer = TRUE;
   g_assert_true (tranche_export_dataset (ds, path, &options, &error));
   g_assert_no_error (error);
@@ -752,12 +752,12 @@ test_options (void)
   g_assert_false (tranche_export_parse_size ("800x", &w, &h));
   g_assert_false (tranche_export_parse_size ("a5", &w, &h));
 
-  g_assert_true (tranche_chart_view_parse ("all", &views));
-  g_assert_cmpuint (views, ==, TRANCHE_CHART_VIEW_ALL);
-  g_assert_true (tranche_chart_view_parse ("timeline, cumulative", &views));
-  g_assert_cmpuint (views, ==, TRANCHE_CHART_VIEW_TIMELINE | TRANCHE_CHART_VIEW_CUMULATIVE);
-  g_assert_false (tranche_chart_view_parse ("pie", &views));
-  g_assert_false (tranche_chart_view_parse ("", &views));
+  g_assert_true (tranche_chart_stack_parse_views ("all", &views));
+  g_assert_cmpuint (views, ==, TRANCHE_STACK_ALL);
+  g_assert_true (tranche_chart_stack_parse_views ("timeline, cumulative", &views));
+  g_assert_cmpuint (views, ==, TRANCHE_STACK_TIMELINE | TRANCHE_STACK_CUMULATIVE);
+  g_assert_false (tranche_chart_stack_parse_views ("pie", &views));
+  g_assert_false (tranche_chart_stack_parse_views ("", &views));
 
   tranche_export_options_init (&options);
   options.transparent = TRUE;

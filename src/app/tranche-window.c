@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tranche-application.h"
 #include "tranche-chart-view.h"
@@ -21,6 +22,10 @@
 #include "tranche-source-panel.h"
 #include "tranche-timeline-view.h"
 #include "tranche-viewport.h"
+#include "tranche-chart-stack.h"
+#include "tranche-export-context.h"
+#include "tranche-export-dialog.h"
+#include "tranche-presentation-view.h"
 #include "tranche-window.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -80,6 +85,16 @@ struct _TrancheWindow
   TrancheChartView     *cumulative;
   TrancheEventTable    *table;
   TrancheSourcePanel   *source_panel;
+
+  /* Presentation mode, and what it hides, to give back on Esc. */
+  TranchePresentationView *presentation;
+  gboolean              presenting;
+  gboolean              was_fullscreen;
+  gboolean              header_was_visible;
+  gboolean              problems_were_visible;
+  char                 *stack_page;
+  GtkWidget            *focus_before;
+  AdwToast             *last_toast;    /* weak: dismissed when presenting starts */
 };
 
 G_DEFINE_FINAL_TYPE (TrancheWindow, tranche_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -129,8 +144,14 @@ add_toast (TrancheWindow *self,
   /* Toast titles are markup in libadwaita 1.2, and what we show can contain
    * file names: escape them so they stay text. */
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  /* Nothing pops up on the projector while presenting. */
+  if (self->presenting)
+    return;
+  toast = adw_toast_new (escaped);
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -146,6 +167,9 @@ update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
                                  has_dataset && !tranche_filter_is_empty (self->filter));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
 }
 
 static void
@@ -710,6 +734,127 @@ lane_grouping_changed_cb (TrancheWindow *self)
                                        g_settings_get_enum (self->settings, "lane-grouping"));
 }
 
+/* What the window shows now, for an export or a copy. */
+static TrancheExportContext *
+make_export_context (TrancheWindow *self)
+{
+  TrancheExportContext *context = tranche_export_context_new (self->dataset);
+  g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  char *dot;
+
+  if (self->mask != NULL)
+    {
+      context->mask = g_bytes_ref (self->mask);
+      context->n_shown = self->n_shown;
+    }
+  tranche_viewport_get_range (self->viewport, &context->first, &context->end);
+  if (gtk_widget_get_width (GTK_WIDGET (self->charts_box)) > 0)
+    {
+      context->view_width = gtk_widget_get_width (GTK_WIDGET (self->charts_box));
+      context->view_height = gtk_widget_get_height (GTK_WIDGET (self->charts_box));
+    }
+  context->views = TRANCHE_STACK_TIMELINE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->valuation)))
+    context->views |= TRANCHE_STACK_VALUATION;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->cumulative)))
+    context->views |= TRANCHE_STACK_CUMULATIVE;
+  context->lane_mode = g_settings_get_enum (self->settings, "lane-grouping");
+  context->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  if (name != NULL && (dot = strrchr (name, '.')) != NULL && dot != name)
+    *dot = '\0';
+  context->name = g_strdup (name != NULL ? name : "tranche");
+  context->folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  return context;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  TrancheExportDialog *dialog;
+
+  if (self->dataset == NULL || self->presenting)
+    return;
+  dialog = tranche_export_dialog_new (GTK_WINDOW (self), make_export_context (self),
+                                      self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  g_autoptr(TrancheExportContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->dataset == NULL)
+    return;
+  context = make_export_context (self);
+  /* As sharp as the screen shows it. */
+  if (tranche_export_context_copy_image (context, gtk_widget_get_clipboard (widget),
+                                         gtk_widget_get_scale_factor (widget), &error))
+    add_toast (self, _("Chart copied as an image"));
+  else
+    add_toast (self, error->message);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  GtkWidget *focus;
+
+  if (self->dataset == NULL || self->presenting)
+    return;
+  /* Remember what presenting hides, so Esc gives the window back as it was. */
+  self->presenting = TRUE;
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  self->header_was_visible = gtk_widget_get_visible (GTK_WIDGET (self->header_revealer));
+  self->problems_were_visible = gtk_widget_get_visible (GTK_WIDGET (self->problems_revealer));
+  g_free (self->stack_page);
+  self->stack_page = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_set_weak_pointer (&self->focus_before, focus);
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+
+  /* Hidden rather than folded: a revealer keeps its place while it slides. */
+  gtk_widget_set_visible (GTK_WIDGET (self->header_revealer), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), FALSE);
+  tranche_presentation_view_start (self->presentation, self->dataset, self->mask,
+                                   g_settings_get_enum (self->settings, "lane-grouping"));
+  gtk_stack_set_visible_child_full (self->main_stack, "presentation",
+                                    GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->presentation));
+  if (!self->was_fullscreen)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+static void
+presentation_finished_cb (TrancheWindow *self)
+{
+  if (!self->presenting)
+    return;
+  self->presenting = FALSE;
+  if (!self->was_fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  gtk_stack_set_visible_child_full (self->main_stack,
+                                    self->stack_page ? self->stack_page : "dataset",
+                                    GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_revealer), self->header_was_visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), self->problems_were_visible);
+  tranche_presentation_view_stop (self->presentation);
+  if (self->focus_before != NULL)
+    gtk_widget_grab_focus (self->focus_before);
+  g_clear_weak_pointer (&self->focus_before);
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -825,6 +970,8 @@ tranche_window_dispose (GObject *object)
       g_clear_object (&self->monitor);
     }
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_weak_pointer (&self->focus_before);
+  g_clear_weak_pointer (&self->last_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRANCHE_TYPE_WINDOW);
   G_OBJECT_CLASS (tranche_window_parent_class)->dispose (object);
 }
@@ -842,6 +989,7 @@ tranche_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->viewport);
+  g_clear_pointer (&self->stack_page, g_free);
   G_OBJECT_CLASS (tranche_window_parent_class)->finalize (object);
 }
 
@@ -949,12 +1097,22 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view",
                                        "s", "charts");
@@ -1099,6 +1257,12 @@ add_children (TrancheWindow *self)
   gtk_box_append (self->panel_box, GTK_WIDGET (self->source_panel));
   g_object_bind_property (window, "dataset", self->source_panel, "dataset", G_BINDING_SYNC_CREATE);
   g_object_bind_property (window, "selected", self->source_panel, "event", G_BINDING_SYNC_CREATE);
+
+  /* Presentation mode takes the whole window while it lasts. */
+  self->presentation = TRANCHE_PRESENTATION_VIEW (tranche_presentation_view_new ());
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->presentation), "presentation");
+  g_signal_connect_object (self->presentation, "finished", G_CALLBACK (presentation_finished_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void

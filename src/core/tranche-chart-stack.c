@@ -58,17 +58,17 @@ S (TrancheChartStack *self,
 }
 
 static guint
-view_slot (TrancheChartView view)
+view_slot (TrancheStackChart view)
 {
   switch (view)
     {
-    case TRANCHE_CHART_VIEW_TIMELINE:
+    case TRANCHE_STACK_TIMELINE:
       return 0;
-    case TRANCHE_CHART_VIEW_VALUATION:
+    case TRANCHE_STACK_VALUATION:
       return 1;
-    case TRANCHE_CHART_VIEW_CUMULATIVE:
+    case TRANCHE_STACK_CUMULATIVE:
       return 2;
-    case TRANCHE_CHART_VIEW_ALL:
+    case TRANCHE_STACK_ALL:
     default:
       return G_MAXUINT;
     }
@@ -239,21 +239,21 @@ place_views (TrancheChartStack *self,
              double             bottom,
              double             timeline_weight)
 {
-  static const TrancheChartView order[] = {
-    TRANCHE_CHART_VIEW_TIMELINE, TRANCHE_CHART_VIEW_VALUATION, TRANCHE_CHART_VIEW_CUMULATIVE,
+  static const TrancheStackChart order[] = {
+    TRANCHE_STACK_TIMELINE, TRANCHE_STACK_VALUATION, TRANCHE_STACK_CUMULATIVE,
   };
   double total = 0, y = top, body = MAX (bottom - top, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     if (self->views & order[i])
-      total += order[i] == TRANCHE_CHART_VIEW_TIMELINE ? timeline_weight : CHART_WEIGHT;
+      total += order[i] == TRANCHE_STACK_TIMELINE ? timeline_weight : CHART_WEIGHT;
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       double share;
 
       if (!(self->views & order[i]))
         continue;
-      share = (order[i] == TRANCHE_CHART_VIEW_TIMELINE ? timeline_weight : CHART_WEIGHT) / total;
+      share = (order[i] == TRANCHE_STACK_TIMELINE ? timeline_weight : CHART_WEIGHT) / total;
       /* Whole pixels, so stacked charts meet without a seam. */
       self->rects[view_slot (order[i])] = (TrancheRect) { 0, y, width,
                                                           round (y + body * share) - y };
@@ -273,8 +273,8 @@ timeline_folds_lanes (TrancheChartStack *self)
 }
 
 gboolean
-tranche_chart_view_parse (const char *text,
-                          guint      *views)
+tranche_chart_stack_parse_views (const char *text,
+                                 guint      *views)
 {
   g_auto(GStrv) parts = NULL;
   guint result = 0;
@@ -289,13 +289,13 @@ tranche_chart_view_parse (const char *text,
       const char *part = g_strstrip (parts[i]);
 
       if (g_ascii_strcasecmp (part, "timeline") == 0)
-        result |= TRANCHE_CHART_VIEW_TIMELINE;
+        result |= TRANCHE_STACK_TIMELINE;
       else if (g_ascii_strcasecmp (part, "valuation") == 0)
-        result |= TRANCHE_CHART_VIEW_VALUATION;
+        result |= TRANCHE_STACK_VALUATION;
       else if (g_ascii_strcasecmp (part, "cumulative") == 0)
-        result |= TRANCHE_CHART_VIEW_CUMULATIVE;
+        result |= TRANCHE_STACK_CUMULATIVE;
       else if (g_ascii_strcasecmp (part, "all") == 0)
-        result |= TRANCHE_CHART_VIEW_ALL;
+        result |= TRANCHE_STACK_ALL;
       else
         return FALSE;
     }
@@ -309,7 +309,7 @@ tranche_chart_stack_new (void)
   TrancheChartStack *self = g_new0 (TrancheChartStack, 1);
 
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
-  self->views = TRANCHE_CHART_VIEW_TIMELINE;
+  self->views = TRANCHE_STACK_TIMELINE;
   self->today = NAN;
   self->timeline = tranche_timeline_layout_new ();
   tranche_timeline_layout_set_today (self->timeline, NAN);
@@ -389,8 +389,8 @@ tranche_chart_stack_set_views (TrancheChartStack *self,
                                guint              views)
 {
   g_return_if_fail (self != NULL);
-  views &= TRANCHE_CHART_VIEW_ALL;
-  self->views = views != 0 ? views : TRANCHE_CHART_VIEW_TIMELINE;
+  views &= TRANCHE_STACK_ALL;
+  self->views = views != 0 ? views : TRANCHE_STACK_TIMELINE;
 }
 
 guint
@@ -453,7 +453,7 @@ tranche_chart_stack_fit_range (TrancheChartStack *self,
    * one or two lines, and the fit is about the charts' width. */
   layout_frame (self, width, height, f, e, &top, &bottom);
   place_views (self, width, top, bottom, TIMELINE_WEIGHT);
-  if (self->views & TRANCHE_CHART_VIEW_TIMELINE)
+  if (self->views & TRANCHE_STACK_TIMELINE)
     return tranche_timeline_layout_fit_range (self->timeline, width, self->rects[0].height,
                                               first, end);
 
@@ -484,14 +484,14 @@ tranche_chart_stack_layout (TrancheChartStack *self,
   layout_frame (self, width, height, first, end, &top, &bottom);
   place_views (self, width, top, bottom, TIMELINE_WEIGHT);
 
-  if (self->views & TRANCHE_CHART_VIEW_TIMELINE)
+  if (self->views & TRANCHE_STACK_TIMELINE)
     {
       const TrancheRect *r = &self->rects[0];
 
       tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
       /* On a small canvas the timeline would fold lanes together: it
        * matters more than the charts' height, so it takes more room. */
-      if (self->views != TRANCHE_CHART_VIEW_TIMELINE && timeline_folds_lanes (self))
+      if (self->views != TRANCHE_STACK_TIMELINE && timeline_folds_lanes (self))
         {
           place_views (self, width, top, bottom, CROWDED_TIMELINE_WEIGHT);
           tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
@@ -504,7 +504,7 @@ tranche_chart_stack_layout (TrancheChartStack *self,
       tranche_time_scale_set_range (&self->scale, first, end);
     }
 
-  if (self->dataset == NULL || !(self->views & ~TRANCHE_CHART_VIEW_TIMELINE))
+  if (self->dataset == NULL || !(self->views & ~TRANCHE_STACK_TIMELINE))
     return;
   if (!self->charts_have_data)
     {
@@ -513,13 +513,13 @@ tranche_chart_stack_layout (TrancheChartStack *self,
       self->charts_have_data = TRUE;
     }
   tranche_chart_options_init (&options);
-  if (self->views & TRANCHE_CHART_VIEW_VALUATION)
+  if (self->views & TRANCHE_STACK_VALUATION)
     {
       const TrancheRect *r = &self->rects[1];
       tranche_valuation_chart_layout (self->valuation, &self->theme, &options, &self->scale,
                                       r->x, r->y, r->width, r->height);
     }
-  if (self->views & TRANCHE_CHART_VIEW_CUMULATIVE)
+  if (self->views & TRANCHE_STACK_CUMULATIVE)
     {
       const TrancheRect *r = &self->rects[2];
       tranche_cumulative_chart_layout (self->cumulative, &self->theme, &options, &self->scale,
@@ -550,16 +550,16 @@ tranche_chart_stack_paint (TrancheChartStack *self,
                            self->subtitle_rect.y);
     }
 
-  if (self->dataset != NULL && (self->views & TRANCHE_CHART_VIEW_TIMELINE))
+  if (self->dataset != NULL && (self->views & TRANCHE_STACK_TIMELINE))
     {
       cairo_save (cr);
       cairo_translate (cr, self->rects[0].x, self->rects[0].y);
       tranche_timeline_painter_paint (self->timeline, cr, selected, -1, NAN);
       cairo_restore (cr);
     }
-  if (self->dataset != NULL && (self->views & TRANCHE_CHART_VIEW_VALUATION))
+  if (self->dataset != NULL && (self->views & TRANCHE_STACK_VALUATION))
     tranche_valuation_chart_paint (self->valuation, cr, selected, NAN);
-  if (self->dataset != NULL && (self->views & TRANCHE_CHART_VIEW_CUMULATIVE))
+  if (self->dataset != NULL && (self->views & TRANCHE_STACK_CUMULATIVE))
     tranche_cumulative_chart_paint (self->cumulative, cr, selected, NAN);
 
   if (self->footer_layout != NULL)
@@ -599,7 +599,7 @@ tranche_chart_stack_get_scale (TrancheChartStack *self)
 
 gboolean
 tranche_chart_stack_get_rect (TrancheChartStack *self,
-                              TrancheChartView   view,
+                              TrancheStackChart  view,
                               TrancheRect       *rect)
 {
   guint slot = view_slot (view);
@@ -617,7 +617,7 @@ TrancheTimelineLayout *
 tranche_chart_stack_get_timeline (TrancheChartStack *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->views & TRANCHE_CHART_VIEW_TIMELINE ? self->timeline : NULL;
+  return self->views & TRANCHE_STACK_TIMELINE ? self->timeline : NULL;
 }
 
 const char *

@@ -26,18 +26,18 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  TRANCHE_CHART_VIEW_TIMELINE   = 1 << 0,
-  TRANCHE_CHART_VIEW_VALUATION  = 1 << 1,
-  TRANCHE_CHART_VIEW_CUMULATIVE = 1 << 2,
-  TRANCHE_CHART_VIEW_ALL        = 0x7,
-} TrancheChartView;
+  TRANCHE_STACK_TIMELINE   = 1 << 0,
+  TRANCHE_STACK_VALUATION  = 1 << 1,
+  TRANCHE_STACK_CUMULATIVE = 1 << 2,
+  TRANCHE_STACK_ALL        = 0x7,
+} TrancheStackChart;
 
 typedef struct _TrancheChartStack TrancheChartStack;
 
 /* "timeline", "valuation", "cumulative", "all", or several joined by
  * commas ("timeline,cumulative"); FALSE for anything else. */
-gboolean           tranche_chart_view_parse          (const char         *text,
-                                                      guint              *views);
+gboolean           tranche_chart_stack_parse_views (const char         *text,
+                                                    guint              *views);
 
 TrancheChartStack *tranche_chart_stack_new           (void);
 void               tranche_chart_stack_free          (TrancheChartStack  *self);
@@ -50,7 +50,7 @@ TrancheDataset    *tranche_chart_stack_get_dataset   (TrancheChartStack  *self);
 void               tranche_chart_stack_set_theme     (TrancheChartStack  *self,
                                                       const TrancheTheme *theme);
 const TrancheTheme *tranche_chart_stack_get_theme    (TrancheChartStack  *self);
-/* TrancheChartView bits; 0 is taken as the timeline. */
+/* TrancheStackChart bits; 0 is taken as the timeline. */
 void               tranche_chart_stack_set_views     (TrancheChartStack  *self,
                                                       guint               views);
 guint              tranche_chart_stack_get_views     (TrancheChartStack  *self);
@@ -88,7 +88,7 @@ double             tranche_chart_stack_get_height    (TrancheChartStack  *self);
 const TrancheTimeScale *tranche_chart_stack_get_scale (TrancheChartStack *self);
 /* Where a chart is drawn; FALSE when it is not in the stack. */
 gboolean           tranche_chart_stack_get_rect      (TrancheChartStack  *self,
-                                                      TrancheChartView    view,
+                                                      TrancheStackChart   view,
                                                       TrancheRect        *rect);
 /* The timeline's scene (its coordinates start at its rect's top-left), or
  * NULL when the stack has no timeline. */

@@ -38,7 +38,7 @@ tranche_export_options_init (TrancheExportOptions *options)
   options->scale = 1;
   options->theme = TRANCHE_THEME_LIGHT;
   options->lane_mode = TRANCHE_LANES_BY_PAIR;
-  options->views = TRANCHE_CHART_VIEW_TIMELINE;
+  options->views = TRANCHE_STACK_TIMELINE;
   options->show_title = TRUE;
   options->selected = -1;
   options->first = NAN;

@@ -52,7 +52,7 @@ typedef struct
   TrancheThemeVariant theme;
   gboolean            transparent; /* PNG only: no background behind the charts */
   TrancheLaneMode     lane_mode;
-  guint               views;       /* TrancheChartView bits; default the timeline */
+  guint               views;       /* TrancheStackChart bits; default the timeline */
   TrancheDay          first;       /* NAN (the default): where the dataset starts */
   TrancheDay          end;         /* NAN: where it ends */
   gboolean            show_title;  /* default TRUE: an export stands alone */

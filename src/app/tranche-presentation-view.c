@@ -1,0 +1,630 @@
+/* tranche-presentation-view.c
+ *
+ * The live timeline is a child sized and placed by core's slide geometry;
+ * everything else on a slide (title slide, caption, progress) is painted by
+ * core's slide painters, exactly as a deck's pages are. The view has its
+ * own viewport, so the window's range and selection are left as they were.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tranche-presentation-view.h"
+#include "tranche-presentation.h"
+#include "tranche-slide.h"
+#include "tranche-timeline-view.h"
+#include "tranche-viewport.h"
+
+/* Slower than the window's zoom: the room follows the move. */
+#define ANIMATION_USEC (650 * 1000)
+
+struct _TranchePresentationView
+{
+  GtkWidget            parent_instance;
+
+  TranchePresentation *presentation;
+  TrancheViewport     *viewport;
+  GtkWidget           *timeline;
+  TrancheTheme         theme;
+  guint                position;
+  gboolean             blanked;
+  gboolean             active;
+
+  guint                tick_id;
+  gint64               anim_start;
+  TrancheTimeScale     anim_from;
+  TrancheTimeScale     anim_to;
+};
+
+G_DEFINE_FINAL_TYPE (TranchePresentationView, tranche_presentation_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_POSITION,
+  PROP_BLANKED,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_theme (TranchePresentationView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double scale = width > 0 && height > 0 ? tranche_slide_type_scale (width, height) : 1.0;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  tranche_theme_init (&self->theme, dark ? TRANCHE_THEME_DARK : TRANCHE_THEME_LIGHT, scale);
+  tranche_timeline_view_set_type_scale (TRANCHE_TIMELINE_VIEW (self->timeline), scale);
+}
+
+static void
+style_changed_cb (TranchePresentationView *self)
+{
+  update_theme (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+stop_animation (TranchePresentationView *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static gboolean
+current_scale (TranchePresentationView *self,
+               TrancheTimeScale        *scale)
+{
+  TrancheDay first, end;
+  double x = 0, width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+
+  if (!tranche_viewport_get_range (self->viewport, &first, &end))
+    return FALSE;
+  tranche_viewport_get_plot (self->viewport, &x, &width);
+  tranche_time_scale_init (scale, first, end, x, MAX (width, 1));
+  return TRUE;
+}
+
+static gboolean
+animation_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t = CLAMP ((double) (now - self->anim_start) / ANIMATION_USEC, 0, 1);
+  /* Ease in and out: a presenter's move starts and lands gently. */
+  double eased = t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;
+  TrancheTimeScale scale;
+
+  tranche_time_scale_interpolate (&self->anim_from, &self->anim_to, eased, &scale);
+  tranche_viewport_set_range (self->viewport, scale.first, scale.end);
+  if (t >= 1)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_step (TranchePresentationView *self,
+           guint                    step,
+           gboolean                 animate)
+{
+  TrancheTimeScale from, to;
+  TrancheDay first, end;
+  gboolean animations = FALSE;
+
+  tranche_timeline_view_set_selected (TRANCHE_TIMELINE_VIEW (self->timeline),
+                                      (int) tranche_presentation_get_event (self->presentation,
+                                                                            step));
+  tranche_presentation_get_range (self->presentation, step, &first, &end);
+  stop_animation (self);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations",
+                &animations, NULL);
+  if (!animate || !animations || !gtk_widget_get_mapped (GTK_WIDGET (self))
+      || !current_scale (self, &from))
+    {
+      tranche_viewport_set_range (self->viewport, first, end);
+      return;
+    }
+  to = from;
+  tranche_time_scale_set_range (&to, first, end);
+  self->anim_from = from;
+  self->anim_to = to;
+  self->anim_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
+}
+
+static void
+update_accessible (TranchePresentationView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->presentation == NULL)
+    return;
+  if (self->blanked)
+    text = g_strdup (_("Screen blanked"));
+  else if (self->position == 0)
+    {
+      const char *title = tranche_dataset_get_title (tranche_presentation_get_dataset (self->presentation));
+      text = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled Dataset"));
+    }
+  else
+    {
+      g_autoptr(TrancheCaption) caption =
+        tranche_presentation_get_caption (self->presentation, self->position - 1);
+      /* Translators: what screen readers hear for a presentation step:
+       * "Step 3 of 13: 2023, $10B, Multi-year investment" */
+      text = g_strdup_printf (_("Step %u of %u: %s, %s, %s"), self->position,
+                              tranche_presentation_get_n_steps (self->presentation),
+                              caption->date, caption->amount ? caption->amount : "",
+                              caption->title);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+}
+
+static void
+update_child (TranchePresentationView *self)
+{
+  gtk_widget_set_child_visible (self->timeline, self->presentation != NULL && self->position > 0
+                                                && !self->blanked);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible (self);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+  int delta = g_variant_get_int32 (parameter);
+
+  if (self->presentation == NULL)
+    return;
+  /* A key on a blank screen brings the slide back before moving on, so
+   * the room never misses one. */
+  if (self->blanked)
+    {
+      tranche_presentation_view_set_blanked (self, FALSE);
+      return;
+    }
+  if (delta < 0 && self->position == 0)
+    return;
+  tranche_presentation_view_set_position (self, (guint) ((int) self->position + delta));
+}
+
+static void
+first_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+
+  tranche_presentation_view_set_blanked (self, FALSE);
+  tranche_presentation_view_set_position (self, 0);
+}
+
+static void
+last_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+
+  if (self->presentation == NULL)
+    return;
+  tranche_presentation_view_set_blanked (self, FALSE);
+  tranche_presentation_view_set_position (self,
+                                          tranche_presentation_get_n_positions (self->presentation)
+                                          - 1);
+}
+
+static void
+blank_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+
+  tranche_presentation_view_set_blanked (self, !self->blanked);
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+
+  if (self->active)
+    g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
+pressed_cb (GtkGestureClick         *gesture,
+            int                      n_press,
+            double                   x,
+            double                   y,
+            TranchePresentationView *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  /* Clickers that act as a mouse: left forward, right back. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "presentation.step", "i",
+                              button == GDK_BUTTON_SECONDARY ? -1 : 1);
+}
+
+static void
+tranche_presentation_view_size_allocate (GtkWidget *widget,
+                                         int        width,
+                                         int        height,
+                                         int        baseline)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+  TrancheSlideGeometry g;
+
+  update_theme (self);
+  tranche_slide_get_geometry (&self->theme, width, height, &g);
+  gtk_widget_allocate (self->timeline, (int) g.chart.width, (int) g.chart.height, -1, NULL);
+}
+
+static void
+tranche_presentation_view_measure (GtkWidget      *widget,
+                                   GtkOrientation  orientation,
+                                   int             for_size,
+                                   int            *minimum,
+                                   int            *natural,
+                                   int            *minimum_baseline,
+                                   int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 720;
+}
+
+static void
+tranche_presentation_view_snapshot (GtkWidget   *widget,
+                                    GtkSnapshot *snapshot)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->blanked || self->presentation == NULL)
+    {
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 1 }, &bounds);
+      return;
+    }
+  if (self->position == 0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      tranche_slide_paint_title (cr, &self->theme, self->presentation, width, height);
+      cairo_destroy (cr);
+      return;
+    }
+
+  gtk_widget_snapshot_child (widget, self->timeline, snapshot);
+  {
+    TrancheSlideGeometry g;
+
+    tranche_slide_get_geometry (&self->theme, width, height, &g);
+    cr = gtk_snapshot_append_cairo (snapshot,
+                                    &GRAPHENE_RECT_INIT (0, g.chart.height, width,
+                                                         height - g.chart.height));
+    tranche_slide_paint_caption (cr, &self->theme, self->presentation, self->position - 1,
+                                 width, height);
+    cairo_destroy (cr);
+  }
+}
+
+static void
+tranche_presentation_view_dispose (GObject *object)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (object);
+
+  stop_animation (self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_pointer (&self->timeline, gtk_widget_unparent);
+  G_OBJECT_CLASS (tranche_presentation_view_parent_class)->dispose (object);
+}
+
+static void
+tranche_presentation_view_finalize (GObject *object)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (object);
+
+  g_clear_pointer (&self->presentation, tranche_presentation_free);
+  g_clear_object (&self->viewport);
+  G_OBJECT_CLASS (tranche_presentation_view_parent_class)->finalize (object);
+}
+
+static void
+tranche_presentation_view_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    case PROP_BLANKED:
+      g_value_set_boolean (value, self->blanked);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tranche_presentation_view_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_POSITION:
+      tranche_presentation_view_set_position (self, g_value_get_uint (value));
+      break;
+    case PROP_BLANKED:
+      tranche_presentation_view_set_blanked (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tranche_presentation_view_class_init (TranchePresentationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint forward[] = { GDK_KEY_Right, GDK_KEY_KP_Right, GDK_KEY_space,
+                                   GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, GDK_KEY_Down,
+                                   GDK_KEY_Return, GDK_KEY_KP_Enter };
+  static const guint back[] = { GDK_KEY_Left, GDK_KEY_KP_Left, GDK_KEY_Page_Up,
+                                GDK_KEY_KP_Page_Up, GDK_KEY_Up, GDK_KEY_BackSpace };
+
+  object_class->dispose = tranche_presentation_view_dispose;
+  object_class->finalize = tranche_presentation_view_finalize;
+  object_class->get_property = tranche_presentation_view_get_property;
+  object_class->set_property = tranche_presentation_view_set_property;
+  widget_class->size_allocate = tranche_presentation_view_size_allocate;
+  widget_class->measure = tranche_presentation_view_measure;
+  widget_class->snapshot = tranche_presentation_view_snapshot;
+
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLANKED] =
+    g_param_spec_boolean ("blanked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Esc: the window puts itself back as it was. */
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "presentation.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, first_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
+  gtk_widget_class_install_action (widget_class, "presentation.blank", NULL, blank_action);
+  gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
+    gtk_widget_class_add_binding_action (widget_class, forward[i], 0, "presentation.step",
+                                         "i", 1);
+  for (guint i = 0; i < G_N_ELEMENTS (back); i++)
+    gtk_widget_class_add_binding_action (widget_class, back[i], 0, "presentation.step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_SHIFT_MASK,
+                                       "presentation.step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "presentation.first",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_End, 0, "presentation.last",
+                                       NULL);
+  /* B, and the "." many clickers send for a black screen. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, 0, "presentation.blank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_B, GDK_SHIFT_MASK,
+                                       "presentation.blank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "presentation.blank",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave",
+                                       NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "presentation");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+tranche_presentation_view_init (TranchePresentationView *self)
+{
+  GtkGesture *click;
+
+  self->viewport = tranche_viewport_new ();
+  self->timeline = tranche_timeline_view_new ();
+  tranche_timeline_view_set_viewport (TRANCHE_TIMELINE_VIEW (self->timeline), self->viewport);
+  /* The slide takes the keys and clicks; the timeline only shows. */
+  gtk_widget_set_focusable (self->timeline, FALSE);
+  gtk_widget_set_can_target (self->timeline, FALSE);
+  gtk_widget_set_parent (self->timeline, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->timeline, FALSE);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  update_theme (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Presentation"), -1);
+}
+
+GtkWidget *
+tranche_presentation_view_new (void)
+{
+  return g_object_new (TRANCHE_TYPE_PRESENTATION_VIEW, NULL);
+}
+
+void
+tranche_presentation_view_start (TranchePresentationView *self,
+                                 TrancheDataset          *dataset,
+                                 GBytes                  *mask,
+                                 TrancheLaneMode          lane_mode)
+{
+  TrancheTimelineView *timeline;
+
+  g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
+  g_return_if_fail (dataset != NULL);
+
+  timeline = TRANCHE_TIMELINE_VIEW (self->timeline);
+  stop_animation (self);
+  g_clear_pointer (&self->presentation, tranche_presentation_free);
+  self->presentation = tranche_presentation_new (dataset, mask);
+  tranche_viewport_clear_range (self->viewport);
+  tranche_timeline_view_set_dataset (timeline, dataset);
+  tranche_timeline_view_set_mask (timeline, mask);
+  tranche_timeline_view_set_lane_mode (timeline, lane_mode);
+  tranche_timeline_view_set_selected (timeline, -1);
+  self->position = 0;
+  self->blanked = FALSE;
+  self->active = TRUE;
+  update_child (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANKED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+void
+tranche_presentation_view_stop (TranchePresentationView *self)
+{
+  g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
+
+  if (!self->active)
+    return;
+  stop_animation (self);
+  g_clear_pointer (&self->presentation, tranche_presentation_free);
+  tranche_timeline_view_set_dataset (TRANCHE_TIMELINE_VIEW (self->timeline), NULL);
+  tranche_timeline_view_set_mask (TRANCHE_TIMELINE_VIEW (self->timeline), NULL);
+  self->active = FALSE;
+  self->blanked = FALSE;
+  update_child (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+gboolean
+tranche_presentation_view_is_active (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), FALSE);
+  return self->active;
+}
+
+guint
+tranche_presentation_view_get_position (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), 0);
+  return self->position;
+}
+
+guint
+tranche_presentation_view_get_n_positions (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), 0);
+  return self->presentation != NULL
+         ? tranche_presentation_get_n_positions (self->presentation) : 0;
+}
+
+void
+tranche_presentation_view_set_position (TranchePresentationView *self,
+                                        guint                    position)
+{
+  guint previous;
+
+  g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
+
+  if (self->presentation == NULL)
+    return;
+  position = MIN (position, tranche_presentation_get_n_positions (self->presentation) - 1);
+  if (self->position == position)
+    return;
+  previous = self->position;
+  self->position = position;
+  /* From the title slide the timeline appears in place; between steps it
+   * moves, so the room sees where the next event is. */
+  if (position > 0)
+    show_step (self, position - 1, previous > 0);
+  update_child (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+int
+tranche_presentation_view_get_event (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), -1);
+
+  if (self->presentation == NULL || self->position == 0)
+    return -1;
+  return (int) tranche_presentation_get_event (self->presentation, self->position - 1);
+}
+
+gboolean
+tranche_presentation_view_get_blanked (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), FALSE);
+  return self->blanked;
+}
+
+void
+tranche_presentation_view_set_blanked (TranchePresentationView *self,
+                                       gboolean                 blanked)
+{
+  g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
+
+  blanked = !!blanked;
+  if (self->blanked == blanked)
+    return;
+  self->blanked = blanked;
+  update_child (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANKED]);
+}
