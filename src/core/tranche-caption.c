@@ -209,6 +209,8 @@ tranche_caption_paint (const TrancheCaption *self,
   g_autoptr(PangoLayout) amount = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(GString) meta_text = NULL;
+  g_autoptr(PangoLayout) source = NULL;
+  gboolean pending = FALSE;
   double s, bottom = y + height, title_x = x, amount_w = 0, line_h;
   guint n_quotes = 0;
 
@@ -259,24 +261,30 @@ tranche_caption_paint (const TrancheCaption *self,
     }
   y += 14 * s;
 
-  /* The evidence: as many passages as fit, whole or cut after a few lines,
-   * each with the source it comes from. */
+  /* The evidence: as many passages as fit, whole or cut after a few lines.
+   * Passages in a row from one source share one attribution, under the
+   * last of them. */
   for (guint i = 0; i < self->quotes->len; i++)
     {
       const TrancheCaptionQuote *quote = g_ptr_array_index (self->quotes, i);
-      double bar = 3 * s, indent = 16 * s, quote_h = 0, source_h;
+      const TrancheCaptionQuote *next = i + 1 < self->quotes->len
+        ? g_ptr_array_index (self->quotes, i + 1) : NULL;
+      gboolean attribute = next == NULL || g_strcmp0 (next->source, quote->source) != 0;
+      double bar = 3 * s, indent = 16 * s, quote_h = 0, source_h, block_h;
       g_autofree char *quoted = NULL;
       g_autofree char *attribution = NULL;
       g_autoptr(PangoLayout) text = NULL;
-      g_autoptr(PangoLayout) source = NULL;
 
       /* Translators: a quoted passage on a presentation slide; French uses « %s » */
       quoted = g_strdup_printf (_("“%s”"), quote->text);
       /* Translators: under a quoted passage: "— Title (Publisher, Nov 2023)" */
       attribution = g_strdup_printf (_("— %s"), quote->source);
+      g_clear_object (&source);
       source = make_text (context, theme, attribution, theme->small_size, FALSE, FALSE,
                           width - indent, 1);
       source_h = text_height (source);
+      /* Room is always kept for an attribution: if the next passage does not
+       * fit, this one's source is written under it after all. */
       for (int lines = QUOTE_MAX_LINES; lines >= 2; lines--)
         {
           g_clear_object (&text);
@@ -289,15 +297,29 @@ tranche_caption_paint (const TrancheCaption *self,
       if (y + quote_h + 2 * s + source_h > bottom)
         break;
 
+      block_h = quote_h + (attribute ? 2 * s + source_h : 0);
       tranche_draw_set_color (cr, tranche_color_with_alpha (theme->selection, 0.65));
-      cairo_rectangle (cr, x, y, bar, quote_h + 2 * s + source_h);
+      cairo_rectangle (cr, x, y, bar, block_h);
       cairo_fill (cr);
       tranche_draw_set_color (cr, theme->foreground);
       tranche_draw_layout (cr, text, x + indent, y);
-      tranche_draw_set_color (cr, theme->muted);
-      tranche_draw_layout (cr, source, x + indent, y + quote_h + 2 * s);
-      y += quote_h + 2 * s + source_h + 12 * s;
+      if (attribute)
+        {
+          tranche_draw_set_color (cr, theme->muted);
+          tranche_draw_layout (cr, source, x + indent, y + quote_h + 2 * s);
+          g_clear_object (&source);
+        }
+      y += block_h + (attribute ? 12 * s : 6 * s);
+      pending = !attribute;
       n_quotes++;
+    }
+  if (pending)
+    {
+      /* The last passage shown waited for an attribution that never came;
+       * the one that did not fit is from the same source. */
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, source, x + 16 * s, y - 6 * s + 2 * s);
+      y += text_height (source) + 12 * s;
     }
 
   if (n_quotes < self->quotes->len)
