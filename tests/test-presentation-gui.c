@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "tranche-application.h"
 #include "tranche-export-dialog.h"
@@ -401,6 +402,65 @@ test_export_dialog (Fixture       *f,
   g_rmdir (dir);
 }
 
+static void
+test_reload_while_presenting (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+
+  press (GTK_WIDGET (f->window), GDK_KEY_F5, 0);
+  press (view, GDK_KEY_Right, 0);
+  /* The file is read again (an editor saved it): the slide stays. */
+  tranche_window_open_sample (f->window);
+  settle ();
+  g_assert_true (tranche_presentation_view_is_active (f->view));
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, 1);
+  press (view, GDK_KEY_Escape, 0);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (f->timeline));
+  g_assert_true (gtk_widget_get_mapped (f->header_bar));
+}
+
+static void
+test_export_deck (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tranche-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TrancheExportDialog *dialog;
+  TrancheExportOptions options;
+  gboolean deck = FALSE;
+  gsize length;
+  guint pages = 0;
+  const char *p;
+
+  /* "Presentation deck" in PDF: the title page and one page per event. */
+  g_settings_set_string (settings, "export-what", "deck");
+  g_settings_set_string (settings, "export-format", "pdf");
+  g_settings_set_string (settings, "export-size", "slide");
+  g_settings_set_string (settings, "export-theme", "dark");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  dialog = TRANCHE_EXPORT_DIALOG (find_toplevel (TRANCHE_TYPE_EXPORT_DIALOG));
+  g_assert_true (tranche_export_dialog_get_options (dialog, &options, &deck, NULL));
+  g_assert_true (deck);
+  tranche_export_dialog_export_to (dialog, file);
+  g_assert_true (wait_until (file_exists, path));
+  settle ();
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (p = contents; (p = memmem (p, length - (p - contents), "/Type /Page", 11)) != NULL;
+       p += 11)
+    if (p[11] != 's')
+      pages++;
+  g_assert_cmpuint (pages, ==, tranche_dataset_get_n_events (tranche_window_get_dataset (f->window))
+                               + 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   GdkTexture *texture;
@@ -466,7 +526,11 @@ main (int   argc,
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/presentation/filtered", Fixture, NULL, fixture_set_up, test_filtered,
               fixture_tear_down);
+  g_test_add ("/presentation/reload", Fixture, NULL, fixture_set_up, test_reload_while_presenting,
+              fixture_tear_down);
   g_test_add ("/export/dialog", Fixture, NULL, fixture_set_up, test_export_dialog,
+              fixture_tear_down);
+  g_test_add ("/export/deck", Fixture, NULL, fixture_set_up, test_export_deck,
               fixture_tear_down);
   g_test_add ("/export/copy-image", Fixture, NULL, fixture_set_up, test_copy_image,
               fixture_tear_down);

@@ -284,7 +284,15 @@ set_dataset (TrancheWindow  *self,
         keep = found;
     }
 
-  gtk_stack_set_visible_child_name (self->main_stack, self->dataset ? "dataset" : "empty");
+  /* A reload while presenting must not end the presentation: the page to
+   * come back to changes instead. */
+  if (self->presenting)
+    {
+      g_free (self->stack_page);
+      self->stack_page = g_strdup (self->dataset ? "dataset" : "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, self->dataset ? "dataset" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   /* A first dataset puts the keyboard on the timeline, so arrows step
    * through events at once; a reload leaves the focus where it was. */
