@@ -1,0 +1,105 @@
+#!/bin/sh
+# test-cli-export.sh TRANCHE: `tranche --export` options, errors and decks
+#
+# 0 when written, 2 for options that can't work (with a message naming the
+# option), and nothing written or replaced when it fails.
+
+tranche=$(realpath "$1")
+failures=0
+
+fail () {
+  echo "not ok: $*"
+  failures=$((failures + 1))
+}
+
+# run ARGS...: sets $status and $err
+run () {
+  "$tranche" "$@" > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  err=$(cat "$tmp/err")
+  out=$(cat "$tmp/out")
+}
+
+expect_status () {
+  [ "$status" -eq "$1" ] || fail "$2: exit status $status, expected $1 ($err)"
+}
+
+expect_in () {
+  case "$1" in
+    *"$2"*) ;;
+    *) fail "$3: expected to find '$2' in: $1" ;;
+  esac
+}
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# --help names every export option.
+run --help
+expect_status 0 help
+for option in --export --view --size --scale --theme --transparent --title --no-title \
+              --footer --no-footer --deck --from --to; do
+  expect_in "$out" "$option" "help lists $option"
+done
+
+# Writes what is asked, at the asked size.
+run --export all.png --view all --footer --size 1200x800 --scale 2
+expect_status 0 "png all views"
+# the IHDR's width and height, big-endian: 2400 = 0x960, 1600 = 0x640
+case $(od -An -tx1 -j16 -N8 all.png | tr -d ' \n') in
+  0000096000000640) ;;
+  *) fail "all.png is not 2400x1600: $(od -An -tx1 -j16 -N8 all.png)" ;;
+esac
+run --export a4.pdf --size a4 --view valuation,cumulative --theme dark
+expect_status 0 "pdf a4"
+grep -a -q "/MediaBox \[ 0 0 842 595 \]" a4.pdf || fail "a4.pdf is not A4 landscape"
+run --export clear.png --transparent --no-title
+expect_status 0 "transparent png"
+
+# Clear errors, exit 2, and the older file kept.
+echo "older" > keep.pdf
+run --export keep.pdf --transparent
+expect_status 2 "transparent pdf"
+expect_in "$err" "--transparent" "transparent pdf names the option"
+[ "$(cat keep.pdf)" = "older" ] || fail "keep.pdf was replaced by a failed export"
+run --export x.png --view pie
+expect_status 2 "unknown view"
+expect_in "$err" "--view “pie”" "unknown view names it"
+run --export x.png --size huge
+expect_status 2 "bad size"
+run --export x.svg --scale 2
+expect_status 2 "scale with svg"
+run --export x.png --title --no-title
+expect_status 2 "title and no-title"
+run --view all
+expect_status 2 "view without export"
+run --export x.png --deck
+expect_status 2 "deck into a png"
+expect_in "$err" "deck" "deck into a png says why"
+run --export deck.pdf --deck --view all
+expect_status 2 "view with deck"
+[ ! -e x.png ] || fail "a failed export left x.png"
+
+# A deck: a PDF with a page per step and the title page, or numbered PNGs
+# in a folder made for them.
+run --export deck.pdf --deck
+expect_status 0 "deck pdf"
+pages=$(grep -a -c "/Type /Page$\|/Type /Page[^s]" deck.pdf)
+[ "$pages" -ge 2 ] || fail "deck.pdf has $pages pages"
+if command -v pdfinfo > /dev/null; then
+  pdfinfo deck.pdf | grep -q "^Pages: *14$" || fail "deck.pdf: $(pdfinfo deck.pdf | grep Pages)"
+fi
+run --export slides/deck/ --deck --size 960x540 --from 2023
+expect_status 0 "deck folder"
+expect_in "$out" "pages written" "deck folder says how many"
+[ -f slides/deck/deck-01.png ] || fail "no deck-01.png"
+n=$(ls slides/deck | grep -c '^deck-[0-9][0-9]\.png$')
+# --from 2023 leaves the sample's ten 2023 events, and the title page.
+[ "$n" -eq 11 ] || fail "slides/deck has $n pages, expected 11"
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "ok: tranche --export"
