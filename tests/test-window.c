@@ -1,0 +1,574 @@
+/* test-window.c: the main window as an analyst uses it, on a (virtual) display
+ *
+ * Open the sample and a file, select an event and find its quote highlighted
+ * in the source panel, filter the table and the timeline, and reload a file
+ * that changes on disk, then one that breaks. Files are written into a
+ * temporary folder at test time; the full-text case copies the article from
+ * the shared seed (TRANCHE_SOURCE_ROOT/../shared/seed) and is skipped
+ * without it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "tranche-event-item.h"
+
+#define PASSAGE_2019 "investissements précédents de Microsoft de 1 milliard de dollars en 2019"
+
+/* A small dataset in the sample's spirit. The 2019 quote has doubled spaces
+ * and a line break: the panel must still find it in the article. `source`
+ * is inserted as the source's last members (e.g. a text_file). */
+static char *
+fixture_json (const char *source,
+              gboolean    with_2020)
+{
+  GString *json = g_string_new (NULL);
+
+  g_string_append_printf (json,
+    "{\n"
+    "  \"tranche\": 1,\n"
+    "  \"title\": \"Fixture\",\n"
+    "  \"entities\": [\n"
+    "    {\"id\": \"microsoft\", \"name\": \"Microsoft\", \"kind\": \"investor\"},\n"
+    "    {\"id\": \"openai\", \"name\": \"OpenAI\"},\n"
+    "    {\"id\": \"elon-musk\", \"name\": \"Elon Musk\", \"kind\": \"person\"}\n"
+    "  ],\n"
+    "  \"sources\": [\n"
+    "    {\"id\": \"article\", \"title\": \"L’article\", \"language\": \"fr\"%s%s}\n"
+    "  ],\n"
+    "  \"events\": [\n"
+    "    {\"id\": \"musk-leaves-2018\", \"date\": \"2018\", \"kind\": \"news\",\n"
+    "     \"title\": \"Elon Musk leaves OpenAI\", \"target\": \"elon-musk\"},\n"
+    "    {\"id\": \"msft-2019\", \"date\": \"2019\", \"title\": \"Microsoft invests $1B in OpenAI\",\n"
+    "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": 1000000000,\n"
+    "     \"sources\": [{\"source\": \"article\", \"quote\":\n"
+    "       \"investissements  précédents\\nde Microsoft de 1 milliard de dollars en 2019\"}]},\n"
+    "%s"
+    "    {\"id\": \"msft-2021\", \"date\": \"2021\", \"title\": \"Another tranche\",\n"
+    "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": {\"disclosed\": false},\n"
+    "     \"sources\": [{\"source\": \"article\", \"quote\": \"et d’une autre tranche en 2021\"}]},\n"
+    "    {\"id\": \"msft-2023\", \"date\": \"2023-01-23\", \"title\": \"Multi-year investment\",\n"
+    "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": 10000000000}\n"
+    "  ]\n"
+    "}\n",
+    source ? ", " : "", source ? source : "",
+    with_2020
+      ? "    {\"id\": \"msft-2020\", \"date\": \"2020-06\", \"title\": \"An event added later\",\n"
+        "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": 5e8},\n"
+      : "");
+  return g_string_free (json, FALSE);
+}
+
+/* A folder holding dataset.json (and the article, when `with_article`);
+ * NULL when the article was asked for and the seed is not there. */
+static char *
+make_fixture (gboolean with_article)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *json_path = g_build_filename (dir, "dataset.json", NULL);
+  g_autofree char *json = NULL;
+
+  if (with_article)
+    {
+      const char *root = g_getenv ("TRANCHE_SOURCE_ROOT");
+      g_autofree char *seed = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *copy = g_build_filename (dir, "article-fr.txt", NULL);
+
+      if (root == NULL)
+        root = ".";
+      seed = g_build_filename (root, "..", "shared", "seed", "article-fr.txt", NULL);
+      if (!g_file_get_contents (seed, &text, NULL, NULL))
+        {
+          gui_test_remove_dir (dir);
+          return NULL;
+        }
+      g_assert_nonnull (strstr (text, PASSAGE_2019));
+      gui_test_write_file (copy, text, TRUE);
+    }
+  json = fixture_json (with_article ? "\"text_file\": \"article-fr.txt\"" : NULL, FALSE);
+  gui_test_write_file (json_path, json, TRUE);
+  return g_steal_pointer (&dir);
+}
+
+static GFile *
+fixture_file (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "dataset.json", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+n_rows (TrancheWindow *window)
+{
+  return g_list_model_get_n_items (tranche_event_table_get_rows (tranche_window_get_table (window)));
+}
+
+static const char *
+subtitle (TrancheWindow *window)
+{
+  return adw_view_switcher_title_get_subtitle (gui_test_get_switcher_title (window));
+}
+
+/* Whether the timeline's last frame draws this event (a marker of its own or
+ * in a cluster). */
+static gboolean
+timeline_draws (TrancheWindow *window,
+                guint          event)
+{
+  TrancheTimelineLayout *layout = tranche_timeline_view_get_layout (tranche_window_get_timeline (window));
+  TrancheTimelineHit hit;
+
+  return tranche_timeline_layout_find_event (layout, event, &hit);
+}
+
+static gboolean
+contains_text (GtkWidget *widget,
+               gpointer   text)
+{
+  return strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The problems bar: the revealer around the label that says `text`. */
+static GtkRevealer *
+problems_bar (TrancheWindow *window,
+              const char    *text)
+{
+  GtkWidget *label = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, contains_text,
+                                           (gpointer) text);
+
+  return label ? GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)) : NULL;
+}
+
+/* Open */
+
+static void
+test_open_sample (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheDataset *ds;
+
+  g_assert_null (tranche_window_get_dataset (window));
+  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+  /* As the empty state's button and the menu do. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  ds = tranche_window_get_dataset (window);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (tranche_dataset_get_n_events (ds), ==, 13);
+  g_assert_null (tranche_window_get_file (window));
+  g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
+                                               TRANCHE_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Microsoft and OpenAI");
+  g_assert_cmpstr (subtitle (window), ==, "13 events");
+  g_assert_cmpuint (n_rows (window), ==, 13);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, -1);
+  /* The empty state goes (after the stack's transition). */
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") == NULL);
+
+  /* The timeline fits the whole dataset at first show. */
+  gui_test_wait_frames (GTK_WIDGET (tranche_window_get_timeline (window)), 2);
+  for (guint i = 0; i < 13; i++)
+    g_assert_true (timeline_draws (window, i));
+  gui_test_destroy_window (window);
+}
+
+static void
+test_open_file (void)
+{
+  g_autofree char *dir = make_fixture (FALSE);
+  g_autoptr(GFile) file = fixture_file (dir);
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheDataset *ds;
+
+  gui_test_open_and_wait (window, file);
+  ds = tranche_window_get_dataset (window);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (tranche_dataset_get_n_events (ds), ==, 4);
+  g_assert_true (g_file_equal (tranche_window_get_file (window), file));
+  g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
+                                               TRANCHE_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fixture");
+  g_assert_cmpstr (subtitle (window), ==, "4 events");
+  g_assert_cmpuint (n_rows (window), ==, 4);
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+static void
+test_open_missing (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "nothing-here.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrancheWindow *window = gui_test_new_window ();
+  GtkRevealer *bar;
+
+  gui_test_open_and_wait (window, file);
+  g_assert_null (tranche_window_get_dataset (window));
+  g_assert_nonnull (tranche_window_get_diagnostics (window));
+  g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
+                                               TRANCHE_SEVERITY_ERROR), >, 0);
+  bar = problems_bar (window, "nothing-here.json could not be opened");
+  g_assert_nonnull (bar);
+  wait_for (gtk_revealer_get_child_revealed (bar));
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+/* Select */
+
+static void
+test_select_highlights_quote (void)
+{
+  g_autofree char *dir = make_fixture (TRUE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *highlighted = NULL;
+  TrancheWindow *window;
+  TrancheSourcePanel *panel;
+  TrancheDataset *ds;
+  GtkWidget *article;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, match;
+  guint event;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no ../shared/seed/article-fr.txt beside the source tree");
+      return;
+    }
+  file = fixture_file (dir);
+  window = gui_test_new_window ();
+  panel = tranche_window_get_source_panel (window);
+  gui_test_open_and_wait (window, file);
+  ds = tranche_window_get_dataset (window);
+  g_assert_nonnull (ds);
+  g_assert_nonnull (tranche_dataset_get_source (ds, 0)->text);
+  event = gui_test_event_index (ds, "msft-2019");
+
+  /* Picked in the table, as a click on its row does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "table"));
+  tranche_event_table_set_selected (tranche_window_get_table (window), event);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, event);
+  g_assert_cmpint (tranche_timeline_view_get_selected (tranche_window_get_timeline (window)), ==,
+                   event);
+  g_assert_cmpint (tranche_source_panel_get_event (panel), ==, event);
+
+  /* The quote's white space differs; the highlight is the article's text. */
+  g_assert_true (tranche_source_panel_get_highlight (panel, 0, &highlighted));
+  g_assert_cmpstr (highlighted, ==, PASSAGE_2019);
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (panel), "Microsoft invests $1B in OpenAI"));
+  g_assert_null (gui_test_find_shown_label (GTK_WIDGET (panel),
+                                            "The quoted passage was not found in the article"));
+
+  /* The article is shown, and the highlighted range is the passage. */
+  article = gui_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  g_assert_nonnull (article);
+  wait_for (gtk_widget_get_mapped (article));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (article));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, PASSAGE_2019, 0, &match, NULL, NULL));
+
+  /* Another event from the timeline's keyboard: the panel follows. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  g_clear_pointer (&highlighted, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tranche_window_get_timeline (window)),
+                                             "timeline.select-step", "i", 1));
+  event = gui_test_event_index (ds, "msft-2021");
+  g_assert_cmpint (tranche_window_get_selected (window), ==, event);
+  g_assert_cmpint (tranche_source_panel_get_event (panel), ==, event);
+  g_assert_true (tranche_source_panel_get_highlight (panel, 0, &highlighted));
+  g_assert_cmpstr (highlighted, ==, "et d’une autre tranche en 2021");
+
+  /* An event with no citation highlights nothing. */
+  tranche_window_set_selected (window, gui_test_event_index (ds, "msft-2023"));
+  g_assert_false (tranche_source_panel_get_highlight (panel, 0, NULL));
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+static void
+test_select_sample_quote (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheSourcePanel *panel = tranche_window_get_source_panel (window);
+  const char *quote = "investissements précédents de Microsoft de 1 milliard de dollars en 2019";
+  guint event;
+
+  tranche_window_open_sample (window);
+  event = gui_test_event_index (tranche_window_get_dataset (window), "msft-2019");
+  tranche_window_set_selected (window, event);
+  g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==, event);
+  g_assert_cmpint (tranche_source_panel_get_event (panel), ==, event);
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (panel), "Microsoft invests $1B in OpenAI"));
+  /* The sample's source has no full text: the quote is shown, not found in
+   * an article. */
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, contains_text,
+                                          (gpointer) quote));
+  g_assert_false (tranche_source_panel_get_highlight (panel, 0, NULL));
+  gui_test_destroy_window (window);
+}
+
+/* Filter */
+
+/* Checks that the table, the window's mask and the timeline all show the
+ * events in `ids` and no other. */
+static void
+assert_shown (TrancheWindow      *window,
+              const char * const *ids)
+{
+  TrancheDataset *ds = tranche_window_get_dataset (window);
+  guint n = tranche_dataset_get_n_events (ds);
+  guint n_ids = g_strv_length ((char **) ids);
+  GListModel *rows = tranche_event_table_get_rows (tranche_window_get_table (window));
+  GBytes *mask = tranche_window_get_mask (window);
+  g_autoptr(GBytes) timeline_mask = NULL;
+  const guint8 *bytes;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(TrancheEventItem) item = g_list_model_get_item (rows, i);
+      g_assert_true (g_strv_contains (ids, tranche_event_item_get_event (item)->id));
+    }
+
+  g_object_get (tranche_window_get_timeline (window), "mask", &timeline_mask, NULL);
+  if (n_ids == n)
+    {
+      g_assert_null (mask);
+      g_assert_null (timeline_mask);
+    }
+  else
+    {
+      g_assert_nonnull (mask);
+      g_assert_true (timeline_mask == mask);
+      g_assert_cmpuint (g_bytes_get_size (mask), ==, n);
+      bytes = g_bytes_get_data (mask, NULL);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (bytes[i] != 0, ==,
+                         g_strv_contains (ids, tranche_dataset_get_event (ds, i)->id));
+    }
+
+  /* What the timeline draws, once it has drawn. */
+  gui_test_wait_frames (GTK_WIDGET (tranche_window_get_timeline (window)), 2);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (timeline_draws (window, i), ==,
+                     g_strv_contains (ids, tranche_dataset_get_event (ds, i)->id));
+}
+
+static void
+test_filter (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  g_autoptr(TrancheFilter) filter = tranche_filter_new ();
+  const char *microsoft[] = { "msft-2019", "msft-2021", "msft-2023", NULL };
+  const char *musk[] = { "musk-leaves-2018", "musk-criticism-2023-02", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  TrancheDataset *ds;
+
+  tranche_window_open_sample (window);
+  ds = tranche_window_get_dataset (window);
+  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
+    g_ptr_array_add (all, (gpointer) tranche_dataset_get_event (ds, i)->id);
+  g_ptr_array_add (all, NULL);
+  /* Fit everything first, so "not drawn" below means filtered out. */
+  gui_test_wait_frames (GTK_WIDGET (tranche_window_get_timeline (window)), 2);
+  assert_shown (window, (const char * const *) all->pdata);
+
+  tranche_filter_add (filter, TRANCHE_FILTER_INVESTOR, "microsoft");
+  tranche_window_set_filter (window, filter);
+  assert_shown (window, microsoft);
+  g_assert_cmpstr (subtitle (window), ==, "3 of 13 events");
+  /* The filter bar shows it as a chip. */
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Investor: Microsoft"));
+
+  tranche_filter_clear (filter);
+  tranche_filter_set_text (filter, "musk");
+  tranche_window_set_filter (window, filter);
+  assert_shown (window, musk);
+  g_assert_cmpstr (subtitle (window), ==, "2 of 13 events");
+
+  /* Across fields, all must hold. */
+  tranche_filter_add (filter, TRANCHE_FILTER_INVESTOR, "microsoft");
+  tranche_window_set_filter (window, filter);
+  assert_shown (window, none);
+  g_assert_cmpstr (subtitle (window), ==, "0 of 13 events");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  g_assert_true (tranche_filter_is_empty (tranche_window_get_filter (window)));
+  assert_shown (window, (const char * const *) all->pdata);
+  g_assert_cmpstr (subtitle (window), ==, "13 events");
+  gui_test_destroy_window (window);
+}
+
+static void
+test_filter_hides_selection (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  g_autoptr(TrancheFilter) filter = tranche_filter_new ();
+  TrancheDataset *ds;
+  int musk;
+
+  tranche_window_open_sample (window);
+  ds = tranche_window_get_dataset (window);
+  musk = gui_test_event_index (ds, "musk-leaves-2018");
+  tranche_window_set_selected (window, musk);
+  /* A filter that keeps the selection keeps it everywhere. */
+  tranche_filter_set_text (filter, "musk");
+  tranche_window_set_filter (window, filter);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, musk);
+  g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==, musk);
+  /* One that hides it clears it everywhere: no panel about a hidden event. */
+  tranche_filter_add (filter, TRANCHE_FILTER_INVESTOR, "microsoft");
+  tranche_window_set_filter (window, filter);
+  g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==, -1);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, -1);
+  g_assert_cmpint (tranche_timeline_view_get_selected (tranche_window_get_timeline (window)), ==,
+                   -1);
+  g_assert_cmpint (tranche_source_panel_get_event (tranche_window_get_source_panel (window)), ==,
+                   -1);
+  gui_test_destroy_window (window);
+}
+
+/* Reload */
+
+static gboolean
+range_equal (TrancheDay a_first, TrancheDay a_end, TrancheDay b_first, TrancheDay b_end)
+{
+  return a_first == b_first && a_end == b_end;
+}
+
+static void
+test_reload_changed_file (void)
+{
+  g_autofree char *dir = make_fixture (FALSE);
+  g_autofree char *path = g_build_filename (dir, "dataset.json", NULL);
+  g_autofree char *changed = fixture_json (NULL, TRUE);
+  g_autoptr(GFile) file = fixture_file (dir);
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheViewport *viewport = tranche_timeline_view_get_viewport (tranche_window_get_timeline (window));
+  TrancheDataset *before;
+  TrancheDataset *after;
+  TrancheDay first, end, first_after, end_after;
+  int selected;
+
+  gui_test_open_and_wait (window, file);
+  before = tranche_window_get_dataset (window);
+  g_assert_nonnull (before);
+  tranche_dataset_ref (before);  /* so its address can't come back */
+  g_assert_cmpuint (tranche_dataset_get_n_events (before), ==, 4);
+  selected = gui_test_event_index (before, "msft-2021");
+  g_assert_cmpint (selected, ==, 2);
+  tranche_window_set_selected (window, selected);
+  /* Zoomed in somewhere: a reload keeps what the analyst was looking at. */
+  gui_test_wait_frames (GTK_WIDGET (tranche_window_get_timeline (window)), 2);
+  tranche_timeline_view_go_to_event (tranche_window_get_timeline (window), selected);
+  gtk_widget_activate_action (GTK_WIDGET (tranche_window_get_timeline (window)), "timeline.zoom",
+                              "i", 1);
+  gui_test_wait_frames (GTK_WIDGET (tranche_window_get_timeline (window)), 30);
+  g_assert_true (tranche_viewport_get_range (viewport, &first, &end));
+
+  /* Saved by an editor that writes a new file and renames it over. */
+  gui_test_write_file (path, changed, TRUE);
+  wait_for (tranche_window_get_dataset (window) != before);
+  after = tranche_window_get_dataset (window);
+  g_assert_nonnull (after);
+  g_assert_cmpuint (tranche_dataset_get_n_events (after), ==, 5);
+  g_assert_cmpstr (subtitle (window), ==, "5 events");
+  g_assert_cmpuint (n_rows (window), ==, 5);
+  /* The selection is the same event, now at another index. */
+  selected = gui_test_event_index (after, "msft-2021");
+  g_assert_cmpint (selected, ==, 3);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, selected);
+  g_assert_cmpint (tranche_timeline_view_get_selected (tranche_window_get_timeline (window)), ==,
+                   selected);
+  g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==,
+                   selected);
+  g_assert_cmpint (tranche_source_panel_get_event (tranche_window_get_source_panel (window)), ==,
+                   selected);
+  g_assert_true (tranche_viewport_get_range (viewport, &first_after, &end_after));
+  g_assert_true (range_equal (first, end, first_after, end_after));
+
+  tranche_dataset_unref (before);
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+static void
+test_reload_broken_keeps_dataset (void)
+{
+  g_autofree char *dir = make_fixture (FALSE);
+  g_autofree char *path = g_build_filename (dir, "dataset.json", NULL);
+  g_autofree char *changed = fixture_json (NULL, TRUE);
+  g_autoptr(GFile) file = fixture_file (dir);
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheDataset *before;
+  TrancheDiagnostics *diagnostics;
+  GtkRevealer *bar;
+  int selected;
+
+  gui_test_open_and_wait (window, file);
+  before = tranche_window_get_dataset (window);
+  g_assert_nonnull (before);
+  selected = gui_test_event_index (before, "msft-2019");
+  tranche_window_set_selected (window, selected);
+  diagnostics = tranche_diagnostics_ref (tranche_window_get_diagnostics (window));
+  g_assert_cmpuint (tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_ERROR), ==, 0);
+  g_assert_null (problems_bar (window, "could not be opened"));
+
+  /* Cut off mid-write, in place: the reload fails. */
+  gui_test_write_file (path, "{\"tranche\": 1, \"events\": [{\"id\": \"x\", \"date\": ", FALSE);
+  wait_for (tranche_window_get_diagnostics (window) != diagnostics);
+  tranche_diagnostics_unref (diagnostics);
+  diagnostics = tranche_window_get_diagnostics (window);
+  g_assert_cmpuint (tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_ERROR), >, 0);
+  /* What was open stays open, as it was. */
+  g_assert_true (tranche_window_get_dataset (window) == before);
+  g_assert_cmpuint (tranche_dataset_get_n_events (before), ==, 4);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, selected);
+  g_assert_cmpuint (n_rows (window), ==, 4);
+  g_assert_cmpstr (subtitle (window), ==, "4 events");
+  g_assert_true (g_file_equal (tranche_window_get_file (window), file));
+  /* And the problems bar says so. */
+  bar = problems_bar (window, "dataset.json could not be opened");
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  wait_for (gtk_revealer_get_child_revealed (bar));
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_LABEL, contains_text,
+                                          "What was open is kept"));
+
+  /* Fixed again: the new dataset comes in and the bar goes. */
+  gui_test_write_file (path, changed, FALSE);
+  wait_for (tranche_window_get_dataset (window) != before);
+  g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 5);
+  g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
+                                               TRANCHE_SEVERITY_ERROR), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_cmpint (tranche_window_get_selected (window),
+                   ==, gui_test_event_index (tranche_window_get_dataset (window), "msft-2019"));
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gui_test_init (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  g_test_add_func ("/window/open/sample", test_open_sample);
+  g_test_add_func ("/window/open/file", test_open_file);
+  g_test_add_func ("/window/open/missing-file", test_open_missing);
+  g_test_add_func ("/window/select/highlights-quote", test_select_highlights_quote);
+  g_test_add_func ("/window/select/sample-quote", test_select_sample_quote);
+  g_test_add_func ("/window/filter/table-and-timeline", test_filter);
+  g_test_add_func ("/window/filter/hides-selection", test_filter_hides_selection);
+  g_test_add_func ("/window/reload/changed-file", test_reload_changed_file);
+  g_test_add_func ("/window/reload/broken-keeps-dataset", test_reload_broken_keeps_dataset);
+  return g_test_run ();
+}
