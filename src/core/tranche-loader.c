@@ -170,6 +170,7 @@ typedef struct
   GHashTable                 *bad_event_ids;  /* ids of events left out, for duplicates */
   GHashTable                 *bad_entity_ids;
   GHashTable                 *bad_source_ids;
+  GHashTable                 *entity_index;      /* interned id -> entity index */
   GHashTable                 *unknown_entities;  /* id -> Reference to its first use */
   GHashTable                 *unknown_sources;
 } Loader;
@@ -1999,20 +2000,34 @@ expect_array (Loader     *self,
   return array;
 }
 
-static void
-note_entity_use (Loader     *self,
-                 const char *id)
+/* The entity index of an id an event names. An id's index never changes
+ * once the builder has one, so each id is looked up in the builder (and
+ * checked for a declaration) once; then one lookup here, in a table that
+ * has one entry per entity, not per event, serves every later use. */
+static guint32
+use_entity (Loader     *self,
+            const char *id)
 {
-  Reference *ref;
+  gpointer cached;
+  const char *interned;
+  guint32 index;
 
-  if (tranche_dataset_builder_entity_is_declared (self->builder, id)
-      || g_hash_table_contains (self->unknown_entities, id))
-    return;
-  /* entities may be declared further down: decided when all is read */
-  ref = g_new (Reference, 1);
-  ref->path = path_to_string (self);
-  ref->offset = locate (self, TRUE);
-  g_hash_table_insert (self->unknown_entities, g_strdup (id), ref);
+  if (g_hash_table_lookup_extended (self->entity_index, id, NULL, &cached))
+    return GPOINTER_TO_UINT (cached);
+
+  if (!tranche_dataset_builder_entity_is_declared (self->builder, id))
+    {
+      /* entities may be declared further down: decided when all is read */
+      Reference *ref = g_new (Reference, 1);
+
+      ref->path = path_to_string (self);
+      ref->offset = locate (self, TRUE);
+      g_hash_table_insert (self->unknown_entities, g_strdup (id), ref);
+    }
+  index = tranche_dataset_builder_ensure_entity (self->builder, id);
+  interned = tranche_dataset_builder_intern (self->builder, id);
+  g_hash_table_insert (self->entity_index, (gpointer) interned, GUINT_TO_POINTER (index));
+  return index;
 }
 
 static void
@@ -2306,8 +2321,7 @@ load_event (Loader   *self,
   if (target != NULL)
     {
       push_key (self, "target");
-      note_entity_use (self, target);
-      event.target = tranche_dataset_builder_ensure_entity (self->builder, target);
+      event.target = use_entity (self, target);
       pop (self);
     }
   investors = g_new (guint32, MAX (n_investors, 1));
@@ -2315,8 +2329,7 @@ load_event (Loader   *self,
   for (guint i = 0; i < n_investors; i++)
     {
       push_index (self, i);
-      note_entity_use (self, investor_ids[i]);
-      investors[i] = tranche_dataset_builder_ensure_entity (self->builder, investor_ids[i]);
+      investors[i] = use_entity (self, investor_ids[i]);
       pop (self);
     }
   pop (self);
@@ -2854,6 +2867,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->bad_event_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->entity_index, g_hash_table_unref);
   g_clear_pointer (&self->unknown_entities, g_hash_table_unref);
   g_clear_pointer (&self->unknown_sources, g_hash_table_unref);
 }
@@ -2908,6 +2922,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
   self.bad_event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.entity_index = g_hash_table_new (g_str_hash, g_str_equal);
   self.unknown_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  free_reference);
   self.unknown_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
