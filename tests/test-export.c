@@ -600,6 +600,47 @@ test_deck_png_folder (void)
   remove_tree (dir);
 }
 
+static void
+test_deck_too_many_pages (void)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "deck.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  TrancheExportOptions options;
+  TrancheEvent ev = { 0 };
+
+  for (guint i = 0; i < TRANCHE_DECK_MAX_PAGES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("news-%u", i);
+      ev.id = tranche_dataset_builder_intern (b, id);
+      ev.title = "News";
+      ev.kind = TRANCHE_EVENT_NEWS;
+      ev.date = tranche_date_from_day (2000 + i / 300, 1 + i % 12, 1 + i % 28);
+      ev.target = TRANCHE_NO_ENTITY;
+      tranche_dataset_builder_add_event (b, &ev, NULL, 0, NULL, 0, NULL, 0);
+    }
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+
+  /* A page too many: a clear error, nothing written. */
+  tranche_export_options_init (&options);
+  g_assert_false (tranche_deck_export (ds, path, &options, NULL, &error));
+  g_assert_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS);
+  g_assert_nonnull (strstr (error->message, "1001 pages"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A period narrows it to what a meeting can take. */
+  g_clear_error (&error);
+  options.first = ymd (2000, 1, 1);
+  options.end = ymd (2000, 3, 1);
+  options.width = 640;
+  options.height = 360;
+  g_assert_true (tranche_deck_export (ds, path, &options, NULL, &error));
+  g_assert_no_error (error);
+  remove_tree (dir);
+}
+
 /* Writes half a file, then fails: what a full disk or a renderer error
  * halfway looks like to the writer. */
 static gboolean
@@ -778,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/size", test_pdf_size);
   g_test_add_func ("/export/deck/pdf-pages", test_deck_pdf);
   g_test_add_func ("/export/deck/png-folder", test_deck_png_folder);
+  g_test_add_func ("/export/deck/too-many-pages", test_deck_too_many_pages);
   g_test_add_func ("/export/failure/keeps-previous", test_failure_keeps_previous);
   g_test_add_func ("/export/footer", test_footer);
   g_test_add_func ("/export/options", test_options);

@@ -359,6 +359,23 @@ tranche_deck_export (TrancheDataset             *dataset,
   else if (options->mask != NULL)
     mask = g_bytes_ref (options->mask);
 
+  {
+    g_autoptr(TranchePresentation) steps = tranche_presentation_new (dataset, mask);
+    guint n_positions = tranche_presentation_get_n_positions (steps);
+
+    if (n_positions > TRANCHE_DECK_MAX_PAGES)
+      {
+        g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The deck would have %u page, more than the %u a deck can "
+                                  "hold: filter the events, or choose a period, first",
+                                  "The deck would have %u pages, more than the %u a deck can "
+                                  "hold: filter the events, or choose a period, first",
+                                  n_positions), n_positions, TRANCHE_DECK_MAX_PAGES);
+        return FALSE;
+      }
+  }
+
   deck.width = options->width;
   deck.height = options->height;
   type_scale = options->type_scale > 0 ? options->type_scale

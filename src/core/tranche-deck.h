@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* A deck is for a meeting: past this many pages the events want filtering
+ * first, and writing them would take minutes and fill a folder. */
+#define TRANCHE_DECK_MAX_PAGES 1000
+
 /* TRUE when `output` names a folder: it ends in a separator, or it is an
  * existing directory. */
 gboolean tranche_deck_output_is_folder (const char                 *output);
