@@ -341,8 +341,10 @@ export_done_cb (GObject      *source,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
+  /* Closed while writing: the file is written, the dialog is gone. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   self->busy = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   update_state (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
