@@ -738,6 +738,8 @@ tranche_source_panel_class_init (TrancheSourcePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrancheSourcePanel, sources_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tranche-source-panel");
+  /* A named group for screen readers, not an anonymous filler. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
