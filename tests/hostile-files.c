@@ -76,7 +76,7 @@ make (HostileGenerated which)
       append_long_text (s, LONG_STRING);
       g_string_append (s, "\"}],\n\"events\": [\n"
                        "{\"id\": \"long\", \"date\": \"2023-05\", \"kind\": \"news\", "
-                       "\"sources\": [{\"source\": \"book\", \"quote\": \"par Microsoft\"}], "
+                       "\"sources\": [{\"source\": \"book\", \"quote\": \"Financement tranche par\"}], "
                        "\"title\": \"");
       append_long_text (s, LONG_STRING);
       g_string_append (s, "\", \"summary\": \"");

@@ -223,6 +223,67 @@ describe_source (const TrancheSource *source)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* GtkTextView lays a paragraph out whole, again at each width: one of
+ * megabytes (a pasted book with no line breaks) froze the window for most
+ * of a minute. Lines longer than this are broken, at their last space where
+ * there is one, so a passage is still found (spaces and breaks are alike to
+ * tranche_quote_find). NULL when no line needs it. */
+#define MAX_LINE 4000
+
+static char *
+break_long_lines (const char *text)
+{
+  GString *out;
+  gssize space = -1;   /* in `out`, the current line's last space */
+  glong n = 0;         /* characters in the current line */
+  glong n_after = 0;   /* …after that space */
+  const char *line = text;
+  const char *nl;
+
+  /* most articles: no line longer in bytes than the limit in characters */
+  while ((nl = strchr (line, '\n')) != NULL && nl - line <= MAX_LINE)
+    line = nl + 1;
+  if (nl == NULL && strlen (line) <= MAX_LINE)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text) + 64);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (n >= MAX_LINE)
+        {
+          if (space >= 0)
+            {
+              out->str[space] = '\n';
+              n = n_after;
+            }
+          else
+            {
+              g_string_append_c (out, '\n');
+              n = 0;
+            }
+          space = -1;
+        }
+      if (*p == '\n')
+        {
+          n = 0;
+          space = -1;
+        }
+      else if (*p == ' ' || *p == '\t')
+        {
+          space = out->len;
+          n_after = 0;
+          n++;
+        }
+      else
+        {
+          n++;
+          n_after++;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GtkWidget *
 make_article_view (TrancheSourcePanel  *self,
                    const TrancheSource *source,
@@ -351,6 +412,7 @@ add_source_card (TrancheSourcePanel  *self,
   GtkTextBuffer *buffer = NULL;
   GtkTextTag *tag = NULL;
   g_autofree char *valid_text = NULL;
+  g_autofree char *broken_text = NULL;
   const char *text = NULL;
   gboolean scrolled = FALSE;
 
@@ -423,6 +485,8 @@ add_source_card (TrancheSourcePanel  *self,
           text = source->text;
           if (!g_utf8_validate (text, -1, NULL))
             text = valid_text = g_utf8_make_valid (text, -1);
+          if ((broken_text = break_long_lines (text)) != NULL)
+            text = broken_text;
           article = make_article_view (self, source, text, &buffer, &tag);
         }
     }
