@@ -2555,9 +2555,9 @@ check_version (Loader     *self,
     fatal_at (self, at, "tranche", _("expected the format version as a whole number like 1, "
                                      "got %s"), describe_node (node));
   else if (json_node_get_int (node) != 1)
-    fatal_at (self, at, "tranche", _("format version %" G_GINT64_FORMAT " is not known; this "
-                                     "version of Tranche reads version 1"),
-              json_node_get_int (node));
+    fatal_at (self, at, "tranche", _("format version %lld is not known; this version of "
+                                     "Tranche reads version 1"),
+              (long long) json_node_get_int (node));
 }
 
 static void
