@@ -6,4 +6,9 @@ here=$(dirname "$0")
 cd "$here/.."
 build-aux/install-deps.sh
 build-aux/build.sh
+# The tests again in build-asan/, under AddressSanitizer and UndefinedBehavior-
+# Sanitizer, leaks included (build-aux/asan-test.sh says which run in CI).
+build-aux/asan-test.sh ci
+# Then the main build's suite, valgrind's memcheck suite included: its
+# summary is what the output ends with.
 meson test -C build --print-errorlogs --num-processes 2
