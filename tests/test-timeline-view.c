@@ -526,6 +526,9 @@ test_selection_from_table_notifies_once (void)
   guint event;
 
   tranche_window_open_sample (window);
+  /* From one selection to another: a clear on the way would show. */
+  tranche_window_set_selected (window, gui_test_event_index (tranche_window_get_dataset (window),
+                                                             "msft-2019"));
   g_signal_connect (timeline, "notify::selected", G_CALLBACK (count_notify_cb), &notified);
   event = gui_test_event_index (tranche_window_get_dataset (window), "msft-2021");
   tranche_event_table_set_selected (tranche_window_get_table (window), event);
