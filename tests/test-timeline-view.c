@@ -77,7 +77,9 @@ xdotool (const char *args)
 static gulong
 xid_of (GtkWidget *widget)
 {
-  return (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return (gulong) gdk_x11_surface_get_xid (surface);
 }
 
 /* Where a point of `widget` is in its toplevel X window (the surface), as
@@ -472,7 +474,8 @@ test_zoom_moves_charts (void)
   /* Zoom in the timeline: both charts follow, to the day and the pixel. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "i", 1));
   /* + zooms by 1.5, animated: wait for where it goes. */
-  wait_for (fabs (timeline_span (window) - fitted / 1.5) < 1e-6 * fitted && charts_follow (window));
+  wait_for (fabs (timeline_span (window) - fitted / 1.5) < 1e-6 * fitted
+            && charts_follow (window));
   zoomed = timeline_span (window);
   g_assert_true (tranche_chart_view_get_scale (valuation, &scale));
   g_assert_cmpfloat (tranche_time_scale_span (&scale), <, fitted / 1.4);
@@ -536,7 +539,8 @@ test_selection_from_table_notifies_once (void)
   gui_test_iterate ();
   g_assert_cmpuint (notified, ==, 1);
   /* And the timeline's own step reaches the table. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.select-step", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.select-step",
+                                             "i", 1));
   g_assert_cmpuint (notified, ==, 2);
   g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==,
                    gui_test_event_index (tranche_window_get_dataset (window), "msft-2023"));

@@ -40,14 +40,17 @@ fixture_json (const char *source,
     "  \"events\": [\n"
     "    {\"id\": \"musk-leaves-2018\", \"date\": \"2018\", \"kind\": \"news\",\n"
     "     \"title\": \"Elon Musk leaves OpenAI\", \"target\": \"elon-musk\"},\n"
-    "    {\"id\": \"msft-2019\", \"date\": \"2019\", \"title\": \"Microsoft invests $1B in OpenAI\",\n"
+    "    {\"id\": \"msft-2019\", \"date\": \"2019\",\n"
+    "     \"title\": \"Microsoft invests $1B in OpenAI\",\n"
     "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": 1000000000,\n"
     "     \"sources\": [{\"source\": \"article\", \"quote\":\n"
     "       \"investissements  précédents\\nde Microsoft de 1 milliard de dollars en 2019\"}]},\n"
     "%s"
     "    {\"id\": \"msft-2021\", \"date\": \"2021\", \"title\": \"Another tranche\",\n"
-    "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": {\"disclosed\": false},\n"
-    "     \"sources\": [{\"source\": \"article\", \"quote\": \"et d’une autre tranche en 2021\"}]},\n"
+    "     \"investors\": [\"microsoft\"], \"target\": \"openai\",\n"
+    "     \"amount\": {\"disclosed\": false},\n"
+    "     \"sources\": [{\"source\": \"article\",\n"
+    "                  \"quote\": \"et d’une autre tranche en 2021\"}]},\n"
     "    {\"id\": \"msft-2023\", \"date\": \"2023-01-23\", \"title\": \"Multi-year investment\",\n"
     "     \"investors\": [\"microsoft\"], \"target\": \"openai\", \"amount\": 10000000000}\n"
     "  ]\n"
@@ -103,7 +106,9 @@ fixture_file (const char *dir)
 static guint
 n_rows (TrancheWindow *window)
 {
-  return g_list_model_get_n_items (tranche_event_table_get_rows (tranche_window_get_table (window)));
+  TrancheEventTable *table = tranche_window_get_table (window);
+
+  return g_list_model_get_n_items (tranche_event_table_get_rows (table));
 }
 
 static const char *
@@ -118,7 +123,8 @@ static gboolean
 timeline_draws (TrancheWindow *window,
                 guint          event)
 {
-  TrancheTimelineLayout *layout = tranche_timeline_view_get_layout (tranche_window_get_timeline (window));
+  TrancheTimelineView *timeline = tranche_window_get_timeline (window);
+  TrancheTimelineLayout *layout = tranche_timeline_view_get_layout (timeline);
   TrancheTimelineHit hit;
 
   return tranche_timeline_layout_find_event (layout, event, &hit);
@@ -299,7 +305,8 @@ test_select_sample_quote (void)
   tranche_window_open_sample (window);
   event = gui_test_event_index (tranche_window_get_dataset (window), "msft-2019");
   tranche_window_set_selected (window, event);
-  g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==, event);
+  g_assert_cmpint (tranche_event_table_get_selected (tranche_window_get_table (window)), ==,
+                   event);
   g_assert_cmpint (tranche_source_panel_get_event (panel), ==, event);
   wait_for (gui_test_find_shown_label (GTK_WIDGET (panel), "Microsoft invests $1B in OpenAI"));
   /* The sample's source has no full text: the quote is shown, not found in
@@ -448,7 +455,8 @@ test_reload_changed_file (void)
   g_autofree char *changed = fixture_json (NULL, TRUE);
   g_autoptr(GFile) file = fixture_file (dir);
   TrancheWindow *window = gui_test_new_window ();
-  TrancheViewport *viewport = tranche_timeline_view_get_viewport (tranche_window_get_timeline (window));
+  TrancheTimelineView *timeline = tranche_window_get_timeline (window);
+  TrancheViewport *viewport = tranche_timeline_view_get_viewport (timeline);
   TrancheDataset *before;
   TrancheDataset *after;
   TrancheDay first, end, first_after, end_after;

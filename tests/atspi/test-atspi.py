@@ -91,7 +91,8 @@ def start_atspi():
     address = a11y_bus_address(session)  # normally starts at-spi-bus-launcher
     launcher = None
     if not address:
-        for path in ("/usr/libexec/at-spi-bus-launcher", "/usr/lib/at-spi2-core/at-spi-bus-launcher"):
+        for path in ("/usr/libexec/at-spi-bus-launcher",
+                     "/usr/lib/at-spi2-core/at-spi-bus-launcher"):
             if os.access(path, os.X_OK):
                 launcher = subprocess.Popen([path, "--launch-immediately"])
                 break
