@@ -76,7 +76,8 @@ make (HostileGenerated which)
       append_long_text (s, LONG_STRING);
       g_string_append (s, "\"}],\n\"events\": [\n"
                        "{\"id\": \"long\", \"date\": \"2023-05\", \"kind\": \"news\", "
-                       "\"sources\": [{\"source\": \"book\", \"quote\": \"Financement tranche par\"}], "
+                       "\"sources\": [{\"source\": \"book\", "
+                       "\"quote\": \"Financement tranche par\"}], "
                        "\"title\": \"");
       append_long_text (s, LONG_STRING);
       g_string_append (s, "\", \"summary\": \"");

@@ -330,6 +330,61 @@ test_markup_is_text (void)
   destroy_window (window);
 }
 
+static gboolean
+problems_shown (gpointer data)
+{
+  GtkWindow **dialog = data;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "TrancheProblemsDialog")
+          && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        {
+          *dialog = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A file named with entities (a "/" can't be in a name), whose 3,000 broken events quote markup back in
+ * their messages: the problems bar and the problems dialog show both as
+ * text, and the dialog opens on a thousand problems in bounded time. */
+static void
+test_problems_are_text (void)
+{
+  TrancheWindow *window = new_window_with_sample ();
+  g_autofree char *path = g_build_filename (tmp_dir, "&lt;evil&gt; &amp; co.json", NULL);
+  g_autoptr(GString) json = g_string_new ("{\"tranche\": 1, \"events\": [\n");
+  GtkWindow *dialog = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"2023\", "
+                            "\"kind\": \"<b>bad</b>\", \"title\": \"T\"}",
+                            i > 0 ? ",\n" : "", i);
+  g_string_append (json, "]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+
+  open_and_wait (window, path);
+  g_assert_cmpuint (count_labels_with (GTK_WIDGET (window), "&lt;evil&gt; &amp; co.json"), >=, 1);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  run_until (problems_shown, &dialog, "the problems dialog");
+  g_test_message ("problems dialog with %u problems shown in %.0f ms",
+                  tranche_diagnostics_get_length (tranche_window_get_diagnostics (window)),
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (count_labels_with (GTK_WIDGET (dialog), "got \"<b>bad</b>\""), >=, 1);
+  g_assert_cmpuint (count_labels_with (GTK_WIDGET (dialog), "&lt;evil&gt; &amp; co.json"), >=, 1);
+  gtk_window_destroy (dialog);
+  destroy_window (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -382,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/hostile-window/keeps-dataset", test_keeps_dataset);
   g_test_add_func ("/hostile-window/loads-and-answers", test_loads_and_answers);
   g_test_add_func ("/hostile-window/markup-is-text", test_markup_is_text);
+  g_test_add_func ("/hostile-window/problems-are-text", test_problems_are_text);
   status = g_test_run ();
   remove_tree (tmp_dir);
   g_free (tmp_dir);
