@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "gui-test-util.h"
 #include "tranche-i18n.h"
@@ -48,19 +49,50 @@ gui_test_wait_frames (GtkWidget *widget,
   g_signal_handler_disconnect (clock, handler);
 }
 
+static char *test_home;
+
+/* Removes `path` and all under it (the test home holds folders). */
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+remove_test_home (void)
+{
+  remove_tree (test_home);
+  g_clear_pointer (&test_home, g_free);
+}
+
 gboolean
 gui_test_init (int    *argc,
                char ***argv)
 {
-  g_autofree char *home = NULL;
+  const char *home;
   const char *folders[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
                             "XDG_STATE_HOME" };
 
   g_test_init (argc, argv, NULL);
   /* Recent files (every successful open adds one) and caches go here, not
    * into the home of whoever runs the tests. */
-  home = g_dir_make_tmp ("tranche-gui-test-home-XXXXXX", NULL);
-  g_assert_nonnull (home);
+  test_home = g_dir_make_tmp ("tranche-gui-test-home-XXXXXX", NULL);
+  g_assert_nonnull (test_home);
+  home = test_home;
+  atexit (remove_test_home);
   for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
     {
       g_autofree char *dir = g_build_filename (home, folders[i], NULL);
