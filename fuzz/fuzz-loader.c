@@ -34,6 +34,7 @@ int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static char *dataset_path;
+static char *scratch;
 /* whether the input holds the marker itself, which it may then show */
 static gboolean input_has_secret;
 
@@ -154,6 +155,31 @@ check_diagnostics (TrancheDiagnostics *diagnostics,
     }
 }
 
+static void
+remove_scratch (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      /* links are removed, never followed */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_scratch (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_scratch_at_exit (void)
+{
+  remove_scratch (scratch);
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -187,6 +213,8 @@ LLVMFuzzerInitialize (int    *argc,
       fail ("can't make the links of the scratch folder");
   }
   dataset_path = g_build_filename (inside, "fuzz.json", NULL);
+  scratch = g_steal_pointer (&root);
+  atexit (remove_scratch_at_exit);
   return 0;
 }
 
