@@ -288,7 +288,9 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
 
   ds = self->dataset;
   copy = *event;
-  copy.id = tranche_dataset_builder_intern (self, event->id);
+  /* Event ids are unique (the loader refuses duplicates), so sharing equal
+   * copies buys nothing and costs a hash insertion per event. */
+  copy.id = g_string_chunk_insert (ds->strings, event->id);
   /* Titles and summaries of big files are mostly unique: store them without
    * the dedup hash, which would cost more memory than it saves. */
   copy.title = event->title ? g_string_chunk_insert (ds->strings, event->title) : NULL;
@@ -322,6 +324,25 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
 
   g_hash_table_add (self->event_ids, (gpointer) copy.id);
   g_array_append_val (ds->events, copy);
+}
+
+void
+tranche_dataset_builder_reserve (TrancheDatasetBuilder *self,
+                                 guint                  n_events)
+{
+  GArray *events;
+  guint len;
+
+  g_return_if_fail (self != NULL);
+
+  /* GArray keeps its allocation when shrunk: growing and shrinking back
+   * leaves the capacity behind. */
+  events = self->dataset->events;
+  len = events->len;
+  if (n_events <= len)
+    return;
+  g_array_set_size (events, n_events);
+  g_array_set_size (events, len);
 }
 
 TrancheDataset *

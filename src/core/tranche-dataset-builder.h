@@ -63,6 +63,10 @@ void                   tranche_dataset_builder_add_event       (TrancheDatasetBu
                                                                 guint                  n_citations,
                                                                 const char * const    *tags,
                                                                 guint                  n_tags);
+/* Room for this many events up front, when the caller knows (the loader's
+ * first pass counts them): a million events then cost no array regrowth. */
+void                   tranche_dataset_builder_reserve         (TrancheDatasetBuilder *self,
+                                                                guint                  n_events);
 /* Sorts, resolves and freezes; the builder is consumed. */
 TrancheDataset        *tranche_dataset_builder_finish          (TrancheDatasetBuilder *self);
 

@@ -2791,6 +2791,14 @@ loader_run (Loader              *self,
   if (self->progress != NULL)
     self->progress (0.0, self->progress_data);
 
+  /* The first pass knows how many events there are: make room once. */
+  for (guint i = 0; i < self->root_members->len; i++)
+    {
+      const RootMember *m = &g_array_index (self->root_members, RootMember, i);
+      if (m->kind == ROOT_EVENTS && m->elements != NULL)
+        tranche_dataset_builder_reserve (self->builder, m->elements->len);
+    }
+
   /* the first pass counted every '[': the second counts them again */
   self->n_arrays_started = 0;
   parser = json_parser_new ();
