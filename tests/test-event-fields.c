@@ -1,6 +1,8 @@
 /* test-event-fields.c: events compared by the table's columns */
 #include "config.h"
 
+#include <string.h>
+
 #include "tranche-dataset-builder.h"
 #include "tranche-event-fields.h"
 
@@ -167,6 +169,38 @@ test_names (void)
   g_assert_null (tranche_valuation_basis_get_label (TRANCHE_BASIS_NONE));
 }
 
+static char *
+names_of_round (guint n_investors)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autofree guint32 *investors = g_new (guint32, n_investors);
+  TrancheEvent ev = { .id = "round", .title = "round" };
+
+  g_assert_cmpint (tranche_date_parse ("2020", &ev.date), ==, TRANCHE_DATE_OK);
+  for (guint i = 0; i < n_investors; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("i%u", i);
+      investors[i] = tranche_dataset_builder_ensure_entity (b, id);
+    }
+  tranche_dataset_builder_add_event (b, &ev, investors, n_investors, NULL, 0, NULL, 0);
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+  return tranche_event_dup_investor_names (ds, tranche_dataset_get_event (ds, 0));
+}
+
+static void
+test_many_investors (void)
+{
+  g_autofree char *thirteen = names_of_round (13);
+  g_autofree char *many = names_of_round (20000);
+
+  /* one name more than the cap is shown rather than "and 1 other" */
+  g_assert_true (g_str_has_suffix (thirteen, "i11, i12"));
+  /* thousands are cut after a dozen, so labels stay short */
+  g_assert_true (g_str_has_suffix (many, "i10, i11 and 19988 others"));
+  g_assert_cmpuint (strlen (many), <, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,5 +210,6 @@ main (int   argc,
   g_test_add_func ("/event-fields/total", test_total);
   g_test_add_func ("/event-fields/casecmp", test_casecmp);
   g_test_add_func ("/event-fields/names", test_names);
+  g_test_add_func ("/event-fields/many-investors", test_many_investors);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "tranche-draw.h"
+#include "tranche-event-fields.h"
 #include "tranche-format.h"
 #include "tranche-time-gestures.h"
 #include "tranche-timeline-layout.h"
@@ -911,6 +912,7 @@ tranche_timeline_view_describe_event (TrancheTimelineView *self,
   g_autofree char *date = NULL;
   g_autofree char *amount = NULL;
   g_autoptr(GString) who = g_string_new (NULL);
+  g_autofree char *investors = NULL;
   GString *text;
 
   g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
@@ -921,12 +923,8 @@ tranche_timeline_view_describe_event (TrancheTimelineView *self,
   amount = tranche_money_is_present (&ev->amount) ? tranche_format_money (&ev->amount)
            : tranche_money_is_present (&ev->valuation) ? tranche_format_money (&ev->valuation)
            : NULL;
-  for (guint i = 0; i < ev->n_investors; i++)
-    {
-      guint32 e = tranche_dataset_event_investor (self->dataset, ev, i);
-      g_string_append_printf (who, "%s%s", i ? ", " : "",
-                              tranche_dataset_get_entity (self->dataset, e)->name);
-    }
+  investors = tranche_event_dup_investor_names (self->dataset, ev);
+  g_string_append (who, investors);
   if (ev->target != TRANCHE_NO_ENTITY)
     g_string_append_printf (who, "%s%s", who->len ? " → " : "",
                             tranche_dataset_get_entity (self->dataset, ev->target)->name);

@@ -201,6 +201,10 @@ tranche_event_compare_field (TrancheDataset    *dataset,
   return cmp;
 }
 
+/* A round with thousands of investors would make labels and tooltips take
+ * seconds to lay out, and nobody reads past the first dozen names. */
+#define MAX_NAMED_INVESTORS 12
+
 char *
 tranche_event_dup_investor_names (TrancheDataset     *dataset,
                                   const TrancheEvent *event)
@@ -213,9 +217,17 @@ tranche_event_dup_investor_names (TrancheDataset     *dataset,
   names = g_string_new (NULL);
   for (guint i = 0; i < event->n_investors; i++)
     {
-      const char *name = entity_name (dataset,
-                                      tranche_dataset_event_investor (dataset, event, i));
+      const char *name;
 
+      if (i == MAX_NAMED_INVESTORS && event->n_investors > MAX_NAMED_INVESTORS + 1)
+        {
+          guint rest = event->n_investors - i;
+          /* Translators: after the first names of a long list of investors */
+          g_string_append_printf (names, ngettext (" and %u other", " and %u others", rest),
+                                  rest);
+          break;
+        }
+      name = entity_name (dataset, tranche_dataset_event_investor (dataset, event, i));
       if (name == NULL)
         continue;
       if (names->len > 0)

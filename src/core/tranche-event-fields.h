@@ -46,7 +46,8 @@ int          tranche_event_compare_field     (TrancheDataset     *dataset,
 int          tranche_utf8_casecmp            (const char         *a,
                                               const char         *b);
 
-/* The investors' names joined by ", "; "" when there are none. */
+/* The investors' names joined by ", " ("…, Khosla and 40 others" past a
+ * dozen); "" when there are none. */
 char        *tranche_event_dup_investor_names (TrancheDataset     *dataset,
                                                const TrancheEvent *event);
 /* The target's name, or NULL when the event has none. */
