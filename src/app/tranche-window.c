@@ -1160,7 +1160,8 @@ paned_max_position_cb (GtkPaned   *paned,
   g_object_get (paned, "max-position", &max, NULL);
   if (max <= 0)
     return;
-  gtk_paned_set_position (paned, max * 3 / 5);
+  /* max-position is the height less the charts' minimum, not the height */
+  gtk_paned_set_position (paned, MIN (max, gtk_widget_get_height (GTK_WIDGET (paned)) * 3 / 5));
   g_signal_handlers_disconnect_by_func (paned, paned_max_position_cb, user_data);
 }
 
