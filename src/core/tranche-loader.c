@@ -1410,6 +1410,32 @@ lookup_name (const char         *name,
   return -1;
 }
 
+/* Sorts an object's members into `found` by their index in `names`; members
+ * the format does not know get a warning naming what they are in. */
+static void
+collect_members (Loader             *self,
+                 JsonNode           *node,
+                 const char * const *names,
+                 int                 n_names,
+                 JsonNode          **found,
+                 const char         *what)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      int k = lookup_name (name, names, n_names);
+
+      if (k < 0)
+        warn_unknown_member (self, name, what);
+      else
+        found[k] = value;
+    }
+}
+
 /* Sets of bad ids are nearly always empty: skip hashing the id then. */
 static gboolean
 set_contains (GHashTable *set,
@@ -1619,9 +1645,6 @@ load_entity (Loader   *self,
 {
   JsonNode *m[N_ENTITY_MEMBERS] = { NULL, };
   TrancheEntity entity = { 0 };
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
   const char *id = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -1631,16 +1654,7 @@ load_entity (Loader   *self,
               describe_node (node));
       return;
     }
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &value))
-    {
-      int k = lookup_name (name, entity_members, N_ENTITY_MEMBERS);
-
-      if (k < 0)
-        warn_unknown_member (self, name, _("an entity"));
-      else
-        m[k] = value;
-    }
+  collect_members (self, node, entity_members, N_ENTITY_MEMBERS, m, _("an entity"));
 
   push_key (self, "id");
   if (m[ENTITY_ID] == NULL)
@@ -1843,9 +1857,6 @@ load_source (Loader   *self,
 {
   JsonNode *m[N_SOURCE_MEMBERS] = { NULL, };
   TrancheSource source = { 0 };
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
   const char *id = NULL;
   g_autofree char *file_text = NULL;
   guint errors_before_file;
@@ -1857,16 +1868,7 @@ load_source (Loader   *self,
               describe_node (node));
       return;
     }
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &value))
-    {
-      int k = lookup_name (name, source_members, N_SOURCE_MEMBERS);
-
-      if (k < 0)
-        warn_unknown_member (self, name, _("a source"));
-      else
-        m[k] = value;
-    }
+  collect_members (self, node, source_members, N_SOURCE_MEMBERS, m, _("a source"));
 
   push_key (self, "id");
   if (m[SOURCE_ID] == NULL)
@@ -2057,9 +2059,6 @@ load_citations (Loader          *self,
     {
       JsonNode *node = json_array_get_element (array, i);
       JsonNode *m[2] = { NULL, NULL };
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
 
       push_index (self, i);
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -2070,16 +2069,7 @@ load_citations (Loader          *self,
           pop (self);
           continue;
         }
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &value))
-        {
-          int k = lookup_name (name, members, 2);
-
-          if (k < 0)
-            warn_unknown_member (self, name, _("a citation"));
-          else
-            m[k] = value;
-        }
+      collect_members (self, node, members, 2, m, _("a citation"));
       push_key (self, "source");
       if (m[0] == NULL)
         report (self, TRANCHE_SEVERITY_ERROR, _("missing: a citation needs the id of its "
@@ -2109,9 +2099,6 @@ load_event (Loader   *self,
   g_autofree const char **tags = NULL;
   guint n_investors = 0, n_citations = 0, n_tags = 0;
   JsonArray *array;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
   const char *id = NULL;
   const char *target = NULL;
   gboolean kind_known = TRUE;
@@ -2124,16 +2111,7 @@ load_event (Loader   *self,
       tranche_dataset_builder_add_skipped (self->builder);
       return;
     }
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &value))
-    {
-      int k = lookup_name (name, event_members, N_EVENT_MEMBERS);
-
-      if (k < 0)
-        warn_unknown_member (self, name, _("an event"));
-      else
-        m[k] = value;
-    }
+  collect_members (self, node, event_members, N_EVENT_MEMBERS, m, _("an event"));
 
   push_key (self, "id");
   if (m[EVENT_ID] == NULL)
