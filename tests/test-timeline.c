@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "tranche-dataset-builder.h"
 #include "tranche-palette.h"
@@ -458,6 +459,287 @@ test_lane_modes (void)
   g_assert_cmpstr (tranche_timeline_layout_get_lane (layout, 0)->title, ==, "google → openai");
 }
 
+/* Adds a valuation of `target`, or (no target) a news item. */
+static void
+add_other (TrancheDatasetBuilder *b,
+           const char            *id,
+           const char            *date,
+           const char            *target)
+{
+  TrancheEvent ev = { 0 };
+
+  ev.id = id;
+  ev.title = id;
+  g_assert_cmpint (tranche_date_parse (date, &ev.date), ==, TRANCHE_DATE_OK);
+  if (target != NULL)
+    {
+      ev.kind = TRANCHE_EVENT_VALUATION;
+      ev.target = tranche_dataset_builder_ensure_entity (b, target);
+      ev.valuation.flags = TRANCHE_MONEY_PRESENT | TRANCHE_MONEY_HAS_VALUE;
+      ev.valuation.value = 1e9;
+    }
+  else
+    {
+      ev.kind = TRANCHE_EVENT_NEWS;
+      ev.target = TRANCHE_NO_ENTITY;
+    }
+  tranche_dataset_builder_add_event (b, &ev, NULL, 0, NULL, 0, NULL, 0);
+}
+
+/* A file with a lane per pair for most events, as a big generated one. */
+static TrancheDataset *
+many_pairs_dataset (guint n_events)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *investor = g_strdup_printf ("inv%d", g_test_rand_int_range (0, 400));
+      g_autofree char *target = g_strdup_printf ("co%d", g_test_rand_int_range (0, 300));
+      g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d",
+                                               g_test_rand_int_range (2000, 2024),
+                                               g_test_rand_int_range (1, 13),
+                                               g_test_rand_int_range (1, 29));
+      int kind = g_test_rand_int_range (0, 20);
+      double value = exp (g_test_rand_double_range (log (1e5), log (1e10)));
+
+      if (kind == 0)
+        add_other (b, id, date, target);
+      else if (kind == 1)
+        add_other (b, id, date, NULL);
+      else
+        /* a few equal amounts, so ties are ordered too */
+        add (b, id, date, investor, target, kind == 2 ? 5e6 : kind == 3 ? -1 : value);
+    }
+  return tranche_dataset_builder_finish (g_steal_pointer (&b));
+}
+
+/* With thousands of lanes the scene shows the first lanes of the index, one
+ * lane for the rest and the news lane; the legend names the first investors
+ * of the lanes; every event is placed in the lane its index lane maps to. */
+static void
+test_many_pairs (void)
+{
+  g_autoptr(TrancheDataset) ds = many_pairs_dataset (6000);
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  g_autoptr(TrancheLaneIndex) index = tranche_lane_index_new (ds, TRANCHE_LANES_BY_PAIR, NULL);
+  guint n_index = tranche_lane_index_get_n_lanes (index);
+  g_autoptr(GHashTable) investors = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const TrancheTimelineLane *others, *news;
+  guint n_lanes, n_shown, n_swatches = 0;
+  TrancheDay first, end;
+
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_timeline_layout_set_dataset (layout, ds);
+  g_assert_true (tranche_timeline_layout_fit_range (layout, 1600, 1000, &first, &end));
+  tranche_timeline_layout_update (layout, 1600, 1000, ymd (2010, 1, 1), ymd (2010, 3, 1));
+  g_assert_false (tranche_timeline_layout_is_dense (layout));
+  g_assert_cmpuint (n_index, >, 3000);
+  g_assert_cmpint (tranche_lane_index_get_lane (index, n_index - 1)->kind, ==,
+                   TRANCHE_LANE_NEWS);
+
+  n_lanes = tranche_timeline_layout_get_n_lanes (layout);
+  g_assert_cmpuint (n_lanes, >=, 3);
+  n_shown = n_lanes - 2;
+  for (guint i = 0; i < n_shown; i++)
+    {
+      const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
+      g_assert_cmpuint (lane->index, ==, i);
+      g_assert_cmpuint (lane->n_merged, ==, 0);
+    }
+  others = tranche_timeline_layout_get_lane (layout, n_shown);
+  g_assert_cmpuint (others->index, ==, G_MAXUINT);
+  g_assert_cmpuint (others->n_merged, ==, n_index - 1 - n_shown);
+  news = tranche_timeline_layout_get_lane (layout, n_shown + 1);
+  g_assert_cmpuint (news->index, ==, n_index - 1);
+  g_assert_cmpint (news->kind, ==, TRANCHE_LANE_NEWS);
+
+  /* the legend: the first eight investors in lane order, then how many more */
+  for (guint i = 0; i < n_index; i++)
+    {
+      const TrancheLaneInfo *info = tranche_lane_index_get_lane (index, i);
+      if (!info->neutral && g_hash_table_add (investors, GUINT_TO_POINTER (info->investor + 1))
+          && names->len < 8)
+        g_ptr_array_add (names,
+                         (gpointer) tranche_dataset_get_entity (ds, info->investor)->name);
+    }
+  g_assert_cmpuint (g_hash_table_size (investors), >, 8);
+  for (guint i = 0; i < tranche_timeline_layout_get_n_legend_items (layout); i++)
+    {
+      const TrancheTimelineLegendItem *item = tranche_timeline_layout_get_legend_item (layout, i);
+      if (item->kind != TRANCHE_LEGEND_SWATCH)
+        continue;
+      if (n_swatches < 8)
+        g_assert_cmpstr (item->text, ==, g_ptr_array_index (names, n_swatches));
+      else
+        {
+          g_autofree char *more = g_strdup_printf ("+%u more",
+                                                   g_hash_table_size (investors) - 8);
+          g_assert_cmpstr (item->text, ==, more);
+        }
+      n_swatches++;
+    }
+  g_assert_cmpuint (n_swatches, ==, 9);
+
+  /* every event in view sits in the scene lane of its index lane */
+  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
+    {
+      guint lane = tranche_lane_index_event_lane (index, i);
+      guint slot = lane < n_shown ? lane : lane == n_index - 1 ? n_shown + 1 : n_shown;
+      const TrancheTimelineLane *expected = tranche_timeline_layout_get_lane (layout, slot);
+      double x, y;
+
+      if (!tranche_timeline_layout_event_position (layout, i, &x, &y))
+        continue;
+      g_assert_cmpfloat (y, >, expected->y);
+      g_assert_cmpfloat (y, <, expected->y + expected->height);
+    }
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+  return da < db ? -1 : da > db;
+}
+
+/* The index against a plain reading of its contract: lanes sorted (news
+ * last; by pair a target's lanes together, best-funded target first; then
+ * kind, total, count, first day), each lane's sums, and its days sorted. */
+static void
+check_lane_index (TrancheDataset  *ds,
+                  TrancheLaneMode  mode)
+{
+  g_autoptr(TrancheLaneIndex) index = tranche_lane_index_new (ds, mode, NULL);
+  guint n_lanes = tranche_lane_index_get_n_lanes (index);
+  guint n_events = tranche_dataset_get_n_events (ds);
+  guint n_entities = tranche_dataset_get_n_entities (ds);
+  g_autofree double *target_totals = g_new0 (double, n_entities);
+  g_autofree guint *n_in_lane = g_new0 (guint, n_lanes);
+  g_autofree double *total_in_lane = g_new0 (double, n_lanes);
+  const guint *ranked;
+  const TrancheDay *ranked_days;
+  guint n_ranked;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
+      guint lane = tranche_lane_index_event_lane (index, i);
+      const TrancheLaneInfo *info = tranche_lane_index_get_lane (index, lane);
+      guint32 investor = ev->n_investors > 0 ? tranche_dataset_event_investor (ds, ev, 0)
+                                             : TRANCHE_NO_ENTITY;
+      double value;
+
+      n_in_lane[lane]++;
+      if (ev->kind == TRANCHE_EVENT_NEWS)
+        {
+          g_assert_cmpint (info->kind, ==, TRANCHE_LANE_NEWS);
+          continue;
+        }
+      if (mode != TRANCHE_LANES_BY_INVESTOR)
+        g_assert_cmpuint (info->target, ==, ev->target);
+      if (mode != TRANCHE_LANES_BY_TARGET && ev->kind != TRANCHE_EVENT_VALUATION)
+        g_assert_cmpuint (info->investor, ==, investor);
+      if (ev->kind != TRANCHE_EVENT_VALUATION
+          && tranche_lane_index_size_value (index, ev, &value))
+        total_in_lane[lane] += value;
+    }
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const TrancheLaneInfo *info = tranche_lane_index_get_lane (index, l);
+      guint n_days;
+      const guint *events;
+      const TrancheDay *days = tranche_lane_index_lane_days (index, l, &events, &n_days);
+      const TrancheEvent *ev;
+
+      g_assert_cmpuint (info->n_events, ==, n_in_lane[l]);
+      g_assert_cmpfloat (info->total, ==, total_in_lane[l]);
+      g_assert_cmpuint (n_days, ==, info->n_events);
+      for (guint k = 0; k < n_days; k++)
+        {
+          ev = tranche_dataset_get_event (ds, events[k]);
+          g_assert_cmpuint (tranche_lane_index_event_lane (index, events[k]), ==, l);
+          g_assert_cmpfloat (days[k], ==, tranche_date_middle_day (&ev->date));
+          if (k > 0)
+            g_assert_true (days[k - 1] < days[k]
+                           || (days[k - 1] == days[k] && events[k - 1] < events[k]));
+        }
+      if (info->target != TRANCHE_NO_ENTITY)
+        target_totals[info->target] += info->total;
+    }
+  for (guint l = 1; l < n_lanes; l++)
+    {
+      const TrancheLaneInfo *a = tranche_lane_index_get_lane (index, l - 1);
+      const TrancheLaneInfo *b = tranche_lane_index_get_lane (index, l);
+      double ta, tb;
+
+      g_assert_cmpint (a->kind, !=, TRANCHE_LANE_NEWS);
+      if (b->kind == TRANCHE_LANE_NEWS)
+        continue;
+      if (mode == TRANCHE_LANES_BY_PAIR && a->target != b->target)
+        {
+          ta = a->target != TRANCHE_NO_ENTITY ? target_totals[a->target] : -1;
+          tb = b->target != TRANCHE_NO_ENTITY ? target_totals[b->target] : -1;
+          g_assert_true (ta > tb || (ta == tb && a->target < b->target));
+          continue;
+        }
+      g_assert_cmpint (a->kind, <=, b->kind);
+      if (a->kind != b->kind)
+        continue;
+      g_assert_cmpfloat (a->total, >=, b->total);
+      if (a->total != b->total)
+        continue;
+      g_assert_cmpuint (a->n_events, >=, b->n_events);
+      if (a->n_events == b->n_events)
+        g_assert_cmpfloat (a->first_day, <=, b->first_day);
+    }
+
+  /* every marker day once, sorted, for counting across all lanes */
+  {
+    g_autofree double *days = g_new (double, n_events);
+    for (guint i = 0; i < n_events; i++)
+      days[i] = tranche_date_middle_day (&tranche_dataset_get_event (ds, i)->date);
+    qsort (days, n_events, sizeof (double), compare_doubles);
+    for (guint k = 0; k < n_events; k += 97)
+      g_assert_cmpuint (tranche_lane_index_count_before (index, TRANCHE_LANE_ALL, days[k]), <=, k);
+    g_assert_cmpuint (tranche_lane_index_count_before (index, TRANCHE_LANE_ALL,
+                                                       days[n_events - 1] + 1), ==, n_events);
+  }
+
+  /* the ranking: largest amount first, ties in event order */
+  ranked = tranche_lane_index_ranked (index, &ranked_days, &n_ranked);
+  g_assert_cmpuint (n_ranked, >, 0);
+  for (guint k = 0; k < n_ranked; k++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, ranked[k]);
+      g_assert_cmpfloat (ranked_days[k], ==, tranche_date_middle_day (&ev->date));
+      if (k > 0)
+        {
+          const TrancheEvent *before = tranche_dataset_get_event (ds, ranked[k - 1]);
+          double va, vb;
+          g_assert_true (tranche_lane_index_size_value (index, before, &va));
+          g_assert_true (tranche_lane_index_size_value (index, ev, &vb));
+          g_assert_true (va > vb || (va == vb && ranked[k - 1] < ranked[k]));
+        }
+    }
+}
+
+static void
+test_lane_index (void)
+{
+  g_autoptr(TrancheDataset) ds = many_pairs_dataset (6000);
+  g_autoptr(TrancheDataset) mixed = random_dataset (3000, 30, 60, 1995, 25);
+
+  for (TrancheLaneMode mode = TRANCHE_LANES_BY_PAIR; mode <= TRANCHE_LANES_BY_INVESTOR; mode++)
+    {
+      check_lane_index (ds, mode);
+      check_lane_index (mixed, mode);
+    }
+}
+
 static void
 test_palette (void)
 {
@@ -513,6 +795,8 @@ main (int   argc,
   g_test_add_func ("/timeline/culling-million", test_culling_million);
   g_test_add_func ("/timeline/hit-test", test_hit_test);
   g_test_add_func ("/timeline/lane-modes", test_lane_modes);
+  g_test_add_func ("/timeline/many-pairs", test_many_pairs);
+  g_test_add_func ("/timeline/lane-index", test_lane_index);
   g_test_add_func ("/timeline/palette", test_palette);
   return g_test_run ();
 }

@@ -30,6 +30,8 @@ struct _TrancheLaneIndex
   TrancheDay      *ranked_days;
   guint            n_ranked;
   guint32         *entity_colors;
+  guint32         *lane_entities;
+  guint            n_lane_entities;
   double           max_value;
   TrancheFeatures  features;
 };
@@ -195,6 +197,26 @@ assign_colors (TrancheLaneIndex *self)
       const TrancheEntity *entity = g_ptr_array_index (others, i);
       guint index = tranche_dataset_find_entity (self->dataset, entity->id);
       self->entity_colors[index] = tranche_palette_entity_color (entity);
+    }
+}
+
+/* The entities the legend names, in lane order: kept here because a frame
+ * must not walk every lane of a file with a lane per pair. */
+static void
+collect_lane_entities (TrancheLaneIndex *self)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  g_autofree guint8 *seen = g_new0 (guint8, MAX (n_entities, 1));
+
+  self->lane_entities = g_new (guint32, MAX (n_entities, 1));
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
+      guint32 entity = self->mode == TRANCHE_LANES_BY_TARGET ? lane->target : lane->investor;
+      if (lane->neutral || entity == TRANCHE_NO_ENTITY || seen[entity])
+        continue;
+      seen[entity] = 1;
+      self->lane_entities[self->n_lane_entities++] = entity;
     }
 }
 
@@ -364,6 +386,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
       lane->neutral = lane->kind != TRANCHE_LANE_MONEY || entity == TRANCHE_NO_ENTITY;
       lane->color = lane->neutral ? 0x77767b : self->entity_colors[entity];
     }
+  collect_lane_entities (self);
 
   /* Each lane's marker days, sorted, in one block (counting sort by lane). */
   self->lane_offset = g_new0 (guint, n_lanes + 1);
@@ -417,6 +440,7 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->ranked);
   g_free (self->ranked_days);
   g_free (self->entity_colors);
+  g_free (self->lane_entities);
   g_free (self);
 }
 
@@ -612,4 +636,14 @@ tranche_lane_index_get_features (TrancheLaneIndex *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->features;
+}
+
+const guint32 *
+tranche_lane_index_get_lane_entities (TrancheLaneIndex *self,
+                                      guint            *n_entities)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_entities != NULL, NULL);
+  *n_entities = self->n_lane_entities;
+  return self->lane_entities;
 }

@@ -105,6 +105,10 @@ guint32                tranche_lane_index_entity_color   (TrancheLaneIndex *self
                                                           guint32           entity);
 /* The largest size value of all events (for the marker scale). */
 double                 tranche_lane_index_get_max_value  (TrancheLaneIndex *self);
+/* The entities whose colours money lanes show (investors; targets by
+ * target), each once, in lane order: what the legend names. */
+const guint32         *tranche_lane_index_get_lane_entities (TrancheLaneIndex *self,
+                                                            guint            *n_entities);
 TrancheFeatures        tranche_lane_index_get_features   (TrancheLaneIndex *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheLaneIndex, tranche_lane_index_free)

@@ -17,6 +17,8 @@
 #define NO_SLOT     G_MAXUINT
 /* Labels tried per scene: more would not fit on any screen anyway. */
 #define MAX_LABEL_TRIES 400
+/* Lane colours the legend names; the rest are counted ("+12 more"). */
+#define LEGEND_SWATCHES 8
 
 typedef enum
 {
@@ -77,8 +79,14 @@ struct _TrancheTimelineLayout
   double                 tick_row_y[2];
   double                 today_x;
   GArray                *lanes;        /* TrancheTimelineLane */
-  guint                 *lane_slot;    /* index lane -> scene lane */
+  /* Index lane -> scene lane, without a table as long as the index (which
+   * has a lane per pair, hundreds of thousands in a big file): lanes below
+   * n_shown keep their number, the news lane has its slot, the rest fold
+   * into the others lane. */
   guint                  n_index_lanes;
+  guint                  n_shown;
+  guint                  others_slot;  /* NO_SLOT without an others lane */
+  guint                  news_slot;    /* NO_SLOT without a news lane */
   GArray                *markers;      /* TrancheTimelineMarker */
   GArray                *clusters;     /* TrancheTimelineCluster */
   GArray                *members;      /* guint */
@@ -254,7 +262,8 @@ clear_scene (TrancheTimelineLayout *self)
   g_array_set_size (self->members, 0);
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->legend, 0);
-  g_clear_pointer (&self->lane_slot, g_free);
+  self->n_index_lanes = self->n_shown = 0;
+  self->others_slot = self->news_slot = NO_SLOT;
   g_clear_pointer (&self->density, g_free);
   self->n_columns = 0;
   self->density_max = 0;
@@ -294,6 +303,7 @@ tranche_timeline_layout_new (void)
   self->today = tranche_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
                                       g_date_time_get_day_of_month (now));
   self->today_x = NAN;
+  self->others_slot = self->news_slot = NO_SLOT;
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   update_fonts (self);
   self->dirty = TRUE;
@@ -622,31 +632,19 @@ collect_legend (TrancheTimelineLayout *self,
   TrancheFeatures features = tranche_lane_index_get_features (self->index);
   TrancheColor neutral = self->theme.neutral;
   TrancheCurrency currency = tranche_dataset_get_currency (self->dataset);
-  guint n_lanes = tranche_lane_index_get_n_lanes (self->index);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  guint n_swatches = 0, n_more = 0;
+  guint n_entities;
+  const guint32 *entities = tranche_lane_index_get_lane_entities (self->index, &n_entities);
   double sym = S (self, 18);
 
   /* Investors (or targets, by target), in lane order. */
-  for (guint i = 0; i < n_lanes; i++)
+  for (guint i = 0; i < MIN (n_entities, LEGEND_SWATCHES); i++)
+    add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, S (self, 12), S (self, 6),
+                     tranche_color_from_rgb (tranche_lane_index_entity_color (self->index,
+                                                                              entities[i]), 1),
+                     tranche_dataset_get_entity (self->dataset, entities[i])->name);
+  if (n_entities > LEGEND_SWATCHES)
     {
-      const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, i);
-      guint32 entity = self->mode == TRANCHE_LANES_BY_TARGET ? info->target : info->investor;
-      if (info->neutral || entity == TRANCHE_NO_ENTITY
-          || !g_hash_table_add (seen, GUINT_TO_POINTER (entity + 1)))
-        continue;
-      if (n_swatches >= 8)
-        {
-          n_more++;
-          continue;
-        }
-      add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, S (self, 12), S (self, 6),
-                       tranche_color_from_rgb (info->color, 1),
-                       tranche_dataset_get_entity (self->dataset, entity)->name);
-      n_swatches++;
-    }
-  if (n_more > 0)
-    {
+      guint n_more = n_entities - LEGEND_SWATCHES;
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
                                                             "+%u more", n_more), n_more);
       add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, 0, 0, neutral, text);
@@ -1245,6 +1243,60 @@ compute_density (TrancheTimelineLayout *self)
 
 /* ---- the scene ---- */
 
+/* The scene lane of an index lane, or NO_SLOT. */
+static guint
+slot_for_lane (TrancheTimelineLayout *self,
+               guint                  lane)
+{
+  if (lane >= self->n_index_lanes)
+    return NO_SLOT;
+  if (lane < self->n_shown)
+    return lane;
+  if (self->news_slot != NO_SLOT && lane == self->n_index_lanes - 1)
+    return self->news_slot;
+  return self->others_slot;
+}
+
+static void
+append_index_lane (TrancheTimelineLayout *self,
+                   guint                  index)
+{
+  const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, index);
+  TrancheTimelineLane lane = { 0 };
+  g_autofree char *title = lane_title (self, info);
+  g_autofree char *subtitle = lane_subtitle (self, info);
+
+  lane.index = index;
+  lane.kind = info->kind;
+  lane.neutral = info->neutral;
+  lane.color = info->neutral ? self->theme.neutral : tranche_color_from_rgb (info->color, 1);
+  lane.title = intern (self, title);
+  lane.subtitle = intern (self, subtitle);
+  g_array_append_val (self->lanes, lane);
+}
+
+static void
+append_others_lane (TrancheTimelineLayout *self,
+                    guint                  n_rest)
+{
+  TrancheTimelineLane rest = { 0 };
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more lane",
+                                                         "%u more lanes", n_rest),
+                                            n_rest);
+
+  rest.index = OTHERS_LANE;
+  rest.kind = TRANCHE_LANE_MONEY;
+  rest.neutral = TRUE;
+  rest.color = self->theme.neutral;
+  rest.n_merged = n_rest;
+  rest.title = intern (self, title);
+  rest.subtitle = intern (self, C_("lane", "smaller lanes together"));
+  g_array_append_val (self->lanes, rest);
+}
+
+/* The lanes that fit in `height`: the first of the index's order, then the
+ * rest folded into one, then news. Only lanes that get drawn are touched, so
+ * a file with a lane per pair costs no more per frame than a small one. */
 static void
 build_lanes (TrancheTimelineLayout *self,
              const Frame           *frame,
@@ -1257,11 +1309,12 @@ build_lanes (TrancheTimelineLayout *self,
   guint n_money = n_index - (has_news ? 1 : 0);
   double min_height = S (self, 56);
   guint capacity = (guint) MAX (1, floor (height / min_height));
-  guint n_shown, n_slots;
+  guint n_shown;
   gboolean others = FALSE;
 
+  g_array_set_size (self->lanes, 0);
   self->n_index_lanes = n_index;
-  self->lane_slot = g_new (guint, MAX (n_index, 1));
+  self->others_slot = self->news_slot = NO_SLOT;
   n_shown = n_money;
   /* Folding lanes into "others" only pays when it folds several: one lane
    * too many is squeezed in instead. */
@@ -1272,67 +1325,21 @@ build_lanes (TrancheTimelineLayout *self,
       n_shown = room > 1 ? room - 1 : 0;
       others = TRUE;
     }
-  n_slots = n_shown + (others ? 1 : 0) + (has_news ? 1 : 0);
-  if (n_slots == 0)
+  self->n_shown = n_shown;
+  if (n_shown + (others ? 1 : 0) + (has_news ? 1 : 0) == 0)
     return;
 
-  for (guint i = 0; i < n_index; i++)
+  for (guint i = 0; i < n_shown; i++)
+    append_index_lane (self, i);
+  if (others)
     {
-      const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, i);
-      TrancheTimelineLane lane = { 0 };
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      gboolean is_news = info->kind == TRANCHE_LANE_NEWS;
-
-      if (!is_news && i >= n_shown)
-        {
-          self->lane_slot[i] = n_shown;  /* the others lane */
-          continue;
-        }
-      if (is_news && others)
-        {
-          TrancheTimelineLane rest = { 0 };
-          guint n_rest = n_money - n_shown;
-          g_autofree char *rest_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                      "%u more lane",
-                                                                      "%u more lanes", n_rest),
-                                                         n_rest);
-          rest.index = OTHERS_LANE;
-          rest.kind = TRANCHE_LANE_MONEY;
-          rest.neutral = TRUE;
-          rest.color = self->theme.neutral;
-          rest.n_merged = n_rest;
-          rest.title = intern (self, rest_title);
-          rest.subtitle = intern (self, C_("lane", "smaller lanes together"));
-          g_array_append_val (self->lanes, rest);
-        }
-      self->lane_slot[i] = self->lanes->len;
-      lane.index = i;
-      lane.kind = info->kind;
-      lane.neutral = info->neutral;
-      lane.color = info->neutral ? self->theme.neutral : tranche_color_from_rgb (info->color, 1);
-      title = lane_title (self, info);
-      subtitle = lane_subtitle (self, info);
-      lane.title = intern (self, title);
-      lane.subtitle = intern (self, subtitle);
-      g_array_append_val (self->lanes, lane);
+      self->others_slot = self->lanes->len;
+      append_others_lane (self, n_money - n_shown);
     }
-  if (others && !has_news)
+  if (has_news)
     {
-      TrancheTimelineLane rest = { 0 };
-      guint n_rest = n_money - n_shown;
-      g_autofree char *rest_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                  "%u more lane",
-                                                                  "%u more lanes", n_rest),
-                                                     n_rest);
-      rest.index = OTHERS_LANE;
-      rest.kind = TRANCHE_LANE_MONEY;
-      rest.neutral = TRUE;
-      rest.color = self->theme.neutral;
-      rest.n_merged = n_rest;
-      rest.title = intern (self, rest_title);
-      rest.subtitle = intern (self, C_("lane", "smaller lanes together"));
-      g_array_append_val (self->lanes, rest);
+      self->news_slot = self->lanes->len;
+      append_index_lane (self, n_index - 1);
     }
 
   /* Lanes get the height their content needs: a valuation lane holds small
@@ -1431,7 +1438,7 @@ add_marker_items (TrancheTimelineLayout *self,
 {
   TrancheTimelineMarker marker;
   guint lane = tranche_lane_index_event_lane (self->index, event_index);
-  guint slot = lane == TRANCHE_LANE_NONE ? NO_SLOT : self->lane_slot[lane];
+  guint slot = lane == TRANCHE_LANE_NONE ? NO_SLOT : slot_for_lane (self, lane);
   double value;
   Item item = { 0 };
 
@@ -1591,8 +1598,6 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
     if (fitted_height < legend_height - 1 && self->lanes->len > 0)
       {
         self->plot.height += legend_height - fitted_height;
-        g_array_set_size (self->lanes, 0);
-        g_clear_pointer (&self->lane_slot, g_free);
         build_lanes (self, &frame, self->plot.y, self->plot.height);
       }
   }
@@ -2106,13 +2111,12 @@ tranche_timeline_layout_event_position (TrancheTimelineLayout *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->dataset == NULL || self->lane_slot == NULL
-      || event >= tranche_dataset_get_n_events (self->dataset))
+  if (self->dataset == NULL || event >= tranche_dataset_get_n_events (self->dataset))
     return FALSE;
   slot = tranche_lane_index_event_lane (self->index, event);
   if (slot == TRANCHE_LANE_NONE)
     return FALSE;
-  slot = self->lane_slot[slot];
+  slot = slot_for_lane (self, slot);
   if (slot == NO_SLOT || slot >= self->lanes->len)
     return FALSE;
   ev = tranche_dataset_get_event (self->dataset, event);
