@@ -1,19 +1,50 @@
 /* tranche-lane-index.c
  *
+ * Building the index is paid once per dataset, lane mode and filter, before
+ * the first frame of a newly opened file; a big file's pair mode has a lane
+ * for most events. So lanes are found with an open-addressing table, sorted
+ * inside their groups only, and days and amounts are ordered by radix sorts,
+ * all with as little fresh memory as will do: on this kind of machine a page
+ * touched for the first time costs more than sorting what it holds.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tranche-lane-index.h"
 #include "tranche-palette.h"
+
+#define RADIX_BITS 11
 
 typedef struct
 {
   TrancheDay day;
   guint      event;
 } DayEntry;
+
+/* Lanes by key, open addressing; a slot holds a lane number + 1 (0: empty)
+ * and the key is read back from the lane itself, so the table costs four
+ * bytes a slot. A GHashTable took an allocation per key. */
+typedef struct
+{
+  guint *slots;
+  guint  shift;   /* 64 - log2 (capacity) */
+  guint  n;
+} LaneTable;
+
+/* An event in a radix sort: its sort key, and its marker day as half days
+ * from the dataset's first day (the struct has room for it), so no event is
+ * read again in sorted, that is random, order. */
+typedef struct
+{
+  guint64 key;
+  guint   event;
+  guint   half_day;
+} Keyed;
 
 struct _TrancheLaneIndex
 {
@@ -26,6 +57,8 @@ struct _TrancheLaneIndex
   guint           *day_events;
   TrancheDay      *all_days;     /* every marker day, sorted */
   guint            n_indexed;    /* events in some lane */
+  TrancheDay       origin;       /* the first event's first day: half days count from it */
+  guint64         *by_day;       /* while building: half day << 32 | event, or NULL */
   guint           *ranked;       /* lazily */
   TrancheDay      *ranked_days;
   guint            n_ranked;
@@ -36,20 +69,85 @@ struct _TrancheLaneIndex
   TrancheFeatures  features;
 };
 
-static guint64
-lane_key (guint32 investor,
-          guint32 target)
+/* Marker days are whole or half days: twice a day from `origin` is a small
+ * whole number for any date the format allows. FALSE for one that isn't. */
+static gboolean
+to_half_days (TrancheDay  day,
+              TrancheDay  origin,
+              guint      *half_days)
 {
-  /* +1 turns TRANCHE_NO_ENTITY into 0, so every pair has its own key. */
-  return ((guint64) (guint32) (investor + 1) << 32) | (guint32) (target + 1);
+  double twice = (day - origin) * 2;
+
+  if (!(twice >= 0 && twice < G_MAXUINT32) || twice != floor (twice))
+    return FALSE;
+  *half_days = (guint) twice;
+  return TRUE;
 }
 
-/* g_int64_hash folds the halves with xor, so (a, b) and (b, a) and every
- * small pair collide: multiply instead (Fibonacci hashing). */
-static guint
-lane_key_hash (gconstpointer key)
+static TrancheDay
+from_half_days (guint      half_days,
+                TrancheDay origin)
 {
-  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+  return origin + (double) half_days / 2;
+}
+
+static void
+lane_table_init (LaneTable *table,
+                 guint      bits)
+{
+  table->slots = g_new0 (guint, (gsize) 1 << bits);
+  table->shift = 64 - bits;
+  table->n = 0;
+}
+
+static gboolean
+same_key (const TrancheLaneInfo *lane,
+          TrancheLaneKind        kind,
+          guint32                investor,
+          guint32                target)
+{
+  return lane->kind == kind && lane->investor == investor && lane->target == target;
+}
+
+/* Where the lane of (kind, investor, target) is, or the empty slot it would
+ * go in. Fibonacci hashing: a key's halves are small entity numbers, which a
+ * plain fold would pile up. */
+static gsize
+lane_table_slot (const LaneTable       *table,
+                 const TrancheLaneInfo *lanes,
+                 TrancheLaneKind        kind,
+                 guint32                investor,
+                 guint32                target)
+{
+  /* +1 turns TRANCHE_NO_ENTITY into 0, so every pair has its own key. */
+  guint64 key = ((guint64) (guint32) (investor + 1) << 32 | (guint32) (target + 1)) ^ kind;
+  gsize mask = ((gsize) 1 << (64 - table->shift)) - 1;
+  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> table->shift);
+
+  while (table->slots[i] != 0
+         && !same_key (&lanes[table->slots[i] - 1], kind, investor, target))
+    i = (i + 1) & mask;
+  return i;
+}
+
+static void
+lane_table_grow (LaneTable             *table,
+                 const TrancheLaneInfo *lanes)
+{
+  LaneTable bigger;
+  gsize capacity = (gsize) 1 << (64 - table->shift);
+
+  lane_table_init (&bigger, 64 - table->shift + 1);
+  for (gsize i = 0; i < capacity; i++)
+    if (table->slots[i] != 0)
+      {
+        const TrancheLaneInfo *lane = &lanes[table->slots[i] - 1];
+        bigger.slots[lane_table_slot (&bigger, lanes, lane->kind, lane->investor,
+                                      lane->target)] = table->slots[i];
+      }
+  bigger.n = table->n;
+  g_free (table->slots);
+  *table = bigger;
 }
 
 static guint32
@@ -94,130 +192,32 @@ classify (TrancheLaneIndex   *self,
     }
 }
 
-static int
-compare_day_entries (const void *a,
-                     const void *b)
+/* The lane of an event, a new one (numbered as first seen) when its key is
+ * new. The news lane is keyed like any other: it has neither entity. */
+static guint
+find_lane (TrancheLaneIndex   *self,
+           LaneTable          *table,
+           const TrancheEvent *event)
 {
-  const DayEntry *da = a, *db = b;
+  guint32 investor, target;
+  TrancheLaneKind kind = classify (self, event, &investor, &target);
+  const TrancheLaneInfo *lanes = (const TrancheLaneInfo *) self->lanes->data;
+  gsize slot;
 
-  if (da->day != db->day)
-    return da->day < db->day ? -1 : 1;
-  return da->event < db->event ? -1 : da->event > db->event;
-}
-
-static int
-compare_days (const void *a,
-              const void *b)
-{
-  TrancheDay da = *(const TrancheDay *) a, db = *(const TrancheDay *) b;
-  return da < db ? -1 : da > db;
-}
-
-typedef struct
-{
-  const TrancheLaneInfo *lanes;
-  const double          *target_totals;
-  TrancheLaneMode        mode;
-} SortContext;
-
-static int
-compare_lanes (const void *a,
-               const void *b,
-               void       *user_data)
-{
-  const SortContext *ctx = user_data;
-  const TrancheLaneInfo *la = &ctx->lanes[*(const guint *) a];
-  const TrancheLaneInfo *lb = &ctx->lanes[*(const guint *) b];
-
-  if ((la->kind == TRANCHE_LANE_NEWS) != (lb->kind == TRANCHE_LANE_NEWS))
-    return la->kind == TRANCHE_LANE_NEWS ? 1 : -1;
-  if (ctx->mode == TRANCHE_LANES_BY_PAIR && la->target != lb->target)
+  /* at most half full, so probes stay short */
+  if (2 * (table->n + 1) > ((gsize) 1 << (64 - table->shift)))
+    lane_table_grow (table, lanes);
+  slot = lane_table_slot (table, lanes, kind, investor, target);
+  if (table->slots[slot] == 0)
     {
-      /* A target's lanes stay together, the best-funded target first. */
-      double ta = la->target != TRANCHE_NO_ENTITY ? ctx->target_totals[la->target] : -1;
-      double tb = lb->target != TRANCHE_NO_ENTITY ? ctx->target_totals[lb->target] : -1;
-      if (ta != tb)
-        return ta > tb ? -1 : 1;
-      return la->target < lb->target ? -1 : 1;
+      TrancheLaneInfo info = { .kind = kind, .investor = investor, .target = target,
+                               .neutral = kind == TRANCHE_LANE_NEWS,
+                               .first_day = event->first_day };
+      g_array_append_val (self->lanes, info);
+      table->slots[slot] = self->lanes->len;
+      table->n++;
     }
-  if (la->kind != lb->kind)
-    return la->kind < lb->kind ? -1 : 1;
-  if (la->total != lb->total)
-    return la->total > lb->total ? -1 : 1;
-  if (la->n_events != lb->n_events)
-    return la->n_events > lb->n_events ? -1 : 1;
-  if (la->first_day != lb->first_day)
-    return la->first_day < lb->first_day ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_entity_ids (const void *a,
-                    const void *b)
-{
-  const TrancheEntity *ea = *(const TrancheEntity * const *) a;
-  const TrancheEntity *eb = *(const TrancheEntity * const *) b;
-  return g_strcmp0 (ea->id, eb->id);
-}
-
-static void
-assign_colors (TrancheLaneIndex *self)
-{
-  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
-  g_autofree gboolean *is_investor = g_new0 (gboolean, n_entities);
-  g_autoptr(GPtrArray) investors = g_ptr_array_new ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autofree guint32 *colors = NULL;
-
-  self->entity_colors = g_new0 (guint32, MAX (n_entities, 1));
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
-      if (lane->investor != TRANCHE_NO_ENTITY)
-        is_investor[lane->investor] = TRUE;
-    }
-  for (guint i = 0; i < n_entities; i++)
-    g_ptr_array_add (is_investor[i] ? investors : others,
-                     (gpointer) tranche_dataset_get_entity (self->dataset, i));
-
-  /* Investors share the palette first, in id order, so adding an unrelated
-   * company never repaints Microsoft. */
-  g_ptr_array_sort (investors, compare_entity_ids);
-  colors = g_new0 (guint32, MAX (investors->len, 1));
-  tranche_palette_assign ((const TrancheEntity * const *) investors->pdata, investors->len,
-                          colors);
-  for (guint i = 0; i < investors->len; i++)
-    {
-      const TrancheEntity *entity = g_ptr_array_index (investors, i);
-      guint index = tranche_dataset_find_entity (self->dataset, entity->id);
-      self->entity_colors[index] = colors[i];
-    }
-  for (guint i = 0; i < others->len; i++)
-    {
-      const TrancheEntity *entity = g_ptr_array_index (others, i);
-      guint index = tranche_dataset_find_entity (self->dataset, entity->id);
-      self->entity_colors[index] = tranche_palette_entity_color (entity);
-    }
-}
-
-/* The entities the legend names, in lane order: kept here because a frame
- * must not walk every lane of a file with a lane per pair. */
-static void
-collect_lane_entities (TrancheLaneIndex *self)
-{
-  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
-  g_autofree guint8 *seen = g_new0 (guint8, MAX (n_entities, 1));
-
-  self->lane_entities = g_new (guint32, MAX (n_entities, 1));
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
-      guint32 entity = self->mode == TRANCHE_LANES_BY_TARGET ? lane->target : lane->investor;
-      if (lane->neutral || entity == TRANCHE_NO_ENTITY || seen[entity])
-        continue;
-      seen[entity] = 1;
-      self->lane_entities[self->n_lane_entities++] = entity;
-    }
+  return table->slots[slot] - 1;
 }
 
 static void
@@ -260,43 +260,43 @@ note_features (TrancheLaneIndex   *self,
     self->features |= TRANCHE_FEATURE_NEWS;
 }
 
-TrancheLaneIndex *
-tranche_lane_index_new (TrancheDataset  *dataset,
-                        TrancheLaneMode  mode,
-                        const guint8    *mask)
+/* Keeps an indexed event's marker day for index_days(), packed with the
+ * event so a radix sort on the day keeps ties in event order. A day that
+ * doesn't pack (none the format allows) drops the packing for a qsort(). */
+static void
+note_day (TrancheLaneIndex   *self,
+          guint               event_index,
+          const TrancheEvent *event)
 {
-  TrancheLaneIndex *self;
-  g_autoptr(GHashTable) money_lanes = NULL;
-  g_autoptr(GHashTable) valuation_lanes = NULL;
-  g_autofree guint *order = NULL;
-  g_autofree guint *rank_of = NULL;
-  g_autofree double *target_totals = NULL;
-  g_autofree DayEntry *entries = NULL;
-  g_autoptr(GArray) sorted = NULL;
-  const TrancheEvent *events;
-  guint n_events, n_entities, news_lane = G_MAXUINT, n_lanes;
-  SortContext ctx;
+  guint half_day;
 
-  g_return_val_if_fail (dataset != NULL, NULL);
+  if (self->by_day == NULL)
+    return;
+  if (!to_half_days (tranche_date_middle_day (&event->date), self->origin, &half_day))
+    {
+      g_clear_pointer (&self->by_day, g_free);
+      return;
+    }
+  self->by_day[self->n_indexed] = (guint64) half_day << 32 | event_index;
+}
 
-  self = g_new0 (TrancheLaneIndex, 1);
-  self->dataset = tranche_dataset_ref (dataset);
-  self->mode = mode;
-  self->lanes = g_array_new (FALSE, TRUE, sizeof (TrancheLaneInfo));
-  n_events = tranche_dataset_get_n_events (dataset);
-  n_entities = tranche_dataset_get_n_entities (dataset);
-  events = tranche_dataset_get_events (dataset);
-  self->event_lane = g_new (guint, MAX (n_events, 1));
-  money_lanes = g_hash_table_new_full (lane_key_hash, g_int64_equal, g_free, NULL);
-  valuation_lanes = g_hash_table_new_full (lane_key_hash, g_int64_equal, g_free, NULL);
+/* Puts every event the mask shows in its lane and sums the lanes up: the
+ * one pass over the events that building the index makes. */
+static void
+fill_lanes (TrancheLaneIndex *self,
+            const guint8     *mask)
+{
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  LaneTable table;
 
+  lane_table_init (&table, 10);
+  self->by_day = g_new (guint64, MAX (n_events, 1));
+  self->origin = n_events > 0 ? events[0].first_day : 0;
   for (guint i = 0; i < n_events; i++)
     {
       const TrancheEvent *event = &events[i];
-      guint32 investor, target;
-      TrancheLaneKind kind = classify (self, event, &investor, &target);
       TrancheLaneInfo *lane;
-      guint index;
       double value;
 
       if (mask != NULL && mask[i] == 0)
@@ -304,38 +304,10 @@ tranche_lane_index_new (TrancheDataset  *dataset,
           self->event_lane[i] = TRANCHE_LANE_NONE;
           continue;
         }
-      if (kind == TRANCHE_LANE_NEWS)
-        {
-          if (news_lane == G_MAXUINT)
-            {
-              TrancheLaneInfo info = { .kind = kind, .investor = TRANCHE_NO_ENTITY,
-                                       .target = TRANCHE_NO_ENTITY, .neutral = TRUE,
-                                       .first_day = event->first_day };
-              news_lane = self->lanes->len;
-              g_array_append_val (self->lanes, info);
-            }
-          index = news_lane;
-        }
-      else
-        {
-          GHashTable *table = kind == TRANCHE_LANE_MONEY ? money_lanes : valuation_lanes;
-          gint64 key = (gint64) lane_key (investor, target);
-          gpointer found;
-
-          if (g_hash_table_lookup_extended (table, &key, NULL, &found))
-            index = GPOINTER_TO_UINT (found);
-          else
-            {
-              TrancheLaneInfo info = { .kind = kind, .investor = investor, .target = target,
-                                       .first_day = event->first_day };
-              index = self->lanes->len;
-              g_array_append_val (self->lanes, info);
-              g_hash_table_insert (table, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (index));
-            }
-        }
-
-      self->event_lane[i] = index;
-      lane = &g_array_index (self->lanes, TrancheLaneInfo, index);
+      self->event_lane[i] = find_lane (self, &table, event);
+      note_day (self, i, event);
+      self->n_indexed++;
+      lane = &g_array_index (self->lanes, TrancheLaneInfo, self->event_lane[i]);
       lane->n_events++;
       note_features (self, event);
       if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION)
@@ -348,80 +320,405 @@ tranche_lane_index_new (TrancheDataset  *dataset,
       else if (event->amount.flags & TRANCHE_MONEY_PRESENT)
         lane->n_undisclosed++;
     }
+  g_free (table.slots);
+}
 
-  /* Order the lanes, then renumber every event's lane. */
-  n_lanes = self->lanes->len;
-  target_totals = g_new0 (double, MAX (n_entities, 1));
-  for (guint i = 0; i < n_lanes; i++)
+static int
+compare_targets (const void *a,
+                 const void *b,
+                 void       *user_data)
+{
+  const double *totals = user_data;
+  guint32 ta = *(const guint32 *) a, tb = *(const guint32 *) b;
+
+  if (totals[ta] != totals[tb])
+    return totals[ta] > totals[tb] ? -1 : 1;
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* Lanes of one group: by kind, total, count and first day, then as first
+ * seen (their numbers). */
+static int
+compare_lanes (const void *a,
+               const void *b,
+               void       *user_data)
+{
+  const TrancheLaneInfo *lanes = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  const TrancheLaneInfo *la = &lanes[ia], *lb = &lanes[ib];
+
+  if (la->kind != lb->kind)
+    return la->kind < lb->kind ? -1 : 1;
+  if (la->total != lb->total)
+    return la->total > lb->total ? -1 : 1;
+  if (la->n_events != lb->n_events)
+    return la->n_events > lb->n_events ? -1 : 1;
+  if (la->first_day != lb->first_day)
+    return la->first_day < lb->first_day ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* In pair mode a target's lanes stay together, the best-funded target
+ * first: each target's place in that order. */
+static guint *
+rank_targets (TrancheLaneIndex *self)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  g_autofree double *totals = g_new0 (double, MAX (n_entities, 1));
+  g_autofree guint32 *targets = g_new (guint32, MAX (n_entities, 1));
+  guint *rank = g_new (guint, MAX (n_entities, 1));
+
+  for (guint i = 0; i < self->lanes->len; i++)
     {
       const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
       if (lane->target != TRANCHE_NO_ENTITY)
-        target_totals[lane->target] += lane->total;
+        totals[lane->target] += lane->total;
     }
-  order = g_new (guint, MAX (n_lanes, 1));
+  for (guint i = 0; i < n_entities; i++)
+    targets[i] = i;
+  g_qsort_with_data (targets, n_entities, sizeof (guint32), compare_targets, totals);
+  for (guint i = 0; i < n_entities; i++)
+    rank[targets[i]] = i;
+  return rank;
+}
+
+/* Which group a lane sorts in: news after all, and in pair mode one per
+ * target, lanes without a target after those with one. */
+static guint
+lane_group (TrancheLaneIndex      *self,
+            const TrancheLaneInfo *lane,
+            const guint           *target_rank)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+
+  if (lane->kind == TRANCHE_LANE_NEWS)
+    return n_entities + 1;
+  if (target_rank == NULL)
+    return 0;
+  return lane->target != TRANCHE_NO_ENTITY ? target_rank[lane->target] : n_entities;
+}
+
+/* Lane numbers in sorted order: dealt to their groups (keeping the order
+ * they were seen in), then each group sorted alone; in pair mode a group is
+ * one target's few lanes, where one sort of all the lanes took most of the
+ * index. */
+static guint *
+sorted_lanes (TrancheLaneIndex *self)
+{
+  guint n_lanes = self->lanes->len;
+  guint n_groups = tranche_dataset_get_n_entities (self->dataset) + 2;
+  g_autofree guint *target_rank = NULL;
+  g_autofree guint *start = g_new0 (guint, n_groups + 1);
+  g_autofree guint *fill = NULL;
+  guint *order = g_new (guint, MAX (n_lanes, 1));
+
+  if (self->mode == TRANCHE_LANES_BY_PAIR)
+    target_rank = rank_targets (self);
   for (guint i = 0; i < n_lanes; i++)
-    order[i] = i;
-  ctx.lanes = (const TrancheLaneInfo *) self->lanes->data;
-  ctx.target_totals = target_totals;
-  ctx.mode = mode;
-  g_qsort_with_data (order, n_lanes, sizeof (guint), compare_lanes, &ctx);
-  rank_of = g_new (guint, MAX (n_lanes, 1));
-  sorted = g_array_sized_new (FALSE, TRUE, sizeof (TrancheLaneInfo), n_lanes);
+    start[lane_group (self, &g_array_index (self->lanes, TrancheLaneInfo, i), target_rank) + 1]++;
+  for (guint g = 0; g < n_groups; g++)
+    start[g + 1] += start[g];
+  fill = g_memdup2 (start, sizeof (guint) * (n_groups + 1));
   for (guint i = 0; i < n_lanes; i++)
-    {
+    order[fill[lane_group (self, &g_array_index (self->lanes, TrancheLaneInfo, i),
+                           target_rank)]++] = i;
+  for (guint g = 0; g < n_groups; g++)
+    if (start[g + 1] - start[g] > 1)
+      g_qsort_with_data (order + start[g], start[g + 1] - start[g], sizeof (guint),
+                         compare_lanes, self->lanes->data);
+  return order;
+}
+
+/* Orders the lanes, largest first by group (see sorted_lanes()), renumbers
+ * every event's lane, then moves the lanes into place by following the
+ * permutation's cycles: a sorted copy would be as big again, all new pages. */
+static void
+order_lanes (TrancheLaneIndex *self)
+{
+  guint n_lanes = self->lanes->len;
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  TrancheLaneInfo *lanes = (TrancheLaneInfo *) self->lanes->data;
+  g_autofree guint *rank_of = sorted_lanes (self);
+
+  /* sorted_lanes() gives the lane at each place; invert it in place */
+  {
+    g_autofree guint *order = g_memdup2 (rank_of, sizeof (guint) * MAX (n_lanes, 1));
+    for (guint i = 0; i < n_lanes; i++)
       rank_of[order[i]] = i;
-      g_array_append_val (sorted, g_array_index (self->lanes, TrancheLaneInfo, order[i]));
-    }
-  g_array_unref (self->lanes);
-  self->lanes = g_steal_pointer (&sorted);
+  }
   for (guint i = 0; i < n_events; i++)
     if (self->event_lane[i] != TRANCHE_LANE_NONE)
       self->event_lane[i] = rank_of[self->event_lane[i]];
-
-  assign_colors (self);
   for (guint i = 0; i < n_lanes; i++)
+    while (rank_of[i] != i)
+      {
+        guint to = rank_of[i];
+        TrancheLaneInfo lane = lanes[to];
+        lanes[to] = lanes[i];
+        lanes[i] = lane;
+        rank_of[i] = rank_of[to];
+        rank_of[to] = to;
+      }
+}
+
+static int
+compare_entity_ids (const void *a,
+                    const void *b)
+{
+  const TrancheEntity *ea = *(const TrancheEntity * const *) a;
+  const TrancheEntity *eb = *(const TrancheEntity * const *) b;
+  return g_strcmp0 (ea->id, eb->id);
+}
+
+static void
+assign_colors (TrancheLaneIndex *self)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  g_autofree gboolean *is_investor = g_new0 (gboolean, MAX (n_entities, 1));
+  g_autoptr(GPtrArray) investors = g_ptr_array_new ();
+  g_autofree guint32 *colors = NULL;
+  const TrancheEntity *base = n_entities > 0 ? tranche_dataset_get_entity (self->dataset, 0)
+                                             : NULL;
+
+  self->entity_colors = g_new0 (guint32, MAX (n_entities, 1));
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
+      if (lane->investor != TRANCHE_NO_ENTITY)
+        is_investor[lane->investor] = TRUE;
+    }
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const TrancheEntity *entity = tranche_dataset_get_entity (self->dataset, i);
+      if (is_investor[i])
+        g_ptr_array_add (investors, (gpointer) entity);
+      else
+        self->entity_colors[i] = tranche_palette_entity_color (entity);
+    }
+
+  /* Investors share the palette first, in id order, so adding an unrelated
+   * company never repaints Microsoft. Entities sit in one array: a pointer's
+   * offset from the first is its index. */
+  g_ptr_array_sort (investors, compare_entity_ids);
+  colors = g_new0 (guint32, MAX (investors->len, 1));
+  tranche_palette_assign ((const TrancheEntity * const *) investors->pdata, investors->len,
+                          colors);
+  for (guint i = 0; i < investors->len; i++)
+    {
+      const TrancheEntity *entity = g_ptr_array_index (investors, i);
+      self->entity_colors[entity - base] = colors[i];
+    }
+}
+
+static void
+color_lanes (TrancheLaneIndex *self)
+{
+  for (guint i = 0; i < self->lanes->len; i++)
     {
       TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
-      guint32 entity = mode == TRANCHE_LANES_BY_TARGET ? lane->target : lane->investor;
+      guint32 entity = self->mode == TRANCHE_LANES_BY_TARGET ? lane->target : lane->investor;
       lane->neutral = lane->kind != TRANCHE_LANE_MONEY || entity == TRANCHE_NO_ENTITY;
       lane->color = lane->neutral ? 0x77767b : self->entity_colors[entity];
     }
-  collect_lane_entities (self);
+}
 
-  /* Each lane's marker days, sorted, in one block (counting sort by lane). */
+/* The entities the legend names, in lane order: kept here because a frame
+ * must not walk every lane of a file with a lane per pair. */
+static void
+collect_lane_entities (TrancheLaneIndex *self)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  g_autofree guint8 *seen = g_new0 (guint8, MAX (n_entities, 1));
+
+  self->lane_entities = g_new (guint32, MAX (n_entities, 1));
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
+      guint32 entity = self->mode == TRANCHE_LANES_BY_TARGET ? lane->target : lane->investor;
+      if (lane->neutral || entity == TRANCHE_NO_ENTITY || seen[entity])
+        continue;
+      seen[entity] = 1;
+      self->lane_entities[self->n_lane_entities++] = entity;
+    }
+}
+
+/* Bucket starts for one radix digit from its counts; FALSE when every
+ * item has the same digit, and the pass can be skipped. */
+static gboolean
+radix_starts (guint *count,
+              guint  n)
+{
+  guint sum = 0;
+
+  for (guint b = 0; b < 1 << RADIX_BITS; b++)
+    {
+      guint c = count[b];
+      if (c == n)
+        return FALSE;
+      count[b] = sum;
+      sum += c;
+    }
+  return TRUE;
+}
+
+/* Sorts packed items by their high 32 bits, keeping the order of ties (the
+ * low bits carry the event). Linear: two passes for centuries of half days. */
+static void
+radix_sort_high (guint64 *items,
+                 guint    n)
+{
+  g_autofree guint64 *scratch = g_new (guint64, MAX (n, 1));
+  guint64 *in = items, *out = scratch;
+
+  for (guint shift = 32; shift < 64; shift += RADIX_BITS)
+    {
+      guint count[1 << RADIX_BITS] = { 0 };
+      guint64 *swap = in;
+
+      for (guint i = 0; i < n; i++)
+        count[(in[i] >> shift) & ((1 << RADIX_BITS) - 1)]++;
+      if (!radix_starts (count, n))
+        continue;
+      for (guint i = 0; i < n; i++)
+        out[count[(in[i] >> shift) & ((1 << RADIX_BITS) - 1)]++] = in[i];
+      in = out;
+      out = swap;
+    }
+  if (in != items)
+    memcpy (items, in, sizeof (guint64) * n);
+}
+
+/* The same on Keyed items and their whole 64-bit key. */
+static void
+radix_sort_keyed (Keyed *items,
+                  guint  n)
+{
+  g_autofree Keyed *scratch = g_new (Keyed, MAX (n, 1));
+  Keyed *in = items, *out = scratch;
+
+  for (guint shift = 0; shift < 64; shift += RADIX_BITS)
+    {
+      guint count[1 << RADIX_BITS] = { 0 };
+      Keyed *swap = in;
+
+      for (guint i = 0; i < n; i++)
+        count[(in[i].key >> shift) & ((1 << RADIX_BITS) - 1)]++;
+      if (!radix_starts (count, n))
+        continue;
+      for (guint i = 0; i < n; i++)
+        out[count[(in[i].key >> shift) & ((1 << RADIX_BITS) - 1)]++] = in[i];
+      in = out;
+      out = swap;
+    }
+  if (in != items)
+    memcpy (items, in, sizeof (Keyed) * n);
+}
+
+static int
+compare_day_entries (const void *a,
+                     const void *b)
+{
+  const DayEntry *da = a, *db = b;
+
+  if (da->day != db->day)
+    return da->day < db->day ? -1 : 1;
+  return da->event < db->event ? -1 : da->event > db->event;
+}
+
+/* The indexed events by marker day, ties in event order, by comparison:
+ * for a dataset whose days didn't pack (see note_day()). */
+static void
+sort_unpacked_days (TrancheLaneIndex *self,
+                    DayEntry         *entries)
+{
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  guint n = 0;
+
+  for (guint i = 0; i < n_events; i++)
+    if (self->event_lane[i] != TRANCHE_LANE_NONE)
+      entries[n++] = (DayEntry) { tranche_date_middle_day (&events[i].date), i };
+  if (n > 1)
+    qsort (entries, n, sizeof (DayEntry), compare_day_entries);
+}
+
+static void
+deal_day (TrancheLaneIndex *self,
+          guint            *fill,
+          guint             i,
+          TrancheDay        day,
+          guint             event)
+{
+  guint at = fill[self->event_lane[event]]++;
+
+  self->days[at] = day;
+  self->day_events[at] = event;
+  self->all_days[i] = day;
+}
+
+/* Each lane's marker days, sorted, in one block: the events taken in day
+ * order and dealt to their lanes keep that order in every lane. */
+static void
+index_days (TrancheLaneIndex *self)
+{
+  guint n_lanes = self->lanes->len, n = self->n_indexed;
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  g_autofree guint *fill = NULL;
+
   self->lane_offset = g_new0 (guint, n_lanes + 1);
   for (guint i = 0; i < n_events; i++)
     if (self->event_lane[i] != TRANCHE_LANE_NONE)
       self->lane_offset[self->event_lane[i] + 1]++;
   for (guint i = 0; i < n_lanes; i++)
     self->lane_offset[i + 1] += self->lane_offset[i];
-  entries = g_new (DayEntry, MAX (n_events, 1));
-  {
-    g_autofree guint *fill = g_memdup2 (self->lane_offset, sizeof (guint) * (n_lanes + 1));
-    for (guint i = 0; i < n_events; i++)
-      {
-        DayEntry entry = { tranche_date_middle_day (&events[i].date), i };
-        if (self->event_lane[i] != TRANCHE_LANE_NONE)
-          entries[fill[self->event_lane[i]]++] = entry;
-      }
-  }
-  self->days = g_new (TrancheDay, MAX (n_events, 1));
-  self->day_events = g_new (guint, MAX (n_events, 1));
-  self->all_days = g_new (TrancheDay, MAX (n_events, 1));
-  for (guint l = 0; l < n_lanes; l++)
-    {
-      guint from = self->lane_offset[l], to = self->lane_offset[l + 1];
-      qsort (entries + from, to - from, sizeof (DayEntry), compare_day_entries);
-    }
-  self->n_indexed = self->lane_offset[n_lanes];
-  for (guint i = 0; i < self->n_indexed; i++)
-    {
-      self->days[i] = entries[i].day;
-      self->day_events[i] = entries[i].event;
-      self->all_days[i] = entries[i].day;
-    }
-  qsort (self->all_days, self->n_indexed, sizeof (TrancheDay), compare_days);
+  fill = g_memdup2 (self->lane_offset, sizeof (guint) * (n_lanes + 1));
 
+  self->days = g_new (TrancheDay, MAX (n, 1));
+  self->day_events = g_new (guint, MAX (n, 1));
+  self->all_days = g_new (TrancheDay, MAX (n, 1));
+  if (self->by_day != NULL)
+    {
+      radix_sort_high (self->by_day, n);
+      for (guint i = 0; i < n; i++)
+        deal_day (self, fill, i, from_half_days (self->by_day[i] >> 32, self->origin),
+                  (guint) self->by_day[i]);
+      g_clear_pointer (&self->by_day, g_free);
+    }
+  else
+    {
+      g_autofree DayEntry *entries = g_new (DayEntry, MAX (n, 1));
+      sort_unpacked_days (self, entries);
+      for (guint i = 0; i < n; i++)
+        deal_day (self, fill, i, entries[i].day, entries[i].event);
+    }
+}
+
+TrancheLaneIndex *
+tranche_lane_index_new (TrancheDataset  *dataset,
+                        TrancheLaneMode  mode,
+                        const guint8    *mask)
+{
+  TrancheLaneIndex *self;
+  guint n_events;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  self = g_new0 (TrancheLaneIndex, 1);
+  self->dataset = tranche_dataset_ref (dataset);
+  self->mode = mode;
+  n_events = tranche_dataset_get_n_events (dataset);
+  /* Room for a lane per event up front: growing by copies was a third of
+   * the pair mode, where most events open a lane. Pages never written are
+   * never mapped. */
+  self->lanes = g_array_sized_new (FALSE, TRUE, sizeof (TrancheLaneInfo), n_events);
+  self->event_lane = g_new (guint, MAX (n_events, 1));
+
+  fill_lanes (self, mask);
+  order_lanes (self);
+  assign_colors (self);
+  color_lanes (self);
+  collect_lane_entities (self);
+  index_days (self);
   return self;
 }
 
@@ -441,6 +738,7 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->ranked_days);
   g_free (self->entity_colors);
   g_free (self->lane_entities);
+  g_free (self->by_day);
   g_free (self);
 }
 
@@ -534,21 +832,56 @@ tranche_lane_index_count_before (TrancheLaneIndex *self,
   return lower_bound (self->days + from, to - from, day);
 }
 
-typedef struct
+/* A key whose unsigned order is the value's order, largest first: sign bit
+ * flipped for a positive, every bit for a negative (-0 is made 0 first, as
+ * they compare equal). */
+static guint64
+descending_key (double value)
 {
-  double value;
-  guint  event;
-} Ranked;
+  guint64 bits;
 
-static int
-compare_ranked (const void *a,
-                const void *b)
+  if (value == 0)
+    value = 0;
+  memcpy (&bits, &value, sizeof bits);
+  bits = (bits >> 63) != 0 ? ~bits : bits | G_GUINT64_CONSTANT (1) << 63;
+  return ~bits;
+}
+
+/* Events with a known amount, largest first, ties in event order: a radix
+ * sort, as the first dense frame of a big file waits for it. */
+static void
+rank_events (TrancheLaneIndex *self)
 {
-  const Ranked *ra = a, *rb = b;
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  g_autofree Keyed *items = g_new (Keyed, MAX (n_events, 1));
+  gboolean packed = TRUE;
+  guint n = 0;
 
-  if (ra->value != rb->value)
-    return ra->value > rb->value ? -1 : 1;
-  return ra->event < rb->event ? -1 : ra->event > rb->event;
+  for (guint i = 0; i < n_events; i++)
+    {
+      double value;
+      if (self->event_lane[i] == TRANCHE_LANE_NONE
+          || events[i].kind == TRANCHE_EVENT_NEWS || events[i].kind == TRANCHE_EVENT_VALUATION
+          || !tranche_lane_index_size_value (self, &events[i], &value))
+        continue;
+      items[n].key = descending_key (value);
+      items[n].event = i;
+      packed = packed && to_half_days (tranche_date_middle_day (&events[i].date), self->origin,
+                                       &items[n].half_day);
+      n++;
+    }
+  radix_sort_keyed (items, n);
+  self->ranked = g_new (guint, MAX (n, 1));
+  self->ranked_days = g_new (TrancheDay, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      self->ranked[i] = items[i].event;
+      self->ranked_days[i] = packed
+        ? from_half_days (items[i].half_day, self->origin)
+        : tranche_date_middle_day (&events[items[i].event].date);
+    }
+  self->n_ranked = n;
 }
 
 const guint *
@@ -560,34 +893,7 @@ tranche_lane_index_ranked (TrancheLaneIndex  *self,
   g_return_val_if_fail (n_ranked != NULL, NULL);
 
   if (self->ranked == NULL)
-    {
-      guint n_events = tranche_dataset_get_n_events (self->dataset);
-      const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
-      g_autofree Ranked *items = g_new (Ranked, MAX (n_events, 1));
-      guint n = 0;
-
-      for (guint i = 0; i < n_events; i++)
-        {
-          double value;
-          if (self->event_lane[i] != TRANCHE_LANE_NONE
-              && events[i].kind != TRANCHE_EVENT_NEWS && events[i].kind != TRANCHE_EVENT_VALUATION
-              && tranche_lane_index_size_value (self, &events[i], &value))
-            {
-              items[n].value = value;
-              items[n].event = i;
-              n++;
-            }
-        }
-      qsort (items, n, sizeof (Ranked), compare_ranked);
-      self->ranked = g_new (guint, MAX (n, 1));
-      self->ranked_days = g_new (TrancheDay, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        {
-          self->ranked[i] = items[i].event;
-          self->ranked_days[i] = tranche_date_middle_day (&events[items[i].event].date);
-        }
-      self->n_ranked = n;
-    }
+    rank_events (self);
   *n_ranked = self->n_ranked;
   if (days != NULL)
     *days = self->ranked_days;
