@@ -1,11 +1,12 @@
 /* tranche-lane-index.c
  *
  * Building the index is paid once per dataset, lane mode and filter, before
- * the first frame of a newly opened file; a big file's pair mode has a lane
- * for most events. So lanes are found with an open-addressing table, sorted
- * inside their groups only, and days and amounts are ordered by radix sorts,
- * all with as little fresh memory as will do: on this kind of machine a page
- * touched for the first time costs more than sorting what it holds.
+ * the first frame of a newly opened file, and a big file's pair mode has a
+ * lane for most events. So lanes are found by a counting sort rather than
+ * hashing, sorted inside their buckets only, and days and amounts are put
+ * in order by radix sorts, all with as little fresh memory as will do: on
+ * this kind of machine a page touched for the first time costs more than
+ * sorting what it holds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,15 +27,21 @@ typedef struct
   guint      event;
 } DayEntry;
 
-/* Lanes by key, open addressing; a slot holds a lane number + 1 (0: empty)
- * and the key is read back from the lane itself, so the table costs four
- * bytes a slot. A GHashTable took an allocation per key. */
+/* Lanes are found without hashing. A lane's key is split in two: its
+ * bucket (its kind, and by pair its target) and its sub-key (the entity
+ * that tells a bucket's lanes apart: the investor, or the target by
+ * target). Events are dealt to their buckets by a counting sort, then each
+ * bucket is walked with an array as long as the entities saying which
+ * sub-keys have a lane yet. Lanes come out bucket by bucket, so each write
+ * to a lane is next to the last, and ordering them is sorting each bucket. */
 typedef struct
 {
-  guint *slots;
-  guint  shift;   /* 64 - log2 (capacity) */
   guint  n;
-} LaneTable;
+  guint *event_start;   /* n + 1, into events */
+  guint *events;        /* the indexed events, bucket by bucket, in event order */
+  guint *sub_keys;      /* per event */
+  guint *lane_start;    /* n + 1, into the lanes */
+} Buckets;
 
 /* An event in a radix sort: its sort key, and its marker day as half days
  * from the dataset's first day (the struct has room for it), so no event is
@@ -50,9 +57,14 @@ struct _TrancheLaneIndex
 {
   TrancheDataset  *dataset;
   TrancheLaneMode  mode;
-  GArray          *lanes;        /* TrancheLaneInfo */
-  guint           *event_lane;   /* per event */
-  guint           *lane_offset;  /* n_lanes + 1, into days/day_events */
+  /* Lanes stay where they were built (bucket by bucket); their places in
+   * the sorted order are looked up, so a million-lane index is not moved
+   * about nor every event renumbered once sorted. */
+  GArray          *lanes;        /* TrancheLaneInfo, as built */
+  guint           *lane_at;      /* place -> lane as built */
+  guint           *place_of;     /* lane as built -> place */
+  guint           *event_lane;   /* per event, the lane as built */
+  guint           *lane_offset;  /* per lane as built + 1, into days/day_events */
   TrancheDay      *days;         /* per lane, sorted */
   guint           *day_events;
   TrancheDay      *all_days;     /* every marker day, sorted */
@@ -89,65 +101,6 @@ from_half_days (guint      half_days,
                 TrancheDay origin)
 {
   return origin + (double) half_days / 2;
-}
-
-static void
-lane_table_init (LaneTable *table,
-                 guint      bits)
-{
-  table->slots = g_new0 (guint, (gsize) 1 << bits);
-  table->shift = 64 - bits;
-  table->n = 0;
-}
-
-static gboolean
-same_key (const TrancheLaneInfo *lane,
-          TrancheLaneKind        kind,
-          guint32                investor,
-          guint32                target)
-{
-  return lane->kind == kind && lane->investor == investor && lane->target == target;
-}
-
-/* Where the lane of (kind, investor, target) is, or the empty slot it would
- * go in. Fibonacci hashing: a key's halves are small entity numbers, which a
- * plain fold would pile up. */
-static gsize
-lane_table_slot (const LaneTable       *table,
-                 const TrancheLaneInfo *lanes,
-                 TrancheLaneKind        kind,
-                 guint32                investor,
-                 guint32                target)
-{
-  /* +1 turns TRANCHE_NO_ENTITY into 0, so every pair has its own key. */
-  guint64 key = ((guint64) (guint32) (investor + 1) << 32 | (guint32) (target + 1)) ^ kind;
-  gsize mask = ((gsize) 1 << (64 - table->shift)) - 1;
-  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> table->shift);
-
-  while (table->slots[i] != 0
-         && !same_key (&lanes[table->slots[i] - 1], kind, investor, target))
-    i = (i + 1) & mask;
-  return i;
-}
-
-static void
-lane_table_grow (LaneTable             *table,
-                 const TrancheLaneInfo *lanes)
-{
-  LaneTable bigger;
-  gsize capacity = (gsize) 1 << (64 - table->shift);
-
-  lane_table_init (&bigger, 64 - table->shift + 1);
-  for (gsize i = 0; i < capacity; i++)
-    if (table->slots[i] != 0)
-      {
-        const TrancheLaneInfo *lane = &lanes[table->slots[i] - 1];
-        bigger.slots[lane_table_slot (&bigger, lanes, lane->kind, lane->investor,
-                                      lane->target)] = table->slots[i];
-      }
-  bigger.n = table->n;
-  g_free (table->slots);
-  *table = bigger;
 }
 
 static guint32
@@ -190,34 +143,6 @@ classify (TrancheLaneIndex   *self,
       *investor = first_investor (self->dataset, event);
       return TRANCHE_LANE_MONEY;
     }
-}
-
-/* The lane of an event, a new one (numbered as first seen) when its key is
- * new. The news lane is keyed like any other: it has neither entity. */
-static guint
-find_lane (TrancheLaneIndex   *self,
-           LaneTable          *table,
-           const TrancheEvent *event)
-{
-  guint32 investor, target;
-  TrancheLaneKind kind = classify (self, event, &investor, &target);
-  const TrancheLaneInfo *lanes = (const TrancheLaneInfo *) self->lanes->data;
-  gsize slot;
-
-  /* at most half full, so probes stay short */
-  if (2 * (table->n + 1) > ((gsize) 1 << (64 - table->shift)))
-    lane_table_grow (table, lanes);
-  slot = lane_table_slot (table, lanes, kind, investor, target);
-  if (table->slots[slot] == 0)
-    {
-      TrancheLaneInfo info = { .kind = kind, .investor = investor, .target = target,
-                               .neutral = kind == TRANCHE_LANE_NEWS,
-                               .first_day = event->first_day };
-      g_array_append_val (self->lanes, info);
-      table->slots[slot] = self->lanes->len;
-      table->n++;
-    }
-  return table->slots[slot] - 1;
 }
 
 static void
@@ -280,47 +205,179 @@ note_day (TrancheLaneIndex   *self,
   self->by_day[self->n_indexed] = (guint64) half_day << 32 | event_index;
 }
 
-/* Puts every event the mask shows in its lane and sums the lanes up: the
- * one pass over the events that building the index makes. */
+/* The bucket of a group's lanes of a kind: money then valuations, news in
+ * the last bucket. A group is a target by pair, else there is one, no
+ * entity (+1 turns TRANCHE_NO_ENTITY into 0). */
+static guint
+group_bucket (TrancheLaneIndex *self,
+              guint32           group,
+              TrancheLaneKind   kind)
+{
+  if (kind == TRANCHE_LANE_NEWS)
+    return 2 * (tranche_dataset_get_n_entities (self->dataset) + 1);
+  return 2 * (guint) (group + 1) + (kind == TRANCHE_LANE_VALUATIONS ? 1 : 0);
+}
+
+static guint
+bucket_of (TrancheLaneIndex *self,
+           TrancheLaneKind   kind,
+           guint32           target)
+{
+  return group_bucket (self, self->mode == TRANCHE_LANES_BY_PAIR ? target : TRANCHE_NO_ENTITY,
+                       kind);
+}
+
+/* The one pass over the events in their order: each event's bucket (kept
+ * in event_lane until it gets its lane) and sub-key, the features used
+ * and the marker days. */
 static void
-fill_lanes (TrancheLaneIndex *self,
-            const guint8     *mask)
+scan_events (TrancheLaneIndex *self,
+             const guint8     *mask,
+             Buckets          *buckets)
 {
   guint n_events = tranche_dataset_get_n_events (self->dataset);
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
-  LaneTable table;
 
-  lane_table_init (&table, 10);
+  buckets->sub_keys = g_new (guint, MAX (n_events, 1));
   self->by_day = g_new (guint64, MAX (n_events, 1));
   self->origin = n_events > 0 ? events[0].first_day : 0;
   for (guint i = 0; i < n_events; i++)
     {
-      const TrancheEvent *event = &events[i];
-      TrancheLaneInfo *lane;
-      double value;
+      guint32 investor, target;
+      TrancheLaneKind kind;
 
       if (mask != NULL && mask[i] == 0)
         {
           self->event_lane[i] = TRANCHE_LANE_NONE;
           continue;
         }
-      self->event_lane[i] = find_lane (self, &table, event);
-      note_day (self, i, event);
+      kind = classify (self, &events[i], &investor, &target);
+      self->event_lane[i] = bucket_of (self, kind, target);
+      buckets->event_start[self->event_lane[i] + 1]++;
+      buckets->sub_keys[i] = (self->mode == TRANCHE_LANES_BY_TARGET ? target : investor) + 1;
+      note_day (self, i, &events[i]);
+      note_features (self, &events[i]);
       self->n_indexed++;
-      lane = &g_array_index (self->lanes, TrancheLaneInfo, self->event_lane[i]);
-      lane->n_events++;
-      note_features (self, event);
-      if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION)
-        continue;
-      if (tranche_lane_index_size_value (self, event, &value))
-        {
-          lane->total += value;
-          self->max_value = MAX (self->max_value, value);
-        }
-      else if (event->amount.flags & TRANCHE_MONEY_PRESENT)
-        lane->n_undisclosed++;
     }
-  g_free (table.slots);
+}
+
+/* The indexed events, bucket by bucket, each bucket in event order. */
+static void
+deal_events (TrancheLaneIndex *self,
+             Buckets          *buckets)
+{
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  g_autofree guint *fill = NULL;
+
+  for (guint b = 0; b < buckets->n; b++)
+    buckets->event_start[b + 1] += buckets->event_start[b];
+  fill = g_memdup2 (buckets->event_start, sizeof (guint) * (buckets->n + 1));
+  buckets->events = g_new (guint, MAX (self->n_indexed, 1));
+  for (guint i = 0; i < n_events; i++)
+    if (self->event_lane[i] != TRANCHE_LANE_NONE)
+      buckets->events[fill[self->event_lane[i]]++] = i;
+}
+
+/* Adds an event to its lane's sums, in event order as the totals always
+ * were (a sum of doubles depends on its order). */
+static void
+count_event (TrancheLaneIndex   *self,
+             TrancheLaneInfo    *lane,
+             const TrancheEvent *event)
+{
+  double value;
+
+  lane->n_events++;
+  if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION)
+    return;
+  if (tranche_lane_index_size_value (self, event, &value))
+    {
+      lane->total += value;
+      self->max_value = MAX (self->max_value, value);
+    }
+  else if (event->amount.flags & TRANCHE_MONEY_PRESENT)
+    lane->n_undisclosed++;
+}
+
+/* A new lane of bucket `b` and sub-key `sub`: the key says it all, so the
+ * event needn't be classified again (its investor is a read from far away). */
+static TrancheLaneInfo
+lane_for_key (TrancheLaneIndex *self,
+              guint             b,
+              guint             sub)
+{
+  TrancheLaneInfo info = { 0 };
+  /* -1 turns 0 back into TRANCHE_NO_ENTITY */
+  guint32 group = (guint32) (b / 2) - 1, entity = (guint32) sub - 1;
+
+  info.investor = info.target = TRANCHE_NO_ENTITY;
+  if (b == group_bucket (self, TRANCHE_NO_ENTITY, TRANCHE_LANE_NEWS))
+    {
+      info.kind = TRANCHE_LANE_NEWS;
+      info.neutral = TRUE;
+      return info;
+    }
+  info.kind = b % 2 == 1 ? TRANCHE_LANE_VALUATIONS : TRANCHE_LANE_MONEY;
+  if (self->mode == TRANCHE_LANES_BY_TARGET)
+    info.target = entity;
+  else
+    info.investor = entity;
+  if (self->mode == TRANCHE_LANES_BY_PAIR)
+    info.target = group;
+  return info;
+}
+
+/* Walks each bucket's events, opening a lane for each sub-key not seen in
+ * the bucket yet: lanes numbered bucket by bucket, as first seen in each. */
+static void
+open_lanes (TrancheLaneIndex *self,
+            Buckets          *buckets)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  /* per sub-key: the bucket (+ 1) whose lane `lane_of` holds */
+  g_autofree guint *seen_in = g_new0 (guint, n_entities + 1);
+  g_autofree guint *lane_of = g_new (guint, n_entities + 1);
+
+  buckets->lane_start = g_new (guint, buckets->n + 1);
+  for (guint b = 0; b < buckets->n; b++)
+    {
+      buckets->lane_start[b] = self->lanes->len;
+      for (guint k = buckets->event_start[b]; k < buckets->event_start[b + 1]; k++)
+        {
+          guint e = buckets->events[k], sub = buckets->sub_keys[e];
+
+          if (seen_in[sub] != b + 1)
+            {
+              TrancheLaneInfo info = lane_for_key (self, b, sub);
+
+              info.first_day = events[e].first_day;
+              seen_in[sub] = b + 1;
+              lane_of[sub] = self->lanes->len;
+              g_array_append_val (self->lanes, info);
+            }
+          self->event_lane[e] = lane_of[sub];
+          count_event (self, &g_array_index (self->lanes, TrancheLaneInfo, lane_of[sub]),
+                       &events[e]);
+        }
+    }
+  buckets->lane_start[buckets->n] = self->lanes->len;
+}
+
+/* Puts every event the mask shows in its lane and sums the lanes up. */
+static void
+fill_lanes (TrancheLaneIndex *self,
+            const guint8     *mask,
+            Buckets          *buckets)
+{
+  buckets->n = 2 * (tranche_dataset_get_n_entities (self->dataset) + 1) + 1;
+  buckets->event_start = g_new0 (guint, buckets->n + 1);
+  scan_events (self, mask, buckets);
+  deal_events (self, buckets);
+  open_lanes (self, buckets);
+  g_clear_pointer (&buckets->sub_keys, g_free);
+  g_clear_pointer (&buckets->events, g_free);
+  g_clear_pointer (&buckets->event_start, g_free);
 }
 
 static int
@@ -336,8 +393,8 @@ compare_targets (const void *a,
   return ta < tb ? -1 : ta > tb;
 }
 
-/* Lanes of one group: by kind, total, count and first day, then as first
- * seen (their numbers). */
+/* Lanes of one bucket: by total, count and first day, then as first seen
+ * (their numbers). */
 static int
 compare_lanes (const void *a,
                const void *b,
@@ -347,8 +404,6 @@ compare_lanes (const void *a,
   guint ia = *(const guint *) a, ib = *(const guint *) b;
   const TrancheLaneInfo *la = &lanes[ia], *lb = &lanes[ib];
 
-  if (la->kind != lb->kind)
-    return la->kind < lb->kind ? -1 : 1;
   if (la->total != lb->total)
     return la->total > lb->total ? -1 : 1;
   if (la->n_events != lb->n_events)
@@ -358,107 +413,85 @@ compare_lanes (const void *a,
   return ia < ib ? -1 : ia > ib;
 }
 
-/* In pair mode a target's lanes stay together, the best-funded target
- * first: each target's place in that order. */
-static guint *
-rank_targets (TrancheLaneIndex *self)
+/* The order groups of buckets come in: by pair, targets best-funded first
+ * (a target's total summed over its lanes, as its lanes were first seen),
+ * then lanes without a target; in the other modes only that last group has
+ * lanes. */
+static guint32 *
+order_groups (TrancheLaneIndex *self)
 {
   guint n_entities = tranche_dataset_get_n_entities (self->dataset);
-  g_autofree double *totals = g_new0 (double, MAX (n_entities, 1));
-  g_autofree guint32 *targets = g_new (guint32, MAX (n_entities, 1));
-  guint *rank = g_new (guint, MAX (n_entities, 1));
+  guint32 *groups = g_new (guint32, n_entities + 1);
 
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
-      if (lane->target != TRANCHE_NO_ENTITY)
-        totals[lane->target] += lane->total;
-    }
   for (guint i = 0; i < n_entities; i++)
-    targets[i] = i;
-  g_qsort_with_data (targets, n_entities, sizeof (guint32), compare_targets, totals);
-  for (guint i = 0; i < n_entities; i++)
-    rank[targets[i]] = i;
-  return rank;
-}
-
-/* Which group a lane sorts in: news after all, and in pair mode one per
- * target, lanes without a target after those with one. */
-static guint
-lane_group (TrancheLaneIndex      *self,
-            const TrancheLaneInfo *lane,
-            const guint           *target_rank)
-{
-  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
-
-  if (lane->kind == TRANCHE_LANE_NEWS)
-    return n_entities + 1;
-  if (target_rank == NULL)
-    return 0;
-  return lane->target != TRANCHE_NO_ENTITY ? target_rank[lane->target] : n_entities;
-}
-
-/* Lane numbers in sorted order: dealt to their groups (keeping the order
- * they were seen in), then each group sorted alone; in pair mode a group is
- * one target's few lanes, where one sort of all the lanes took most of the
- * index. */
-static guint *
-sorted_lanes (TrancheLaneIndex *self)
-{
-  guint n_lanes = self->lanes->len;
-  guint n_groups = tranche_dataset_get_n_entities (self->dataset) + 2;
-  g_autofree guint *target_rank = NULL;
-  g_autofree guint *start = g_new0 (guint, n_groups + 1);
-  g_autofree guint *fill = NULL;
-  guint *order = g_new (guint, MAX (n_lanes, 1));
-
+    groups[i] = i;
+  groups[n_entities] = TRANCHE_NO_ENTITY;
   if (self->mode == TRANCHE_LANES_BY_PAIR)
-    target_rank = rank_targets (self);
-  for (guint i = 0; i < n_lanes; i++)
-    start[lane_group (self, &g_array_index (self->lanes, TrancheLaneInfo, i), target_rank) + 1]++;
-  for (guint g = 0; g < n_groups; g++)
-    start[g + 1] += start[g];
-  fill = g_memdup2 (start, sizeof (guint) * (n_groups + 1));
-  for (guint i = 0; i < n_lanes; i++)
-    order[fill[lane_group (self, &g_array_index (self->lanes, TrancheLaneInfo, i),
-                           target_rank)]++] = i;
-  for (guint g = 0; g < n_groups; g++)
-    if (start[g + 1] - start[g] > 1)
-      g_qsort_with_data (order + start[g], start[g + 1] - start[g], sizeof (guint),
-                         compare_lanes, self->lanes->data);
+    {
+      g_autofree double *totals = g_new0 (double, MAX (n_entities, 1));
+      for (guint i = 0; i < self->lanes->len; i++)
+        {
+          const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
+          if (lane->target != TRANCHE_NO_ENTITY)
+            totals[lane->target] += lane->total;
+        }
+      g_qsort_with_data (groups, n_entities, sizeof (guint32), compare_targets, totals);
+    }
+  return groups;
+}
+
+/* Appends bucket `b`'s lanes to `order`, sorted. */
+static void
+append_bucket (TrancheLaneIndex *self,
+               const Buckets    *buckets,
+               guint             b,
+               guint            *order,
+               guint            *n)
+{
+  guint from = *n;
+
+  for (guint l = buckets->lane_start[b]; l < buckets->lane_start[b + 1]; l++)
+    order[(*n)++] = l;
+  if (*n - from > 1)
+    g_qsort_with_data (order + from, *n - from, sizeof (guint), compare_lanes,
+                       self->lanes->data);
+}
+
+/* Lane numbers in sorted order: the groups in order, a group's money lanes
+ * before its valuations, news last; each bucket's lanes sorted. */
+static guint *
+sorted_lanes (TrancheLaneIndex *self,
+              const Buckets    *buckets)
+{
+  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  g_autofree guint32 *groups = order_groups (self);
+  guint *order = g_new (guint, MAX (self->lanes->len, 1));
+  guint n = 0;
+
+  for (guint g = 0; g <= n_entities; g++)
+    {
+      append_bucket (self, buckets, group_bucket (self, groups[g], TRANCHE_LANE_MONEY),
+                     order, &n);
+      append_bucket (self, buckets, group_bucket (self, groups[g], TRANCHE_LANE_VALUATIONS),
+                     order, &n);
+    }
+  append_bucket (self, buckets, group_bucket (self, TRANCHE_NO_ENTITY, TRANCHE_LANE_NEWS),
+                 order, &n);
+  g_assert (n == self->lanes->len);
   return order;
 }
 
-/* Orders the lanes, largest first by group (see sorted_lanes()), renumbers
- * every event's lane, then moves the lanes into place by following the
- * permutation's cycles: a sorted copy would be as big again, all new pages. */
+/* The lanes' places in sorted order (see sorted_lanes()), both ways. */
 static void
-order_lanes (TrancheLaneIndex *self)
+order_lanes (TrancheLaneIndex *self,
+             const Buckets    *buckets)
 {
   guint n_lanes = self->lanes->len;
-  guint n_events = tranche_dataset_get_n_events (self->dataset);
-  TrancheLaneInfo *lanes = (TrancheLaneInfo *) self->lanes->data;
-  g_autofree guint *rank_of = sorted_lanes (self);
 
-  /* sorted_lanes() gives the lane at each place; invert it in place */
-  {
-    g_autofree guint *order = g_memdup2 (rank_of, sizeof (guint) * MAX (n_lanes, 1));
-    for (guint i = 0; i < n_lanes; i++)
-      rank_of[order[i]] = i;
-  }
-  for (guint i = 0; i < n_events; i++)
-    if (self->event_lane[i] != TRANCHE_LANE_NONE)
-      self->event_lane[i] = rank_of[self->event_lane[i]];
+  self->lane_at = sorted_lanes (self, buckets);
+  self->place_of = g_new (guint, MAX (n_lanes, 1));
   for (guint i = 0; i < n_lanes; i++)
-    while (rank_of[i] != i)
-      {
-        guint to = rank_of[i];
-        TrancheLaneInfo lane = lanes[to];
-        lanes[to] = lanes[i];
-        lanes[i] = lane;
-        rank_of[i] = rank_of[to];
-        rank_of[to] = to;
-      }
+    self->place_of[self->lane_at[i]] = i;
 }
 
 static int
@@ -533,7 +566,8 @@ collect_lane_entities (TrancheLaneIndex *self)
   self->lane_entities = g_new (guint32, MAX (n_entities, 1));
   for (guint i = 0; i < self->lanes->len; i++)
     {
-      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo, i);
+      const TrancheLaneInfo *lane = &g_array_index (self->lanes, TrancheLaneInfo,
+                                                    self->lane_at[i]);
       guint32 entity = self->mode == TRANCHE_LANES_BY_TARGET ? lane->target : lane->investor;
       if (lane->neutral || entity == TRANCHE_NO_ENTITY || seen[entity])
         continue;
@@ -699,6 +733,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
                         const guint8    *mask)
 {
   TrancheLaneIndex *self;
+  Buckets buckets = { 0 };
   guint n_events;
 
   g_return_val_if_fail (dataset != NULL, NULL);
@@ -713,8 +748,9 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   self->lanes = g_array_sized_new (FALSE, TRUE, sizeof (TrancheLaneInfo), n_events);
   self->event_lane = g_new (guint, MAX (n_events, 1));
 
-  fill_lanes (self, mask);
-  order_lanes (self);
+  fill_lanes (self, mask, &buckets);
+  order_lanes (self, &buckets);
+  g_free (buckets.lane_start);
   assign_colors (self);
   color_lanes (self);
   collect_lane_entities (self);
@@ -729,6 +765,8 @@ tranche_lane_index_free (TrancheLaneIndex *self)
     return;
   tranche_dataset_unref (self->dataset);
   g_array_unref (self->lanes);
+  g_free (self->lane_at);
+  g_free (self->place_of);
   g_free (self->event_lane);
   g_free (self->lane_offset);
   g_free (self->days);
@@ -769,7 +807,7 @@ tranche_lane_index_get_lane (TrancheLaneIndex *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (lane < self->lanes->len, NULL);
-  return &g_array_index (self->lanes, TrancheLaneInfo, lane);
+  return &g_array_index (self->lanes, TrancheLaneInfo, self->lane_at[lane]);
 }
 
 guint
@@ -778,7 +816,9 @@ tranche_lane_index_event_lane (TrancheLaneIndex *self,
 {
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (event < tranche_dataset_get_n_events (self->dataset), 0);
-  return self->event_lane[event];
+  if (self->event_lane[event] == TRANCHE_LANE_NONE)
+    return TRANCHE_LANE_NONE;
+  return self->place_of[self->event_lane[event]];
 }
 
 const TrancheDay *
@@ -791,6 +831,7 @@ tranche_lane_index_lane_days (TrancheLaneIndex  *self,
   g_return_val_if_fail (lane < self->lanes->len, NULL);
   g_return_val_if_fail (n_days != NULL, NULL);
 
+  lane = self->lane_at[lane];
   *n_days = self->lane_offset[lane + 1] - self->lane_offset[lane];
   if (events != NULL)
     *events = self->day_events + self->lane_offset[lane];
@@ -827,6 +868,7 @@ tranche_lane_index_count_before (TrancheLaneIndex *self,
   if (lane == TRANCHE_LANE_ALL)
     return lower_bound (self->all_days, self->n_indexed, day);
   g_return_val_if_fail (lane < self->lanes->len, 0);
+  lane = self->lane_at[lane];
   from = self->lane_offset[lane];
   to = self->lane_offset[lane + 1];
   return lower_bound (self->days + from, to - from, day);
