@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 
 #include "tranche-loader.h"
+#include "tranche-slices.h"
 
 int
 main (int   argc,
@@ -25,6 +26,8 @@ main (int   argc,
   struct rusage usage;
   gint64 start, end;
 
+  /* as tranche does: the loader's threads need malloc'd slices */
+  tranche_slices_use_malloc (argv);
   if (argc != 2)
     {
       fprintf (stderr, "usage: %s FILE\n", argv[0]);

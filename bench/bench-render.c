@@ -22,6 +22,7 @@
 #include "tranche-dataset-builder.h"
 #include "tranche-export.h"
 #include "tranche-loader.h"
+#include "tranche-slices.h"
 #include "tranche-timeline-painter.h"
 
 #define WIDTH  1920
@@ -272,6 +273,8 @@ main (int   argc,
     { NULL }
   };
 
+  /* as tranche does: the loader's threads need malloc'd slices */
+  tranche_slices_use_malloc (argv);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -14,6 +14,7 @@
 #include "tranche-application.h"
 #include "tranche-cli.h"
 #include "tranche-i18n.h"
+#include "tranche-slices.h"
 
 /* Run from the build tree (build-aux/run.sh, tests), the schema and the
  * translations are not installed: use the build tree's, so the window opens
@@ -93,6 +94,8 @@ main (int   argc,
     { NULL }
   };
 
+  /* big files load on every core only with malloc'd slices (GLib < 2.76) */
+  tranche_slices_use_malloc (argv);
   use_build_tree_when_uninstalled ();
   tranche_i18n_init ();
 

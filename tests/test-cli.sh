@@ -78,6 +78,15 @@ if [ -n "$TRANCHE_SOURCE_ROOT" ]; then
   expect_status 0 sample
 fi
 
+# Started without G_SLICE, tranche starts itself again with malloc'd slices
+# (tranche-slices.h): the second start must get the same arguments and work.
+status=0
+out=$(env -u G_SLICE "$tranche" --check good.json 2> "$tmp/err") || status=$?
+expect_status 0 restart
+expect_in "$out" "good.json: 5 events loaded" restart
+[ "$(printf '%s\n' "$out" | grep -c 'events loaded')" -eq 1 ] \
+  || fail "restart: the check must run once, got: $out"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
   exit 1

@@ -875,6 +875,54 @@ many_events (guint n)
   return json;
 }
 
+/* Big enough for the elements to be parsed on one thread and converted on
+ * another: problems keep their paths, lines and order, and a duplicate is
+ * found however far from the first. */
+static void
+test_many_events_problems (void)
+{
+  GString *json = g_string_new (HEAD);
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(TrancheDataset) dataset = NULL;
+  const guint n = 6000;
+  guint n_bad = 0;
+
+  /* event i is on line 5 + i */
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean bad_date = i % 997 == 3;
+      guint id = i == 5999 ? 17 : i;
+
+      n_bad += bad_date || i == 5999;
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"%s\", \"kind\": \"news\", "
+                              "\"title\": \"T\"}\n", i == 0 ? "" : ",", id,
+                              bad_date ? "2023-13" : "2023-01-02");
+    }
+  g_string_append (json, "]}");
+  dataset = load_string (json->str, json->len, NULL, diagnostics, NULL);
+  g_string_free (json, TRUE);
+  print_diagnostics (diagnostics);
+
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, n - n_bad);
+  g_assert_cmpuint (tranche_diagnostics_get_length (diagnostics), ==, n_bad);
+  for (guint k = 0; k + 1 < n_bad; k++)
+    {
+      const TrancheDiagnostic *d = tranche_diagnostics_get (diagnostics, k);
+      g_autofree char *path = g_strdup_printf ("events[%u].date", 3 + 997 * k);
+
+      g_assert_cmpstr (d->path, ==, path);
+      g_assert_cmpuint (d->line, ==, 5 + 3 + 997 * k);
+    }
+  g_assert_cmpstr (tranche_diagnostics_get (diagnostics, n_bad - 1)->path, ==,
+                   "events[5999].id");
+  g_assert_cmpuint (tranche_diagnostics_get (diagnostics, n_bad - 1)->line, ==, 5 + 5999);
+  /* the first e17 is kept, with its own line */
+  g_assert_cmpuint (tranche_dataset_get_event (dataset,
+                                               tranche_dataset_find_event (dataset, "e17"))->line,
+                    ==, 5 + 17);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -976,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/loader/depth-limit", test_depth_limit_accepted);
   g_test_add_func ("/loader/too-many-investors", test_too_many_investors);
   g_test_add_func ("/loader/diagnostics-cap", test_diagnostics_cap);
+  g_test_add_func ("/loader/many-events-problems", test_many_events_problems);
   g_test_add_func ("/loader/progress", test_progress);
   g_test_add_func ("/loader/cancel", test_cancel);
 

@@ -9,23 +9,22 @@
  *    are not JSON (comments, single quotes, `var x =`, raw line breaks in
  *    strings, 01), so this pass refuses those with a line:column of its own.
  *    It also notes, at no extra cost, where each member of the root object
- *    starts and where each element of `events`, `entities` and `sources`
- *    starts, and which '[' of the document opens each of these arrays.
+ *    starts and ends and where each element of `events`, `entities` and
+ *    `sources` starts.
  *
- * 2. json-glib parses the buffer. Keeping its whole tree would cost about
- *    4 GB for a million events, so the elements of those three arrays are
- *    converted as soon as json-glib has parsed each one ("array-element")
- *    and removed from their array at once. The array a signal is about is
- *    recognised by counting "array-start" emissions: the pass above knows
- *    the ordinal of the '[' that opens `events`, which is exact even when
- *    an event has an unknown member that happens to be named "events".
- *    Tracking object and array depth through four signals would give the
- *    same answer at the price of two more emissions per nested object.
+ * 2. json-glib parses what the first pass delimited: each value of the
+ *    root object on its own, then the elements of the three big arrays in
+ *    runs of a few hundred, on as many threads as there are cores
+ *    (tranche-element-parser.c). Keeping a tree of the whole file would
+ *    cost about 4 GB for a million events; a run's tree lives only until
+ *    its elements are converted, which happens in file order, so what is
+ *    built and reported is what one thread reading the file would do.
+ *    Parsing a million events on one thread was half of the load.
  *
- * 3. The root's small members (version, currency, rates…) are read from
- *    what is left of the tree, and references that named no entity or no
- *    source are reported; the builder resolves ids and the default
- *    currency, so members may come in any order.
+ * 3. The root's small members (version, currency, rates…) are read, and
+ *    references that named no entity or no source are reported; the
+ *    builder resolves ids and the default currency, so members may come in
+ *    any order. The version is checked before the big arrays are parsed.
  *
  * json-glib knows positions only while parsing, and only as line and byte
  * column. Each problem is instead located, only when it is reported, by
@@ -50,7 +49,9 @@
 #include <json-glib/json-glib.h>
 
 #include "tranche-dataset-builder.h"
+#include "tranche-element-parser.h"
 #include "tranche-loader.h"
+#include "tranche-slices.h"
 
 /* Deeper than any dataset needs, far below what json-glib's recursion on
  * a worker thread's stack survives. */
@@ -66,6 +67,14 @@
 /* events[i].sources[j].quote is the deepest path the format has. */
 #define MAX_PATH 8
 #define NO_OFFSET G_MAXSIZE
+/* Elements parsed as one tree: big enough that a parse's fixed cost
+ * vanishes, small enough that the trees in flight stay small. */
+#define RUN_LENGTH 256
+/* Fewer elements than this are parsed on the calling thread alone. */
+#define THREADED_MIN 2048
+/* Converting, a third of the work, is done by one thread at a time: past
+ * three threads, more only wait for their turn. */
+#define MAX_PARSE_THREADS 3
 
 typedef enum
 {
@@ -80,8 +89,7 @@ typedef struct
   char     *key;           /* decoded member name */
   gsize     key_offset;    /* its opening quote */
   gsize     value_offset;
-  guint     array_ordinal; /* which '[' of the document opens it, 1-based; 0: no array */
-  guint     n_inner;       /* arrays inside a streamed array */
+  gsize     value_end;     /* just past the value */
   RootKind  kind;          /* streamed array, or OTHER */
   GArray   *elements;      /* gsize start offsets of the elements of a streamed array */
 } RootMember;
@@ -152,15 +160,8 @@ typedef struct
   GArray                     *root_members;   /* RootMember */
   guint                       n_streamed;     /* elements in all streamed arrays */
 
-  /* second pass */
-  guint                       n_arrays_started;
-  guint                       next_root;      /* index into root_members */
-  RootMember                 *streaming;
-  JsonArray                  *stream_array;   /* its JsonArray, once known */
-  gulong                      element_handler;
-  gulong                      start_handler;
-  guint                       nesting;        /* arrays open in it before stream_array is known */
-  guint                       element_index;
+  /* second pass: the elements are converted one at a time, in file order,
+   * by whichever parsing thread holds the turn */
   guint                       n_done;
   int                         last_percent;
   gboolean                    cancelled;
@@ -208,26 +209,6 @@ cursor_seek (Cursor *c,
       c->line_start = c->offset;
     }
   c->offset = offset;
-}
-
-/* json-glib counts lines like we do ('\n') and columns in bytes. */
-static void
-cursor_seek_line (Cursor *c,
-                  guint   line,
-                  guint   byte_column)
-{
-  const char *nl;
-
-  cursor_seek (c, 0);
-  while (c->line < line
-         && (nl = memchr (c->data + c->offset, '\n', c->len - c->offset)) != NULL)
-    {
-      c->line++;
-      c->offset = nl - c->data + 1;
-      c->line_start = c->offset;
-    }
-  if (byte_column > 0)
-    cursor_seek (c, c->line_start + byte_column - 1);
 }
 
 /* Columns count characters, as editors show them, not bytes. */
@@ -925,6 +906,15 @@ note_value (Loader     *self,
     }
 }
 
+/* Where a value inside the root ends: each root member is parsed apart. */
+static void
+note_value_end (Loader *self,
+                gsize   end)
+{
+  if (self->root_is_object && self->root_members->len > 0)
+    g_array_index (self->root_members, RootMember, self->root_members->len - 1).value_end = end;
+}
+
 static gboolean
 prescan (Loader *self)
 {
@@ -964,24 +954,19 @@ prescan (Loader *self)
               goto out;
             }
           note_value (self, i, depth, key_start, key_end, streamed);
-          if (c == '[')
+          if (c == '[' && depth == 1 && self->root_is_object)
             {
-              self->n_arrays_started++;
-              if (depth == 1 && self->root_is_object)
-                {
-                  RootMember *m = &g_array_index (self->root_members, RootMember,
-                                                  self->root_members->len - 1);
-                  RootKind kind = root_kind_of (m->key);
+              RootMember *m = &g_array_index (self->root_members, RootMember,
+                                              self->root_members->len - 1);
+              RootKind kind = root_kind_of (m->key);
 
-                  m->array_ordinal = self->n_arrays_started;
-                  /* a repeated member is reported later and not read twice */
-                  if (kind != ROOT_OTHER && !seen_kind[kind])
-                    {
-                      seen_kind[kind] = TRUE;
-                      m->kind = kind;
-                      m->elements = g_array_new (FALSE, FALSE, sizeof (gsize));
-                      streamed = m;
-                    }
+              /* a repeated member is reported later and not read twice */
+              if (kind != ROOT_OTHER && !seen_kind[kind])
+                {
+                  seen_kind[kind] = TRUE;
+                  m->kind = kind;
+                  m->elements = g_array_new (FALSE, FALSE, sizeof (gsize));
+                  streamed = m;
                 }
             }
           stack[depth].offset = i;
@@ -1020,9 +1005,9 @@ prescan (Loader *self)
               goto out;
             }
           depth--;
-          if (depth == 1 && streamed != NULL && c == ']')
+          if (depth == 1)
             {
-              streamed->n_inner = self->n_arrays_started - streamed->array_ordinal;
+              note_value_end (self, i + 1);
               streamed = NULL;
             }
           expect = depth == 0 ? EXPECT_NOTHING : EXPECT_COMMA_OR_CLOSE;
@@ -1059,6 +1044,8 @@ prescan (Loader *self)
             else if (expect == EXPECT_VALUE || expect == EXPECT_VALUE_OR_CLOSE)
               {
                 note_value (self, i, depth, key_start, key_end, streamed);
+                if (depth == 1)
+                  note_value_end (self, end);
                 expect = depth == 0 ? EXPECT_NOTHING : EXPECT_COMMA_OR_CLOSE;
               }
             else
@@ -1077,6 +1064,8 @@ prescan (Loader *self)
               if (end == 0)
                 goto out;
               note_value (self, i, depth, key_start, key_end, streamed);
+              if (depth == 1)
+                note_value_end (self, end);
               i = end;
             }
           else if (g_ascii_isalpha (c))
@@ -1090,6 +1079,8 @@ prescan (Loader *self)
                     || (end - i == 4 && memcmp (p + i, "null", 4) == 0)))
                 goto unexpected;
               note_value (self, i, depth, key_start, key_end, streamed);
+              if (depth == 1)
+                note_value_end (self, end);
               i = end;
             }
           else
@@ -2328,7 +2319,7 @@ load_event (Loader   *self,
                                      citations, n_citations, tags, n_tags);
 }
 
-/* Second pass: json-glib, and the elements of the big arrays as they come */
+/* Second pass: json-glib parses what the first pass delimited */
 
 static void
 report_progress (Loader *self)
@@ -2345,163 +2336,168 @@ report_progress (Loader *self)
     }
 }
 
-/* Converts the elements json-glib has appended to the streamed array since
- * the last call (normally one), then drops them from the tree. */
+/* Converts one element of a big array. Called in file order, by whichever
+ * parsing thread holds the turn, never by two at once. */
 static void
-flush_elements (Loader *self)
+convert_element (gpointer  tag,
+                 guint     index,
+                 JsonNode *node,
+                 gpointer  user_data)
 {
-  RootMember *member = self->streaming;
-  guint n = json_array_get_length (self->stream_array);
+  Loader *self = user_data;
+  RootMember *member = tag;
 
-  /* json-glib can't be stopped, so after a cancel the elements are only
-   * dropped: nothing more is built and memory stays flat. */
+  /* the elements left are passed over: nothing more is built */
   if (!self->cancelled && g_cancellable_is_cancelled (self->cancellable))
     self->cancelled = TRUE;
+  if (self->cancelled)
+    return;
 
-  for (guint i = 0; i < n && !self->cancelled; i++)
+  self->path_len = 0;
+  push_key (self, member->key);
+  push_index (self, index);
+  self->anchor_depth = 2;
+  self->anchor_offset = g_array_index (member->elements, gsize, index);
+  self->n_errors_here = 0;
+  switch (member->kind)
     {
-      JsonNode *node = json_array_get_element (self->stream_array, i);
+    case ROOT_EVENTS:
+      load_event (self, node);
+      break;
+    case ROOT_ENTITIES:
+      load_entity (self, node);
+      break;
+    case ROOT_SOURCES:
+      load_source (self, node);
+      break;
+    case ROOT_OTHER:
+    default:
+      g_assert_not_reached ();
+    }
+  /* the builder has its own copies by now */
+  g_ptr_array_set_size (self->shortened, 0);
+  self->n_done++;
+  report_progress (self);
+}
 
-      if (self->element_index + i >= member->elements->len)
-        break;
-      self->path_len = 0;
-      push_key (self, member->key);
-      push_index (self, self->element_index + i);
-      self->anchor_depth = 2;
-      self->anchor_offset = g_array_index (member->elements, gsize, self->element_index + i);
-      self->n_errors_here = 0;
-      switch (member->kind)
+/* After json-glib refused what the first pass let through (it should not):
+ * still one error with a position. */
+static void
+report_parser_error (Loader     *self,
+                     gsize       offset,
+                     const char *message)
+{
+  const char *detail = strstr (message, "Parse error: ");
+
+  detail = detail != NULL ? detail + strlen ("Parse error: ") : message;
+  add_problem (self, self->fatal, TRANCHE_SEVERITY_ERROR, g_strdup (""), offset, 0, 0,
+               g_strdup_printf (_("not valid JSON: %s"), detail));
+}
+
+/* Where the text of a run of a big array's elements that stops before
+ * element `to` ends: at the comma before that element, or at the array's
+ * closing bracket. */
+static gsize
+run_end (Loader           *self,
+         const RootMember *member,
+         guint             to)
+{
+  gsize end;
+
+  if (to == member->elements->len)
+    return member->value_end - 1;
+  end = g_array_index (member->elements, gsize, to);
+  while (end > 0 && self->data[end - 1] != ',')
+    end--;
+  return end > 0 ? end - 1 : 0;
+}
+
+/* Cuts the big arrays into runs for the element parser, in file order. */
+static GArray *
+element_runs (Loader *self)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (TrancheElementRun));
+
+  for (guint i = 0; i < self->root_members->len; i++)
+    {
+      RootMember *m = &g_array_index (self->root_members, RootMember, i);
+
+      if (m->kind == ROOT_OTHER)
+        continue;
+      for (guint first = 0; first < m->elements->len; first += RUN_LENGTH)
         {
-        case ROOT_EVENTS:
-          load_event (self, node);
-          break;
-        case ROOT_ENTITIES:
-          load_entity (self, node);
-          break;
-        case ROOT_SOURCES:
-          load_source (self, node);
-          break;
-        case ROOT_OTHER:
-        default:
-          g_assert_not_reached ();
+          guint to = MIN (first + RUN_LENGTH, m->elements->len);
+          TrancheElementRun run = { m, first, to - first,
+                                    g_array_index (m->elements, gsize, first),
+                                    run_end (self, m, to) };
+
+          g_array_append_val (runs, run);
         }
-      /* the builder has its own copies by now */
-      g_ptr_array_set_size (self->shortened, 0);
-      self->n_done++;
-      report_progress (self);
     }
-  self->element_index += n;
-  /* from the end, each removal is O(1) */
-  while (n > 0)
-    json_array_remove_element (self->stream_array, --n);
+  return runs;
 }
 
-static void array_start_cb (JsonParser *parser,
-                            gpointer    user_data);
-
-/* The streamed array is recognised at its start by its ordinal; its
- * JsonArray is only known at its first "array-element". That signal has
- * two arguments, which GLib marshals through libffi: emitted for every
- * element of every array in the file (investors, tags…), it cost about a
- * sixth of the load. So it is only listened to until the array is known;
- * then an element is taken when the next one starts ("object-start", which
- * needs no libffi) or when the array ends. Each signal listened to costs
- * time on every object or array of the file, so while in the array only
- * these two are. */
-static void
-array_element_cb (JsonParser *parser,
-                  JsonArray  *array,
-                  int         index_,
-                  gpointer    user_data)
+static gboolean
+parse_elements (Loader *self)
 {
-  Loader *self = user_data;
+  g_autoptr(GArray) runs = element_runs (self);
+  g_autofree char *message = NULL;
+  gsize offset = 0;
+  guint n_threads = 1;
 
-  if (self->streaming == NULL || self->nesting != 0 || self->stream_array != NULL)
-    return;
-  self->stream_array = array;
-  g_signal_handler_disconnect (parser, self->element_handler);
-  self->element_handler = 0;
-  /* Nor are array starts needed inside it: the first pass counted them. */
-  g_signal_handler_disconnect (parser, self->start_handler);
-  self->start_handler = 0;
-  flush_elements (self);
+  /* with GLib 2.74's own slices, two threads were slower than one */
+  if (self->n_streamed >= THREADED_MIN && tranche_slices_are_malloc ())
+    n_threads = MIN (g_get_num_processors (), MAX_PARSE_THREADS);
+
+  if (tranche_parse_element_runs (self->data, (TrancheElementRun *) runs->data, runs->len,
+                                  n_threads, convert_element, self, self->cancellable,
+                                  &offset, &message))
+    return TRUE;
+  report_parser_error (self, offset, message);
+  return FALSE;
 }
 
+/* The root member's value, when it is one json-glib should parse now:
+ * the big arrays' elements are parsed apart, so they stand as empty arrays. */
 static void
-array_start_cb (JsonParser *parser,
-                gpointer    user_data)
+set_root_value (gpointer  tag,
+                guint     index,
+                JsonNode *node,
+                gpointer  user_data)
 {
-  Loader *self = user_data;
-  RootMember *next = NULL;
+  JsonObject *root = user_data;
+  const RootMember *m = tag;
 
-  self->n_arrays_started++;
-  if (self->streaming != NULL)
-    {
-      self->nesting++;
-      return;
-    }
-  /* root members are in file order, and so are their arrays' ordinals */
-  while (self->next_root < self->root_members->len)
-    {
-      next = &g_array_index (self->root_members, RootMember, self->next_root);
-      if (next->kind != ROOT_OTHER && next->array_ordinal >= self->n_arrays_started)
-        break;
-      self->next_root++;
-    }
-  if (self->next_root < self->root_members->len
-      && next->array_ordinal == self->n_arrays_started)
-    {
-      self->streaming = next;
-      self->stream_array = NULL;
-      self->nesting = 0;
-      self->element_index = 0;
-      self->next_root++;
-      self->element_handler = g_signal_connect (parser, "array-element",
-                                                G_CALLBACK (array_element_cb), self);
-    }
+  json_object_set_member (root, m->key, json_node_copy (node));
 }
 
-static void
-array_end_cb (JsonParser *parser,
-              JsonArray  *array,
-              gpointer    user_data)
+/* The root object with its small members; NULL when json-glib refuses one. */
+static JsonObject *
+parse_root (Loader *self)
 {
-  Loader *self = user_data;
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (TrancheElementRun));
+  g_autofree char *message = NULL;
+  gsize offset = 0;
 
-  if (self->streaming == NULL)
-    return;
-  if (self->stream_array == NULL)
+  for (guint i = 0; i < self->root_members->len; i++)
     {
-      if (self->nesting > 0)
-        {
-          self->nesting--;
-          return;
-        }
-      /* an empty array: it never had a first element */
-      g_signal_handler_disconnect (parser, self->element_handler);
-      self->element_handler = 0;
+      RootMember *m = &g_array_index (self->root_members, RootMember, i);
+      TrancheElementRun run = { m, 0, 1, m->value_offset, m->value_end };
+
+      if (m->kind != ROOT_OTHER)
+        json_object_set_array_member (root, m->key, json_array_new ());
+      else
+        g_array_append_val (runs, run);
     }
-  else if (array == self->stream_array)
+  /* one parse per member, in order: a repeated member ends as the last one */
+  if (!tranche_parse_element_runs (self->data, (TrancheElementRun *) runs->data, runs->len,
+                                   1, set_root_value, root, NULL, &offset, &message))
     {
-      flush_elements (self);
-      self->n_arrays_started = self->streaming->array_ordinal + self->streaming->n_inner;
-      self->start_handler = g_signal_connect (parser, "array-start",
-                                              G_CALLBACK (array_start_cb), self);
+      report_parser_error (self, offset, message);
+      return NULL;
     }
-  else
-    return;
-  self->streaming = NULL;
-  self->stream_array = NULL;
-}
-
-static void
-object_start_cb (JsonParser *parser,
-                 gpointer    user_data)
-{
-  Loader *self = user_data;
-
-  if (self->stream_array != NULL && json_array_get_length (self->stream_array) > 0)
-    flush_elements (self);
+  return g_steal_pointer (&root);
 }
 
 /* Third pass: the root's own members */
@@ -2708,51 +2704,12 @@ report_unknown_references (Loader *self)
     }
 }
 
-/* After json-glib refused what the first pass let through (it should not):
- * still one error with a position. */
-static void
-report_parser_error (Loader     *self,
-                     JsonParser *parser,
-                     GError     *error,
-                     guint       line,
-                     guint       byte_column)
-{
-  const char *detail = strstr (error->message, "Parse error: ");
-  Cursor cursor;
-
-  detail = detail != NULL ? detail + strlen ("Parse error: ") : error->message;
-  cursor_init (&cursor, self->data, self->len);
-  cursor_seek_line (&cursor, line, byte_column);
-  add_problem (self, self->fatal, TRANCHE_SEVERITY_ERROR, g_strdup (""), cursor.offset, 0, 0,
-               g_strdup_printf (_("not valid JSON: %s"), detail));
-}
-
-typedef struct
-{
-  guint line;
-  guint column;
-} ParserErrorAt;
-
-static void
-parser_error_cb (JsonParser *parser,
-                 gpointer    error,
-                 gpointer    user_data)
-{
-  ParserErrorAt *at = user_data;
-
-  at->line = json_parser_get_current_line (parser);
-  at->column = json_parser_get_current_pos (parser);
-}
-
 static TrancheDataset *
 loader_run (Loader              *self,
             TrancheDiagnostics  *diagnostics,
             GError             **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  ParserErrorAt error_at = { 0, 0 };
-  JsonNode *root;
+  g_autoptr(JsonObject) root = NULL;
   const RootMember *events = NULL;
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
@@ -2769,35 +2726,10 @@ loader_run (Loader              *self,
   if (self->progress != NULL)
     self->progress (0.0, self->progress_data);
 
-  /* The first pass knows how many events there are: make room once. */
-  for (guint i = 0; i < self->root_members->len; i++)
-    {
-      const RootMember *m = &g_array_index (self->root_members, RootMember, i);
-      if (m->kind == ROOT_EVENTS && m->elements != NULL)
-        tranche_dataset_builder_reserve (self->builder, m->elements->len);
-    }
-
-  /* the first pass counted every '[': the second counts them again */
-  self->n_arrays_started = 0;
-  parser = json_parser_new ();
-  self->start_handler = g_signal_connect (parser, "array-start",
-                                          G_CALLBACK (array_start_cb), self);
-  g_signal_connect (parser, "array-end", G_CALLBACK (array_end_cb), self);
-  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), self);
-  g_signal_connect (parser, "error", G_CALLBACK (parser_error_cb), &error_at);
-  if (!json_parser_load_from_data (parser, self->data, self->len, &parse_error))
-    {
-      if (self->cancelled)
-        goto cancelled;
-      report_parser_error (self, parser, parse_error, error_at.line, error_at.column);
-      goto invalid;
-    }
-  if (self->cancelled || g_cancellable_is_cancelled (self->cancellable))
-    goto cancelled;
-
-  root = json_parser_get_root (parser);
-  g_assert (root != NULL && JSON_NODE_HOLDS_OBJECT (root));
-  check_version (self, json_node_get_object (root));
+  /* Whether this is a dataset at all is known before the events are read. */
+  if ((root = parse_root (self)) == NULL)
+    goto invalid;
+  check_version (self, root);
   for (guint i = 0; i < self->root_members->len && events == NULL; i++)
     if (g_str_equal (g_array_index (self->root_members, RootMember, i).key, "events"))
       events = &g_array_index (self->root_members, RootMember, i);
@@ -2810,9 +2742,19 @@ loader_run (Loader              *self,
   if (self->fatal->len > 0)
     goto invalid;
 
-  load_root (self, json_node_get_object (root));
+  /* The first pass knows how many events there are: make room once. */
+  tranche_dataset_builder_reserve (self->builder, events->elements->len);
+  if (!parse_elements (self))
+    {
+      if (g_cancellable_is_cancelled (self->cancellable))
+        goto cancelled;
+      goto invalid;
+    }
+  if (self->cancelled || g_cancellable_is_cancelled (self->cancellable))
+    goto cancelled;
+
+  load_root (self, root);
   report_unknown_references (self);
-  g_clear_object (&parser);
 
   hand_over (self, self->problems, diagnostics);
   if (self->n_dropped > 0 && diagnostics != NULL)

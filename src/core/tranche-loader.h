@@ -27,8 +27,9 @@ typedef enum
   TRANCHE_LOADER_ERROR_INVALID,
 } TrancheLoaderError;
 
-/* Called now and then while loading, from the loading thread, with the share
- * of the input read so far (0..1). */
+/* Called now and then while loading with the share of the input read so far
+ * (0..1): from the thread that called the loader, or, for big files, from one
+ * of the threads it parses on; never from two at once. */
 typedef void (*TrancheLoaderProgressFunc) (double   fraction,
                                            gpointer user_data);
 
