@@ -39,6 +39,75 @@ test_sorted_and_stable (void)
   g_assert_cmpuint (tranche_dataset_find_event (ds, "nope"), ==, TRANCHE_NO_ENTITY);
 }
 
+/* Many events in random order, with dates of every precision and many ties:
+ * sorted as tranche_date_compare() says, ties in the order they were added,
+ * and each event's own fields moved with it. The same for events added in
+ * order already, and reversed. */
+static void
+check_many_sorted (int direction)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  const guint n = 5000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *date = NULL;
+      guint year = direction == 0 ? (guint) g_rand_int_range (rand, 1990, 2030)
+                                  : direction > 0 ? 1990 + i / 200 : 2030 - i / 200;
+
+      switch (direction == 0 ? g_rand_int_range (rand, 0, 4) : 3)
+        {
+        case 0:
+          date = g_strdup_printf ("%u", year);
+          break;
+        case 1:
+          date = g_strdup_printf ("%u-Q%d", year, g_rand_int_range (rand, 1, 5));
+          break;
+        case 2:
+          date = g_strdup_printf ("%u-%02d", year, g_rand_int_range (rand, 1, 13));
+          break;
+        default:
+          date = g_strdup_printf ("%u-01-01", year);
+          break;
+        }
+      {
+        TrancheEvent ev = make_event (id, date);
+        tranche_dataset_builder_add_event (b, &ev, NULL, 0, NULL, 0, NULL, 0);
+      }
+    }
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+
+  g_assert_cmpuint (tranche_dataset_get_n_events (ds), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
+      g_autofree char *id = g_strdup_printf ("e%u", ev->order);
+
+      g_assert_cmpstr (ev->id, ==, id);
+      g_assert_cmpstr (ev->title, ==, id);
+      if (i > 0)
+        {
+          const TrancheEvent *prev = tranche_dataset_get_event (ds, i - 1);
+          int c = tranche_date_compare (&prev->date, &ev->date);
+
+          g_assert_cmpint (c, <=, 0);
+          if (c == 0)
+            g_assert_cmpuint (prev->order, <, ev->order);
+        }
+    }
+}
+
+static void
+test_many_sorted (void)
+{
+  check_many_sorted (0);
+  check_many_sorted (1);
+  check_many_sorted (-1);
+}
+
 static void
 test_late_references (void)
 {
@@ -133,6 +202,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/dataset/sorted-and-stable", test_sorted_and_stable);
+  g_test_add_func ("/dataset/many-sorted", test_many_sorted);
   g_test_add_func ("/dataset/late-references", test_late_references);
   g_test_add_func ("/dataset/visible-range", test_visible_range);
   return g_test_run ();
