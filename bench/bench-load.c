@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "tranche-allocator.h"
 #include "tranche-loader.h"
-#include "tranche-slices.h"
 
 int
 main (int   argc,
@@ -26,8 +26,8 @@ main (int   argc,
   struct rusage usage;
   gint64 start, end;
 
-  /* as tranche does: the loader's threads need malloc'd slices */
-  tranche_slices_use_malloc (argv);
+  /* as tranche does (tranche-allocator.h) */
+  tranche_allocator_tune (argv);
   if (argc != 2)
     {
       fprintf (stderr, "usage: %s FILE\n", argv[0]);

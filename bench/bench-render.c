@@ -19,10 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tranche-allocator.h"
 #include "tranche-dataset-builder.h"
 #include "tranche-export.h"
 #include "tranche-loader.h"
-#include "tranche-slices.h"
 #include "tranche-timeline-painter.h"
 
 #define WIDTH  1920
@@ -273,8 +273,8 @@ main (int   argc,
     { NULL }
   };
 
-  /* as tranche does: the loader's threads need malloc'd slices */
-  tranche_slices_use_malloc (argv);
+  /* as tranche does (tranche-allocator.h) */
+  tranche_allocator_tune (argv);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -11,10 +11,10 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "tranche-allocator.h"
 #include "tranche-application.h"
 #include "tranche-cli.h"
 #include "tranche-i18n.h"
-#include "tranche-slices.h"
 
 /* Run from the build tree (build-aux/run.sh, tests), the schema and the
  * translations are not installed: use the build tree's, so the window opens
@@ -94,8 +94,8 @@ main (int   argc,
     { NULL }
   };
 
-  /* big files load on every core only with malloc'd slices (GLib < 2.76) */
-  tranche_slices_use_malloc (argv);
+  /* big files load faster with the allocator set up for it: see there */
+  tranche_allocator_tune (argv);
   use_build_tree_when_uninstalled ();
   tranche_i18n_init ();
 

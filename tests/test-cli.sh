@@ -79,7 +79,7 @@ if [ -n "$TRANCHE_SOURCE_ROOT" ]; then
 fi
 
 # Started without G_SLICE, tranche starts itself again with malloc'd slices
-# (tranche-slices.h): the second start must get the same arguments and work.
+# (tranche-allocator.h): the second start must get the same arguments and work.
 status=0
 out=$(env -u G_SLICE "$tranche" --check good.json 2> "$tmp/err") || status=$?
 expect_status 0 restart

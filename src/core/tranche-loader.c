@@ -48,10 +48,10 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "tranche-allocator.h"
 #include "tranche-dataset-builder.h"
 #include "tranche-element-parser.h"
 #include "tranche-loader.h"
-#include "tranche-slices.h"
 
 /* Deeper than any dataset needs, far below what json-glib's recursion on
  * a worker thread's stack survives. */
@@ -2446,7 +2446,7 @@ parse_elements (Loader *self)
   guint n_threads = 1;
 
   /* with GLib 2.74's own slices, two threads were slower than one */
-  if (self->n_streamed >= THREADED_MIN && tranche_slices_are_malloc ())
+  if (self->n_streamed >= THREADED_MIN && tranche_allocator_slices_are_malloc ())
     n_threads = MIN (g_get_num_processors (), MAX_PARSE_THREADS);
 
   if (tranche_parse_element_runs (self->data, (TrancheElementRun *) runs->data, runs->len,
