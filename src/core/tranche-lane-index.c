@@ -338,7 +338,14 @@ open_lanes (TrancheLaneIndex *self,
   /* per sub-key: the bucket (+ 1) whose lane `lane_of` holds */
   g_autofree guint *seen_in = g_new0 (guint, n_entities + 1);
   g_autofree guint *lane_of = g_new (guint, n_entities + 1);
+  guint most = 0;
 
+  /* Room for as many lanes as there can be up front (a bucket has no more
+   * lanes than events, nor than sub-keys): growing the array by copies was
+   * a third of the pair mode's build, where most events open a lane. */
+  for (guint b = 0; b < buckets->n; b++)
+    most += MIN (buckets->event_start[b + 1] - buckets->event_start[b], n_entities + 1);
+  self->lanes = g_array_sized_new (FALSE, TRUE, sizeof (TrancheLaneInfo), most);
   buckets->lane_start = g_new (guint, buckets->n + 1);
   for (guint b = 0; b < buckets->n; b++)
     {
@@ -742,10 +749,6 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   self->dataset = tranche_dataset_ref (dataset);
   self->mode = mode;
   n_events = tranche_dataset_get_n_events (dataset);
-  /* Room for a lane per event up front: growing by copies was a third of
-   * the pair mode, where most events open a lane. Pages never written are
-   * never mapped. */
-  self->lanes = g_array_sized_new (FALSE, TRUE, sizeof (TrancheLaneInfo), n_events);
   self->event_lane = g_new (guint, MAX (n_events, 1));
 
   fill_lanes (self, mask, &buckets);
