@@ -606,6 +606,33 @@ compare_doubles (const void *a,
   return da < db ? -1 : da > db;
 }
 
+/* The largest events of a range: what walking the whole ranking finds, for
+ * ranges from a day to all of them (both ways of finding them are used). */
+static void
+check_largest_in (TrancheLaneIndex *index)
+{
+  const TrancheDay *days;
+  guint n_ranked;
+  const guint *ranked = tranche_lane_index_ranked (index, &days, &n_ranked);
+  const double spans[] = { 0, 1, 7, 31, 200, 900, 4000, 20000 };
+  const guint maxes[] = { 1, 5, 200 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    for (guint m = 0; m < G_N_ELEMENTS (maxes); m++)
+      for (TrancheDay first = ymd (1994, 7, 3); first < ymd (2026, 1, 1); first += 1237)
+        {
+          guint max = maxes[m], expected[200], got[200], n_expected = 0, n_got;
+
+          for (guint i = 0; i < n_ranked && n_expected < max; i++)
+            if (days[i] >= first && days[i] < first + spans[s])
+              expected[n_expected++] = ranked[i];
+          n_got = tranche_lane_index_largest_in (index, first, first + spans[s], max, got);
+          g_assert_cmpuint (n_got, ==, n_expected);
+          for (guint i = 0; i < n_got; i++)
+            g_assert_cmpuint (got[i], ==, expected[i]);
+        }
+}
+
 /* The index against a plain reading of its contract: lanes sorted (news
  * last; by pair a target's lanes together, best-funded target first; then
  * kind, total, count, first day), each lane's sums, and its days sorted. */
@@ -725,6 +752,7 @@ check_lane_index (TrancheDataset  *ds,
           g_assert_true (va > vb || (va == vb && ranked[k - 1] < ranked[k]));
         }
     }
+  check_largest_in (index);
 }
 
 static void

@@ -74,6 +74,7 @@ struct _TrancheLaneIndex
   guint           *ranked;       /* lazily */
   TrancheDay      *ranked_days;
   guint            n_ranked;
+  guint           *ranked_by_day; /* places in `ranked`, by marker day */
   guint32         *entity_colors;
   guint32         *lane_entities;
   guint            n_lane_entities;
@@ -777,6 +778,7 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->all_days);
   g_free (self->ranked);
   g_free (self->ranked_days);
+  g_free (self->ranked_by_day);
   g_free (self->entity_colors);
   g_free (self->lane_entities);
   g_free (self->by_day);
@@ -892,6 +894,39 @@ descending_key (double value)
   return ~bits;
 }
 
+/* The places in the ranking by marker day (ties by place), so the largest
+ * events of a short range are found among that range's alone. `items` are
+ * the ranking's, their half days valid when `packed`. */
+static guint *
+places_by_day (TrancheLaneIndex *self,
+               const Keyed      *items,
+               gboolean          packed)
+{
+  guint n = self->n_ranked;
+  guint *places = g_new (guint, MAX (n, 1));
+
+  if (packed)
+    {
+      g_autofree guint64 *by_day = g_new (guint64, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        by_day[i] = (guint64) items[i].half_day << 32 | i;
+      radix_sort_high (by_day, n);
+      for (guint i = 0; i < n; i++)
+        places[i] = (guint) by_day[i];
+    }
+  else
+    {
+      g_autofree DayEntry *entries = g_new (DayEntry, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        entries[i] = (DayEntry) { self->ranked_days[i], i };
+      if (n > 1)
+        qsort (entries, n, sizeof (DayEntry), compare_day_entries);
+      for (guint i = 0; i < n; i++)
+        places[i] = entries[i].event;
+    }
+  return places;
+}
+
 /* Events with a known amount, largest first, ties in event order: a radix
  * sort, as the first dense frame of a big file waits for it. */
 static void
@@ -927,6 +962,7 @@ rank_events (TrancheLaneIndex *self)
         : tranche_date_middle_day (&events[items[i].event].date);
     }
   self->n_ranked = n;
+  self->ranked_by_day = places_by_day (self, items, packed);
 }
 
 const guint *
@@ -943,6 +979,85 @@ tranche_lane_index_ranked (TrancheLaneIndex  *self,
   if (days != NULL)
     *days = self->ranked_days;
   return self->ranked;
+}
+
+/* How many ranked events have marker days before `day`, by day. */
+static guint
+ranked_before (TrancheLaneIndex *self,
+               TrancheDay        day)
+{
+  guint lo = 0, hi = self->n_ranked;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (self->ranked_days[self->ranked_by_day[mid]] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Walks the ranking from the top, keeping what is in range: quick when
+ * much of the ranking is (every max / share of it). */
+static guint
+largest_by_scan (TrancheLaneIndex *self,
+                 TrancheDay        first,
+                 TrancheDay        end,
+                 guint             max,
+                 guint            *events)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->n_ranked && n < max; i++)
+    if (self->ranked_days[i] >= first && self->ranked_days[i] < end)
+      events[n++] = self->ranked[i];
+  return n;
+}
+
+/* Sorts the places of the range's own events (those from `from` on, by
+ * day) and keeps the first: quick when the range holds few. */
+static guint
+largest_in_window (TrancheLaneIndex *self,
+                   guint             from,
+                   guint             n_window,
+                   guint             max,
+                   guint            *events)
+{
+  g_autofree guint64 *places = g_new (guint64, MAX (n_window, 1));
+  guint n = MIN (max, n_window);
+
+  for (guint i = 0; i < n_window; i++)
+    places[i] = (guint64) self->ranked_by_day[from + i] << 32;
+  radix_sort_high (places, n_window);
+  for (guint i = 0; i < n; i++)
+    events[i] = self->ranked[places[i] >> 32];
+  return n;
+}
+
+guint
+tranche_lane_index_largest_in (TrancheLaneIndex *self,
+                               TrancheDay        first,
+                               TrancheDay        end,
+                               guint             max,
+                               guint            *events)
+{
+  guint from, n_window;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (events != NULL || max == 0, 0);
+
+  if (self->ranked == NULL)
+    rank_events (self);
+  from = ranked_before (self, first);
+  n_window = end > first ? ranked_before (self, end) - from : 0;
+  /* A scan finds `max` after about max × n_ranked / n_window events, the
+   * window costs n_window: take the cheaper, so neither a long range nor a
+   * short one costs more than about sqrt (max × n_ranked). */
+  if ((guint64) n_window * n_window >= (guint64) max * self->n_ranked)
+    return largest_by_scan (self, first, end, max, events);
+  return largest_in_window (self, from, n_window, max, events);
 }
 
 gboolean

@@ -93,6 +93,14 @@ guint                  tranche_lane_index_count_before   (TrancheLaneIndex *self
 const guint           *tranche_lane_index_ranked         (TrancheLaneIndex  *self,
                                                           const TrancheDay **days,
                                                           guint             *n_ranked);
+/* The `max` largest of those events whose marker days are in [first, end),
+ * largest first, into `events`; returns how many. Costs about
+ * sqrt (max × ranked events) at most, however long or short the range. */
+guint                  tranche_lane_index_largest_in     (TrancheLaneIndex  *self,
+                                                          TrancheDay         first,
+                                                          TrancheDay         end,
+                                                          guint              max,
+                                                          guint             *events);
 /* The amount a marker's size shows: known amounts converted into the
  * dataset's currency (kept as they are when the file gives no rate, as the
  * label names the currency); FALSE when there is none. */

@@ -1633,18 +1633,13 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   items = g_array_new (FALSE, FALSE, sizeof (Item));
   if (self->dense)
     {
-      guint n_ranked, taken = 0;
-      const TrancheDay *ranked_days;
-      const guint *ranked = tranche_lane_index_ranked (self->index, &ranked_days, &n_ranked);
+      guint largest[TRANCHE_TIMELINE_DENSE_MARKERS];
+      guint n_largest = tranche_lane_index_largest_in (self->index, cull_first, cull_end,
+                                                       G_N_ELEMENTS (largest), largest);
 
       compute_density (self);
-      for (guint i = 0; i < n_ranked && taken < TRANCHE_TIMELINE_DENSE_MARKERS; i++)
-        {
-          if (ranked_days[i] < cull_first || ranked_days[i] >= cull_end)
-            continue;
-          add_marker_items (self, ranked[i], items, 1);
-          taken++;
-        }
+      for (guint i = 0; i < n_largest; i++)
+        add_marker_items (self, largest[i], items, 1);
     }
   else
     {
