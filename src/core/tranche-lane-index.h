@@ -1,10 +1,12 @@
 /* tranche-lane-index.h: which lane each event of a dataset goes in
  *
- * Built once per dataset and lane mode (O(n log n)), so every frame after it
- * costs what the pixels cost: the lanes with their totals and colours, each
- * event's lane, each lane's marker days sorted (the density layer counts a
- * pixel column with two binary searches), and the events ranked by amount
- * (the largest visible ones are drawn exactly when there are too many).
+ * Built once per dataset and lane mode (in about linear time), so every
+ * frame after it costs what the pixels cost: the lanes with their totals and
+ * colours, each event's lane, each lane's marker days sorted (the density
+ * layer counts a pixel column with two binary searches), the entities the
+ * legend names, and the events ranked by amount (the largest visible ones
+ * are drawn exactly when there are too many). Nothing a frame asks walks
+ * every lane or every event.
  */
 #pragma once
 
