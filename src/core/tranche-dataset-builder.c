@@ -15,6 +15,7 @@ struct _TrancheDatasetBuilder
 {
   TrancheDataset *dataset;
   GHashTable     *event_ids;  /* interned id set, for duplicate checks */
+  const char     *claimed;    /* the id claimed last, not yet added */
   GHashTable     *declared;   /* interned entity ids that were declared */
   gboolean        has_currency;
 };
@@ -383,12 +384,21 @@ tranche_dataset_builder_has_source (TrancheDatasetBuilder *self,
   return id != NULL && g_hash_table_contains (self->dataset->source_by_id, id);
 }
 
-gboolean
-tranche_dataset_builder_has_event (TrancheDatasetBuilder *self,
-                                   const char            *id)
+const char *
+tranche_dataset_builder_claim_event_id (TrancheDatasetBuilder *self,
+                                        const char            *id)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  return id != NULL && g_hash_table_contains (self->event_ids, id);
+  const char *copy;
+
+  g_return_val_if_fail (self != NULL && id != NULL, NULL);
+
+  /* One insertion answers both questions. For a taken id it swaps the key
+   * for an equal copy, which is as good. */
+  copy = g_string_chunk_insert (self->dataset->strings, id);
+  if (!g_hash_table_add (self->event_ids, (gpointer) copy))
+    return NULL;
+  self->claimed = copy;
+  return copy;
 }
 
 void
@@ -413,7 +423,13 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
   copy = *event;
   /* Event ids are unique (the loader refuses duplicates), so sharing equal
    * copies buys nothing and costs a hash insertion per event. */
-  copy.id = g_string_chunk_insert (ds->strings, event->id);
+  if (event->id == self->claimed)
+    self->claimed = NULL;
+  else
+    {
+      copy.id = g_string_chunk_insert (ds->strings, event->id);
+      g_hash_table_add (self->event_ids, (gpointer) copy.id);
+    }
   /* Titles and summaries of big files are mostly unique: store them without
    * the dedup hash, which would cost more memory than it saves. */
   copy.title = event->title ? g_string_chunk_insert (ds->strings, event->title) : NULL;
@@ -445,7 +461,6 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
   for (guint i = 0; i < n_tags; i++)
     g_ptr_array_add (ds->tag_pool, (gpointer) tranche_dataset_builder_intern (self, tags[i]));
 
-  g_hash_table_add (self->event_ids, (gpointer) copy.id);
   g_array_append_val (ds->events, copy);
 }
 

@@ -48,7 +48,11 @@ gboolean               tranche_dataset_builder_add_source      (TrancheDatasetBu
                                                                 const TrancheSource   *source);
 gboolean               tranche_dataset_builder_has_source      (TrancheDatasetBuilder *self,
                                                                 const char            *id);
-gboolean               tranche_dataset_builder_has_event       (TrancheDatasetBuilder *self,
+/* Takes an event id for the event about to be added, whether or not that
+ * event is added in the end: its copy, or NULL when an event took it
+ * before. Passing that copy to the next add_event() spares a second look
+ * into the set of ids, the dearest step of adding a million events. */
+const char            *tranche_dataset_builder_claim_event_id  (TrancheDatasetBuilder *self,
                                                                 const char            *id);
 
 /* Adds an event. Its strings are interned here; `target` and `investors` are

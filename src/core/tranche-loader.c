@@ -168,7 +168,6 @@ typedef struct
   Cursor                      event_lines;
 
   GPtrArray                  *shortened;      /* cut copies of long texts, until built */
-  GHashTable                 *bad_event_ids;  /* ids of events left out, for duplicates */
   GHashTable                 *bad_entity_ids;
   GHashTable                 *bad_source_ids;
   GHashTable                 *entity_index;      /* interned id -> entity index */
@@ -2091,6 +2090,7 @@ load_event (Loader   *self,
   guint n_investors = 0, n_citations = 0, n_tags = 0;
   JsonArray *array;
   const char *id = NULL;
+  const char *claimed;
   const char *target = NULL;
   gboolean kind_known = TRUE;
 
@@ -2114,16 +2114,18 @@ load_event (Loader   *self,
           report (self, TRANCHE_SEVERITY_ERROR, _("expected an id, got an empty string"));
           id = NULL;
         }
-      else if (tranche_dataset_builder_has_event (self->builder, id)
-               || set_contains (self->bad_event_ids, id))
+      /* An event left out keeps its id too, so that later copies of it
+       * are reported as copies. */
+      else if ((claimed = tranche_dataset_builder_claim_event_id (self->builder, id)) == NULL)
         {
           g_autofree char *quoted = shorten (id);
 
           report (self, TRANCHE_SEVERITY_ERROR, _("another event has the id \"%s\" already; "
                                                   "this one is left out"), quoted);
-          /* not recorded as bad: that would hide later copies of the first */
           id = NULL;
         }
+      else
+        id = claimed;
     }
   pop (self);
 
@@ -2278,8 +2280,6 @@ load_event (Loader   *self,
 
   if (self->n_errors_here > 0)
     {
-      if (id != NULL)
-        g_hash_table_add (self->bad_event_ids, g_strdup (id));
       tranche_dataset_builder_add_skipped (self->builder);
       return;
     }
@@ -2792,7 +2792,6 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->fatal, g_array_unref);
   g_clear_pointer (&self->root_members, g_array_unref);
   g_clear_pointer (&self->shortened, g_ptr_array_unref);
-  g_clear_pointer (&self->bad_event_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_source_ids, g_hash_table_unref);
   g_clear_pointer (&self->entity_index, g_hash_table_unref);
@@ -2847,7 +2846,6 @@ tranche_loader_load_bytes (GBytes                     *bytes,
   self.root_members = g_array_new (FALSE, TRUE, sizeof (RootMember));
   g_array_set_clear_func (self.root_members, clear_root_member);
   self.shortened = g_ptr_array_new_with_free_func (g_free);
-  self.bad_event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.entity_index = g_hash_table_new (g_str_hash, g_str_equal);
