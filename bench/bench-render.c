@@ -206,7 +206,9 @@ bench_one (const char     *name,
       g_print ("%-22s no events\n", name);
       return;
     }
-  /* The first frame ranks events by amount for the density mode: once. */
+  /* The process's first paint loads fonts, which a window has done long
+   * before its first timeline frame; the ranking by amount is built with the
+   * lane index, so nothing else is warmed up here. */
   tranche_timeline_layout_update (layout, WIDTH, HEIGHT, first, end);
   tranche_timeline_painter_paint (layout, cr, -1, -1, NAN);
   frames (layout, cr, first, end, n_frames, &whole_med, &whole_max);
