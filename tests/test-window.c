@@ -223,6 +223,53 @@ test_open_missing (void)
   gui_test_remove_dir (dir);
 }
 
+/* A big file: the window says what it is opening, and Cancel stops it. */
+static void
+test_open_cancel (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) json = g_string_new ("{\"tranche\": 1, \"events\": [\n");
+  TrancheWindow *window = gui_test_new_window ();
+
+  for (guint i = 0; i < 250000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"2023-01-02\", "
+                            "\"kind\": \"news\", \"title\": \"T\"}\n", i ? "," : "", i);
+  g_string_append (json, "]}");
+  gui_test_write_file (path, json->str, FALSE);
+
+  tranche_window_open_file (window, file);
+  g_assert_true (tranche_window_is_loading (window));
+  /* If the load outlives the progress delay, its page replaces the empty one
+   * (after the stack's transition). */
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Opening big.json") != NULL
+            || !tranche_window_is_loading (window));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") == NULL
+            || !tranche_window_is_loading (window));
+  if (!tranche_window_is_loading (window))
+    {
+      /* a machine fast enough to read it all first: nothing to cancel */
+      g_test_message ("loaded before it could be cancelled");
+      g_assert_nonnull (tranche_window_get_dataset (window));
+    }
+  else
+    {
+      g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Opening big.json"));
+      g_assert_null (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
+      g_assert_false (tranche_window_is_loading (window));
+      wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
+      g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+      /* and what was read meanwhile never arrives */
+      for (guint i = 0; i < 50; i++)
+        gui_test_iterate ();
+      g_assert_null (tranche_window_get_dataset (window));
+    }
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
 /* Select */
 
 static void
@@ -572,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/window/open/sample", test_open_sample);
   g_test_add_func ("/window/open/file", test_open_file);
   g_test_add_func ("/window/open/missing-file", test_open_missing);
+  g_test_add_func ("/window/open/cancel", test_open_cancel);
   g_test_add_func ("/window/select/highlights-quote", test_select_highlights_quote);
   g_test_add_func ("/window/select/sample-quote", test_select_sample_quote);
   g_test_add_func ("/window/filter/table-and-timeline", test_filter);

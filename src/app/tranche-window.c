@@ -69,6 +69,8 @@ struct _TrancheWindow
   GtkImage             *problems_icon;
   GtkLabel             *problems_label;
   GtkProgressBar       *progress_bar;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
   GtkStack             *main_stack;
   AdwFlap              *flap;
   GtkBox               *content_box;
@@ -407,25 +409,64 @@ finish_load (TrancheWindow      *self,
   }
 }
 
+static gboolean
+showing_page (TrancheWindow *self,
+              const char    *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), name) == 0;
+}
+
 static void
 stop_progress (TrancheWindow *self)
 {
   g_clear_handle_id (&self->progress_source, g_source_remove);
   self->progress_job = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  if (showing_page (self, "loading"))
+    gtk_stack_set_visible_child_name (self->main_stack, self->dataset ? "dataset" : "empty");
+}
+
+/* With nothing open, a load that takes a while fills the window: "No
+ * Dataset Open" with its Open buttons would be wrong for the seconds a big
+ * file takes. With a dataset open it stays in view, under the thin bar. */
+static void
+show_loading_page (TrancheWindow *self,
+                   LoadJob       *job)
+{
+  g_autofree char *name = g_file_get_basename (job->file);
+  /* Translators: the title while a file is read; %s is its name */
+  g_autofree char *title = g_strdup_printf (_("Opening %s"), name);
+
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }
 
 static gboolean
 progress_tick_cb (gpointer user_data)
 {
   TrancheWindow *self = user_data;
+  double fraction;
 
   if (self->progress_job == NULL)
     return G_SOURCE_REMOVE;
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 g_atomic_int_get (&self->progress_job->progress) / 1000.0);
+  fraction = g_atomic_int_get (&self->progress_job->progress) / 1000.0;
+  if (showing_page (self, "empty"))
+    show_loading_page (self, self->progress_job);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), !showing_page (self, "loading"));
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+
+  g_cancellable_cancel (self->load_cancellable);
+  stop_progress (self);
 }
 
 static void
@@ -497,18 +538,23 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   LoadResult *result;
 
-  if (self->progress_job == job)
-    stop_progress (self);
+  gboolean current = self->progress_job == job;
 
   result = g_task_propagate_pointer (task, &error);
   if (result == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         finish_load (self, job, NULL, NULL, error);
-      return;
     }
-  finish_load (self, job, result->dataset, result->diagnostics, NULL);
-  load_result_free (result);
+  else
+    {
+      finish_load (self, job, result->dataset, result->diagnostics, NULL);
+      load_result_free (result);
+    }
+  /* after finish_load(), which shows the dataset: the loading page then
+   * never gives way to the empty one for a moment */
+  if (current)
+    stop_progress (self);
 }
 
 static void
@@ -548,6 +594,7 @@ start_load (TrancheWindow *self,
 
   self->progress_job = job;
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
   self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, progress_tick_cb, self);
 }
 
@@ -1086,6 +1133,8 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_icon);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, content_box);
@@ -1098,6 +1147,7 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
