@@ -10,6 +10,7 @@
 
 #include "tranche-dataset-builder.h"
 #include "tranche-dataset-private.h"
+#include "tranche-radix-sort.h"
 
 struct _TrancheDatasetBuilder
 {
@@ -84,40 +85,6 @@ sort_key (const TrancheEvent *event,
   return TRUE;
 }
 
-/* Least significant digit first, 16 bits a pass: four passes over the keys
- * whatever their number. */
-static void
-radix_sort (guint64 *keys,
-            guint    n)
-{
-  g_autofree guint64 *spare = g_new (guint64, n);
-  g_autofree guint *counts = g_new (guint, 1 << 16);
-  guint64 *from = keys, *to = spare;
-
-  for (guint shift = 0; shift < 64; shift += 16)
-    {
-      guint total = 0;
-
-      memset (counts, 0, sizeof (guint) << 16);
-      for (guint i = 0; i < n; i++)
-        counts[(from[i] >> shift) & 0xffff]++;
-      for (guint d = 0; d < 1 << 16; d++)
-        {
-          guint c = counts[d];
-          counts[d] = total;
-          total += c;
-        }
-      for (guint i = 0; i < n; i++)
-        to[counts[(from[i] >> shift) & 0xffff]++] = from[i];
-      {
-        guint64 *swap = from;
-        from = to;
-        to = swap;
-      }
-    }
-  /* four passes: the sorted keys are back in `keys` */
-}
-
 /* Puts the event that was at from[i] at i, for every i, in place: each
  * cycle of the permutation is walked once, and from[] marks what is done.
  * A second array of events would add 192 MB to the peak at 1M events. */
@@ -168,7 +135,7 @@ sort_events (TrancheDataset *ds)
         qsort (events->data, n, sizeof (TrancheEvent), compare_events);
         return;
       }
-  radix_sort (keys, n);
+  tranche_radix_sort_u64 (keys, n, 0);
   /* `order` is the event's index before sorting */
   from = g_new (guint, n);
   for (guint i = 0; i < n; i++)

@@ -18,8 +18,8 @@
 
 #include "tranche-lane-index.h"
 #include "tranche-palette.h"
+#include "tranche-radix-sort.h"
 
-#define RADIX_BITS 11
 
 typedef struct
 {
@@ -584,53 +584,7 @@ collect_lane_entities (TrancheLaneIndex *self)
     }
 }
 
-/* Bucket starts for one radix digit from its counts; FALSE when every
- * item has the same digit, and the pass can be skipped. */
-static gboolean
-radix_starts (guint *count,
-              guint  n)
-{
-  guint sum = 0;
-
-  for (guint b = 0; b < 1 << RADIX_BITS; b++)
-    {
-      guint c = count[b];
-      if (c == n)
-        return FALSE;
-      count[b] = sum;
-      sum += c;
-    }
-  return TRUE;
-}
-
-/* Sorts packed items by their high 32 bits, keeping the order of ties (the
- * low bits carry the event). Linear: two passes for centuries of half days. */
-static void
-radix_sort_high (guint64 *items,
-                 guint    n)
-{
-  g_autofree guint64 *scratch = g_new (guint64, MAX (n, 1));
-  guint64 *in = items, *out = scratch;
-
-  for (guint shift = 32; shift < 64; shift += RADIX_BITS)
-    {
-      guint count[1 << RADIX_BITS] = { 0 };
-      guint64 *swap = in;
-
-      for (guint i = 0; i < n; i++)
-        count[(in[i] >> shift) & ((1 << RADIX_BITS) - 1)]++;
-      if (!radix_starts (count, n))
-        continue;
-      for (guint i = 0; i < n; i++)
-        out[count[(in[i] >> shift) & ((1 << RADIX_BITS) - 1)]++] = in[i];
-      in = out;
-      out = swap;
-    }
-  if (in != items)
-    memcpy (items, in, sizeof (guint64) * n);
-}
-
-/* The same on Keyed items and their whole 64-bit key. */
+/* Keyed items by their whole 64-bit key, stable (tranche-radix-sort.h). */
 static void
 radix_sort_keyed (Keyed *items,
                   guint  n)
@@ -638,17 +592,17 @@ radix_sort_keyed (Keyed *items,
   g_autofree Keyed *scratch = g_new (Keyed, MAX (n, 1));
   Keyed *in = items, *out = scratch;
 
-  for (guint shift = 0; shift < 64; shift += RADIX_BITS)
+  for (guint shift = 0; shift < 64; shift += TRANCHE_RADIX_BITS)
     {
-      guint count[1 << RADIX_BITS] = { 0 };
+      guint count[1 << TRANCHE_RADIX_BITS] = { 0 };
       Keyed *swap = in;
 
       for (guint i = 0; i < n; i++)
-        count[(in[i].key >> shift) & ((1 << RADIX_BITS) - 1)]++;
-      if (!radix_starts (count, n))
+        count[(in[i].key >> shift) & ((1 << TRANCHE_RADIX_BITS) - 1)]++;
+      if (!tranche_radix_bucket_starts (count, n))
         continue;
       for (guint i = 0; i < n; i++)
-        out[count[(in[i].key >> shift) & ((1 << RADIX_BITS) - 1)]++] = in[i];
+        out[count[(in[i].key >> shift) & ((1 << TRANCHE_RADIX_BITS) - 1)]++] = in[i];
       in = out;
       out = swap;
     }
@@ -720,7 +674,7 @@ index_days (TrancheLaneIndex *self)
   self->all_days = g_new (TrancheDay, MAX (n, 1));
   if (self->by_day != NULL)
     {
-      radix_sort_high (self->by_day, n);
+      tranche_radix_sort_u64 (self->by_day, n, 32);
       for (guint i = 0; i < n; i++)
         deal_day (self, fill, i, from_half_days (self->by_day[i] >> 32, self->origin),
                   (guint) self->by_day[i]);
@@ -915,7 +869,7 @@ places_by_day (TrancheLaneIndex *self,
       g_autofree guint64 *by_day = g_new (guint64, MAX (n, 1));
       for (guint i = 0; i < n; i++)
         by_day[i] = (guint64) items[i].half_day << 32 | i;
-      radix_sort_high (by_day, n);
+      tranche_radix_sort_u64 (by_day, n, 32);
       for (guint i = 0; i < n; i++)
         places[i] = (guint) by_day[i];
     }
@@ -1033,7 +987,7 @@ largest_in_window (TrancheLaneIndex *self,
 
   for (guint i = 0; i < n_window; i++)
     places[i] = (guint64) self->ranked_by_day[from + i] << 32;
-  radix_sort_high (places, n_window);
+  tranche_radix_sort_u64 (places, n_window, 32);
   for (guint i = 0; i < n; i++)
     events[i] = self->ranked[places[i] >> 32];
   return n;
