@@ -2659,49 +2659,60 @@ load_root (Loader     *self,
     }
 }
 
+typedef gboolean (*IsKnownFunc) (TrancheDatasetBuilder *builder,
+                                 const char            *id);
+typedef char    *(*MessageFunc) (const char            *quoted_id);
+
+/* A warning at the first use of each id that nothing declared by the end. */
 static void
-report_unknown_references (Loader *self)
+warn_undeclared (Loader      *self,
+                 GHashTable  *uses,
+                 IsKnownFunc  is_known,
+                 MessageFunc  message)
 {
   GHashTableIter iter;
   gpointer key, value;
 
-  g_hash_table_iter_init (&iter, self->unknown_entities);
+  g_hash_table_iter_init (&iter, uses);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       Reference *ref = value;
-      g_autofree char *quoted = shorten (key);
+      g_autofree char *quoted = NULL;
 
-      if (tranche_dataset_builder_entity_is_declared (self->builder, key))
+      if (is_known (self->builder, key))
         continue;
       if (self->problems->len >= MAX_PROBLEMS)
         {
           self->n_dropped++;
           continue;
         }
+      quoted = shorten (key);
       add_problem (self, self->problems, TRANCHE_SEVERITY_WARNING, g_strdup (ref->path),
-                   ref->offset, 0, 0,
-                   g_strdup_printf (_("no entity has the id \"%s\"; it is shown under that id "
-                                      "until one is declared in \"entities\""), quoted));
+                   ref->offset, 0, 0, message (quoted));
     }
+}
 
-  g_hash_table_iter_init (&iter, self->unknown_sources);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Reference *ref = value;
-      g_autofree char *quoted = shorten (key);
+static char *
+undeclared_entity (const char *quoted_id)
+{
+  return g_strdup_printf (_("no entity has the id \"%s\"; it is shown under that id until one "
+                            "is declared in \"entities\""), quoted_id);
+}
 
-      if (tranche_dataset_builder_has_source (self->builder, key))
-        continue;
-      if (self->problems->len >= MAX_PROBLEMS)
-        {
-          self->n_dropped++;
-          continue;
-        }
-      add_problem (self, self->problems, TRANCHE_SEVERITY_WARNING, g_strdup (ref->path),
-                   ref->offset, 0, 0,
-                   g_strdup_printf (_("no source has the id \"%s\"; the quote is kept "
-                                      "without it"), quoted));
-    }
+static char *
+undeclared_source (const char *quoted_id)
+{
+  return g_strdup_printf (_("no source has the id \"%s\"; the quote is kept without it"),
+                          quoted_id);
+}
+
+static void
+report_unknown_references (Loader *self)
+{
+  warn_undeclared (self, self->unknown_entities, tranche_dataset_builder_entity_is_declared,
+                   undeclared_entity);
+  warn_undeclared (self, self->unknown_sources, tranche_dataset_builder_has_source,
+                   undeclared_source);
 }
 
 static TrancheDataset *
