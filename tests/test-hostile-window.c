@@ -287,6 +287,69 @@ count_labels_with (GtkWidget  *root,
   return n;
 }
 
+/* Buttons under `root` whose label is `text`. */
+static guint
+count_buttons_labelled (GtkWidget  *root,
+                        const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_buttons_labelled (child, text);
+  return n;
+}
+
+/* Whether any label under `root` shows a line break or a control character. */
+static gboolean
+has_label_with_control (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    for (const char *p = gtk_label_get_text (GTK_LABEL (root)); *p != '\0'; p++)
+      if ((guchar) *p < 0x20)
+        return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with_control (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Addresses that mislead: the real host is named, and only the plain short
+ * address is offered to open (events in file order: userinfo, newline, long,
+ * short, tab). */
+static void
+test_misleading_urls (void)
+{
+  TrancheWindow *window = new_window_with_sample ();
+  g_autofree char *path = fixture ("misleading-urls.json");
+  GtkWidget *panel;
+  const guint openable[] = { 0, 0, 0, 1, 0 };
+
+  open_and_wait (window, path);
+  panel = GTK_WIDGET (tranche_window_get_source_panel (window));
+  g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==,
+                    G_N_ELEMENTS (openable));
+  for (guint i = 0; i < G_N_ELEMENTS (openable); i++)
+    {
+      tranche_window_set_selected (window, i);
+      paint (window);
+      g_assert_cmpuint (count_buttons_labelled (panel, "Open in Browser"), ==, openable[i]);
+      g_assert_false (has_label_with_control (panel));
+    }
+  /* the bank's name before the '@' is not where the link goes */
+  tranche_window_set_selected (window, 0);
+  paint (window);
+  g_assert_cmpuint (count_labels_with (panel, "leads to “evil.example”"), ==, 1);
+  /* the short address: its host whole in one label */
+  tranche_window_set_selected (window, 3);
+  paint (window);
+  g_assert_cmpuint (count_labels_with (panel, "https://lemonde.fr"), >=, 1);
+  destroy_window (window);
+}
+
 #define TITLE_MARKUP "<b>Bold</b> & <span foreground=\"red\">red</span> &amp; <i>"
 
 static void
@@ -438,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/hostile-window/loads-and-answers", test_loads_and_answers);
   g_test_add_func ("/hostile-window/markup-is-text", test_markup_is_text);
   g_test_add_func ("/hostile-window/problems-are-text", test_problems_are_text);
+  g_test_add_func ("/hostile-window/misleading-urls", test_misleading_urls);
   status = g_test_run ();
   remove_tree (tmp_dir);
   g_free (tmp_dir);

@@ -399,6 +399,96 @@ scroll_to_passage (Citation *citation)
 
 /* One card per cited source: what it is, where it is, each quoted passage,
  * and the article itself when the dataset has its text. */
+
+/* "https://" and a host of up to this many characters stay on one line. */
+#define HOST_ON_ONE_LINE 40
+
+/* The URL row: the scheme and host always whole (only the path may be
+ * elided, so the reader sees where a link goes), and an "Open in Browser"
+ * button only for an address that can be opened as it reads. */
+static void
+append_url (GtkBox                *box,
+            const TrancheCitation *head,
+            const TrancheSource   *source)
+{
+  TrancheUrlVerdict verdict = tranche_url_check (source->url);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *host_part = NULL;
+  g_autofree char *path_part = NULL;
+  g_autofree char *real_host = NULL;
+  GtkWidget *host_label;
+  GtkWidget *path_label;
+  const char *warning = NULL;
+  g_autofree char *warning_text = NULL;
+  g_autoptr(PangoAttrList) no_hyphens = NULL;
+
+  tranche_url_split_for_display (source->url, &host_part, &path_part, &real_host);
+  host_label = text_label (host_part, "caption");
+  /* Always whole: on one line when it is of a usual length (the path gives
+   * way), wrapped (never elided) when it is too long for the panel, and
+   * without hyphens that would read as part of the name. */
+  if (g_utf8_strlen (host_part, -1) <= HOST_ON_ONE_LINE)
+    gtk_label_set_wrap (GTK_LABEL (host_label), FALSE);
+  else
+    gtk_label_set_wrap_mode (GTK_LABEL (host_label), PANGO_WRAP_CHAR);
+  no_hyphens = pango_attr_list_new ();
+  pango_attr_list_insert (no_hyphens, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (GTK_LABEL (host_label), no_hyphens);
+  path_label = text_label (path_part, "caption");
+  gtk_label_set_wrap (GTK_LABEL (path_label), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (path_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (path_label, TRUE);
+  gtk_box_append (GTK_BOX (row), host_label);
+  gtk_box_append (GTK_BOX (row), path_label);
+  gtk_widget_set_hexpand (row, TRUE);
+  if (verdict == TRANCHE_URL_WEB)
+    gtk_widget_set_tooltip_text (row, source->url);
+  gtk_box_append (GTK_BOX (line), row);
+
+  switch (verdict)
+    {
+    case TRANCHE_URL_WEB:
+      {
+        GtkWidget *button = gtk_button_new_with_label (_("Open in Browser"));
+        g_autofree char *name = g_strdup_printf (_("Open “%s” in Browser"),
+                                                 source->title ? source->title : source->id);
+
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                        "source-panel.open-in-browser");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", head->source);
+        gtk_box_append (GTK_BOX (line), button);
+      }
+      break;
+    case TRANCHE_URL_USERINFO:
+      warning = warning_text =
+        g_strdup_printf (_("This address leads to “%s”, not to the name before the “@”. "
+                           "It is not opened."), real_host);
+      break;
+    case TRANCHE_URL_CONTROL:
+      warning = _("This address contains spaces or control characters. It is not opened.");
+      break;
+    case TRANCHE_URL_TOO_LONG:
+      warning = _("This address is too long to be a real link. It is not opened.");
+      break;
+    case TRANCHE_URL_NOT_WEB:
+    default:
+      /* Shown so it can be read and copied, never handed to the desktop. */
+      break;
+    }
+  gtk_box_append (box, line);
+  if (warning != NULL)
+    {
+      GtkWidget *note = text_label (warning, "caption");
+
+      gtk_widget_add_css_class (note, "warning");
+      gtk_box_append (box, note);
+    }
+}
+
 static void
 add_source_card (TrancheSourcePanel  *self,
                  const TrancheEvent  *ev,
@@ -449,35 +539,7 @@ add_source_card (TrancheSourcePanel  *self,
           gtk_box_append (GTK_BOX (box), label);
         }
       if (source->url != NULL && *source->url != '\0')
-        {
-          GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-          GtkWidget *url = text_label (source->url, "caption");
-
-          /* Any URL is shown so it can be read and copied; only web ones
-           * get a button, the rest are never handed to the desktop. */
-          gtk_label_set_wrap (GTK_LABEL (url), FALSE);
-          gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_MIDDLE);
-          gtk_widget_set_tooltip_text (url, source->url);
-          gtk_widget_set_hexpand (url, TRUE);
-          gtk_box_append (GTK_BOX (row), url);
-          if (tranche_url_is_web (source->url))
-            {
-              GtkWidget *button = gtk_button_new_with_label (_("Open in Browser"));
-              g_autofree char *name = g_strdup_printf (_("Open “%s” in Browser"),
-                                                       source->title ? source->title
-                                                                     : source->id);
-
-              gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-              gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                              GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                              -1);
-              gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
-                                              "source-panel.open-in-browser");
-              gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", head->source);
-              gtk_box_append (GTK_BOX (row), button);
-            }
-          gtk_box_append (GTK_BOX (box), row);
-        }
+        append_url (GTK_BOX (box), head, source);
       if (source->text != NULL && *source->text != '\0')
         {
           /* Text is UTF-8 after loading; a builder-made dataset might not
