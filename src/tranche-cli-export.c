@@ -16,9 +16,6 @@
 #include "tranche-cli.h"
 #include "tranche-deck.h"
 #include "tranche-export.h"
-#include "tranche-loader.h"
-
-#define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
 
 static gboolean
 parse_day (const char *option,
@@ -38,40 +35,6 @@ parse_day (const char *option,
   /* --to 2023 means up to the end of 2023, so --from 2023 --to 2023 is the year. */
   *day = end_of_span ? tranche_date_end_day (&date) : tranche_date_first_day (&date);
   return TRUE;
-}
-
-static TrancheDataset *
-load (const char *filename)
-{
-  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  TrancheDataset *dataset;
-  const char *shown = filename;
-
-  if (filename != NULL)
-    dataset = tranche_loader_load_file (filename, NULL, diagnostics, &error);
-  else
-    {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE,
-                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      /* Translators: how the bundled sample is named in messages */
-      shown = _("the bundled sample");
-      dataset = bytes != NULL
-        ? tranche_loader_load_bytes (bytes, NULL, NULL, diagnostics, &error) : NULL;
-    }
-
-  if (dataset == NULL)
-    {
-      for (guint i = 0; i < tranche_diagnostics_get_length (diagnostics); i++)
-        {
-          g_autofree char *line =
-            tranche_diagnostic_to_string (tranche_diagnostics_get (diagnostics, i), shown);
-          g_printerr ("%s\n", line);
-        }
-      /* Translators: FILE: error: reason, when a file can't be read at all */
-      g_printerr (_("%s: error: %s\n"), shown, error != NULL ? error->message : "");
-    }
-  return dataset;
 }
 
 int
@@ -151,7 +114,7 @@ tranche_cli_export (const TrancheCliExport *args)
   if (args->to != NULL && !parse_day ("--to", args->to, TRUE, &options.end))
     return 2;
 
-  dataset = load (args->filename);
+  dataset = tranche_cli_load_for_output (args->filename);
   if (dataset == NULL)
     return 1;
   if (args->deck)

@@ -10,6 +10,83 @@
 #include "tranche-cli.h"
 #include "tranche-loader.h"
 
+#define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
+
+/* One line on standard error when `shown` loaded with problems. */
+static void
+print_problems_summary (const char         *shown,
+                        const char         *filename,
+                        TrancheDataset     *dataset,
+                        TrancheDiagnostics *diagnostics)
+{
+  guint n_skipped = tranche_dataset_get_n_skipped (dataset);
+  guint n_errors = tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_ERROR);
+  guint n_warnings = tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_WARNING);
+  g_autofree char *command = g_strdup_printf ("tranche --check %s",
+                                              filename != NULL ? filename : "");
+
+  if (filename == NULL)
+    return;
+  if (n_skipped > 0)
+    /* Translators: FILE: 3 events left out because of errors: run “tranche --check FILE” */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u event left out because of errors: run “%s” to see them\n",
+                             "%s: %u events left out because of errors: run “%s” to see them\n",
+                             n_skipped), shown, n_skipped, command);
+  else if (n_errors > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u error: run “%s” to see it\n",
+                             "%s: %u errors: run “%s” to see them\n",
+                             n_errors), shown, n_errors, command);
+  else if (n_warnings > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u warning: run “%s” to see it\n",
+                             "%s: %u warnings: run “%s” to see them\n",
+                             n_warnings), shown, n_warnings, command);
+}
+
+TrancheDataset *
+tranche_cli_load_for_output (const char *filename)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) dataset = NULL;
+  const char *shown = filename;
+
+  if (filename != NULL)
+    dataset = tranche_loader_load_file (filename, NULL, diagnostics, &error);
+  else
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE,
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      /* Translators: how the bundled sample is named in messages */
+      shown = _("the bundled sample");
+      dataset = bytes != NULL
+        ? tranche_loader_load_bytes (bytes, NULL, NULL, diagnostics, &error) : NULL;
+    }
+
+  if (dataset == NULL)
+    {
+      for (guint i = 0; i < tranche_diagnostics_get_length (diagnostics); i++)
+        {
+          g_autofree char *line =
+            tranche_diagnostic_to_string (tranche_diagnostics_get (diagnostics, i), shown);
+          g_printerr ("%s\n", line);
+        }
+      /* Translators: FILE: error: reason, when a file can't be read at all */
+      g_printerr (_("%s: error: %s\n"), shown, error != NULL ? error->message : "");
+      return NULL;
+    }
+  print_problems_summary (shown, filename, dataset, diagnostics);
+  if (tranche_dataset_get_n_events (dataset) == 0)
+    {
+      /* Translators: FILE: error: … */
+      g_printerr (_("%s: error: no event to draw\n"), shown);
+      return NULL;
+    }
+  return g_steal_pointer (&dataset);
+}
+
 static int
 check_one (const char *filename)
 {

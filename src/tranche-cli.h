@@ -3,11 +3,21 @@
 
 #include <glib.h>
 
+#include "tranche-dataset.h"
+
 G_BEGIN_DECLS
 
 /* Exit status: 0 every file loads without errors, 1 some have errors, 2 some
  * can't be read. */
 int tranche_cli_check (const char * const *filenames);
+
+/* Loads `filename` (NULL: the bundled sample) for a command that draws or
+ * summarises it. When it can't be loaded, prints why and returns NULL. When
+ * it loads with problems, prints one line saying so to standard error (the
+ * events left out, or the warnings) and where to see them: a figure drawn
+ * without some events must never look complete. When no event is left,
+ * prints that and returns NULL: there is nothing honest to draw. */
+TrancheDataset *tranche_cli_load_for_output (const char *filename);
 
 /* What `tranche --export` was asked for. Strings are NULL, `scale` NAN and
  * `title`/`footer` -1 when not given. */

@@ -98,6 +98,50 @@ n=$(ls slides/deck | grep -c '^deck-[0-9][0-9]\.png$')
 # --from 2023 leaves the sample's ten 2023 events, and the title page.
 [ "$n" -eq 11 ] || fail "slides/deck has $n pages, expected 11"
 
+# Problems are never silent: events left out are said on standard error, and
+# a file with no event left to draw is an error, with nothing written.
+cat > some-bad.json <<'JSON'
+{"tranche": 1, "events": [
+  {"id": "ok", "date": "2023", "kind": "news", "title": "Fine"},
+  {"id": "bad", "date": "2023-02-30", "kind": "news", "title": "No such day"}]}
+JSON
+cat > all-bad.json <<'JSON'
+{"tranche": 1, "events": [
+  {"id": "a", "date": 2023, "title": "Date as a number"},
+  {"id": "b", "date": "2023", "title": ["not", "a", "string"]}]}
+JSON
+run --export some-bad.png some-bad.json
+expect_status 0 "export with an event left out"
+expect_in "$err" "1 event left out" "export says what was left out"
+expect_in "$err" "tranche --check some-bad.json" "export says how to see the problems"
+run --export all-bad.png all-bad.json
+expect_status 1 "export with every event in error"
+expect_in "$err" "no event to draw" "export of nothing says so"
+[ ! -e all-bad.png ] || fail "an export with no event wrote all-bad.png"
+run --export all-bad.pdf --deck all-bad.json
+expect_status 1 "deck with every event in error"
+
+# A write that fails names the file and the system's reason, for every
+# format, and leaves nothing behind. A file size limit stands in for a full
+# disk (SIGXFSZ ignored, so the write fails with EFBIG instead of killing).
+mkdir limited
+for out in limited/big.png limited/big.svg limited/big.pdf limited/deck.pdf limited/pages/; do
+  deck=""
+  case $out in *deck.pdf|*/) deck=--deck ;; esac
+  ( trap '' XFSZ; ulimit -f 8; exec "$tranche" --export "$out" $deck ) > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  err=$(cat "$tmp/err")
+  expect_status 1 "$out over the size limit"
+  expect_in "$err" "File too large" "$out: the system's reason"
+  case $out in
+    */) expect_in "$err" "“limited/pages/”" "$out: the folder" ;;
+    *) expect_in "$err" "“$out”" "$out: the file" ;;
+  esac
+done
+leftover=$(find limited -name '.*' -type f | head -1)
+[ -z "$leftover" ] || fail "a failed write left $leftover"
+[ ! -e limited/big.pdf ] || fail "a failed write left a truncated limited/big.pdf"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1

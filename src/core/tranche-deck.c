@@ -47,15 +47,6 @@ paint_page (Deck    *deck,
                               deck->width, deck->height);
 }
 
-static cairo_status_t
-stream_write_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
-}
-
 static gboolean
 write_pdf (FILE     *file,
            gpointer  user_data,
@@ -63,11 +54,12 @@ write_pdf (FILE     *file,
 {
   Deck *deck = user_data;
   guint n_pages = tranche_presentation_get_n_positions (deck->presentation);
+  TrancheExportSink sink = { file, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (stream_write_cb, file, deck->width,
+  surface = cairo_pdf_surface_create_for_stream (tranche_export_sink_write, &sink, deck->width,
                                                  deck->height);
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
@@ -83,10 +75,11 @@ write_pdf (FILE     *file,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  /* cairo 1.16 does not report every failed write of a PDF's last objects
+   * in its status: the sink's record is the one to trust. */
+  if (status != CAIRO_STATUS_SUCCESS || sink.write_errno != 0)
     {
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
-                   _("Could not draw the deck: %s"), cairo_status_to_string (status));
+      tranche_export_sink_set_error (&sink, status, error);
       return FALSE;
     }
   return TRUE;
@@ -143,6 +136,8 @@ write_png_page (Deck        *deck,
     }
   ok = tranche_export_write_png_stream (surface, file, error);
   cairo_surface_destroy (surface);
+  if (!ok && error != NULL && *error != NULL && (*error)->domain == G_FILE_ERROR)
+    g_prefix_error (error, _("Could not write in “%s”: "), folder);
   if (fclose (file) != 0 && ok)
     {
       saved = errno;

@@ -138,13 +138,40 @@ tranche_export_theme_init (TrancheTheme        *theme,
     }
 }
 
+/* "Could not write “FILE”: the system's reason". */
+static void
+set_write_error (GError     **error,
+                 const char  *filename,
+                 int          saved_errno)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), filename, g_strerror (saved_errno));
+}
+
 /* ---- PNG through libpng ---- */
 
 typedef struct
 {
-  cairo_surface_t *surface;
-  char             message[256];
+  cairo_surface_t   *surface;
+  TrancheExportSink  sink;
+  char               message[256];
 } PngJob;
+
+static void
+png_write_cb (png_structp  png,
+              png_bytep    data,
+              png_size_t   length)
+{
+  PngJob *job = png_get_io_ptr (png);
+
+  if (tranche_export_sink_write (&job->sink, data, length) != CAIRO_STATUS_SUCCESS)
+    png_error (png, "write error");
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
 
 static void
 png_error_cb (png_structp png,
@@ -196,12 +223,16 @@ write_png_to_file (FILE     *file,
     {
       png_destroy_write_struct (&png, &info);
       g_free (row);
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
-                   _("Could not write the PNG image: %s"), job->message);
+      if (job->sink.write_errno != 0)
+        tranche_export_sink_set_error (&job->sink, CAIRO_STATUS_WRITE_ERROR, error);
+      else
+        g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
+                     _("Could not write the PNG image: %s"), job->message);
       return FALSE;
     }
 
-  png_init_io (png, file);
+  job->sink = (TrancheExportSink) { file, 0 };
+  png_set_write_fn (png, job, png_write_cb, png_flush_cb);
   /* Speed over size: level 1 and no row filters make an export 4–5 times
    * faster than cairo's writer, for files about a third bigger. */
   png_set_compression_level (png, 1);
@@ -265,7 +296,7 @@ tranche_export_write_png_stream (cairo_surface_t  *surface,
                                  FILE             *file,
                                  GError          **error)
 {
-  PngJob job = { surface, "" };
+  PngJob job = { surface, { NULL, 0 }, "" };
 
   g_return_val_if_fail (surface != NULL, FALSE);
   g_return_val_if_fail (file != NULL, FALSE);
@@ -281,7 +312,7 @@ tranche_export_write_png (cairo_surface_t  *surface,
                           const char       *filename,
                           GError          **error)
 {
-  PngJob job = { surface, "" };
+  PngJob job = { surface, { NULL, 0 }, "" };
   FILE *file;
   gboolean ok;
 
@@ -294,17 +325,15 @@ tranche_export_write_png (cairo_surface_t  *surface,
   file = g_fopen (filename, "wb");
   if (file == NULL)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), filename, g_strerror (saved));
+      set_write_error (error, filename, errno);
       return FALSE;
     }
   ok = write_png_to_file (file, &job, error);
+  if (!ok && error != NULL && *error != NULL && (*error)->domain == G_FILE_ERROR)
+    g_prefix_error (error, _("Could not write “%s”: "), filename);
   if (fclose (file) != 0 && ok)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), filename, g_strerror (saved));
+      set_write_error (error, filename, errno);
       ok = FALSE;
     }
   return ok;
@@ -323,13 +352,37 @@ typedef struct
   gpointer            data;
 } VectorJob;
 
-static cairo_status_t
-stream_write_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+cairo_status_t
+tranche_export_sink_write (void                *closure,
+                           const unsigned char *data,
+                           unsigned int         length)
 {
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
+  TrancheExportSink *sink = closure;
+
+  if (sink->write_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, sink->file) != length)
+    {
+      /* fwrite sets errno; an error with none would still be an error. */
+      sink->write_errno = errno != 0 ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void
+tranche_export_sink_set_error (const TrancheExportSink  *sink,
+                               cairo_status_t            fallback,
+                               GError                  **error)
+{
+  g_return_if_fail (sink != NULL);
+
+  if (sink->write_errno != 0)
+    g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (sink->write_errno),
+                         g_strerror (sink->write_errno));
+  else
+    g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
+                 _("Could not draw the chart: %s"), cairo_status_to_string (fallback));
 }
 
 static gboolean
@@ -338,19 +391,20 @@ write_vector_to_file (FILE     *file,
                       GError  **error)
 {
   VectorJob *job = user_data;
+  TrancheExportSink sink = { file, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
   if (job->format == TRANCHE_EXPORT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (stream_write_cb, file, job->width,
-                                                     job->height);
+      surface = cairo_svg_surface_create_for_stream (tranche_export_sink_write, &sink,
+                                                     job->width, job->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
     }
   else
-    surface = cairo_pdf_surface_create_for_stream (stream_write_cb, file, job->width,
-                                                   job->height);
+    surface = cairo_pdf_surface_create_for_stream (tranche_export_sink_write, &sink,
+                                                   job->width, job->height);
 
   cr = cairo_create (surface);
   job->paint (cr, job->data);
@@ -360,10 +414,11 @@ write_vector_to_file (FILE     *file,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  /* cairo 1.16 does not report every failed write of a PDF's last objects
+   * in its status: the sink's record is the one to trust. */
+  if (status != CAIRO_STATUS_SUCCESS || sink.write_errno != 0)
     {
-      g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_RENDER,
-                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      tranche_export_sink_set_error (&sink, status, error);
       return FALSE;
     }
   return TRUE;
@@ -405,31 +460,26 @@ tranche_export_write_atomically (const char              *filename,
       saved = errno;
       close (fd);
       g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), filename, g_strerror (saved));
+      set_write_error (error, filename, saved);
       return FALSE;
     }
 
   ok = func (file, user_data, error);
+  if (!ok && error != NULL && *error != NULL && (*error)->domain == G_FILE_ERROR)
+    g_prefix_error (error, _("Could not write “%s”: "), filename);
   if (fflush (file) != 0 && ok)
     {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), filename, g_strerror (saved));
+      set_write_error (error, filename, errno);
       ok = FALSE;
     }
   if (fclose (file) != 0 && ok)
     {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), filename, g_strerror (saved));
+      set_write_error (error, filename, errno);
       ok = FALSE;
     }
   if (ok && g_rename (tmp, filename) != 0)
     {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), filename, g_strerror (saved));
+      set_write_error (error, filename, errno);
       ok = FALSE;
     }
   if (!ok)

@@ -124,9 +124,29 @@ gboolean tranche_export_write_png          (cairo_surface_t            *surface,
 gboolean tranche_export_write_png_stream   (cairo_surface_t            *surface,
                                             FILE                       *file,
                                             GError                    **error);
+/* Where a writer streams its bytes, and why the first write failed: cairo
+ * and libpng only say "write error", but an analyst needs "No space left on
+ * device". */
+typedef struct
+{
+  FILE *file;
+  int   write_errno;   /* 0 until a write fails */
+} TrancheExportSink;
+
+/* A cairo_write_func_t over a TrancheExportSink. */
+cairo_status_t tranche_export_sink_write   (void                       *closure,
+                                            const unsigned char        *data,
+                                            unsigned int                length);
+/* Sets `error` for a writer that failed on `sink`: the system's reason when a
+ * write failed (G_FILE_ERROR, to be prefixed with the file's name by
+ * tranche_export_write_atomically()), else `fallback` (a cairo status). */
+void     tranche_export_sink_set_error     (const TrancheExportSink    *sink,
+                                            cairo_status_t              fallback,
+                                            GError                    **error);
 /* Runs `func` on a temporary file beside `filename` (".NAME.XXXXXX"), then
  * renames it into place; on any failure the temporary file is removed and
- * `filename` is left as it was. */
+ * `filename` is left as it was. A G_FILE_ERROR from `func` is prefixed with
+ * `filename`, so every failed write names the file and the reason. */
 gboolean tranche_export_write_atomically   (const char                 *filename,
                                             TrancheExportWriteFunc      func,
                                             gpointer                    user_data,
