@@ -955,7 +955,7 @@ paint_labels (TrancheCumulativeChart *self,
               cairo_t                *cr)
 {
   const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  PangoLayout *layout = tranche_chart_frame_make_label (self->frame, "", TRUE);
+  PangoLayout *layout = tranche_chart_frame_get_label_layout (self->frame, TRUE);
 
   for (guint i = 0; i < self->marks->len; i++)
     {

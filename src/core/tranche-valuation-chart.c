@@ -813,7 +813,7 @@ paint_labels (TrancheValuationChart *self,
               cairo_t               *cr)
 {
   const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout = NULL;
 
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -831,7 +831,7 @@ paint_labels (TrancheValuationChart *self,
           continue;
         }
       if (layout == NULL)
-        layout = g_object_ref (tranche_chart_frame_make_label (self->frame, "", TRUE));
+        layout = tranche_chart_frame_get_label_layout (self->frame, TRUE);
       pango_layout_set_text (layout, p->label, -1);
       tranche_draw_set_color (cr, theme->foreground);
       tranche_draw_layout (cr, layout, p->label_rect.x, p->label_rect.y);
