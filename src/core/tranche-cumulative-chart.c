@@ -255,10 +255,13 @@ survey_drawn (TrancheCumulativeChart *self)
       const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
       const TrancheStep *steps;
       guint n_steps;
+      Extent *e;
 
       if (!s->drawn || s->kind != TRANCHE_SERIES_TARGET)
         continue;
-      extent_for (self, s->currency)->hi = MAX (extent_for (self, s->currency)->hi, ts->total);
+      /* extent_for() may grow the array: take the pointer once, after. */
+      e = extent_for (self, s->currency);
+      e->hi = MAX (e->hi, ts->total);
       if (ts->n_undisclosed > 0)
         self->any_undisclosed = TRUE;
       steps = tranche_totals_get_steps (self->totals, i, &n_steps);
