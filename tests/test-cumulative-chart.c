@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "tranche-chart-frame-private.h"
+#include "tranche-chart-private.h"
 #include "tranche-cumulative-chart.h"
 #include "tranche-dataset-builder.h"
 #include "tranche-format.h"
@@ -108,10 +110,36 @@ make_chart (TrancheDataset      *ds,
   tranche_time_scale_init (&scale, tranche_day_from_ymd (2018, 7, 1),
                            tranche_day_from_ymd (2024, 7, 1), chart_rect.x + 90,
                            chart_rect.width - 110);
-  tranche_cumulative_chart_set_data (chart, ds, NULL);
-  tranche_cumulative_chart_layout (chart, &theme, &options, &scale, chart_rect.x, chart_rect.y,
-                                   chart_rect.width, chart_rect.height);
+  tranche_chart_set_data (TRANCHE_CHART (chart), ds, NULL);
+  tranche_chart_layout (TRANCHE_CHART (chart), &theme, &options, &scale, &chart_rect);
   return chart;
+}
+
+/* What a widget does: the chart, then the crosshair over it. */
+static void
+paint_chart (TrancheCumulativeChart *chart,
+             cairo_t                *cr,
+             int                     selected,
+             TrancheDay              pointer_day)
+{
+  tranche_chart_paint (TRANCHE_CHART (chart), cr, selected);
+  tranche_chart_paint_overlay (TRANCHE_CHART (chart), cr, pointer_day);
+}
+
+static int
+hit_test (TrancheCumulativeChart *chart,
+          double                  x,
+          double                  y,
+          double                  tolerance)
+{
+  return tranche_chart_hit_test (TRANCHE_CHART (chart), x, y, tolerance);
+}
+
+static GArray *
+readout (TrancheCumulativeChart *chart,
+         TrancheDay              day)
+{
+  return tranche_chart_readout (TRANCHE_CHART (chart), day);
 }
 
 static guint
@@ -297,9 +325,9 @@ test_readout (void)
   g_autoptr(TrancheDataset) ds = make_dataset (-1);
   g_autoptr(TrancheCumulativeChart) chart = make_chart (ds, FALSE, TRANCHE_THEME_LIGHT);
   g_autoptr(TrancheCumulativeChart) pairs = make_chart (ds, TRUE, TRANCHE_THEME_LIGHT);
-  g_autoptr(GArray) before = tranche_cumulative_chart_readout (chart, middle_of ("2018"));
-  g_autoptr(GArray) lines = tranche_cumulative_chart_readout (chart, middle_of ("2022"));
-  g_autoptr(GArray) with_pairs = tranche_cumulative_chart_readout (pairs, middle_of ("2024"));
+  g_autoptr(GArray) before = readout (chart, middle_of ("2018"));
+  g_autoptr(GArray) lines = readout (chart, middle_of ("2022"));
+  g_autoptr(GArray) with_pairs = readout (pairs, middle_of ("2024"));
 
   g_assert_cmpuint (before->len, ==, 0);
   g_assert_cmpuint (lines->len, ==, 1);
@@ -326,15 +354,15 @@ test_hit_test (void)
   const TrancheCumulativeGap *gap = tranche_cumulative_chart_get_gap (chart, 0);
   double label_x, label_y;
 
-  g_assert_cmpint (tranche_cumulative_chart_hit_test (chart, q->x + 1, q->y, 3), ==,
+  g_assert_cmpint (hit_test (chart, q->x + 1, q->y, 3), ==,
                    (int) tranche_dataset_find_event (ds, "msft-2021"));
-  g_assert_cmpint (tranche_cumulative_chart_hit_test (chart, d->x, d->y - 2, 3), ==,
+  g_assert_cmpint (hit_test (chart, d->x, d->y - 2, 3), ==,
                    (int) tranche_dataset_find_event (ds, "msft-2023"));
   label_x = gap->label_rect.x + gap->label_rect.width / 2;
   label_y = gap->label_rect.y + gap->label_rect.height / 2;
-  g_assert_cmpint (tranche_cumulative_chart_hit_test (chart, label_x, label_y, 3), ==,
+  g_assert_cmpint (hit_test (chart, label_x, label_y, 3), ==,
                    (int) tranche_dataset_find_event (ds, "msft-2023"));
-  g_assert_cmpint (tranche_cumulative_chart_hit_test (chart, q->x - 60, q->y - 40, 3), ==, -1);
+  g_assert_cmpint (hit_test (chart, q->x - 60, q->y - 40, 3), ==, -1);
 }
 
 static void
@@ -457,7 +485,7 @@ test_pixels (gconstpointer data)
 
   fill.alpha = 1;
   band.alpha = 1;
-  tranche_cumulative_chart_paint (chart, cr, -1, NAN);
+  paint_chart (chart, cr, -1, NAN);
   cairo_surface_flush (surface);
 
   /* the step area: filled just after the 2023 step; just before it, the
@@ -473,8 +501,8 @@ test_pixels (gconstpointer data)
   assert_color (surface, reported->x, reported->y, openai);
   assert_nothing_outside (surface);
 
-  tranche_cumulative_chart_paint (chart, cr, (int) tranche_dataset_find_event (ds, "msft-2021"),
-                                  middle_of ("2024"));
+  paint_chart (chart, cr, (int) tranche_dataset_find_event (ds, "msft-2021"),
+               middle_of ("2024"));
   assert_nothing_outside (surface);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -494,7 +522,7 @@ test_gap_in_french (void)
       g_autofree char *amount = tranche_format_amount (2e9, tranche_currency_from_code ("USD"),
                                                        FALSE);
       g_autofree char *expected = g_strdup_printf ("%s non divulgués", amount);
-      g_autoptr(GArray) lines = tranche_cumulative_chart_readout (chart, middle_of ("2022"));
+      g_autoptr(GArray) lines = readout (chart, middle_of ("2022"));
 
       /* the amount is French too ("2 Md$"), so the catalog is in use */
       g_assert_nonnull (strstr (amount, "Md"));

@@ -17,6 +17,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "gui-test-util.h"
+#include "tranche-chart-private.h"
 #include "tranche-loader.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -520,6 +521,53 @@ test_zoom_moves_charts (void)
 
 /* The window binds its selection to the timeline both ways: a selection
  * made elsewhere (the table) reaches the timeline as one notification. */
+/* Moving the pointer over the window moves the charts' crosshair: each
+ * chart paints its overlay again, and lays nothing out. */
+static void
+test_pointer_moves_crosshair_only (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheTimelineView *timeline = tranche_window_get_timeline (window);
+  TrancheViewport *viewport = tranche_timeline_view_get_viewport (timeline);
+  TrancheChartView *views[] = {
+    tranche_window_get_chart (window, TRANCHE_CHART_VALUATION),
+    tranche_window_get_chart (window, TRANCHE_CHART_CUMULATIVE),
+  };
+  guint layouts[G_N_ELEMENTS (views)];
+  TrancheTimeScale scale;
+
+  tranche_window_open_sample (window);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (views[0]))
+            && gtk_widget_get_mapped (GTK_WIDGET (views[1])));
+  gui_test_wait_frames (GTK_WIDGET (timeline), 2);
+  wait_for (charts_follow (window));
+  g_assert_true (tranche_chart_view_get_scale (views[0], &scale));
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      layouts[v] = tranche_chart_get_n_layouts (tranche_chart_view_get_chart (views[v]));
+      g_assert_cmpuint (layouts[v], >, 0);
+    }
+
+  for (guint step = 1; step <= 10; step++)
+    {
+      TrancheDay day = scale.first + (scale.end - scale.first) * step / 11.0;
+      guint overlays[G_N_ELEMENTS (views)];
+
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        overlays[v] = tranche_chart_get_n_overlays (tranche_chart_view_get_chart (views[v]));
+      tranche_viewport_set_pointer_day (viewport, day);
+      wait_for (tranche_chart_get_n_overlays (tranche_chart_view_get_chart (views[0]))
+                  > overlays[0]
+                && tranche_chart_get_n_overlays (tranche_chart_view_get_chart (views[1]))
+                     > overlays[1]);
+    }
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    g_assert_cmpuint (tranche_chart_get_n_layouts (tranche_chart_view_get_chart (views[v])),
+                      ==, layouts[v]);
+  tranche_viewport_set_pointer_day (viewport, NAN);
+  gui_test_destroy_window (window);
+}
+
 static void
 test_selection_from_table_notifies_once (void)
 {
@@ -567,6 +615,8 @@ main (int   argc,
   g_test_add ("/timeline/keys/zoom-and-fit", Fixture, NULL, fixture_set_up,
               test_keys_zoom_and_fit, fixture_tear_down);
   g_test_add_func ("/timeline/window/zoom-moves-charts", test_zoom_moves_charts);
+  g_test_add_func ("/timeline/window/pointer-moves-crosshair-only",
+                   test_pointer_moves_crosshair_only);
   g_test_add_func ("/timeline/window/selection-notifies-once",
                    test_selection_from_table_notifies_once);
   return g_test_run ();

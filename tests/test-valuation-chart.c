@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "tranche-dataset-builder.h"
+#include "tranche-chart-frame-private.h"
+#include "tranche-chart-private.h"
 #include "tranche-valuation-chart.h"
 
 #define WIDTH  900
@@ -113,10 +115,36 @@ make_chart (TrancheDataset            *ds,
   /* The plot starts 90 px into the rectangle: room for the y labels. */
   tranche_time_scale_init (&scale, ymd (2019, 7, 1), ymd (2023, 1, 1), chart_rect.x + 90,
                            chart_rect.width - 110);
-  tranche_valuation_chart_set_data (chart, ds, NULL);
-  tranche_valuation_chart_layout (chart, &theme, options, &scale, chart_rect.x, chart_rect.y,
-                                  chart_rect.width, chart_rect.height);
+  tranche_chart_set_data (TRANCHE_CHART (chart), ds, NULL);
+  tranche_chart_layout (TRANCHE_CHART (chart), &theme, options, &scale, &chart_rect);
   return chart;
+}
+
+/* What a widget does: the chart, then the crosshair over it. */
+static void
+paint_chart (TrancheValuationChart *chart,
+             cairo_t               *cr,
+             int                    selected,
+             TrancheDay             pointer_day)
+{
+  tranche_chart_paint (TRANCHE_CHART (chart), cr, selected);
+  tranche_chart_paint_overlay (TRANCHE_CHART (chart), cr, pointer_day);
+}
+
+static int
+hit_test (TrancheValuationChart *chart,
+          double                 x,
+          double                 y,
+          double                 tolerance)
+{
+  return tranche_chart_hit_test (TRANCHE_CHART (chart), x, y, tolerance);
+}
+
+static GArray *
+readout (TrancheValuationChart *chart,
+         TrancheDay             day)
+{
+  return tranche_chart_readout (TRANCHE_CHART (chart), day);
 }
 
 static guint
@@ -413,8 +441,8 @@ test_readout (void)
 {
   g_autoptr(TrancheDataset) ds = make_dataset (0);
   g_autoptr(TrancheValuationChart) chart = make_chart (ds, NULL, TRANCHE_THEME_LIGHT);
-  g_autoptr(GArray) before = tranche_valuation_chart_readout (chart, ymd (2019, 12, 1));
-  g_autoptr(GArray) lines = tranche_valuation_chart_readout (chart, ymd (2021, 7, 1));
+  g_autoptr(GArray) before = readout (chart, ymd (2019, 12, 1));
+  g_autoptr(GArray) lines = readout (chart, ymd (2021, 7, 1));
   TrancheChartReadoutLine *alpha, *beta;
 
   g_assert_cmpuint (before->len, ==, 0);
@@ -438,15 +466,15 @@ test_hit_test (void)
   TrancheChartFrame *frame = tranche_valuation_chart_get_frame (chart);
   const TrancheRect *plot = tranche_chart_frame_get_plot (frame);
 
-  g_assert_cmpint (tranche_valuation_chart_hit_test (chart, a1->x, a1->y, 3), ==,
+  g_assert_cmpint (hit_test (chart, a1->x, a1->y, 3), ==,
                    (int) tranche_dataset_find_event (ds, "a1"));
-  g_assert_cmpint (tranche_valuation_chart_hit_test (chart, a1->x + a1->radius + 2, a1->y, 3),
+  g_assert_cmpint (hit_test (chart, a1->x + a1->radius + 2, a1->y, 3),
                    ==, (int) tranche_dataset_find_event (ds, "a1"));
-  g_assert_cmpint (tranche_valuation_chart_hit_test (chart, b2->x, b2->y - 1, 3), ==,
+  g_assert_cmpint (hit_test (chart, b2->x, b2->y - 1, 3), ==,
                    (int) tranche_dataset_find_event (ds, "b2"));
-  g_assert_cmpint (tranche_valuation_chart_hit_test (chart, a1->x + a1->radius + 12, a1->y, 3),
+  g_assert_cmpint (hit_test (chart, a1->x + a1->radius + 12, a1->y, 3),
                    ==, -1);
-  g_assert_cmpint (tranche_valuation_chart_hit_test (chart, plot->x - 20, a1->y, 3), ==, -1);
+  g_assert_cmpint (hit_test (chart, plot->x - 20, a1->y, 3), ==, -1);
 }
 
 static void
@@ -556,7 +584,7 @@ test_pixels (gconstpointer data)
   const TrancheValuationPoint *pre = point_of (chart, ds, "a2");
   const TrancheValuationPoint *beta = point_of (chart, ds, "b1");
 
-  tranche_valuation_chart_paint (chart, cr, -1, NAN);
+  paint_chart (chart, cr, -1, NAN);
   cairo_surface_flush (surface);
 
   /* post-money: filled with the target's colour at the x of its day */
@@ -572,10 +600,9 @@ test_pixels (gconstpointer data)
   assert_nothing_outside (surface, &chart_rect);
 
   /* selection and crosshair (its box flips left at the right edge) stay inside too */
-  tranche_valuation_chart_paint (chart, cr, (int) tranche_dataset_find_event (ds, "a3"),
-                                 ymd (2022, 12, 20));
+  paint_chart (chart, cr, (int) tranche_dataset_find_event (ds, "a3"), ymd (2022, 12, 20));
   assert_nothing_outside (surface, &chart_rect);
-  tranche_valuation_chart_paint (chart, cr, -1, ymd (2019, 7, 2));
+  paint_chart (chart, cr, -1, ymd (2019, 7, 2));
   assert_nothing_outside (surface, &chart_rect);
 
   cairo_destroy (cr);
@@ -594,8 +621,8 @@ test_empty (void)
   g_assert_cmpuint (tranche_valuation_chart_get_n_series (chart), ==, 0);
   g_assert_cmpuint (tranche_chart_frame_get_n_bands (tranche_valuation_chart_get_frame (chart)),
                     ==, 0);
-  tranche_valuation_chart_paint (chart, cr, -1, ymd (2020, 1, 1));
-  g_assert_cmpint (tranche_valuation_chart_hit_test (chart, 400, 150, 5), ==, -1);
+  paint_chart (chart, cr, -1, ymd (2020, 1, 1));
+  g_assert_cmpint (hit_test (chart, 400, 150, 5), ==, -1);
   assert_nothing_outside (surface, &chart_rect);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

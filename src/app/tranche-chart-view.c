@@ -14,6 +14,7 @@
 
 #include "tranche-chart-options.h"
 #include "tranche-chart-view.h"
+#include "tranche-chart.h"
 #include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
 #include "tranche-theme.h"
@@ -34,12 +35,14 @@ struct _TrancheChartView
   TrancheTheme            theme;
   TrancheChartOptions     options;
   int                     selected;
-  gboolean                data_dirty;  /* dataset or mask changed since last layout */
   TrancheTimeScale        drawn_scale; /* of the last frame with data, for tests */
   gboolean                drawn;
 
-  TrancheValuationChart  *valuation;   /* one of the two, by kind */
-  TrancheCumulativeChart *cumulative;
+  TrancheChart           *chart;       /* of the kind */
+  /* The chart as last painted, without the crosshair: a pointer move
+   * paints only the crosshair over it. */
+  GskRenderNode          *chart_node;
+  int                     chart_node_selected;
 };
 
 G_DEFINE_FINAL_TYPE (TrancheChartView, tranche_chart_view, GTK_TYPE_WIDGET)
@@ -56,18 +59,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-ensure_data (TrancheChartView *self)
-{
-  if (!self->data_dirty)
-    return;
-  self->data_dirty = FALSE;
-  if (self->kind == TRANCHE_CHART_VALUATION)
-    tranche_valuation_chart_set_data (self->valuation, self->dataset, self->mask);
-  else
-    tranche_cumulative_chart_set_data (self->cumulative, self->dataset, self->mask);
-}
-
 static int
 hit_test (TrancheChartView *self,
           double            x,
@@ -75,9 +66,7 @@ hit_test (TrancheChartView *self,
 {
   if (self->dataset == NULL)
     return -1;
-  if (self->kind == TRANCHE_CHART_VALUATION)
-    return tranche_valuation_chart_hit_test (self->valuation, x, y, HIT_TOLERANCE);
-  return tranche_cumulative_chart_hit_test (self->cumulative, x, y, HIT_TOLERANCE);
+  return tranche_chart_hit_test (self->chart, x, y, HIT_TOLERANCE);
 }
 
 static void
@@ -137,6 +126,7 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
   TrancheChartView *self = TRANCHE_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   TrancheTimeScale scale;
   TrancheDay pointer_day;
   cairo_t *cr;
@@ -144,33 +134,44 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->dataset == NULL || !tranche_time_gestures_get_scale (self->gestures, &scale))
     {
       self->drawn = FALSE;
+      g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
       tranche_draw_set_color (cr, self->theme.background);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
     }
 
-  ensure_data (self);
   self->drawn_scale = scale;
   self->drawn = TRUE;
+  /* Both do nothing unless the data, size, range or theme changed. */
+  tranche_chart_set_data (self->chart, self->dataset, self->mask);
+  if (tranche_chart_layout (self->chart, &self->theme, &self->options, &scale,
+                            &(TrancheRect) { 0, 0, width, height })
+      || self->chart_node_selected != self->selected)
+    g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  if (self->chart_node == NULL)
+    {
+      g_autoptr(GtkSnapshot) chart = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (chart, &bounds);
+      tranche_chart_paint (self->chart, cr, self->selected);
+      cairo_destroy (cr);
+      self->chart_node = gtk_snapshot_free_to_node (g_steal_pointer (&chart));
+      self->chart_node_selected = self->selected;
+    }
+  gtk_snapshot_append_node (snapshot, self->chart_node);
+
   pointer_day = self->viewport ? tranche_viewport_get_pointer_day (self->viewport) : NAN;
-  if (self->kind == TRANCHE_CHART_VALUATION)
+  if (isfinite (pointer_day))
     {
-      tranche_valuation_chart_layout (self->valuation, &self->theme, &self->options, &scale,
-                                      0, 0, width, height);
-      tranche_valuation_chart_paint (self->valuation, cr, self->selected, pointer_day);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      tranche_chart_paint_overlay (self->chart, cr, pointer_day);
+      cairo_destroy (cr);
     }
-  else
-    {
-      tranche_cumulative_chart_layout (self->cumulative, &self->theme, &self->options, &scale,
-                                       0, 0, width, height);
-      tranche_cumulative_chart_paint (self->cumulative, cr, self->selected, pointer_day);
-    }
-  cairo_destroy (cr);
 }
 
 static void
@@ -204,7 +205,7 @@ tranche_chart_view_constructed (GObject *object)
   tranche_chart_options_init (&self->options);
   if (self->kind == TRANCHE_CHART_VALUATION)
     {
-      self->valuation = tranche_valuation_chart_new ();
+      self->chart = TRANCHE_CHART (tranche_valuation_chart_new ());
       /* The cumulative chart sits below and carries the date labels. */
       self->options.show_time_axis = FALSE;
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -212,7 +213,7 @@ tranche_chart_view_constructed (GObject *object)
     }
   else
     {
-      self->cumulative = tranche_cumulative_chart_new ();
+      self->chart = TRANCHE_CHART (tranche_cumulative_chart_new ());
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Cumulative funding chart"), -1);
     }
@@ -233,8 +234,8 @@ tranche_chart_view_finalize (GObject *object)
 {
   TrancheChartView *self = TRANCHE_CHART_VIEW (object);
 
-  g_clear_pointer (&self->valuation, tranche_valuation_chart_free);
-  g_clear_pointer (&self->cumulative, tranche_cumulative_chart_free);
+  g_clear_object (&self->chart);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_clear_pointer (&self->mask, g_bytes_unref);
   G_OBJECT_CLASS (tranche_chart_view_parent_class)->finalize (object);
@@ -378,7 +379,6 @@ tranche_chart_view_set_dataset (TrancheChartView *self,
     return;
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   self->dataset = dataset ? tranche_dataset_ref (dataset) : NULL;
-  self->data_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -393,7 +393,6 @@ tranche_chart_view_set_mask (TrancheChartView *self,
     return;
   g_clear_pointer (&self->mask, g_bytes_unref);
   self->mask = mask ? g_bytes_ref (mask) : NULL;
-  self->data_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASK]);
 }
@@ -451,4 +450,11 @@ tranche_chart_view_get_scale (TrancheChartView *self,
     return FALSE;
   *scale = self->drawn_scale;
   return TRUE;
+}
+
+TrancheChart *
+tranche_chart_view_get_chart (TrancheChartView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CHART_VIEW (self), NULL);
+  return self->chart;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tranche-chart.h"
 #include "tranche-dataset.h"
 #include "tranche-time-scale.h"
 #include "tranche-viewport.h"
@@ -35,5 +36,8 @@ void              tranche_chart_view_set_selected (TrancheChartView *self,
  * aligned with the timeline's); FALSE before it has drawn data. For tests. */
 gboolean          tranche_chart_view_get_scale    (TrancheChartView *self,
                                                    TrancheTimeScale *scale);
+/* The chart it lays out and paints (a TrancheValuationChart or a
+ * TrancheCumulativeChart, by kind). For tests. */
+TrancheChart     *tranche_chart_view_get_chart    (TrancheChartView *self);
 
 G_END_DECLS

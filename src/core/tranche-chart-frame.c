@@ -7,6 +7,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tranche-chart-frame-private.h"
 #include "tranche-chart-frame.h"
 #include "tranche-chart-symbol.h"
 #include "tranche-draw.h"
@@ -34,6 +35,7 @@ struct _TrancheChartFrame
   PangoContext         *context;
   PangoFontDescription *fonts[N_FONTS];
   GPtrArray            *layouts;      /* every PangoLayout of the frame, to free */
+  PangoLayout          *label_layouts[2]; /* for painting labels, regular and bold */
   GStringChunk         *strings;
 
   const char           *title;
@@ -103,6 +105,7 @@ clear_layout (TrancheChartFrame *self)
   g_array_set_size (self->notes, 0);
   g_ptr_array_set_size (self->note_texts, 0);
   self->time_layouts[0] = self->time_layouts[1] = NULL;
+  self->label_layouts[0] = self->label_layouts[1] = NULL;
   self->title_rect = self->empty_rect = (TrancheRect) { 0, 0, 0, 0 };
   self->labels_inside = FALSE;
   self->gutter_width = 0;
@@ -771,6 +774,26 @@ tranche_chart_frame_make_label (TrancheChartFrame *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   return make_text (self, bold ? FONT_SMALL_BOLD : FONT_SMALL, text);
+}
+
+PangoLayout *
+tranche_chart_frame_get_label_layout (TrancheChartFrame *self,
+                                      gboolean           bold)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* One per font until the next reset, however often the chart paints. */
+  bold = !!bold;
+  if (self->label_layouts[bold] == NULL)
+    self->label_layouts[bold] = make_text (self, bold ? FONT_SMALL_BOLD : FONT_SMALL, "");
+  return self->label_layouts[bold];
+}
+
+guint
+tranche_chart_frame_get_n_layouts (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->layouts->len;
 }
 
 void

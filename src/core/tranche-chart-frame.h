@@ -176,6 +176,11 @@ double                  tranche_chart_frame_get_gutter_width (TrancheChartFrame 
 PangoLayout            *tranche_chart_frame_make_label       (TrancheChartFrame         *self,
                                                               const char                *text,
                                                               gboolean                   bold);
+/* For painting the chart's labels: one layout per font (bold or not),
+ * owned by the frame until the next reset, whose text the painter sets.
+ * Painting makes no new layout, however often it runs. */
+PangoLayout            *tranche_chart_frame_get_label_layout (TrancheChartFrame         *self,
+                                                              gboolean                   bold);
 /* Something the crosshair's readout box should not hide (a marker, a
  * label); the box goes where it covers the fewest. */
 void                    tranche_chart_frame_add_landmark     (TrancheChartFrame         *self,

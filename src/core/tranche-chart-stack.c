@@ -12,6 +12,7 @@
 #include "tranche-caption.h"
 #include "tranche-chart-options.h"
 #include "tranche-chart-stack.h"
+#include "tranche-chart.h"
 #include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
 #include "tranche-format.h"
@@ -36,9 +37,7 @@ struct _TrancheChartStack
   TrancheDay              today;
 
   TrancheTimelineLayout  *timeline;
-  TrancheValuationChart  *valuation;
-  TrancheCumulativeChart *cumulative;
-  gboolean                charts_have_data;
+  TrancheChart           *charts[2];  /* under the timeline, as in chart_views[] */
 
   /* the scene */
   double                  width, height;
@@ -48,6 +47,12 @@ struct _TrancheChartStack
   char                   *title, *subtitle, *footer;
   PangoLayout            *title_layout, *subtitle_layout, *footer_layout;
   TrancheRect             title_rect, subtitle_rect, footer_rect;
+};
+
+/* The charts under the timeline, top to bottom; their rects follow the
+ * timeline's in `rects`. */
+static const TrancheStackChart chart_views[] = {
+  TRANCHE_STACK_VALUATION, TRANCHE_STACK_CUMULATIVE,
 };
 
 static double
@@ -314,8 +319,8 @@ tranche_chart_stack_new (void)
   self->timeline = tranche_timeline_layout_new ();
   tranche_timeline_layout_set_today (self->timeline, NAN);
   tranche_timeline_layout_set_theme (self->timeline, &self->theme);
-  self->valuation = tranche_valuation_chart_new ();
-  self->cumulative = tranche_cumulative_chart_new ();
+  self->charts[0] = TRANCHE_CHART (tranche_valuation_chart_new ());
+  self->charts[1] = TRANCHE_CHART (tranche_cumulative_chart_new ());
   self->context = tranche_draw_create_context ();
   return self;
 }
@@ -327,8 +332,8 @@ tranche_chart_stack_free (TrancheChartStack *self)
     return;
   clear_scene (self);
   g_clear_pointer (&self->timeline, tranche_timeline_layout_free);
-  g_clear_pointer (&self->valuation, tranche_valuation_chart_free);
-  g_clear_pointer (&self->cumulative, tranche_cumulative_chart_free);
+  for (guint c = 0; c < G_N_ELEMENTS (self->charts); c++)
+    g_clear_object (&self->charts[c]);
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_clear_pointer (&self->mask, g_bytes_unref);
   g_clear_object (&self->context);
@@ -356,7 +361,6 @@ tranche_chart_stack_set_dataset (TrancheChartStack *self,
     }
   tranche_timeline_layout_set_dataset (self->timeline, self->dataset);
   tranche_timeline_layout_set_mask (self->timeline, self->mask);
-  self->charts_have_data = FALSE;
 }
 
 TrancheDataset *
@@ -506,24 +510,15 @@ tranche_chart_stack_layout (TrancheChartStack *self,
 
   if (self->dataset == NULL || !(self->views & ~TRANCHE_STACK_TIMELINE))
     return;
-  if (!self->charts_have_data)
-    {
-      tranche_valuation_chart_set_data (self->valuation, self->dataset, self->mask);
-      tranche_cumulative_chart_set_data (self->cumulative, self->dataset, self->mask);
-      self->charts_have_data = TRUE;
-    }
   tranche_chart_options_init (&options);
-  if (self->views & TRANCHE_STACK_VALUATION)
+  for (guint c = 0; c < G_N_ELEMENTS (chart_views); c++)
     {
-      const TrancheRect *r = &self->rects[1];
-      tranche_valuation_chart_layout (self->valuation, &self->theme, &options, &self->scale,
-                                      r->x, r->y, r->width, r->height);
-    }
-  if (self->views & TRANCHE_STACK_CUMULATIVE)
-    {
-      const TrancheRect *r = &self->rects[2];
-      tranche_cumulative_chart_layout (self->cumulative, &self->theme, &options, &self->scale,
-                                       r->x, r->y, r->width, r->height);
+      if (!(self->views & chart_views[c]))
+        continue;
+      /* Both cost nothing when the data or the inputs did not change. */
+      tranche_chart_set_data (self->charts[c], self->dataset, self->mask);
+      tranche_chart_layout (self->charts[c], &self->theme, &options, &self->scale,
+                            &self->rects[view_slot (chart_views[c])]);
     }
 }
 
@@ -557,10 +552,9 @@ tranche_chart_stack_paint (TrancheChartStack *self,
       tranche_timeline_painter_paint (self->timeline, cr, selected, -1, NAN);
       cairo_restore (cr);
     }
-  if (self->dataset != NULL && (self->views & TRANCHE_STACK_VALUATION))
-    tranche_valuation_chart_paint (self->valuation, cr, selected, NAN);
-  if (self->dataset != NULL && (self->views & TRANCHE_STACK_CUMULATIVE))
-    tranche_cumulative_chart_paint (self->cumulative, cr, selected, NAN);
+  for (guint c = 0; c < G_N_ELEMENTS (chart_views); c++)
+    if (self->dataset != NULL && (self->views & chart_views[c]))
+      tranche_chart_paint (self->charts[c], cr, selected);
 
   if (self->footer_layout != NULL)
     {

@@ -27,6 +27,8 @@ typedef struct
 
 struct _TrancheCumulativeChart
 {
+  GObject            parent_instance;
+
   TrancheDataset    *dataset;
   TrancheTotals     *totals;
   GArray            *series;       /* TrancheCumulativeSeries, as the totals' series */
@@ -51,42 +53,11 @@ struct _TrancheCumulativeChart
   GArray            *gaps;         /* TrancheCumulativeGap */
 };
 
-TrancheCumulativeChart *
-tranche_cumulative_chart_new (void)
-{
-  TrancheCumulativeChart *self = g_new0 (TrancheCumulativeChart, 1);
+static void tranche_cumulative_chart_iface_init (TrancheChartInterface *iface);
 
-  self->series = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeSeries));
-  self->names = g_string_chunk_new (256);
-  self->all_targets = g_hash_table_new (NULL, NULL);
-  self->drawn_targets = g_hash_table_new (NULL, NULL);
-  self->drawn = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
-  self->marks = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeMark));
-  self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeGap));
-  self->frame = tranche_chart_frame_new ();
-  return self;
-}
-
-void
-tranche_cumulative_chart_free (TrancheCumulativeChart *self)
-{
-  if (self == NULL)
-    return;
-  g_array_unref (self->series);
-  g_string_chunk_free (self->names);
-  g_hash_table_unref (self->all_targets);
-  g_hash_table_unref (self->drawn_targets);
-  g_array_unref (self->drawn);
-  g_array_unref (self->extents);
-  g_array_unref (self->marks);
-  g_array_unref (self->gaps);
-  g_free (self->first_approx);
-  tranche_chart_frame_free (self->frame);
-  g_clear_pointer (&self->totals, tranche_totals_unref);
-  g_clear_pointer (&self->dataset, tranche_dataset_unref);
-  g_free (self);
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrancheCumulativeChart, tranche_cumulative_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TRANCHE_TYPE_CHART,
+                                                      tranche_cumulative_chart_iface_init))
 
 /* ---- data ---- */
 
@@ -255,10 +226,13 @@ survey_drawn (TrancheCumulativeChart *self)
       const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
       const TrancheStep *steps;
       guint n_steps;
+      Extent *e;
 
       if (!s->drawn || s->kind != TRANCHE_SERIES_TARGET)
         continue;
-      extent_for (self, s->currency)->hi = MAX (extent_for (self, s->currency)->hi, ts->total);
+      /* extent_for() may grow the array: take the pointer once, after. */
+      e = extent_for (self, s->currency);
+      e->hi = MAX (e->hi, ts->total);
       if (ts->n_undisclosed > 0)
         self->any_undisclosed = TRUE;
       steps = tranche_totals_get_steps (self->totals, i, &n_steps);
@@ -289,15 +263,14 @@ survey_drawn (TrancheCumulativeChart *self)
     }
 }
 
-void
-tranche_cumulative_chart_set_data (TrancheCumulativeChart *self,
-                                   TrancheDataset         *dataset,
-                                   GBytes                 *mask)
+static void
+tranche_cumulative_chart_set_data (TrancheChart   *chart,
+                                   TrancheDataset *dataset,
+                                   GBytes         *mask)
 {
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
   const guint8 *bytes = NULL;
   guint n;
-
-  g_return_if_fail (self != NULL);
 
   g_array_set_size (self->series, 0);
   g_string_chunk_clear (self->names);
@@ -322,12 +295,10 @@ tranche_cumulative_chart_set_data (TrancheCumulativeChart *self,
   if (self->dataset == NULL)
     return;
 
+  /* The mask has one byte per event: tranche_chart_set_data() checked,
+   * before anything here was reset. */
   if (mask != NULL)
-    {
-      gsize size;
-      bytes = g_bytes_get_data (mask, &size);
-      g_return_if_fail (size >= tranche_dataset_get_n_events (self->dataset));
-    }
+    bytes = g_bytes_get_data (mask, NULL);
   self->totals = tranche_totals_new (self->dataset, bytes);
 
   n = tranche_totals_get_n_series (self->totals);
@@ -727,25 +698,20 @@ place_mark_labels (TrancheCumulativeChart *self,
       }
 }
 
-void
-tranche_cumulative_chart_layout (TrancheCumulativeChart    *self,
+static void
+tranche_cumulative_chart_layout (TrancheChart              *chart,
                                  const TrancheTheme        *theme,
                                  const TrancheChartOptions *options,
                                  const TrancheTimeScale    *scale,
-                                 double                     x,
-                                 double                     y,
-                                 double                     width,
-                                 double                     height)
+                                 const TrancheRect         *rect)
 {
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
   TrancheLabelPlacer *placer;
   const TrancheRect *plot;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (theme != NULL && scale != NULL);
-
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->gaps, 0);
-  self->show_pairs = options != NULL && options->show_pairs;
+  self->show_pairs = options->show_pairs;
   for (guint k = 0; k < self->drawn->len; k++)
     {
       guint i = g_array_index (self->drawn, guint, k);
@@ -753,7 +719,8 @@ tranche_cumulative_chart_layout (TrancheCumulativeChart    *self,
       s->shown = s->drawn && (self->show_pairs || s->kind == TRANCHE_SERIES_TARGET);
     }
 
-  tranche_chart_frame_reset (self->frame, theme, options, scale, x, y, width, height);
+  tranche_chart_frame_reset (self->frame, theme, options, scale, rect->x, rect->y, rect->width,
+                             rect->height);
   add_bands (self);
   if (self->extents->len == 0)
     tranche_chart_frame_set_title (self->frame, C_("chart title", "Cumulative funding"));
@@ -955,7 +922,7 @@ paint_labels (TrancheCumulativeChart *self,
               cairo_t                *cr)
 {
   const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  PangoLayout *layout = tranche_chart_frame_make_label (self->frame, "", TRUE);
+  PangoLayout *layout = tranche_chart_frame_get_label_layout (self->frame, TRUE);
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -979,17 +946,15 @@ paint_labels (TrancheCumulativeChart *self,
     }
 }
 
-void
-tranche_cumulative_chart_paint (TrancheCumulativeChart *self,
-                                cairo_t                *cr,
-                                int                     selected,
-                                TrancheDay              pointer_day)
+static void
+tranche_cumulative_chart_paint (TrancheChart *chart,
+                                cairo_t      *cr,
+                                int           selected)
 {
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
   const TrancheRect *rect, *plot;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (self->laid_out);
+  g_assert (self->laid_out);
 
   rect = tranche_chart_frame_get_rect (self->frame);
   plot = tranche_chart_frame_get_plot (self->frame);
@@ -1047,24 +1012,29 @@ tranche_cumulative_chart_paint (TrancheCumulativeChart *self,
   cairo_restore (cr);
 
   tranche_chart_frame_paint_over (self->frame, cr);
-  if (isfinite (pointer_day))
-    {
-      g_autoptr(GArray) lines = tranche_cumulative_chart_readout (self, pointer_day);
-      tranche_chart_frame_paint_crosshair (self->frame, cr, pointer_day, lines);
-    }
   cairo_restore (cr);
 }
 
-int
-tranche_cumulative_chart_hit_test (TrancheCumulativeChart *self,
-                                   double                  x,
-                                   double                  y,
-                                   double                  tolerance)
+static void
+tranche_cumulative_chart_paint_overlay (TrancheChart *chart,
+                                        cairo_t      *cr,
+                                        TrancheDay    pointer_day)
 {
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
+  g_autoptr(GArray) lines = tranche_chart_readout (chart, pointer_day);
+
+  tranche_chart_frame_paint_crosshair (self->frame, cr, pointer_day, lines);
+}
+
+static int
+tranche_cumulative_chart_hit_test (TrancheChart *chart,
+                                   double        x,
+                                   double        y,
+                                   double        tolerance)
+{
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
   double best = G_MAXDOUBLE;
   int hit = -1;
-
-  g_return_val_if_fail (self != NULL, -1);
 
   if (!self->laid_out || !tranche_rect_contains (tranche_chart_frame_get_plot (self->frame), x, y))
     return -1;
@@ -1100,102 +1070,12 @@ tranche_cumulative_chart_hit_test (TrancheCumulativeChart *self,
   return hit;
 }
 
-/* ---- scene ---- */
-
-TrancheChartFrame *
-tranche_cumulative_chart_get_frame (TrancheCumulativeChart *self)
+static GArray *
+tranche_cumulative_chart_readout (TrancheChart *chart,
+                                  TrancheDay    day)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->frame;
-}
-
-TrancheTotals *
-tranche_cumulative_chart_get_totals (TrancheCumulativeChart *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->totals;
-}
-
-guint
-tranche_cumulative_chart_get_n_series (TrancheCumulativeChart *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->series->len;
-}
-
-const TrancheCumulativeSeries *
-tranche_cumulative_chart_get_series (TrancheCumulativeChart *self,
-                                     guint                   series)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (series < self->series->len, NULL);
-  return series_at (self, series);
-}
-
-guint
-tranche_cumulative_chart_find_series (TrancheCumulativeChart *self,
-                                      guint32                 target,
-                                      guint32                 investor,
-                                      TrancheCurrency         currency)
-{
-  g_return_val_if_fail (self != NULL, G_MAXUINT);
-
-  if (self->totals == NULL)
-    return G_MAXUINT;
-  /* Chart series are the totals' series, index for index. */
-  return tranche_totals_find_series (self->totals, target, investor, currency);
-}
-
-double
-tranche_cumulative_chart_value_at (TrancheCumulativeChart *self,
-                                   guint                   series,
-                                   TrancheDay              day,
-                                   guint                  *n_undisclosed)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (series < self->series->len, 0);
-  return tranche_totals_value_at (self->totals, series, day, n_undisclosed);
-}
-
-guint
-tranche_cumulative_chart_get_n_marks (TrancheCumulativeChart *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->marks->len;
-}
-
-const TrancheCumulativeMark *
-tranche_cumulative_chart_get_mark (TrancheCumulativeChart *self,
-                                   guint                   index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->marks->len, NULL);
-  return &g_array_index (self->marks, TrancheCumulativeMark, index);
-}
-
-guint
-tranche_cumulative_chart_get_n_gaps (TrancheCumulativeChart *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->gaps->len;
-}
-
-const TrancheCumulativeGap *
-tranche_cumulative_chart_get_gap (TrancheCumulativeChart *self,
-                                  guint                   index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->gaps->len, NULL);
-  return &g_array_index (self->gaps, TrancheCumulativeGap, index);
-}
-
-GArray *
-tranche_cumulative_chart_readout (TrancheCumulativeChart *self,
-                                  TrancheDay              day)
-{
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
   GArray *lines;
-
-  g_return_val_if_fail (self != NULL, NULL);
 
   lines = tranche_chart_readout_new ();
   for (guint k = 0; k < self->drawn->len; k++)
@@ -1233,33 +1113,148 @@ tranche_cumulative_chart_readout (TrancheCumulativeChart *self,
   return lines;
 }
 
-void
-tranche_cumulative_chart_draw (cairo_t                   *cr,
-                               double                     x,
-                               double                     y,
-                               double                     width,
-                               double                     height,
-                               const TrancheTimeScale    *scale,
-                               const TrancheTheme        *theme,
-                               TrancheDataset            *dataset,
-                               GBytes                    *mask,
-                               int                        selected,
-                               TrancheDay                 pointer_day,
-                               const TrancheChartOptions *options)
+static void
+tranche_cumulative_chart_finalize (GObject *object)
 {
-  g_autoptr(TrancheCumulativeChart) chart = NULL;
-  TrancheTimeScale fitted;
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (object);
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (theme != NULL);
+  g_array_unref (self->series);
+  g_string_chunk_free (self->names);
+  g_hash_table_unref (self->all_targets);
+  g_hash_table_unref (self->drawn_targets);
+  g_array_unref (self->drawn);
+  g_array_unref (self->extents);
+  g_array_unref (self->marks);
+  g_array_unref (self->gaps);
+  g_free (self->first_approx);
+  tranche_chart_frame_free (self->frame);
+  g_clear_pointer (&self->totals, tranche_totals_unref);
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  G_OBJECT_CLASS (tranche_cumulative_chart_parent_class)->finalize (object);
+}
 
-  if (scale == NULL)
-    {
-      tranche_chart_fit_scale (theme, dataset, x, width, &fitted);
-      scale = &fitted;
-    }
-  chart = tranche_cumulative_chart_new ();
-  tranche_cumulative_chart_set_data (chart, dataset, mask);
-  tranche_cumulative_chart_layout (chart, theme, options, scale, x, y, width, height);
-  tranche_cumulative_chart_paint (chart, cr, selected, pointer_day);
+static void
+tranche_cumulative_chart_iface_init (TrancheChartInterface *iface)
+{
+  iface->set_data = tranche_cumulative_chart_set_data;
+  iface->layout = tranche_cumulative_chart_layout;
+  iface->paint = tranche_cumulative_chart_paint;
+  iface->paint_overlay = tranche_cumulative_chart_paint_overlay;
+  iface->hit_test = tranche_cumulative_chart_hit_test;
+  iface->readout = tranche_cumulative_chart_readout;
+}
+
+static void
+tranche_cumulative_chart_class_init (TrancheCumulativeChartClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tranche_cumulative_chart_finalize;
+}
+
+static void
+tranche_cumulative_chart_init (TrancheCumulativeChart *self)
+{
+  self->series = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeSeries));
+  self->names = g_string_chunk_new (256);
+  self->all_targets = g_hash_table_new (NULL, NULL);
+  self->drawn_targets = g_hash_table_new (NULL, NULL);
+  self->drawn = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeMark));
+  self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeGap));
+  self->frame = tranche_chart_frame_new ();
+}
+
+TrancheCumulativeChart *
+tranche_cumulative_chart_new (void)
+{
+  return g_object_new (TRANCHE_TYPE_CUMULATIVE_CHART, NULL);
+}
+
+/* ---- scene ---- */
+
+TrancheChartFrame *
+tranche_cumulative_chart_get_frame (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  return self->frame;
+}
+
+TrancheTotals *
+tranche_cumulative_chart_get_totals (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  return self->totals;
+}
+
+guint
+tranche_cumulative_chart_get_n_series (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), 0);
+  return self->series->len;
+}
+
+const TrancheCumulativeSeries *
+tranche_cumulative_chart_get_series (TrancheCumulativeChart *self,
+                                     guint                   series)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  g_return_val_if_fail (series < self->series->len, NULL);
+  return series_at (self, series);
+}
+
+guint
+tranche_cumulative_chart_find_series (TrancheCumulativeChart *self,
+                                      guint32                 target,
+                                      guint32                 investor,
+                                      TrancheCurrency         currency)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), G_MAXUINT);
+
+  if (self->totals == NULL)
+    return G_MAXUINT;
+  /* Chart series are the totals' series, index for index. */
+  return tranche_totals_find_series (self->totals, target, investor, currency);
+}
+
+double
+tranche_cumulative_chart_value_at (TrancheCumulativeChart *self,
+                                   guint                   series,
+                                   TrancheDay              day,
+                                   guint                  *n_undisclosed)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), 0);
+  g_return_val_if_fail (series < self->series->len, 0);
+  return tranche_totals_value_at (self->totals, series, day, n_undisclosed);
+}
+
+guint
+tranche_cumulative_chart_get_n_marks (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), 0);
+  return self->marks->len;
+}
+
+const TrancheCumulativeMark *
+tranche_cumulative_chart_get_mark (TrancheCumulativeChart *self,
+                                   guint                   index)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  g_return_val_if_fail (index < self->marks->len, NULL);
+  return &g_array_index (self->marks, TrancheCumulativeMark, index);
+}
+
+guint
+tranche_cumulative_chart_get_n_gaps (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), 0);
+  return self->gaps->len;
+}
+
+const TrancheCumulativeGap *
+tranche_cumulative_chart_get_gap (TrancheCumulativeChart *self,
+                                  guint                   index)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  g_return_val_if_fail (index < self->gaps->len, NULL);
+  return &g_array_index (self->gaps, TrancheCumulativeGap, index);
 }

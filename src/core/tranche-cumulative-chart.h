@@ -11,13 +11,15 @@
  * currency without a rate is a band of its own with a note. The y axis is
  * linear from zero.
  *
- * Use like TrancheValuationChart: set the data, lay out, paint, hit-test.
+ * A TrancheChart, used like TrancheValuationChart: set the data, lay out,
+ * paint, hit-test through tranche-chart.h; the functions below read the scene.
  */
 #pragma once
 
 #include <cairo.h>
 
 #include "tranche-chart-frame.h"
+#include "tranche-chart.h"
 #include "tranche-chart-options.h"
 #include "tranche-dataset.h"
 #include "tranche-totals.h"
@@ -73,33 +75,12 @@ typedef struct
   TrancheRect       label_rect;
 } TrancheCumulativeGap;
 
-typedef struct _TrancheCumulativeChart TrancheCumulativeChart;
+#define TRANCHE_TYPE_CUMULATIVE_CHART (tranche_cumulative_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrancheCumulativeChart, tranche_cumulative_chart,
+                      TRANCHE, CUMULATIVE_CHART, GObject)
 
 TrancheCumulativeChart *tranche_cumulative_chart_new          (void);
-void                    tranche_cumulative_chart_free         (TrancheCumulativeChart *self);
-
-/* `mask`: one byte per event (1 = shown), or NULL for all; only shown
- * events count towards the totals. */
-void                    tranche_cumulative_chart_set_data     (TrancheCumulativeChart *self,
-                                                               TrancheDataset         *dataset,
-                                                               GBytes                 *mask);
-void                    tranche_cumulative_chart_layout       (TrancheCumulativeChart    *self,
-                                                               const TrancheTheme        *theme,
-                                                               const TrancheChartOptions *options,
-                                                               const TrancheTimeScale    *scale,
-                                                               double                     x,
-                                                               double                     y,
-                                                               double                     width,
-                                                               double                     height);
-void                    tranche_cumulative_chart_paint  (TrancheCumulativeChart *self,
-                                                         cairo_t                *cr,
-                                                         int                     selected,
-                                                         TrancheDay              pointer_day);
-/* The event of the mark, or gap bracket or label, under (x, y); -1 for none. */
-int                     tranche_cumulative_chart_hit_test     (TrancheCumulativeChart *self,
-                                                               double                  x,
-                                                               double                  y,
-                                                               double                  tolerance);
 
 /* The scene. */
 TrancheChartFrame      *tranche_cumulative_chart_get_frame    (TrancheCumulativeChart *self);
@@ -129,24 +110,5 @@ const TrancheCumulativeGap *tranche_cumulative_chart_get_gap  (TrancheCumulative
 /* What a gap's label says: "$2B not disclosed", "$1B more than reported";
  * NULL when reported and computed agree. */
 char                   *tranche_cumulative_chart_gap_text     (const TrancheGap *gap);
-/* One TrancheChartReadoutLine per shown series with money by `day`. */
-GArray                 *tranche_cumulative_chart_readout      (TrancheCumulativeChart *self,
-                                                               TrancheDay              day);
-
-/* All at once, for an export: `scale` NULL fits every event in the rectangle. */
-void                    tranche_cumulative_chart_draw  (cairo_t                   *cr,
-                                                        double                     x,
-                                                        double                     y,
-                                                        double                     width,
-                                                        double                     height,
-                                                        const TrancheTimeScale    *scale,
-                                                        const TrancheTheme        *theme,
-                                                        TrancheDataset            *dataset,
-                                                        GBytes                    *mask,
-                                                        int                        selected,
-                                                        TrancheDay                 pointer_day,
-                                                        const TrancheChartOptions *options);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheCumulativeChart, tranche_cumulative_chart_free)
 
 G_END_DECLS

@@ -27,6 +27,8 @@ typedef struct
 
 struct _TrancheValuationChart
 {
+  GObject            parent_instance;
+
   TrancheDataset    *dataset;
   GArray            *points;     /* TrancheValuationPoint */
   GArray            *series;     /* TrancheValuationSeries */
@@ -42,33 +44,11 @@ struct _TrancheValuationChart
   double             radius;
 };
 
-TrancheValuationChart *
-tranche_valuation_chart_new (void)
-{
-  TrancheValuationChart *self = g_new0 (TrancheValuationChart, 1);
+static void tranche_valuation_chart_iface_init (TrancheChartInterface *iface);
 
-  self->points = g_array_new (FALSE, TRUE, sizeof (TrancheValuationPoint));
-  self->series = g_array_new (FALSE, TRUE, sizeof (TrancheValuationSeries));
-  self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
-  self->by_event = g_hash_table_new (NULL, NULL);
-  self->frame = tranche_chart_frame_new ();
-  self->coarsest = TRANCHE_PRECISION_DAY;
-  return self;
-}
-
-void
-tranche_valuation_chart_free (TrancheValuationChart *self)
-{
-  if (self == NULL)
-    return;
-  g_array_unref (self->points);
-  g_array_unref (self->series);
-  g_array_unref (self->extents);
-  g_hash_table_unref (self->by_event);
-  tranche_chart_frame_free (self->frame);
-  g_clear_pointer (&self->dataset, tranche_dataset_unref);
-  g_free (self);
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrancheValuationChart, tranche_valuation_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TRANCHE_TYPE_CHART,
+                                                      tranche_valuation_chart_iface_init))
 
 /* ---- data ---- */
 
@@ -350,16 +330,14 @@ choose_drawn (TrancheValuationChart *self)
     }
 }
 
-void
-tranche_valuation_chart_set_data (TrancheValuationChart *self,
-                                  TrancheDataset        *dataset,
-                                  GBytes                *mask)
+static void
+tranche_valuation_chart_set_data (TrancheChart   *chart,
+                                  TrancheDataset *dataset,
+                                  GBytes         *mask)
 {
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
   g_autoptr(GHashTable) series_of = NULL;
   const guint8 *bytes = NULL;
-  gsize n_bytes = 0;
-
-  g_return_if_fail (self != NULL);
 
   g_array_set_size (self->points, 0);
   g_array_set_size (self->series, 0);
@@ -379,14 +357,15 @@ tranche_valuation_chart_set_data (TrancheValuationChart *self,
   if (self->dataset == NULL)
     return;
 
+  /* The mask has one byte per event: tranche_chart_set_data() checked. */
   if (mask != NULL)
-    bytes = g_bytes_get_data (mask, &n_bytes);
+    bytes = g_bytes_get_data (mask, NULL);
   series_of = g_hash_table_new_full (series_key_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < tranche_dataset_get_n_events (self->dataset); i++)
     {
       const TrancheEvent *event = tranche_dataset_get_event (self->dataset, i);
 
-      if (bytes != NULL && (i >= n_bytes || bytes[i] == 0))
+      if (bytes != NULL && bytes[i] == 0)
         continue;
       if (!tranche_money_is_present (&event->valuation))
         continue;
@@ -630,24 +609,20 @@ place_labels (TrancheValuationChart *self,
     }
 }
 
-void
-tranche_valuation_chart_layout (TrancheValuationChart     *self,
+static void
+tranche_valuation_chart_layout (TrancheChart              *chart,
                                 const TrancheTheme        *theme,
                                 const TrancheChartOptions *options,
                                 const TrancheTimeScale    *scale,
-                                double                     x,
-                                double                     y,
-                                double                     width,
-                                double                     height)
+                                const TrancheRect         *rect)
 {
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   TrancheLabelPlacer *placer;
   const TrancheRect *plot;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (theme != NULL && scale != NULL);
-
-  tranche_chart_frame_reset (self->frame, theme, options, scale, x, y, width, height);
+  tranche_chart_frame_reset (self->frame, theme, options, scale, rect->x, rect->y, rect->width,
+                             rect->height);
   add_bands (self, options);
   if (self->extents->len == 0)
     tranche_chart_frame_set_title (self->frame, C_("chart title", "Valuation"));
@@ -813,7 +788,7 @@ paint_labels (TrancheValuationChart *self,
               cairo_t               *cr)
 {
   const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout = NULL;
 
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -831,24 +806,22 @@ paint_labels (TrancheValuationChart *self,
           continue;
         }
       if (layout == NULL)
-        layout = g_object_ref (tranche_chart_frame_make_label (self->frame, "", TRUE));
+        layout = tranche_chart_frame_get_label_layout (self->frame, TRUE);
       pango_layout_set_text (layout, p->label, -1);
       tranche_draw_set_color (cr, theme->foreground);
       tranche_draw_layout (cr, layout, p->label_rect.x, p->label_rect.y);
     }
 }
 
-void
-tranche_valuation_chart_paint (TrancheValuationChart *self,
-                               cairo_t               *cr,
-                               int                    selected,
-                               TrancheDay             pointer_day)
+static void
+tranche_valuation_chart_paint (TrancheChart *chart,
+                               cairo_t      *cr,
+                               int           selected)
 {
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
   const TrancheRect *rect, *plot;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (self->laid_out);
+  g_assert (self->laid_out);
 
   rect = tranche_chart_frame_get_rect (self->frame);
   plot = tranche_chart_frame_get_plot (self->frame);
@@ -881,24 +854,29 @@ tranche_valuation_chart_paint (TrancheValuationChart *self,
   cairo_restore (cr);
 
   tranche_chart_frame_paint_over (self->frame, cr);
-  if (isfinite (pointer_day))
-    {
-      g_autoptr(GArray) lines = tranche_valuation_chart_readout (self, pointer_day);
-      tranche_chart_frame_paint_crosshair (self->frame, cr, pointer_day, lines);
-    }
   cairo_restore (cr);
 }
 
-int
-tranche_valuation_chart_hit_test (TrancheValuationChart *self,
-                                  double                 x,
-                                  double                 y,
-                                  double                 tolerance)
+static void
+tranche_valuation_chart_paint_overlay (TrancheChart *chart,
+                                       cairo_t      *cr,
+                                       TrancheDay    pointer_day)
 {
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
+  g_autoptr(GArray) lines = tranche_chart_readout (chart, pointer_day);
+
+  tranche_chart_frame_paint_crosshair (self->frame, cr, pointer_day, lines);
+}
+
+static int
+tranche_valuation_chart_hit_test (TrancheChart *chart,
+                                  double        x,
+                                  double        y,
+                                  double        tolerance)
+{
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
   double best = G_MAXDOUBLE;
   int hit = -1;
-
-  g_return_val_if_fail (self != NULL, -1);
 
   if (!self->laid_out || !tranche_rect_contains (tranche_chart_frame_get_plot (self->frame), x, y))
     return -1;
@@ -923,112 +901,12 @@ tranche_valuation_chart_hit_test (TrancheValuationChart *self,
   return hit;
 }
 
-/* ---- scene ---- */
-
-TrancheChartFrame *
-tranche_valuation_chart_get_frame (TrancheValuationChart *self)
+static GArray *
+tranche_valuation_chart_readout (TrancheChart *chart,
+                                 TrancheDay    day)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->frame;
-}
-
-guint
-tranche_valuation_chart_get_n_series (TrancheValuationChart *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->series->len;
-}
-
-const TrancheValuationSeries *
-tranche_valuation_chart_get_series (TrancheValuationChart *self,
-                                    guint                  series)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (series < self->series->len, NULL);
-  return series_at (self, series);
-}
-
-guint
-tranche_valuation_chart_find_series (TrancheValuationChart *self,
-                                     guint32                target,
-                                     TrancheCurrency        currency)
-{
-  g_return_val_if_fail (self != NULL, G_MAXUINT);
-
-  for (guint i = 0; i < self->series->len; i++)
-    if (series_at (self, i)->target == target && series_at (self, i)->currency == currency)
-      return i;
-  return G_MAXUINT;
-}
-
-guint
-tranche_valuation_chart_get_n_points (TrancheValuationChart *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->points->len;
-}
-
-const TrancheValuationPoint *
-tranche_valuation_chart_get_point (TrancheValuationChart *self,
-                                   guint                  index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->points->len, NULL);
-  return point_at (self, index);
-}
-
-guint
-tranche_valuation_chart_find_point (TrancheValuationChart *self,
-                                    guint32                event)
-{
-  gpointer found;
-
-  g_return_val_if_fail (self != NULL, G_MAXUINT);
-
-  found = g_hash_table_lookup (self->by_event, GUINT_TO_POINTER (event + 1));
-  return found != NULL ? GPOINTER_TO_UINT (found) - 1 : G_MAXUINT;
-}
-
-gboolean
-tranche_valuation_chart_value_at (TrancheValuationChart *self,
-                                  guint                  series,
-                                  TrancheDay             day,
-                                  double                *value,
-                                  guint                 *point)
-{
-  TrancheValuationSeries *s;
-  guint lo = 0, hi;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (series < self->series->len, FALSE);
-
-  s = series_at (self, series);
-  hi = s->n_points;
-  /* The first point after `day`; the one before it holds. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (point_at (self, s->first_point + mid)->day <= day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == 0)
-    return FALSE;
-  if (value != NULL)
-    *value = point_at (self, s->first_point + lo - 1)->value;
-  if (point != NULL)
-    *point = s->first_point + lo - 1;
-  return TRUE;
-}
-
-GArray *
-tranche_valuation_chart_readout (TrancheValuationChart *self,
-                                 TrancheDay             day)
-{
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
   GArray *lines;
-
-  g_return_val_if_fail (self != NULL, NULL);
 
   lines = tranche_chart_readout_new ();
   for (guint i = 0; i < self->series->len; i++)
@@ -1056,33 +934,149 @@ tranche_valuation_chart_readout (TrancheValuationChart *self,
   return lines;
 }
 
-void
-tranche_valuation_chart_draw (cairo_t                   *cr,
-                              double                     x,
-                              double                     y,
-                              double                     width,
-                              double                     height,
-                              const TrancheTimeScale    *scale,
-                              const TrancheTheme        *theme,
-                              TrancheDataset            *dataset,
-                              GBytes                    *mask,
-                              int                        selected,
-                              TrancheDay                 pointer_day,
-                              const TrancheChartOptions *options)
+static void
+tranche_valuation_chart_finalize (GObject *object)
 {
-  g_autoptr(TrancheValuationChart) chart = NULL;
-  TrancheTimeScale fitted;
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (object);
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (theme != NULL);
+  g_array_unref (self->points);
+  g_array_unref (self->series);
+  g_array_unref (self->extents);
+  g_hash_table_unref (self->by_event);
+  tranche_chart_frame_free (self->frame);
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  G_OBJECT_CLASS (tranche_valuation_chart_parent_class)->finalize (object);
+}
 
-  if (scale == NULL)
+static void
+tranche_valuation_chart_iface_init (TrancheChartInterface *iface)
+{
+  iface->set_data = tranche_valuation_chart_set_data;
+  iface->layout = tranche_valuation_chart_layout;
+  iface->paint = tranche_valuation_chart_paint;
+  iface->paint_overlay = tranche_valuation_chart_paint_overlay;
+  iface->hit_test = tranche_valuation_chart_hit_test;
+  iface->readout = tranche_valuation_chart_readout;
+}
+
+static void
+tranche_valuation_chart_class_init (TrancheValuationChartClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tranche_valuation_chart_finalize;
+}
+
+static void
+tranche_valuation_chart_init (TrancheValuationChart *self)
+{
+  self->points = g_array_new (FALSE, TRUE, sizeof (TrancheValuationPoint));
+  self->series = g_array_new (FALSE, TRUE, sizeof (TrancheValuationSeries));
+  self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
+  self->by_event = g_hash_table_new (NULL, NULL);
+  self->frame = tranche_chart_frame_new ();
+  self->coarsest = TRANCHE_PRECISION_DAY;
+}
+
+TrancheValuationChart *
+tranche_valuation_chart_new (void)
+{
+  return g_object_new (TRANCHE_TYPE_VALUATION_CHART, NULL);
+}
+
+/* ---- scene ---- */
+
+TrancheChartFrame *
+tranche_valuation_chart_get_frame (TrancheValuationChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), NULL);
+  return self->frame;
+}
+
+guint
+tranche_valuation_chart_get_n_series (TrancheValuationChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), 0);
+  return self->series->len;
+}
+
+const TrancheValuationSeries *
+tranche_valuation_chart_get_series (TrancheValuationChart *self,
+                                    guint                  series)
+{
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), NULL);
+  g_return_val_if_fail (series < self->series->len, NULL);
+  return series_at (self, series);
+}
+
+guint
+tranche_valuation_chart_find_series (TrancheValuationChart *self,
+                                     guint32                target,
+                                     TrancheCurrency        currency)
+{
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->series->len; i++)
+    if (series_at (self, i)->target == target && series_at (self, i)->currency == currency)
+      return i;
+  return G_MAXUINT;
+}
+
+guint
+tranche_valuation_chart_get_n_points (TrancheValuationChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), 0);
+  return self->points->len;
+}
+
+const TrancheValuationPoint *
+tranche_valuation_chart_get_point (TrancheValuationChart *self,
+                                   guint                  index)
+{
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), NULL);
+  g_return_val_if_fail (index < self->points->len, NULL);
+  return point_at (self, index);
+}
+
+guint
+tranche_valuation_chart_find_point (TrancheValuationChart *self,
+                                    guint32                event)
+{
+  gpointer found;
+
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), G_MAXUINT);
+
+  found = g_hash_table_lookup (self->by_event, GUINT_TO_POINTER (event + 1));
+  return found != NULL ? GPOINTER_TO_UINT (found) - 1 : G_MAXUINT;
+}
+
+gboolean
+tranche_valuation_chart_value_at (TrancheValuationChart *self,
+                                  guint                  series,
+                                  TrancheDay             day,
+                                  double                *value,
+                                  guint                 *point)
+{
+  TrancheValuationSeries *s;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (TRANCHE_IS_VALUATION_CHART (self), FALSE);
+  g_return_val_if_fail (series < self->series->len, FALSE);
+
+  s = series_at (self, series);
+  hi = s->n_points;
+  /* The first point after `day`; the one before it holds. */
+  while (lo < hi)
     {
-      tranche_chart_fit_scale (theme, dataset, x, width, &fitted);
-      scale = &fitted;
+      guint mid = lo + (hi - lo) / 2;
+      if (point_at (self, s->first_point + mid)->day <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  chart = tranche_valuation_chart_new ();
-  tranche_valuation_chart_set_data (chart, dataset, mask);
-  tranche_valuation_chart_layout (chart, theme, options, scale, x, y, width, height);
-  tranche_valuation_chart_paint (chart, cr, selected, pointer_day);
+  if (lo == 0)
+    return FALSE;
+  if (value != NULL)
+    *value = point_at (self, s->first_point + lo - 1)->value;
+  if (point != NULL)
+    *point = s->first_point + lo - 1;
+  return TRUE;
 }

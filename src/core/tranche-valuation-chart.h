@@ -13,15 +13,17 @@
  * series of their own, drawn in a band with its own axis and a note, never
  * on the default currency's axis.
  *
- * Use: set the data once per dataset or filter, lay out per size or visible
- * range, paint per frame (selection and crosshair cost no layout), hit-test
- * the last layout. Or call tranche_valuation_chart_draw() once.
+ * A TrancheChart: set the data once per dataset or filter, lay out per size
+ * or visible range, paint per frame (selection and crosshair cost no
+ * layout), hit-test the last layout, all through tranche-chart.h. The
+ * functions below read the scene.
  */
 #pragma once
 
 #include <cairo.h>
 
 #include "tranche-chart-frame.h"
+#include "tranche-chart.h"
 #include "tranche-chart-options.h"
 #include "tranche-dataset.h"
 
@@ -68,37 +70,12 @@ typedef struct
   guint           band;      /* when drawn */
 } TrancheValuationSeries;
 
-typedef struct _TrancheValuationChart TrancheValuationChart;
+#define TRANCHE_TYPE_VALUATION_CHART (tranche_valuation_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrancheValuationChart, tranche_valuation_chart,
+                      TRANCHE, VALUATION_CHART, GObject)
 
 TrancheValuationChart  *tranche_valuation_chart_new          (void);
-void                    tranche_valuation_chart_free         (TrancheValuationChart *self);
-
-/* `mask`: one byte per event (1 = shown), or NULL for all. */
-void                    tranche_valuation_chart_set_data     (TrancheValuationChart *self,
-                                                              TrancheDataset        *dataset,
-                                                              GBytes                *mask);
-/* Lays the chart out in (x, y, width, height); `scale` maps days to x and
- * its x range is the plot's. `options` may be NULL (defaults). */
-void                    tranche_valuation_chart_layout       (TrancheValuationChart     *self,
-                                                              const TrancheTheme        *theme,
-                                                              const TrancheChartOptions *options,
-                                                              const TrancheTimeScale    *scale,
-                                                              double                     x,
-                                                              double                     y,
-                                                              double                     width,
-                                                              double                     height);
-/* `selected`: an event index or -1; `pointer_day`: NAN for no crosshair.
- * Nothing is drawn outside the laid-out rectangle. */
-void                    tranche_valuation_chart_paint        (TrancheValuationChart *self,
-                                                              cairo_t               *cr,
-                                                              int                    selected,
-                                                              TrancheDay             pointer_day);
-/* The event whose marker (or range bar or label) is under (x, y), within
- * `tolerance` pixels; the nearest wins. -1 for none. */
-int                     tranche_valuation_chart_hit_test     (TrancheValuationChart *self,
-                                                              double                 x,
-                                                              double                 y,
-                                                              double                 tolerance);
 
 /* The scene. */
 TrancheChartFrame      *tranche_valuation_chart_get_frame    (TrancheValuationChart *self);
@@ -125,26 +102,5 @@ gboolean                tranche_valuation_chart_value_at     (TrancheValuationCh
                                                               TrancheDay             day,
                                                               double                *value,
                                                               guint                 *point);
-/* What the crosshair says at `day`: one TrancheChartReadoutLine per series
- * with a value by then. Free with g_array_unref. */
-GArray                 *tranche_valuation_chart_readout      (TrancheValuationChart *self,
-                                                              TrancheDay             day);
-
-/* All of the above at once, for an export: `scale` NULL fits every event of
- * the dataset in the rectangle. */
-void                    tranche_valuation_chart_draw  (cairo_t                   *cr,
-                                                       double                     x,
-                                                       double                     y,
-                                                       double                     width,
-                                                       double                     height,
-                                                       const TrancheTimeScale    *scale,
-                                                       const TrancheTheme        *theme,
-                                                       TrancheDataset            *dataset,
-                                                       GBytes                    *mask,
-                                                       int                        selected,
-                                                       TrancheDay                 pointer_day,
-                                                       const TrancheChartOptions *options);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheValuationChart, tranche_valuation_chart_free)
 
 G_END_DECLS
