@@ -807,23 +807,6 @@ note_background (TrancheChartFrame *self)
 }
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 paint_note (TrancheChartFrame *self,
             cairo_t           *cr,
             PangoLayout       *layout,
@@ -832,7 +815,7 @@ paint_note (TrancheChartFrame *self,
   double px = S (self, 5), py = S (self, 1);
 
   tranche_draw_set_color (cr, note_background (self));
-  rounded_rect (cr, rect->x - px, rect->y - py, rect->width + 2 * px, rect->height + 2 * py,
+  tranche_draw_rounded_rect (cr, rect->x - px, rect->y - py, rect->width + 2 * px, rect->height + 2 * py,
                 S (self, 4));
   cairo_fill (cr);
   tranche_draw_set_color (cr, self->theme.foreground);
@@ -1136,7 +1119,7 @@ tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
   box_h = 2 * pad + date_h + n_lines * row_h;
   place_readout (self, lines, n_lines, x, box_w, box_h, &box_x, &box_y);
 
-  rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
+  tranche_draw_rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
   tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.94));
   cairo_fill_preserve (cr);
   tranche_draw_set_color (cr, self->theme.grid_strong);

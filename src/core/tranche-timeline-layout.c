@@ -6,10 +6,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tranche-draw.h"
 #include "tranche-format.h"
 #include "tranche-timeline-layout.h"
 
@@ -19,16 +19,6 @@
 #define MAX_LABEL_TRIES 400
 /* Lane colours the legend names; the rest are counted ("+12 more"). */
 #define LEGEND_SWATCHES 8
-
-typedef enum
-{
-  FONT_TITLE,
-  FONT_TEXT,
-  FONT_TEXT_BOLD,
-  FONT_SMALL,
-  FONT_SMALL_BOLD,
-  N_FONTS
-} FontRole;
 
 /* Something that wants a label, ordered by how much it matters. */
 typedef struct
@@ -59,9 +49,7 @@ struct _TrancheTimelineLayout
   TrancheTheme           theme;
   gboolean               show_title;
   TrancheDay             today;
-  PangoContext          *context;
-  PangoFontDescription  *fonts[N_FONTS];
-  GHashTable            *text_cache;   /* "font|width|bold|text" -> PangoLayout */
+  TrancheTextCache      *text;         /* shaped text, kept across updates */
   gboolean               dirty;
 
   /* the scene */
@@ -108,92 +96,24 @@ S (TrancheTimelineLayout *self,
   return tranche_theme_size (&self->theme, size);
 }
 
-static void
-update_fonts (TrancheTimelineLayout *self)
-{
-  static const struct
-  {
-    FontRole    role;
-    gboolean    bold;
-  } specs[] = {
-    { FONT_TITLE, TRUE }, { FONT_TEXT, FALSE }, { FONT_TEXT_BOLD, TRUE },
-    { FONT_SMALL, FALSE }, { FONT_SMALL_BOLD, TRUE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
-    {
-      PangoFontDescription *desc = pango_font_description_new ();
-      double size;
-
-      switch (specs[i].role)
-        {
-        case FONT_TITLE:
-          size = self->theme.title_size;
-          break;
-        case FONT_TEXT:
-        case FONT_TEXT_BOLD:
-          size = self->theme.text_size;
-          break;
-        case FONT_SMALL:
-        case FONT_SMALL_BOLD:
-        default:
-          size = self->theme.small_size;
-          break;
-        }
-      pango_font_description_set_family (desc, self->theme.font_family);
-      pango_font_description_set_absolute_size (desc, S (self, size) * PANGO_SCALE);
-      pango_font_description_set_weight (desc, specs[i].bold ? PANGO_WEIGHT_BOLD
-                                                             : PANGO_WEIGHT_NORMAL);
-      g_clear_pointer (&self->fonts[specs[i].role], pango_font_description_free);
-      self->fonts[specs[i].role] = desc;
-    }
-}
-
-/* A layout of plain text (never markup: the text comes from the file).
- * Shaping text is most of a scene's cost, and the same labels come back on
- * every pan and zoom: layouts are kept across updates, keyed by what makes
- * them, until the theme changes or the cache grows past a few thousand. */
+/* A layout of plain text (never markup: the text comes from the file),
+ * shaped through the text cache and kept by the scene until the next update. */
 static PangoLayout *
 make_layout_full (TrancheTimelineLayout *self,
-                  FontRole               font,
+                  TrancheTextFont        font,
                   const char            *text,
                   double                 max_width,
                   gsize                  bold_len)
 {
-  g_autofree char *key = g_strdup_printf ("%d|%.2f|%zu|%s", font, max_width, bold_len, text);
-  PangoLayout *layout = g_hash_table_lookup (self->text_cache, key);
+  PangoLayout *layout = tranche_text_cache_get (self->text, font, text, max_width, bold_len);
 
-  if (layout == NULL)
-    {
-      layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (layout, self->fonts[font]);
-      pango_layout_set_text (layout, text, -1);
-      if (max_width > 0)
-        {
-          pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-      if (bold_len > 0)
-        {
-          PangoAttrList *attrs = pango_attr_list_new ();
-          PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-          bold->start_index = 0;
-          bold->end_index = bold_len;
-          pango_attr_list_insert (attrs, bold);
-          pango_layout_set_attributes (layout, attrs);
-          pango_attr_list_unref (attrs);
-        }
-      if (g_hash_table_size (self->text_cache) > 8192)
-        g_hash_table_remove_all (self->text_cache);
-      g_hash_table_insert (self->text_cache, g_steal_pointer (&key), layout);
-    }
-  g_ptr_array_add (self->layouts, g_object_ref (layout));
+  g_ptr_array_add (self->layouts, layout);
   return layout;
 }
 
 static PangoLayout *
 make_text (TrancheTimelineLayout *self,
-           FontRole               font,
+           TrancheTextFont        font,
            const char            *text,
            double                 max_width)
 {
@@ -203,27 +123,12 @@ make_text (TrancheTimelineLayout *self,
 /* A layout whose text the painter changes: never shared. */
 static PangoLayout *
 make_scratch (TrancheTimelineLayout *self,
-              FontRole               font)
+              TrancheTextFont        font)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoLayout *layout = tranche_text_cache_new_layout (self->text, font, "");
 
-  pango_layout_set_font_description (layout, self->fonts[font]);
   g_ptr_array_add (self->layouts, layout);
   return layout;
-}
-
-static void
-text_size (PangoLayout *layout,
-           double      *width,
-           double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height)
-    *height = (double) logical.height / PANGO_SCALE;
 }
 
 static double
@@ -231,11 +136,9 @@ measure_cached (const char *text,
                 gpointer    user_data)
 {
   TrancheTimelineLayout *self = user_data;
-  PangoLayout *layout = make_text (self, FONT_SMALL, text, -1);
   double width;
 
-  text_size (layout, &width, NULL);
-  g_ptr_array_remove_fast (self->layouts, layout);
+  tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, text, &width, NULL);
   return width;
 }
 
@@ -276,21 +179,10 @@ TrancheTimelineLayout *
 tranche_timeline_layout_new (void)
 {
   TrancheTimelineLayout *self = g_new0 (TrancheTimelineLayout, 1);
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  cairo_font_options_t *options = cairo_font_options_create ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  /* Unhinted metrics: text measures the same at every scale and on every
-   * surface, so what was measured here is what gets painted. */
-  self->context = pango_font_map_create_context (map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->context, 96);
-
+  self->text = tranche_text_cache_new ();
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->tick_labels[0] = g_ptr_array_new ();
   self->tick_labels[1] = g_ptr_array_new ();
   self->strings = g_string_chunk_new (1024);
@@ -305,7 +197,7 @@ tranche_timeline_layout_new (void)
   self->today_x = NAN;
   self->others_slot = self->news_slot = NO_SLOT;
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
-  update_fonts (self);
+  tranche_text_cache_set_theme (self->text, &self->theme);
   self->dirty = TRUE;
   return self;
 }
@@ -317,7 +209,6 @@ tranche_timeline_layout_free (TrancheTimelineLayout *self)
     return;
   clear_scene (self);
   g_ptr_array_unref (self->layouts);
-  g_hash_table_unref (self->text_cache);
   g_ptr_array_unref (self->tick_labels[0]);
   g_ptr_array_unref (self->tick_labels[1]);
   g_string_chunk_free (self->strings);
@@ -327,9 +218,7 @@ tranche_timeline_layout_free (TrancheTimelineLayout *self)
   g_array_unref (self->members);
   g_array_unref (self->labels);
   g_array_unref (self->legend);
-  for (guint i = 0; i < N_FONTS; i++)
-    g_clear_pointer (&self->fonts[i], pango_font_description_free);
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->text, tranche_text_cache_free);
   g_clear_pointer (&self->index, tranche_lane_index_free);
   g_clear_pointer (&self->mask, g_bytes_unref);
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
@@ -419,8 +308,7 @@ tranche_timeline_layout_set_theme (TrancheTimelineLayout *self,
   g_return_if_fail (theme != NULL);
 
   self->theme = *theme;
-  update_fonts (self);
-  g_hash_table_remove_all (self->text_cache);
+  tranche_text_cache_set_theme (self->text, &self->theme);
   self->dirty = TRUE;
 }
 
@@ -538,15 +426,11 @@ compute_frame (TrancheTimelineLayout *self,
       const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, i);
       g_autofree char *title = lane_title (self, info);
       g_autofree char *subtitle = lane_subtitle (self, info);
-      PangoLayout *a = make_text (self, FONT_TEXT_BOLD, title, -1);
-      PangoLayout *b = make_text (self, FONT_SMALL, subtitle, -1);
       double wa, wb;
 
-      text_size (a, &wa, NULL);
-      text_size (b, &wb, NULL);
+      tranche_text_cache_measure (self->text, TRANCHE_TEXT_BODY_BOLD, title, &wa, NULL);
+      tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, subtitle, &wb, NULL);
       widest = MAX (widest, MAX (wa, wb));
-      g_ptr_array_remove_fast (self->layouts, a);
-      g_ptr_array_remove_fast (self->layouts, b);
     }
   /* swatch + gap before the text */
   frame->header_width = CLAMP (widest + S (self, 22), S (self, 110), width * 0.24);
@@ -616,7 +500,7 @@ add_legend_item (TrancheTimelineLayout *self,
   item.radius = radius;
   item.color = color;
   item.text = intern (self, text);
-  item.layout = make_text (self, FONT_SMALL, text, -1);
+  item.layout = make_text (self, TRANCHE_TEXT_SMALL, text, -1);
   g_array_append_val (items, item);
 }
 
@@ -725,7 +609,7 @@ flow_legend (TrancheTimelineLayout *self,
 
       if (item != NULL)
         {
-          text_size (item->layout, &tw, &th);
+          tranche_draw_get_text_size (item->layout, &tw, &th);
           w = item->symbol.width + (item->symbol.width > 0 ? inner : 0) + tw;
           h = MAX (item->symbol.height, th);
         }
@@ -736,7 +620,7 @@ flow_legend (TrancheTimelineLayout *self,
             {
               TrancheTimelineLegendItem *it = &g_array_index (items, TrancheTimelineLegendItem, j);
               double ith;
-              text_size (it->layout, NULL, &ith);
+              tranche_draw_get_text_size (it->layout, NULL, &ith);
               it->symbol.y = row_y + (row_height - it->symbol.height) / 2;
               it->text_y = row_y + (row_height - ith) / 2;
             }
@@ -1020,7 +904,7 @@ make_label_layout (TrancheTimelineLayout *self,
                    gsize                  bold_len,
                    double                 max_width)
 {
-  return make_layout_full (self, FONT_TEXT, text, max_width, bold_len);
+  return make_layout_full (self, TRANCHE_TEXT_BODY, text, max_width, bold_len);
 }
 
 /* Tries the places around a shape at (x, y) of half-width `rx` and half-height
@@ -1152,11 +1036,11 @@ place_labels (TrancheTimelineLayout *self,
         }
 
       first_line = make_label_layout (self, text, bold_len, max_width);
-      text_size (first_line, &w1, &h1);
+      tranche_draw_get_text_size (first_line, &w1, &h1);
       if (detail != NULL && *detail != '\0')
         {
-          second_line = make_text (self, FONT_SMALL, detail, max_width);
-          text_size (second_line, &w2, &h2);
+          second_line = make_text (self, TRANCHE_TEXT_SMALL, detail, max_width);
+          tranche_draw_get_text_size (second_line, &w2, &h2);
         }
 
       /* Two lines, else the first alone; what doesn't fit is dropped. */
@@ -1377,10 +1261,10 @@ build_lanes (TrancheTimelineLayout *self,
       TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
       double th, sh, text_width = frame->header_width - S (self, 22);
 
-      lane->title_layout = make_text (self, FONT_TEXT_BOLD, lane->title, text_width);
-      lane->subtitle_layout = make_text (self, FONT_SMALL, lane->subtitle, text_width);
-      text_size (lane->title_layout, NULL, &th);
-      text_size (lane->subtitle_layout, NULL, &sh);
+      lane->title_layout = make_text (self, TRANCHE_TEXT_BODY_BOLD, lane->title, text_width);
+      lane->subtitle_layout = make_text (self, TRANCHE_TEXT_SMALL, lane->subtitle, text_width);
+      tranche_draw_get_text_size (lane->title_layout, NULL, &th);
+      tranche_draw_get_text_size (lane->subtitle_layout, NULL, &sh);
       lane->header.x = frame->margin_x;
       lane->header.width = frame->header_width;
       lane->header.height = th + sh;
@@ -1405,8 +1289,8 @@ layout_title (TrancheTimelineLayout *self,
   if (!self->show_title || title == NULL || *title == '\0')
     return;
 
-  self->title = make_text (self, FONT_TITLE, title, width - 2 * frame->margin_x);
-  text_size (self->title, &w, &h);
+  self->title = make_text (self, TRANCHE_TEXT_TITLE, title, width - 2 * frame->margin_x);
+  tranche_draw_get_text_size (self->title, &w, &h);
   self->title_rect = (TrancheRect) { frame->margin_x, *y, w, h };
   *y += h + S (self, 4);
 
@@ -1424,8 +1308,8 @@ layout_title (TrancheTimelineLayout *self,
     }
   else
     subtitle = g_strdup (events);
-  self->subtitle = make_text (self, FONT_TEXT, subtitle, width - 2 * frame->margin_x);
-  text_size (self->subtitle, &w, &h);
+  self->subtitle = make_text (self, TRANCHE_TEXT_BODY, subtitle, width - 2 * frame->margin_x);
+  tranche_draw_get_text_size (self->subtitle, &w, &h);
   self->subtitle_rect = (TrancheRect) { frame->margin_x, *y, w, h };
   *y += h + S (self, 18);
 }
@@ -1476,15 +1360,15 @@ stack_news (TrancheTimelineLayout *self,
       const TrancheEvent *event;
       double label_width, best = G_MAXDOUBLE;
       guint row = 0;
-      PangoLayout *probe;
+      g_autoptr(PangoLayout) probe = NULL;
 
       if (lane->kind != TRANCHE_LANE_NEWS)
         continue;
       event = tranche_dataset_get_event (self->dataset, m->event);
-      probe = make_text (self, FONT_TEXT, event->title ? event->title : "",
-                         MIN (S (self, 380), self->plot.width / 2.5));
-      text_size (probe, &label_width, NULL);
-      g_ptr_array_remove_fast (self->layouts, probe);
+      probe = tranche_text_cache_get (self->text, TRANCHE_TEXT_BODY,
+                                      event->title ? event->title : "",
+                                      MIN (S (self, 380), self->plot.width / 2.5), 0);
+      tranche_draw_get_text_size (probe, &label_width, NULL);
 
       for (guint r = 0; r < n_rows; r++)
         {
@@ -1522,7 +1406,6 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   g_autofree gboolean *clustered = NULL;
   TrancheDay cull_first, cull_end;
   guint from = 0, to = 0, n_rows = 1;
-  PangoLayout *probe;
 
   g_return_if_fail (self != NULL);
 
@@ -1561,8 +1444,7 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   legend_height = flow_legend (self, legend_probe, frame.margin_x, 0,
                                width - 2 * frame.margin_x);
 
-  probe = make_text (self, FONT_SMALL, "2023", -1);
-  text_size (probe, NULL, &tick_h);
+  tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, "2023", NULL, &tick_h);
   axis_height = 2 * (tick_h + S (self, 6));
   plot_bottom = height - frame.margin_bottom - legend_height - S (self, 16) - axis_height;
   /* The today label sits above the plot's top edge. */
@@ -1605,15 +1487,15 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   /* Ticks */
   /* Both rows are measured and painted in one font; row 1 stands out by
    * colour, so what was measured is what is drawn. */
-  self->tick_layouts[0] = make_scratch (self, FONT_SMALL);
-  self->tick_layouts[1] = make_scratch (self, FONT_SMALL);
+  self->tick_layouts[0] = make_scratch (self, TRANCHE_TEXT_SMALL);
+  self->tick_layouts[1] = make_scratch (self, TRANCHE_TEXT_SMALL);
   self->ticks = tranche_ticks_new (&self->scale, measure_cached, self, S (self, 4), S (self, 14));
   for (guint row = 0; row < tranche_ticks_get_n_rows (self->ticks); row++)
     for (guint i = 0; i < tranche_ticks_get_n_ticks (self->ticks, row); i++)
       {
         const TrancheTick *tick = tranche_ticks_get_tick (self->ticks, row, i);
         g_ptr_array_add (self->tick_labels[row],
-                         tick->label ? make_text (self, FONT_SMALL, tick->label, -1) : NULL);
+                         tick->label ? make_text (self, TRANCHE_TEXT_SMALL, tick->label, -1) : NULL);
       }
   self->tick_row_y[0] = self->plot.y + self->plot.height + S (self, 6);
   self->tick_row_y[1] = self->tick_row_y[0] + tick_h + S (self, 6);
@@ -1702,8 +1584,8 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
       label.index = 0;
       /* Translators: the label of the vertical line at the current date */
       label.text = intern (self, C_("timeline", "Today"));
-      label.layout = make_text (self, FONT_SMALL_BOLD, label.text, -1);
-      text_size (label.layout, &w, &h);
+      label.layout = make_text (self, TRANCHE_TEXT_SMALL_BOLD, label.text, -1);
+      tranche_draw_get_text_size (label.layout, &w, &h);
       label.rect = (TrancheRect) { self->today_x + S (self, 4), self->plot.y + S (self, 2), w, h };
       if (label.rect.x + w > self->plot.x + self->plot.width)
         label.rect.x = self->today_x - S (self, 4) - w;
@@ -1731,8 +1613,8 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
       note = g_strdup_printf (C_("timeline", "%u events in view: the %u largest are drawn "
                                              "one by one, the others as shading"),
                               self->n_visible, n_markers);
-      self->note = make_text (self, FONT_SMALL, note, width - 2 * frame.margin_x);
-      text_size (self->note, &w, &h);
+      self->note = make_text (self, TRANCHE_TEXT_SMALL, note, width - 2 * frame.margin_x);
+      tranche_draw_get_text_size (self->note, &w, &h);
       self->note_rect = (TrancheRect) { frame.margin_x,
                                         MIN (self->tick_row_y[1] + tick_h + S (self, 22)
                                              + legend_height + S (self, 6),
@@ -1836,18 +1718,11 @@ tranche_timeline_layout_get_tick_label (TrancheTimelineLayout *self,
   return g_ptr_array_index (self->tick_labels[row], index);
 }
 
-PangoLayout *
-tranche_timeline_layout_get_badge (TrancheTimelineLayout *self,
-                                   const char            *text)
+TrancheTextCache *
+tranche_timeline_layout_get_text_cache (TrancheTimelineLayout *self)
 {
-  PangoLayout *layout;
-
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-  layout = make_text (self, FONT_SMALL_BOLD, text, -1);
-  /* Painting must not grow the scene: the cache keeps the layout alive. */
-  g_ptr_array_remove_index_fast (self->layouts, self->layouts->len - 1);
-  return layout;
+  return self->text;
 }
 
 double
