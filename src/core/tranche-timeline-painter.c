@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "tranche-draw.h"
