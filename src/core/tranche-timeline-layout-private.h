@@ -46,7 +46,7 @@ struct _TrancheTimelineLayout
   TrancheTextCache      *text;         /* shaped text, kept across updates */
   gboolean               dirty;
 
-  /* the scene */
+  /* the scene; update() fills the frame, title and ticks itself */
   double                 width, height;
   TrancheDay             first, end;
   TrancheTimeScale       scale;
@@ -60,6 +60,7 @@ struct _TrancheTimelineLayout
   GPtrArray             *tick_labels[2]; /* PangoLayout per tick, NULL without label */
   double                 tick_row_y[2];
   double                 today_x;
+  /* lanes stage */
   GArray                *lanes;        /* TrancheTimelineLane */
   /* Index lane -> scene lane, without a table as long as the index (which
    * has a lane per pair, hundreds of thousands in a big file): lanes below
@@ -69,18 +70,22 @@ struct _TrancheTimelineLayout
   guint                  n_shown;
   guint                  others_slot;  /* NO_SLOT without an others lane */
   guint                  news_slot;    /* NO_SLOT without a news lane */
+  /* markers stage */
   GArray                *markers;      /* TrancheTimelineMarker */
   GArray                *clusters;     /* TrancheTimelineCluster */
   GArray                *members;      /* guint */
-  GArray                *labels;       /* TrancheTimelineLabel */
-  GArray                *legend;       /* TrancheTimelineLegendItem */
   gboolean               dense;
-  guint32               *density;
-  guint                  n_columns;
-  guint32                density_max;
   guint                  n_visible;
   double                 r_max, r_min, r_unknown, r_fixed, r_news;
   double                 max_value;
+  /* density stage */
+  guint32               *density;
+  guint                  n_columns;
+  guint32                density_max;
+  /* labels stage */
+  GArray                *labels;       /* TrancheTimelineLabel */
+  /* legend stage (and note, note_rect) */
+  GArray                *legend;       /* TrancheTimelineLegendItem */
 };
 
 /* A size of the theme, in pixels at its scale. */
