@@ -402,7 +402,8 @@ paint_axis (Painter *p)
           PangoLayout *text = tranche_timeline_layout_get_tick_label (p->layout, row, i);
           if (text == NULL)
             continue;
-          show_text (cr, text, tick->label_x, y, row == 0 ? p->theme->muted : p->theme->foreground);
+          show_text (cr, text, tick->label_x, y,
+                     row == 0 ? p->theme->muted : p->theme->foreground);
         }
     }
 }
@@ -488,7 +489,8 @@ paint_markers (Painter *p)
                 band_path (p, m->band_x0, m->band_x1, m->y, h, pass == 1);
                 g_array_index (done, gboolean, j) = TRUE;
               }
-            tranche_draw_set_color (p->cr, tranche_color_with_alpha (first->color, pass == 0 ? 0.13 : 0.7));
+            tranche_draw_set_color (p->cr, tranche_color_with_alpha (first->color,
+                                                                     pass == 0 ? 0.13 : 0.7));
             cairo_fill (p->cr);
           }
       }
@@ -545,7 +547,8 @@ paint_hit (Painter                  *p,
   else if (hit->kind == TRANCHE_HIT_CLUSTER
            && hit->index < tranche_timeline_layout_get_n_clusters (p->layout))
     {
-      const TrancheTimelineCluster *c = tranche_timeline_layout_get_cluster (p->layout, hit->index);
+      const TrancheTimelineCluster *c =
+        tranche_timeline_layout_get_cluster (p->layout, hit->index);
       double grow = 2 * p->s + width / 2;
       tranche_draw_rounded_rect (p->cr, c->x0 - c->radius - grow, c->y - c->radius - grow,
                     c->x1 - c->x0 + 2 * (c->radius + grow), 2 * (c->radius + grow),
@@ -611,7 +614,8 @@ paint_legend (Painter *p)
 
   for (guint i = 0; i < tranche_timeline_layout_get_n_legend_items (p->layout); i++)
     {
-      const TrancheTimelineLegendItem *item = tranche_timeline_layout_get_legend_item (p->layout, i);
+      const TrancheTimelineLegendItem *item =
+        tranche_timeline_layout_get_legend_item (p->layout, i);
       const TrancheRect *b = &item->symbol;
       double cx = b->x + b->width / 2, cy = b->y + b->height / 2;
       TrancheColor ink = tranche_color_mix (p->theme->muted, p->theme->foreground, 0.3);
