@@ -13,14 +13,6 @@
 #include "tranche-draw.h"
 #include "tranche-format.h"
 
-typedef enum
-{
-  FONT_TITLE = 0,
-  FONT_SMALL,
-  FONT_SMALL_BOLD,
-  N_FONTS
-} FontRole;
-
 /* The readout lists this many series; more would hide the chart under it. */
 #define MAX_READOUT_LINES 10
 
@@ -32,8 +24,7 @@ struct _TrancheChartFrame
   TrancheRect           rect;
   TrancheRect           plot;
 
-  PangoContext         *context;
-  PangoFontDescription *fonts[N_FONTS];
+  TrancheTextCache     *text;         /* context, fonts and shaped text */
   GPtrArray            *layouts;      /* every PangoLayout of the frame, to free */
   PangoLayout          *label_layouts[2]; /* for painting labels, regular and bold */
   GStringChunk         *strings;
@@ -67,24 +58,18 @@ S (TrancheChartFrame *self,
   return tranche_theme_size (&self->theme, size);
 }
 
-static void
-update_fonts (TrancheChartFrame *self)
-{
-  for (guint i = 0; i < N_FONTS; i++)
-    g_clear_pointer (&self->fonts[i], pango_font_description_free);
-  self->fonts[FONT_TITLE] = tranche_draw_create_font (&self->theme, self->theme.text_size, TRUE);
-  self->fonts[FONT_SMALL] = tranche_draw_create_font (&self->theme, self->theme.small_size, FALSE);
-  self->fonts[FONT_SMALL_BOLD] = tranche_draw_create_font (&self->theme, self->theme.small_size,
-                                                           TRUE);
-}
-
 static PangoLayout *
 make_text (TrancheChartFrame *self,
-           FontRole           font,
+           TrancheTextFont    font,
            const char        *text)
 {
-  PangoLayout *layout = tranche_draw_create_layout (self->context, self->fonts[font], text);
+  PangoLayout *layout;
 
+  /* An empty layout is one whose text its user sets: it gets its own. */
+  if (text == NULL || *text == '\0')
+    layout = tranche_text_cache_new_layout (self->text, font, text);
+  else
+    layout = tranche_text_cache_get (self->text, font, text, -1, 0);
   g_ptr_array_add (self->layouts, layout);
   return layout;
 }
@@ -116,7 +101,7 @@ tranche_chart_frame_new (void)
 {
   TrancheChartFrame *self = g_new0 (TrancheChartFrame, 1);
 
-  self->context = tranche_draw_create_context ();
+  self->text = tranche_text_cache_new ();
   self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->strings = g_string_chunk_new (512);
   self->legend = g_array_new (FALSE, TRUE, sizeof (TrancheChartLegendItem));
@@ -127,7 +112,7 @@ tranche_chart_frame_new (void)
   self->note_texts = g_ptr_array_new ();
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   tranche_chart_options_init (&self->options);
-  update_fonts (self);
+  tranche_text_cache_set_theme (self->text, &self->theme);
   return self;
 }
 
@@ -145,9 +130,7 @@ tranche_chart_frame_free (TrancheChartFrame *self)
   g_array_unref (self->notes);
   g_array_unref (self->landmarks);
   g_ptr_array_unref (self->note_texts);
-  for (guint i = 0; i < N_FONTS; i++)
-    g_clear_pointer (&self->fonts[i], pango_font_description_free);
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->text, tranche_text_cache_free);
   g_free (self);
 }
 
@@ -170,7 +153,7 @@ tranche_chart_frame_reset (TrancheChartFrame         *self,
       || g_strcmp0 (theme->font_family, self->theme.font_family) != 0)
     {
       self->theme = *theme;
-      update_fonts (self);
+      tranche_text_cache_set_theme (self->text, &self->theme);
     }
   self->theme = *theme;
   if (options != NULL)
@@ -398,7 +381,7 @@ layout_ticks (TrancheChartFrame *self,
         continue;
       label = tranche_format_amount (tick.value, band->currency, FALSE);
       tick.label = tranche_chart_frame_intern (self, label);
-      tick.layout = make_text (self, FONT_SMALL, label);
+      tick.layout = make_text (self, TRANCHE_TEXT_SMALL, label);
       tranche_draw_get_text_size (tick.layout, &w, &h);
       tick.rect = (TrancheRect) { 0, tick.y - h / 2, w, h };
       self->gutter_width = MAX (self->gutter_width, w + S (self, 14));
@@ -473,7 +456,7 @@ layout_notes (TrancheChartFrame *self,
 
       if (band->note == NULL)
         continue;
-      band->note_layout = make_text (self, FONT_SMALL, band->note);
+      band->note_layout = make_text (self, TRANCHE_TEXT_SMALL, band->note);
       if (b == 0)
         {
           add_header_note (self, band->note, band->note_layout, header_y, header_height,
@@ -484,8 +467,8 @@ layout_notes (TrancheChartFrame *self,
   for (guint i = 0; i < self->note_texts->len; i++)
     {
       const char *text = g_ptr_array_index (self->note_texts, i);
-      add_header_note (self, text, make_text (self, FONT_SMALL, text), header_y, header_height,
-                       header_right);
+      add_header_note (self, text, make_text (self, TRANCHE_TEXT_SMALL, text), header_y,
+                       header_height, header_right);
     }
 }
 
@@ -495,12 +478,10 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
   double pad = S (self, 10), y, title_h = 0, row_h, header_right, axis_h = 0;
   double plot_left, plot_right, plot_top, plot_bottom, caption_h, gap, band_h, cursor;
   guint n_bands, rows = 0;
-  PangoLayout *probe;
 
   g_return_if_fail (self != NULL);
 
-  probe = make_text (self, FONT_SMALL, "0");
-  tranche_draw_get_text_size (probe, NULL, &self->small_height);
+  tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, "0", NULL, &self->small_height);
 
   /* Header: title on the left, the first band's note beside it, the legend
    * right-aligned, flowing onto a second row when it must. */
@@ -516,7 +497,7 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
         {
           double w;
 
-          self->title_layout = make_text (self, FONT_TITLE, title);
+          self->title_layout = make_text (self, TRANCHE_TEXT_BODY_BOLD, title);
           tranche_draw_get_text_size (self->title_layout, &w, &title_h);
           self->title_rect = (TrancheRect) { self->rect.x + pad, y, w, title_h };
           header_right = self->title_rect.x + w;
@@ -526,7 +507,7 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
       for (guint i = 0; i < self->legend->len; i++)
         {
           TrancheChartLegendItem *item = &g_array_index (self->legend, TrancheChartLegendItem, i);
-          item->layout = make_text (self, FONT_SMALL, item->text);
+          item->layout = make_text (self, TRANCHE_TEXT_SMALL, item->text);
         }
       rows = 1;
       if (self->legend->len > 0)
@@ -546,8 +527,8 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
   /* Time axis under the plot. */
   if (self->options.show_time_axis)
     {
-      self->time_layouts[0] = make_text (self, FONT_SMALL, "");
-      self->time_layouts[1] = make_text (self, FONT_SMALL_BOLD, "");
+      self->time_layouts[0] = make_text (self, TRANCHE_TEXT_SMALL, "");
+      self->time_layouts[1] = make_text (self, TRANCHE_TEXT_SMALL_BOLD, "");
       self->time_ticks = tranche_ticks_new_for_layout (&self->scale, self->time_layouts[0],
                                                        S (self, 4), S (self, 14));
       axis_h = tranche_ticks_get_n_rows (self->time_ticks) * (self->small_height + S (self, 3))
@@ -556,7 +537,7 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
   else
     {
       /* The grid still follows the time axis' ticks. */
-      PangoLayout *layout = make_text (self, FONT_SMALL, "");
+      PangoLayout *layout = make_text (self, TRANCHE_TEXT_SMALL, "");
       self->time_ticks = tranche_ticks_new_for_layout (&self->scale, layout, S (self, 4),
                                                        S (self, 14));
     }
@@ -592,7 +573,8 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
 
           cursor += gap;
           band->caption = (TrancheRect) { self->plot.x, cursor, self->plot.width, caption_h };
-          band->title_layout = make_text (self, FONT_SMALL_BOLD, band->title ? band->title : "");
+          band->title_layout = make_text (self, TRANCHE_TEXT_SMALL_BOLD,
+                                          band->title ? band->title : "");
           tranche_draw_get_text_size (band->title_layout, &w, &h);
           if (band->note_layout != NULL)
             {
@@ -619,7 +601,7 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
     {
       double w, h;
 
-      self->empty_layout = make_text (self, FONT_TITLE, self->empty_text);
+      self->empty_layout = make_text (self, TRANCHE_TEXT_BODY_BOLD, self->empty_text);
       tranche_draw_get_text_size (self->empty_layout, &w, &h);
       self->empty_rect = (TrancheRect) { self->plot.x + (self->plot.width - w) / 2,
                                          self->plot.y + (self->plot.height - h) / 2, w, h };
@@ -772,8 +754,21 @@ tranche_chart_frame_make_label (TrancheChartFrame *self,
                                 const char        *text,
                                 gboolean           bold)
 {
+  PangoLayout *layout;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return make_text (self, bold ? FONT_SMALL_BOLD : FONT_SMALL, text);
+  /* The chart may change the layout's text: one of its own. */
+  layout = tranche_text_cache_new_layout (self->text,
+                                          bold ? TRANCHE_TEXT_SMALL_BOLD : TRANCHE_TEXT_SMALL, text);
+  g_ptr_array_add (self->layouts, layout);
+  return layout;
+}
+
+TrancheTextCache *
+tranche_chart_frame_get_text_cache (TrancheChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->text;
 }
 
 PangoLayout *
@@ -785,7 +780,7 @@ tranche_chart_frame_get_label_layout (TrancheChartFrame *self,
   /* One per font until the next reset, however often the chart paints. */
   bold = !!bold;
   if (self->label_layouts[bold] == NULL)
-    self->label_layouts[bold] = make_text (self, bold ? FONT_SMALL_BOLD : FONT_SMALL, "");
+    self->label_layouts[bold] = make_text (self, bold ? TRANCHE_TEXT_SMALL_BOLD : TRANCHE_TEXT_SMALL, "");
   return self->label_layouts[bold];
 }
 
@@ -830,23 +825,6 @@ note_background (TrancheChartFrame *self)
 }
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   width,
-              double   height,
-              double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 paint_note (TrancheChartFrame *self,
             cairo_t           *cr,
             PangoLayout       *layout,
@@ -855,8 +833,8 @@ paint_note (TrancheChartFrame *self,
   double px = S (self, 5), py = S (self, 1);
 
   tranche_draw_set_color (cr, note_background (self));
-  rounded_rect (cr, rect->x - px, rect->y - py, rect->width + 2 * px, rect->height + 2 * py,
-                S (self, 4));
+  tranche_draw_rounded_rect (cr, rect->x - px, rect->y - py, rect->width + 2 * px,
+                             rect->height + 2 * py, S (self, 4));
   cairo_fill (cr);
   tranche_draw_set_color (cr, self->theme.foreground);
   tranche_draw_layout (cr, layout, rect->x, rect->y);
@@ -1010,7 +988,8 @@ tranche_chart_frame_paint_symbol (TrancheChartFrame  *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  tranche_chart_symbol_paint (cr, self->context, &self->theme, symbol, color, x, y, radius);
+  tranche_chart_symbol_paint (cr, tranche_text_cache_get_context (self->text), &self->theme,
+                              symbol, color, x, y, radius);
 }
 
 void
@@ -1136,9 +1115,9 @@ tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
       return;
     }
   date = tranche_format_day (day, TRANCHE_PRECISION_DAY);
-  date_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL_BOLD], date);
-  name_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL], "");
-  value_layout = tranche_draw_create_layout (self->context, self->fonts[FONT_SMALL_BOLD], "");
+  date_layout = tranche_text_cache_new_layout (self->text, TRANCHE_TEXT_SMALL_BOLD, date);
+  name_layout = tranche_text_cache_new_layout (self->text, TRANCHE_TEXT_SMALL, "");
+  value_layout = tranche_text_cache_new_layout (self->text, TRANCHE_TEXT_SMALL_BOLD, "");
   tranche_draw_get_text_size (date_layout, &date_w, &date_h);
   for (guint i = 0; i < n_lines; i++)
     {
@@ -1159,7 +1138,7 @@ tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
   box_h = 2 * pad + date_h + n_lines * row_h;
   place_readout (self, lines, n_lines, x, box_w, box_h, &box_x, &box_y);
 
-  rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
+  tranche_draw_rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
   tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.94));
   cairo_fill_preserve (cr);
   tranche_draw_set_color (cr, self->theme.grid_strong);

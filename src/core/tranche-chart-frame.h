@@ -24,6 +24,7 @@
 #include "tranche-dataset.h"
 #include "tranche-label-placer.h"
 #include "tranche-money.h"
+#include "tranche-text-cache.h"
 #include "tranche-theme.h"
 #include "tranche-ticks.h"
 #include "tranche-time-scale.h"
@@ -181,6 +182,9 @@ PangoLayout            *tranche_chart_frame_make_label       (TrancheChartFrame 
  * Painting makes no new layout, however often it runs. */
 PangoLayout            *tranche_chart_frame_get_label_layout (TrancheChartFrame         *self,
                                                               gboolean                   bold);
+/* The frame's shaped text, in the theme's fonts, for the chart to measure
+ * its labels with. */
+TrancheTextCache       *tranche_chart_frame_get_text_cache   (TrancheChartFrame         *self);
 /* Something the crosshair's readout box should not hide (a marker, a
  * label); the box goes where it covers the fewest. */
 void                    tranche_chart_frame_add_landmark     (TrancheChartFrame         *self,

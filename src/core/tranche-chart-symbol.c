@@ -21,13 +21,10 @@ paint_centered_text (cairo_t            *cr,
                      double              y)
 {
   g_autoptr(PangoFontDescription) font = tranche_draw_create_font (theme, size, TRUE);
-  PangoLayout *layout = tranche_draw_create_layout (context, font, text);
-  PangoRectangle ink;
+  g_autoptr(PangoLayout) layout = tranche_draw_create_layout (context, font, text);
 
   /* Centred on its ink, so a "?" or "~" sits in the middle of its marker. */
-  pango_layout_get_pixel_extents (layout, &ink, NULL);
-  tranche_draw_layout (cr, layout, x - ink.x - ink.width / 2.0, y - ink.y - ink.height / 2.0);
-  g_object_unref (layout);
+  tranche_draw_layout_centred (cr, layout, x, y);
 }
 
 void

@@ -636,12 +636,12 @@ place_gap_labels (TrancheCumulativeChart *self,
     {
       TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
       g_autofree char *text = tranche_cumulative_chart_gap_text (g->gap);
-      PangoLayout *layout = tranche_chart_frame_make_label (self->frame, text, TRUE);
       double w, h, mid = (g->y_computed + g->y_reported) / 2;
       double x0 = g->x - 2 * tranche_theme_size (theme, 12);
       TrancheRect tries[4];
 
-      tranche_draw_get_text_size (layout, &w, &h);
+      tranche_text_cache_measure (tranche_chart_frame_get_text_cache (self->frame),
+                                  TRANCHE_TEXT_SMALL_BOLD, text, &w, &h);
       tries[0] = (TrancheRect) { g->x + gap, mid - h / 2, w, h };
       tries[1] = (TrancheRect) { g->x + gap, g->y_reported - h, w, h };
       tries[2] = (TrancheRect) { x0 - gap - w, mid - h / 2, w, h };
@@ -666,7 +666,6 @@ place_mark_labels (TrancheCumulativeChart *self,
         TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
         const TrancheChartBand *band;
         g_autofree char *text = NULL;
-        PangoLayout *layout;
         double w, h, r = m->radius;
         TrancheRect tries[4];
         gboolean approx = FALSE;
@@ -686,8 +685,8 @@ place_mark_labels (TrancheCumulativeChart *self,
           }
         band = tranche_chart_frame_get_band (self->frame, m->band);
         text = tranche_format_amount (m->value, band->currency, approx);
-        layout = tranche_chart_frame_make_label (self->frame, text, TRUE);
-        tranche_draw_get_text_size (layout, &w, &h);
+        tranche_text_cache_measure (tranche_chart_frame_get_text_cache (self->frame),
+                                    TRANCHE_TEXT_SMALL_BOLD, text, &w, &h);
         /* Above-left of a step's corner reads as "the total from here". */
         tries[0] = (TrancheRect) { m->x - r - gap - w, m->y - h - gap / 2, w, h };
         tries[1] = (TrancheRect) { m->x + r + gap, m->y - h - gap / 2, w, h };

@@ -97,6 +97,40 @@ tranche_draw_layout (cairo_t     *cr,
 }
 
 void
+tranche_draw_layout_centred (cairo_t     *cr,
+                             PangoLayout *layout,
+                             double       x,
+                             double       y)
+{
+  PangoRectangle ink;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  tranche_draw_layout (cr, layout, x - ink.x - ink.width / 2.0, y - ink.y - ink.height / 2.0);
+}
+
+void
+tranche_draw_rounded_rect (cairo_t *cr,
+                           double   x,
+                           double   y,
+                           double   width,
+                           double   height,
+                           double   radius)
+{
+  g_return_if_fail (cr != NULL);
+
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
 tranche_draw_time_grid (cairo_t                *cr,
                         const TrancheTheme     *theme,
                         const TrancheTimeScale *scale,

@@ -36,6 +36,20 @@ void                  tranche_draw_layout          (cairo_t              *cr,
                                                     PangoLayout          *layout,
                                                     double                x,
                                                     double                y);
+/* Paints `layout` with the middle of its ink at (x, y): a short text inside
+ * a symbol ("?", a count). */
+void                  tranche_draw_layout_centred  (cairo_t              *cr,
+                                                    PangoLayout          *layout,
+                                                    double                x,
+                                                    double                y);
+/* Adds a rectangle with corners of `radius` (at most half its shorter
+ * side) to the path, as a sub-path of its own. */
+void                  tranche_draw_rounded_rect    (cairo_t              *cr,
+                                                    double                x,
+                                                    double                y,
+                                                    double                width,
+                                                    double                height,
+                                                    double                radius);
 
 /* Vertical grid lines of the time axis' ticks between `top` and `bottom`,
  * within the scale's x range: with one row in the grid colour; with two,

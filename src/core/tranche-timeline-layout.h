@@ -19,6 +19,7 @@
 #include "tranche-dataset.h"
 #include "tranche-label-placer.h"
 #include "tranche-lane-index.h"
+#include "tranche-text-cache.h"
 #include "tranche-theme.h"
 #include "tranche-ticks.h"
 #include "tranche-time-scale.h"
@@ -218,10 +219,9 @@ PangoLayout           *tranche_timeline_layout_get_tick_layout (TrancheTimelineL
 PangoLayout           *tranche_timeline_layout_get_tick_label (TrancheTimelineLayout *self,
                                                                guint                  row,
                                                                guint                  index);
-/* A short bold text for inside markers ("?", a cluster's count), shaped
- * once and kept. */
-PangoLayout           *tranche_timeline_layout_get_badge      (TrancheTimelineLayout *self,
-                                                               const char            *text);
+/* The scene's shaped text, in the theme's fonts: the painter takes short
+ * texts drawn inside markers ("?", a cluster's count) from it. */
+TrancheTextCache      *tranche_timeline_layout_get_text_cache (TrancheTimelineLayout *self);
 /* x of the today line, or NAN when today is not in view. */
 double                 tranche_timeline_layout_get_today_x    (TrancheTimelineLayout *self);
 

@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
+#include "tranche-draw.h"
 #include "tranche-timeline-painter.h"
 
 typedef struct
@@ -19,39 +19,14 @@ typedef struct
 } Painter;
 
 static void
-set_color (cairo_t      *cr,
-           TrancheColor  color)
-{
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 show_text (cairo_t      *cr,
            PangoLayout  *layout,
            double        x,
            double        y,
            TrancheColor  color)
 {
-  set_color (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  tranche_draw_set_color (cr, color);
+  tranche_draw_layout (cr, layout, x, y);
 }
 
 /* A short text centred on (x, y), such as "?" or a cluster's count. */
@@ -62,11 +37,12 @@ show_centred (Painter      *p,
               double        y,
               TrancheColor  color)
 {
-  PangoLayout *layout = tranche_timeline_layout_get_badge (p->layout, text);
-  PangoRectangle ink;
+  TrancheTextCache *cache = tranche_timeline_layout_get_text_cache (p->layout);
+  g_autoptr(PangoLayout) layout = tranche_text_cache_get (cache, TRANCHE_TEXT_SMALL_BOLD, text,
+                                                          -1, 0);
 
-  pango_layout_get_pixel_extents (layout, &ink, NULL);
-  show_text (p->cr, layout, x - ink.x - ink.width / 2.0, y - ink.y - ink.height / 2.0, color);
+  tranche_draw_set_color (p->cr, color);
+  tranche_draw_layout_centred (p->cr, layout, x, y);
 }
 
 static void
@@ -157,10 +133,10 @@ paint_sprite (Painter            *p,
       sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * half, 2 * half);
       scr = cairo_create (sprite);
       shape_path (scr, shape, half, half, radius + outline);
-      set_color (scr, p->theme->marker_outline);
+      tranche_draw_set_color (scr, p->theme->marker_outline);
       cairo_fill (scr);
       shape_path (scr, shape, half, half, radius);
-      set_color (scr, tranche_color_with_alpha (color, 0.92));
+      tranche_draw_set_color (scr, tranche_color_with_alpha (color, 0.92));
       cairo_fill (scr);
       cairo_destroy (scr);
       g_hash_table_insert (cache, g_steal_pointer (&key), sprite);
@@ -192,11 +168,11 @@ paint_shape (Painter            *p,
     {
       double dash[] = { 3 * p->s, 2 * p->s };
 
-      set_color (cr, p->theme->background);
+      tranche_draw_set_color (cr, p->theme->background);
       cairo_fill_preserve (cr);
-      set_color (cr, tranche_color_with_alpha (color, 0.12));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.12));
       cairo_fill_preserve (cr);
-      set_color (cr, color);
+      tranche_draw_set_color (cr, color);
       cairo_set_line_width (cr, 2 * p->s);
       cairo_set_dash (cr, dash, 2, 0);
       cairo_stroke (cr);
@@ -206,9 +182,9 @@ paint_shape (Painter            *p,
     }
   else if (shape == TRANCHE_MARKER_TRIANGLE)
     {
-      set_color (cr, tranche_color_with_alpha (color, 0.25));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.25));
       cairo_fill_preserve (cr);
-      set_color (cr, color);
+      tranche_draw_set_color (cr, color);
       cairo_set_line_width (cr, 2 * p->s);
       cairo_stroke (cr);
     }
@@ -220,10 +196,10 @@ paint_shape (Painter            *p,
        * cost a fraction of a stroke, which matters with hundreds of them. */
       cairo_new_path (cr);
       shape_path (cr, shape, x, y, r + 1.5 * p->s);
-      set_color (cr, p->theme->marker_outline);
+      tranche_draw_set_color (cr, p->theme->marker_outline);
       cairo_fill (cr);
       shape_path (cr, shape, x, y, r);
-      set_color (cr, tranche_color_with_alpha (color, 0.92));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.92));
       cairo_fill (cr);
     }
 }
@@ -241,7 +217,7 @@ paint_whisker (Painter      *p,
 
   /* A size whisker: the marker's radius could be anything from r_min to
    * r_max, so the stem runs over that stretch above and below. */
-  set_color (cr, tranche_color_mix (color, p->theme->foreground, 0.35));
+  tranche_draw_set_color (cr, tranche_color_mix (color, p->theme->foreground, 0.35));
   cairo_set_line_width (cr, 1.5 * p->s);
   for (int sign = -1; sign <= 1; sign += 2)
     {
@@ -295,10 +271,10 @@ paint_band (Painter      *p,
 {
   cairo_new_path (p->cr);
   band_path (p, x0, x1, y, half_height, FALSE);
-  set_color (p->cr, tranche_color_with_alpha (color, 0.13));
+  tranche_draw_set_color (p->cr, tranche_color_with_alpha (color, 0.13));
   cairo_fill (p->cr);
   band_path (p, x0, x1, y, half_height, TRUE);
-  set_color (p->cr, tranche_color_with_alpha (color, 0.7));
+  tranche_draw_set_color (p->cr, tranche_color_with_alpha (color, 0.7));
   cairo_fill (p->cr);
 }
 
@@ -312,11 +288,11 @@ paint_span (Painter      *p,
   cairo_t *cr = p->cr;
   double h = 8 * p->s;
 
-  rounded_rect (cr, x0, y - h / 2, MAX (x1 - x0, h), h, h / 2);
-  set_color (cr, tranche_color_with_alpha (color, 0.4));
+  tranche_draw_rounded_rect (cr, x0, y - h / 2, MAX (x1 - x0, h), h, h / 2);
+  tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.4));
   cairo_fill (cr);
   /* An end cap says where the span stops. */
-  set_color (cr, tranche_color_with_alpha (color, 0.9));
+  tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.9));
   cairo_set_line_width (cr, 2 * p->s);
   cairo_move_to (cr, x1, y - h);
   cairo_line_to (cr, x1, y + h);
@@ -334,10 +310,10 @@ paint_pill (Painter      *p,
 {
   cairo_t *cr = p->cr;
 
-  rounded_rect (cr, x0 - r, y - r, x1 - x0 + 2 * r, 2 * r, r);
-  set_color (cr, tranche_color_with_alpha (color, 0.85));
+  tranche_draw_rounded_rect (cr, x0 - r, y - r, x1 - x0 + 2 * r, 2 * r, r);
+  tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.85));
   cairo_fill_preserve (cr);
-  set_color (cr, p->theme->marker_outline);
+  tranche_draw_set_color (cr, p->theme->marker_outline);
   cairo_set_line_width (cr, 1.5 * p->s);
   cairo_stroke (cr);
   if (count != NULL && r >= 7 * p->s)
@@ -354,27 +330,24 @@ paint_lanes (Painter *p)
   for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (p->layout); i++)
     {
       const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (p->layout, i);
-      double r = 6 * p->s;
+      double r = 6 * p->s, title_height;
 
       left = lane->header.x - 12 * p->s;
       if (i % 2 == 0)
         {
-          rounded_rect (cr, left, lane->y, right - left, lane->height, 8 * p->s);
-          set_color (cr, p->theme->lane_stripe);
+          tranche_draw_rounded_rect (cr, left, lane->y, right - left, lane->height, 8 * p->s);
+          tranche_draw_set_color (cr, p->theme->lane_stripe);
           cairo_fill (cr);
         }
       cairo_new_sub_path (cr);
       cairo_arc (cr, lane->header.x + r, lane->header.y + r + 2 * p->s, r, 0, 2 * G_PI);
-      set_color (cr, lane->color);
+      tranche_draw_set_color (cr, lane->color);
       cairo_fill (cr);
       show_text (cr, lane->title_layout, lane->header.x + 2 * r + 8 * p->s, lane->header.y,
                  p->theme->foreground);
-      {
-        PangoRectangle logical;
-        pango_layout_get_extents (lane->title_layout, NULL, &logical);
-        show_text (cr, lane->subtitle_layout, lane->header.x + 2 * r + 8 * p->s,
-                   lane->header.y + (double) logical.height / PANGO_SCALE, p->theme->muted);
-      }
+      tranche_draw_get_text_size (lane->title_layout, NULL, &title_height);
+      show_text (cr, lane->subtitle_layout, lane->header.x + 2 * r + 8 * p->s,
+                 lane->header.y + title_height, p->theme->muted);
     }
 }
 
@@ -389,7 +362,7 @@ paint_grid (Painter *p)
   cairo_set_line_width (cr, 1);
   for (guint row = 0; row < n_rows; row++)
     {
-      set_color (cr, row == 0 && n_rows > 1 ? p->theme->grid
+      tranche_draw_set_color (cr, row == 0 && n_rows > 1 ? p->theme->grid
                                             : (n_rows > 1 ? p->theme->grid_strong
                                                           : p->theme->grid));
       for (guint i = 0; i < tranche_ticks_get_n_ticks (ticks, row); i++)
@@ -413,7 +386,7 @@ paint_axis (Painter *p)
   const TrancheRect *plot = tranche_timeline_layout_get_plot (p->layout);
   TrancheTicks *ticks = tranche_timeline_layout_get_ticks (p->layout);
 
-  set_color (cr, p->theme->grid_strong);
+  tranche_draw_set_color (cr, p->theme->grid_strong);
   cairo_set_line_width (cr, 1 * p->s);
   cairo_move_to (cr, plot->x, plot->y + plot->height);
   cairo_line_to (cr, plot->x + plot->width, plot->y + plot->height);
@@ -429,7 +402,8 @@ paint_axis (Painter *p)
           PangoLayout *text = tranche_timeline_layout_get_tick_label (p->layout, row, i);
           if (text == NULL)
             continue;
-          show_text (cr, text, tick->label_x, y, row == 0 ? p->theme->muted : p->theme->foreground);
+          show_text (cr, text, tick->label_x, y,
+                     row == 0 ? p->theme->muted : p->theme->foreground);
         }
     }
 }
@@ -515,7 +489,8 @@ paint_markers (Painter *p)
                 band_path (p, m->band_x0, m->band_x1, m->y, h, pass == 1);
                 g_array_index (done, gboolean, j) = TRUE;
               }
-            set_color (p->cr, tranche_color_with_alpha (first->color, pass == 0 ? 0.13 : 0.7));
+            tranche_draw_set_color (p->cr, tranche_color_with_alpha (first->color,
+                                                                     pass == 0 ? 0.13 : 0.7));
             cairo_fill (p->cr);
           }
       }
@@ -551,7 +526,7 @@ ring (Painter      *p,
 {
   cairo_new_sub_path (p->cr);
   cairo_arc (p->cr, x, y, r, 0, 2 * G_PI);
-  set_color (p->cr, color);
+  tranche_draw_set_color (p->cr, color);
   cairo_set_line_width (p->cr, width);
   cairo_stroke (p->cr);
 }
@@ -572,12 +547,13 @@ paint_hit (Painter                  *p,
   else if (hit->kind == TRANCHE_HIT_CLUSTER
            && hit->index < tranche_timeline_layout_get_n_clusters (p->layout))
     {
-      const TrancheTimelineCluster *c = tranche_timeline_layout_get_cluster (p->layout, hit->index);
+      const TrancheTimelineCluster *c =
+        tranche_timeline_layout_get_cluster (p->layout, hit->index);
       double grow = 2 * p->s + width / 2;
-      rounded_rect (p->cr, c->x0 - c->radius - grow, c->y - c->radius - grow,
+      tranche_draw_rounded_rect (p->cr, c->x0 - c->radius - grow, c->y - c->radius - grow,
                     c->x1 - c->x0 + 2 * (c->radius + grow), 2 * (c->radius + grow),
                     c->radius + grow);
-      set_color (p->cr, color);
+      tranche_draw_set_color (p->cr, color);
       cairo_set_line_width (p->cr, width);
       cairo_stroke (p->cr);
     }
@@ -602,7 +578,7 @@ paint_event_highlight (Painter      *p,
       /* Hidden in a density strip: still show where it is. */
       cairo_new_sub_path (p->cr);
       cairo_arc (p->cr, x, y, 5 * p->s, 0, 2 * G_PI);
-      set_color (p->cr, color);
+      tranche_draw_set_color (p->cr, color);
       cairo_fill (p->cr);
       ring (p, x, y, 9 * p->s, width, color);
     }
@@ -619,9 +595,9 @@ paint_labels (Painter *p)
       TrancheColor color = p->theme->foreground;
 
       /* A soft backing keeps text readable over grid lines and bands. */
-      rounded_rect (cr, label->rect.x - 2 * p->s, label->rect.y,
+      tranche_draw_rounded_rect (cr, label->rect.x - 2 * p->s, label->rect.y,
                     label->rect.width + 4 * p->s, label->rect.height, 3 * p->s);
-      set_color (cr, tranche_color_with_alpha (p->theme->background, 0.78));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (p->theme->background, 0.78));
       cairo_fill (cr);
       if (label->owner == TRANCHE_LABEL_FOR_TODAY)
         color = p->theme->today;
@@ -638,7 +614,8 @@ paint_legend (Painter *p)
 
   for (guint i = 0; i < tranche_timeline_layout_get_n_legend_items (p->layout); i++)
     {
-      const TrancheTimelineLegendItem *item = tranche_timeline_layout_get_legend_item (p->layout, i);
+      const TrancheTimelineLegendItem *item =
+        tranche_timeline_layout_get_legend_item (p->layout, i);
       const TrancheRect *b = &item->symbol;
       double cx = b->x + b->width / 2, cy = b->y + b->height / 2;
       TrancheColor ink = tranche_color_mix (p->theme->muted, p->theme->foreground, 0.3);
@@ -650,16 +627,16 @@ paint_legend (Painter *p)
             {
               cairo_new_sub_path (cr);
               cairo_arc (cr, cx, cy, item->radius, 0, 2 * G_PI);
-              set_color (cr, item->color);
+              tranche_draw_set_color (cr, item->color);
               cairo_fill (cr);
             }
           break;
         case TRANCHE_LEGEND_SIZE:
           cairo_new_sub_path (cr);
           cairo_arc (cr, cx, cy, item->radius, 0, 2 * G_PI);
-          set_color (cr, tranche_color_with_alpha (item->color, 0.35));
+          tranche_draw_set_color (cr, tranche_color_with_alpha (item->color, 0.35));
           cairo_fill_preserve (cr);
-          set_color (cr, item->color);
+          tranche_draw_set_color (cr, item->color);
           cairo_set_line_width (cr, 1.2 * p->s);
           cairo_stroke (cr);
           break;
@@ -734,7 +711,7 @@ tranche_timeline_painter_paint (TrancheTimelineLayout *layout,
   cairo_rectangle (cr, 0, 0, tranche_timeline_layout_get_width (layout),
                    tranche_timeline_layout_get_height (layout));
   cairo_clip (cr);
-  set_color (cr, p.theme->background);
+  tranche_draw_set_color (cr, p.theme->background);
   cairo_paint (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -762,7 +739,7 @@ tranche_timeline_painter_paint (TrancheTimelineLayout *layout,
   if (isfinite (today_x))
     {
       double dash[] = { 4 * p.s, 3 * p.s };
-      set_color (cr, tranche_color_with_alpha (p.theme->today, 0.8));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (p.theme->today, 0.8));
       cairo_set_line_width (cr, 1.5 * p.s);
       cairo_set_dash (cr, dash, 2, 0);
       cairo_move_to (cr, today_x, plot->y);
@@ -777,7 +754,7 @@ tranche_timeline_painter_paint (TrancheTimelineLayout *layout,
     {
       double x = floor (tranche_time_scale_day_to_x (tranche_timeline_layout_get_scale (layout),
                                                      pointer_day)) + 0.5;
-      set_color (cr, tranche_color_with_alpha (p.theme->foreground, 0.45));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (p.theme->foreground, 0.45));
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, x, plot->y);
       cairo_line_to (cr, x, plot->y + plot->height);

@@ -561,7 +561,6 @@ place_labels (TrancheValuationChart *self,
       TrancheValuationPoint *p = point_at (self, g_array_index (candidates, guint, c));
       const TrancheEvent *event = tranche_dataset_get_event (self->dataset, p->event);
       g_autofree char *text = tranche_format_money (&event->valuation);
-      PangoLayout *layout;
       double w, h, r = p->radius, top, bottom;
       TrancheRect tries[7];
 
@@ -584,8 +583,8 @@ place_labels (TrancheValuationChart *self,
           }
       }
 
-      layout = tranche_chart_frame_make_label (self->frame, text, TRUE);
-      tranche_draw_get_text_size (layout, &w, &h);
+      tranche_text_cache_measure (tranche_chart_frame_get_text_cache (self->frame),
+                                  TRANCHE_TEXT_SMALL_BOLD, text, &w, &h);
       top = p->has_range ? MIN (p->y_max, p->y - r) : p->y - r;
       bottom = p->has_range ? MAX (p->y_min, p->y + r) : p->y + r;
       /* The step line leaves to the right at the marker's height and comes

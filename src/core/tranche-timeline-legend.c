@@ -1,0 +1,239 @@
+/* tranche-timeline-legend.c: what the scene needs explained, flowed in rows under the axis
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "tranche-format.h"
+#include "tranche-timeline-layout-private.h"
+
+/* Lane colours the legend names; the rest are counted ("+12 more"). */
+#define LEGEND_SWATCHES 8
+
+static double
+nice_floor (double value)
+{
+  double magnitude, unit;
+
+  if (value <= 0)
+    return 0;
+  magnitude = pow (10, floor (log10 (value)));
+  unit = value / magnitude;
+  if (unit >= 5)
+    return 5 * magnitude;
+  if (unit >= 2)
+    return 2 * magnitude;
+  return magnitude;
+}
+
+static void
+add_legend_item (TrancheTimelineLayout *self,
+                 GArray                *items,
+                 TrancheLegendKind      kind,
+                 double                 symbol_width,
+                 double                 radius,
+                 TrancheColor           color,
+                 const char            *text)
+{
+  TrancheTimelineLegendItem item = { 0 };
+
+  item.kind = kind;
+  item.symbol.width = symbol_width;
+  item.symbol.height = MAX (2 * radius, S (self, 14));
+  item.radius = radius;
+  item.color = color;
+  item.text = tranche_timeline_scene_intern (self, text);
+  item.layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL, text, -1, 0);
+  g_array_append_val (items, item);
+}
+
+/* Fills `items` with what the scene needs explained; `with_view` adds the
+ * items that depend on the view (clusters, density). */
+static void
+collect_legend (TrancheTimelineLayout *self,
+                GArray                *items,
+                double                 r_max,
+                gboolean               with_clusters,
+                gboolean               with_density)
+{
+  TrancheFeatures features = tranche_lane_index_get_features (self->index);
+  TrancheColor neutral = self->theme.neutral;
+  TrancheCurrency currency = tranche_dataset_get_currency (self->dataset);
+  guint n_entities;
+  const guint32 *entities = tranche_lane_index_get_lane_entities (self->index, &n_entities);
+  double sym = S (self, 18);
+
+  /* Investors (or targets, by target), in lane order. */
+  for (guint i = 0; i < MIN (n_entities, LEGEND_SWATCHES); i++)
+    add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, S (self, 12), S (self, 6),
+                     tranche_color_from_rgb (tranche_lane_index_entity_color (self->index,
+                                                                              entities[i]), 1),
+                     tranche_dataset_get_entity (self->dataset, entities[i])->name);
+  if (n_entities > LEGEND_SWATCHES)
+    {
+      guint n_more = n_entities - LEGEND_SWATCHES;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
+                                                            "+%u more", n_more), n_more);
+      add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, 0, 0, neutral, text);
+    }
+
+  /* Sizes: round amounts from the largest down, so areas can be compared. */
+  if (self->max_value > 0)
+    {
+      double top = nice_floor (self->max_value);
+      double values[3] = { top, nice_floor (top / 3), nice_floor (top / 10) };
+      double last = -1;
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_autofree char *text = NULL;
+          double r;
+          if (values[i] <= 0 || values[i] == last)
+            continue;
+          last = values[i];
+          r = MAX (self->r_min, r_max * sqrt (values[i] / self->max_value));
+          text = tranche_format_amount (values[i], currency, FALSE);
+          add_legend_item (self, items, TRANCHE_LEGEND_SIZE, 2 * r, r, neutral, text);
+        }
+    }
+
+  if (features & TRANCHE_FEATURE_UNDISCLOSED)
+    add_legend_item (self, items, TRANCHE_LEGEND_UNDISCLOSED, 2 * S (self, 9), S (self, 9),
+                     neutral, C_("legend", "hollow: amount undisclosed"));
+  if (features & TRANCHE_FEATURE_APPROX)
+    add_legend_item (self, items, TRANCHE_LEGEND_APPROX, 0, 0, neutral,
+                     C_("legend", "~ approximate"));
+  if (features & TRANCHE_FEATURE_RANGE)
+    add_legend_item (self, items, TRANCHE_LEGEND_RANGE, sym, S (self, 8), neutral,
+                     C_("legend", "whisker: reported range"));
+  if (features & TRANCHE_FEATURE_YEAR)
+    add_legend_item (self, items, TRANCHE_LEGEND_BAND, 2 * sym, S (self, 8), neutral,
+                     C_("legend", "band: date known only to the year"));
+  else if (features & TRANCHE_FEATURE_QUARTER)
+    add_legend_item (self, items, TRANCHE_LEGEND_BAND, 2 * sym, S (self, 8), neutral,
+                     C_("legend", "band: date known only to the quarter"));
+  else if (features & TRANCHE_FEATURE_MONTH)
+    add_legend_item (self, items, TRANCHE_LEGEND_BAND, 2 * sym, S (self, 8), neutral,
+                     C_("legend", "band: date known only to the month"));
+  if (features & TRANCHE_FEATURE_SPAN)
+    add_legend_item (self, items, TRANCHE_LEGEND_SPAN, 2 * sym, S (self, 6), neutral,
+                     C_("legend", "bar: until its end date"));
+  if (features & TRANCHE_FEATURE_ACQUISITION)
+    add_legend_item (self, items, TRANCHE_LEGEND_ACQUISITION, sym, S (self, 8), neutral,
+                     C_("legend", "acquisition"));
+  if (features & TRANCHE_FEATURE_VALUATION)
+    add_legend_item (self, items, TRANCHE_LEGEND_VALUATION, sym, S (self, 7), neutral,
+                     C_("legend", "valuation (not to scale)"));
+  if (with_clusters)
+    add_legend_item (self, items, TRANCHE_LEGEND_CLUSTER, 2 * sym, S (self, 8), neutral,
+                     C_("legend", "merged events: count"));
+  if (with_density)
+    add_legend_item (self, items, TRANCHE_LEGEND_DENSITY, 2 * sym, S (self, 6), neutral,
+                     C_("legend", "shading: events per pixel"));
+}
+
+/* Flows the items in rows from (x, y) within `width`; returns the height. */
+static double
+flow_legend (TrancheTimelineLayout *self,
+             GArray                *items,
+             double                 x,
+             double                 y,
+             double                 width)
+{
+  double cx = x, row_y = y, row_height = 0;
+  double gap = S (self, 20), inner = S (self, 7);
+  guint row_start = 0;
+
+  for (guint i = 0; i <= items->len; i++)
+    {
+      TrancheTimelineLegendItem *item = i < items->len
+        ? &g_array_index (items, TrancheTimelineLegendItem, i) : NULL;
+      double tw = 0, th = 0, w = 0, h = 0;
+
+      if (item != NULL)
+        {
+          tranche_draw_get_text_size (item->layout, &tw, &th);
+          w = item->symbol.width + (item->symbol.width > 0 ? inner : 0) + tw;
+          h = MAX (item->symbol.height, th);
+        }
+      /* Close the row: centre everything in it vertically. */
+      if (item == NULL || (cx > x && cx + w > x + width))
+        {
+          for (guint j = row_start; j < i; j++)
+            {
+              TrancheTimelineLegendItem *it = &g_array_index (items, TrancheTimelineLegendItem, j);
+              double ith;
+              tranche_draw_get_text_size (it->layout, NULL, &ith);
+              it->symbol.y = row_y + (row_height - it->symbol.height) / 2;
+              it->text_y = row_y + (row_height - ith) / 2;
+            }
+          if (item == NULL)
+            break;
+          row_y += row_height + S (self, 8);
+          row_height = 0;
+          cx = x;
+          row_start = i;
+        }
+      item->symbol.x = cx;
+      item->text_x = cx + item->symbol.width + (item->symbol.width > 0 ? inner : 0);
+      /* A swatch group reads as one list: tighter gaps between names. */
+      cx += w + (item->kind == TRANCHE_LEGEND_SWATCH
+                 && i + 1 < items->len
+                 && g_array_index (items, TrancheTimelineLegendItem, i + 1).kind
+                    == TRANCHE_LEGEND_SWATCH ? S (self, 14) : gap);
+      row_height = MAX (row_height, h);
+    }
+  return row_y + row_height - y;
+}
+
+/* The legend's height with every item it can have, at the current size of
+ * the largest marker, flowed across the frame. */
+double
+tranche_timeline_legend_measure (TrancheTimelineLayout      *self,
+                                 const TrancheTimelineFrame *frame,
+                                 double                      width)
+{
+  g_autoptr(GArray) probe = g_array_new (FALSE, TRUE, sizeof (TrancheTimelineLegendItem));
+
+  g_assert (self != NULL);
+
+  collect_legend (self, probe, self->r_max, TRUE, TRUE);
+  return flow_legend (self, probe, frame->margin_x, 0, width - 2 * frame->margin_x);
+}
+
+/* The legend of what the finished view shows, from `y` down, and the note
+ * under it when not every event is drawn one by one. */
+void
+tranche_timeline_legend_build (TrancheTimelineLayout      *self,
+                               const TrancheTimelineFrame *frame,
+                               double                      y,
+                               double                      width,
+                               double                      height)
+{
+  g_autofree char *note = NULL;
+  double legend_height, w, h;
+
+  g_assert (self != NULL);
+
+  collect_legend (self, self->legend, self->r_max, self->clusters->len > 0, self->dense);
+  legend_height = flow_legend (self, self->legend, frame->margin_x, y,
+                               width - 2 * frame->margin_x);
+  if (!self->dense)
+    return;
+
+  /* Translators: under the legend when there are too many events to draw
+   * one by one */
+  note = g_strdup_printf (C_("timeline", "%u events in view: the %u largest are drawn "
+                                         "one by one, the others as shading"),
+                          self->n_visible, self->markers->len);
+  self->note = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL, note,
+                                            width - 2 * frame->margin_x, 0);
+  tranche_draw_get_text_size (self->note, &w, &h);
+  self->note_rect = (TrancheRect) { frame->margin_x,
+                                    MIN (y + legend_height + S (self, 6),
+                                         height - frame->margin_bottom / 2 - h),
+                                    w, h };
+}
