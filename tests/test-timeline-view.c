@@ -17,6 +17,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "gui-test-util.h"
+#include "tranche-enums.h"
 #include "tranche-loader.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -538,6 +539,38 @@ test_wheel_on_chart_moves_timeline (void)
   gui_test_destroy_window (window);
 }
 
+/* The lane mode is an enum property whose nicks are the settings' own
+ * (org.tranche.Tranche.LaneGrouping), so the two can be bound directly. */
+static void
+test_lane_mode_property (void)
+{
+  GtkWidget *view = g_object_ref_sink (tranche_timeline_view_new ());
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (view), "lane-mode");
+  GEnumClass *modes = g_type_class_ref (TRANCHE_TYPE_LANE_MODE);
+  const char *nicks[] = { "pair", "target", "investor" };
+  TrancheLaneMode mode = TRANCHE_LANES_BY_PAIR;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == TRANCHE_TYPE_LANE_MODE);
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    {
+      g_settings_set_string (settings, "lane-grouping", nicks[i]);
+      g_assert_cmpint (g_settings_get_enum (settings, "lane-grouping"), ==,
+                       g_enum_get_value_by_nick (modes, nicks[i])->value);
+    }
+  g_settings_bind (settings, "lane-grouping", view, "lane-mode", G_SETTINGS_BIND_GET);
+  g_settings_set_string (settings, "lane-grouping", "target");
+  g_object_get (view, "lane-mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, TRANCHE_LANES_BY_TARGET);
+  g_settings_reset (settings, "lane-grouping");
+  g_object_get (view, "lane-mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, TRANCHE_LANES_BY_PAIR);
+  g_settings_unbind (view, "lane-mode");
+  g_object_unref (view);
+  g_type_class_unref (modes);
+}
+
 /* The window binds its selection to the timeline both ways: a selection
  * made elsewhere (the table) reaches the timeline as one notification. */
 static void
@@ -589,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/timeline/window/zoom-moves-charts", test_zoom_moves_charts);
   g_test_add_func ("/timeline/window/wheel-on-chart-moves-timeline",
                    test_wheel_on_chart_moves_timeline);
+  g_test_add_func ("/timeline/lane-mode/enum-property", test_lane_mode_property);
   g_test_add_func ("/timeline/window/selection-notifies-once",
                    test_selection_from_table_notifies_once);
   return g_test_run ();
