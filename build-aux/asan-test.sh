@@ -18,9 +18,11 @@ cd "$(dirname "$0")/.."
 mode=${1:-all}
 build=${ASAN_BUILD_DIR:-build-asan}
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" -Db_sanitize=address,undefined -Db_lundef=false \
+  meson setup "$build" -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=float-cast-overflow -Dc_link_args=-fsanitize=float-cast-overflow \
     >/dev/null
+elif ! meson introspect "$build" --buildoptions | grep -q '"name": "werror", "value": true'; then
+  meson configure "$build" -Dwerror=true >/dev/null
 fi
 if ! meson compile -C "$build" > "$build/asan-compile.log" 2>&1; then
   tail -n 40 "$build/asan-compile.log"

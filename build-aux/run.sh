@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds, and runs Tranche (with no FILE: the bundled sample).
+# Installs what running needs (not the test toolchain), builds, and runs
+# Tranche (with no FILE: the bundled sample).
 set -euo pipefail
 here=$(dirname "$0")
-"$here/install-deps.sh"
+"$here/install-deps.sh" run
 "$here/build.sh"
 exec "$here/../build/src/tranche" "$@"

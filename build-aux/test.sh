@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds, and runs every test. The last lines are meson's
-# summary of the whole suite.
+# Installs every dependency (the test toolchain too), builds with warnings as
+# errors, and runs every test. The last lines are meson's summary of the
+# whole suite.
 set -euo pipefail
 here=$(dirname "$0")
 cd "$here/.."
-build-aux/install-deps.sh
+build-aux/install-deps.sh test
 build-aux/build.sh
 # The tests again in build-asan/, under AddressSanitizer and UndefinedBehavior-
 # Sanitizer, leaks included (build-aux/asan-test.sh says which run in CI).

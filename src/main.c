@@ -17,20 +17,42 @@
 #include "tranche-i18n.h"
 
 /* Run from the build tree (build-aux/run.sh, tests), the schema and the
- * translations are not installed: use the build tree's, so the window opens
- * and speaks French there too. An installed Tranche finds its own. The check
- * must come before anything creates the default settings schema source. */
+ * translations are not installed: meson copies tranche-uninstalled.ini beside
+ * the binary there (never installed), which names the build's own, so the
+ * window opens and speaks French there too. An installed Tranche has no such
+ * file and finds its own. The check must come before anything creates the
+ * default settings schema source. */
 static void
 use_build_tree_when_uninstalled (void)
 {
+  static const char * const vars[][2] = {
+    { "GSETTINGS_SCHEMA_DIR", "SchemaDir" },
+    { "TRANCHE_LOCALEDIR", "LocaleDir" },
+  };
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *marker = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
 
-  if (exe == NULL || !g_str_has_prefix (exe, BUILD_ROOT "/"))
+  if (exe == NULL)
     return;
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
-    g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMADIR, TRUE);
-  if (g_getenv ("TRANCHE_LOCALEDIR") == NULL)
-    g_setenv ("TRANCHE_LOCALEDIR", BUILD_LOCALEDIR, TRUE);
+  dir = g_path_get_dirname (exe);
+  marker = g_build_filename (dir, "tranche-uninstalled.ini", NULL);
+  /* Tested first: a failed open would format its error before setlocale(),
+   * and GLib keeps that untranslated strerror() text for the whole run. */
+  if (!g_file_test (marker, G_FILE_TEST_IS_REGULAR)
+      || !g_key_file_load_from_file (keys, marker, G_KEY_FILE_NONE, NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *relative = g_key_file_get_string (keys, "Build tree", vars[i][1], NULL);
+      g_autofree char *path = NULL;
+
+      if (relative == NULL || g_getenv (vars[i][0]) != NULL)
+        continue;
+      path = g_canonicalize_filename (relative, dir);
+      g_setenv (vars[i][0], path, TRUE);
+    }
 }
 
 int

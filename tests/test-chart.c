@@ -218,7 +218,8 @@ test_bad_mask_keeps_data (gconstpointer data)
   TrancheTimeScale scale;
 
   g_assert_cmpuint (before->len, >, 0);
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*g_bytes_get_size*");
+  /* the guard is in core, which logs in its own domain */
+  g_test_expect_message ("Tranche-Core", G_LOG_LEVEL_CRITICAL, "*g_bytes_get_size*");
   tranche_chart_set_data (chart, dataset, short_mask);
   g_test_assert_expected_messages ();
 

@@ -350,7 +350,6 @@ test_svg_parses (void)
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
   g_autoptr(GError) error = NULL;
   GMarkupParser parser = { svg_start_cb, NULL, NULL, NULL, NULL };
   GMarkupParseContext *context;
@@ -380,32 +379,59 @@ test_svg_parses (void)
   /* The fund's marker is there, in its colour. */
   g_assert_cmpuint (scan.n_fund_fills, >, 0);
 
-  if (rsvg != NULL)
-    {
-      /* Drawn by another renderer, the marker is where core put it. */
-      g_autoptr(TrancheChartStack) stack = make_stack (ds, &options);
-      g_autofree char *png = g_build_filename (dir, "from-svg.png", NULL);
-      const char *argv[] = { rsvg, "-o", png, path, NULL };
-      int status = 0;
-      cairo_surface_t *read;
-      double x, y;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                   NULL, NULL, &status, &error));
-      g_assert_no_error (error);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      read = cairo_image_surface_create_from_png (png);
-      g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
-      g_assert_cmpint (cairo_image_surface_get_width (read), ==, 842);
-      g_assert_cmpint (cairo_image_surface_get_height (read), ==, 595);
-      big_marker_position (stack, ds, &x, &y);
-      assert_marker_pixel (read, x, y, tranche_chart_stack_get_theme (stack));
-      cairo_surface_destroy (read);
-    }
-  else
-    g_test_message ("rsvg-convert is not installed: the SVG was parsed, not drawn");
   g_free (scan.width);
   g_free (scan.height);
+  remove_tree (dir);
+}
+
+/* The same SVG drawn by another renderer: the marker is where core put it. */
+static void
+test_svg_drawn (void)
+{
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autoptr(TrancheChartStack) stack = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *png = NULL;
+  TrancheExportOptions options;
+  cairo_surface_t *read;
+  int status = 0;
+  double x, y;
+
+  if (rsvg == NULL)
+    {
+      g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
+      return;
+    }
+  ds = make_dataset ();
+  dir = make_tmp_dir ();
+  path = g_build_filename (dir, "chart.svg", NULL);
+  png = g_build_filename (dir, "from-svg.png", NULL);
+  init_options (&options);
+  g_assert_true (tranche_export_parse_size ("a4", &options.width, &options.height));
+  options.views = TRANCHE_STACK_TIMELINE | TRANCHE_STACK_CUMULATIVE;
+  options.show_footer = TRUE;
+  g_assert_true (tranche_export_dataset (ds, path, &options, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { rsvg, "-o", png, path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  read = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (read), ==, 842);
+  g_assert_cmpint (cairo_image_surface_get_height (read), ==, 595);
+  stack = make_stack (ds, &options);
+  big_marker_position (stack, ds, &x, &y);
+  assert_marker_pixel (read, x, y, tranche_chart_stack_get_theme (stack));
+  cairo_surface_destroy (read);
   remove_tree (dir);
 }
 
@@ -673,8 +699,6 @@ test_failure_keeps_previous (void)
   g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
   g_autofree char *under_file = g_build_filename (blocker, "out.png", NULL);
   g_autofree char *as_dir = g_build_filename (dir, "taken.png", NULL);
-  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
-  g_autofree char *locked_png = g_build_filename (locked, "keep.png", NULL);
   g_autoptr(GError) error = NULL;
   TrancheExportOptions options;
 
@@ -721,25 +745,41 @@ test_failure_keeps_previous (void)
   g_clear_error (&error);
   g_assert_true (g_file_test (as_dir, G_FILE_TEST_IS_DIR));
 
-  /* A folder we may not write in (root may write anywhere: skipped). */
+  /* No temporary file was left anywhere: the two old files, the blocker,
+   * and the folder. */
+  assert_keeps (png, "an older export");
+  g_assert_cmpuint (count_files (dir), ==, 4);
+  remove_tree (dir);
+}
+
+/* A folder we may not write in: the error says so and the file is kept. */
+static void
+test_failure_unwritable_folder (void)
+{
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *locked_png = NULL;
+  TrancheExportOptions options;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("running as root, who may write anywhere: no unwritable folder");
+      return;
+    }
+  ds = make_dataset ();
+  dir = make_tmp_dir ();
+  locked = g_build_filename (dir, "locked", NULL);
+  locked_png = g_build_filename (locked, "keep.png", NULL);
+  init_options (&options);
   g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
   g_assert_true (g_file_set_contents (locked_png, "locked export", -1, NULL));
-  if (geteuid () != 0)
-    {
-      g_assert_cmpint (g_chmod (locked, 0555), ==, 0);
-      g_assert_false (tranche_export_dataset (ds, locked_png, &options, &error));
-      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
-      g_clear_error (&error);
-      g_assert_cmpint (g_chmod (locked, 0755), ==, 0);
-    }
-  else
-    g_test_message ("running as root: the unwritable folder case can't be made");
+  g_assert_cmpint (g_chmod (locked, 0555), ==, 0);
+  g_assert_false (tranche_export_dataset (ds, locked_png, &options, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_cmpint (g_chmod (locked, 0755), ==, 0);
   assert_keeps (locked_png, "locked export");
-
-  /* No temporary file was left anywhere: the two old files, the blocker,
-   * and the two folders. */
-  assert_keeps (png, "an older export");
-  g_assert_cmpuint (count_files (dir), ==, 5);
   g_assert_cmpuint (count_files (locked), ==, 1);
   remove_tree (dir);
 }
@@ -816,11 +856,13 @@ main (int   argc,
   g_test_add_func ("/export/png/all-views", test_png_all_views);
   g_test_add_func ("/export/png/transparent", test_png_transparent);
   g_test_add_func ("/export/svg/parses", test_svg_parses);
+  g_test_add_func ("/export/svg/drawn", test_svg_drawn);
   g_test_add_func ("/export/pdf/size", test_pdf_size);
   g_test_add_func ("/export/deck/pdf-pages", test_deck_pdf);
   g_test_add_func ("/export/deck/png-folder", test_deck_png_folder);
   g_test_add_func ("/export/deck/too-many-pages", test_deck_too_many_pages);
   g_test_add_func ("/export/failure/keeps-previous", test_failure_keeps_previous);
+  g_test_add_func ("/export/failure/unwritable-folder", test_failure_unwritable_folder);
   g_test_add_func ("/export/footer", test_footer);
   g_test_add_func ("/export/options", test_options);
   return g_test_run ();

@@ -18,6 +18,7 @@
 
 #include "gui-test-util.h"
 #include "tranche-chart-private.h"
+#include "tranche-enums.h"
 #include "tranche-loader.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -460,9 +461,8 @@ test_zoom_moves_charts (void)
   TrancheTimelineView *timeline = tranche_window_get_timeline (window);
   TrancheChartView *valuation = tranche_window_get_chart (window, TRANCHE_CHART_VALUATION);
   TrancheChartView *cumulative = tranche_window_get_chart (window, TRANCHE_CHART_CUMULATIVE);
-  TrancheViewport *viewport = tranche_timeline_view_get_viewport (timeline);
   TrancheTimeScale scale;
-  double fitted, zoomed;
+  double fitted;
   guint event;
 
   tranche_window_open_sample (window);
@@ -477,7 +477,6 @@ test_zoom_moves_charts (void)
   /* + zooms by 1.5, animated: wait for where it goes. */
   wait_for (fabs (timeline_span (window) - fitted / 1.5) < 1e-6 * fitted
             && charts_follow (window));
-  zoomed = timeline_span (window);
   g_assert_true (tranche_chart_view_get_scale (valuation, &scale));
   g_assert_cmpfloat (tranche_time_scale_span (&scale), <, fitted / 1.4);
   /* One day, one x in all three. */
@@ -494,29 +493,83 @@ test_zoom_moves_charts (void)
                              - tranche_time_scale_day_to_x (&c, day)), <, 0.01);
   }
 
-  /* And the other way: a Ctrl+wheel over the valuation chart moves the
-   * timeline and the cumulative chart. */
-  if (have_xdotool ())
-    {
-      double plot_x, plot_width;
-
-      g_assert_true (tranche_viewport_get_plot (viewport, &plot_x, &plot_width));
-      move_pointer (GTK_WIDGET (valuation), viewport, plot_x + plot_width * 0.7,
-                    gtk_widget_get_height (GTK_WIDGET (valuation)) / 2.0);
-      for (guint notch = 0; notch < 2; notch++)
-        {
-          double before = span (viewport);
-
-          xdotool ("keydown ctrl click 4 keyup ctrl");
-          wait_for (span (viewport) < before * 0.99);
-        }
-      /* Two notches of 15%. */
-      wait_for (fabs (timeline_span (window) - zoomed / (1.15 * 1.15)) < 1e-6 * zoomed
-                && charts_follow (window));
-    }
-  else
-    g_test_message ("no xdotool: zooming from a lower chart not tried");
   gui_test_destroy_window (window);
+}
+
+/* And the other way: a Ctrl+wheel over the valuation chart moves the
+ * timeline and the cumulative chart. */
+static void
+test_wheel_on_chart_moves_timeline (void)
+{
+  TrancheWindow *window;
+  TrancheTimelineView *timeline;
+  TrancheChartView *valuation, *cumulative;
+  TrancheViewport *viewport;
+  double fitted, plot_x, plot_width;
+
+  if (!have_xdotool ())
+    {
+      g_test_skip ("xdotool is needed to turn the wheel through the X server");
+      return;
+    }
+  window = gui_test_new_window ();
+  timeline = tranche_window_get_timeline (window);
+  valuation = tranche_window_get_chart (window, TRANCHE_CHART_VALUATION);
+  cumulative = tranche_window_get_chart (window, TRANCHE_CHART_CUMULATIVE);
+  viewport = tranche_timeline_view_get_viewport (timeline);
+  tranche_window_open_sample (window);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (valuation))
+            && gtk_widget_get_mapped (GTK_WIDGET (cumulative)));
+  gui_test_wait_frames (GTK_WIDGET (timeline), 2);
+  wait_for (charts_follow (window));
+  fitted = timeline_span (window);
+
+  g_assert_true (tranche_viewport_get_plot (viewport, &plot_x, &plot_width));
+  move_pointer (GTK_WIDGET (valuation), viewport, plot_x + plot_width * 0.7,
+                gtk_widget_get_height (GTK_WIDGET (valuation)) / 2.0);
+  for (guint notch = 0; notch < 2; notch++)
+    {
+      double before = span (viewport);
+
+      xdotool ("keydown ctrl click 4 keyup ctrl");
+      wait_for (span (viewport) < before * 0.99);
+    }
+  /* Two notches of 15%. */
+  wait_for (fabs (timeline_span (window) - fitted / (1.15 * 1.15)) < 1e-6 * fitted
+            && charts_follow (window));
+  gui_test_destroy_window (window);
+}
+
+/* The lane mode is an enum property whose nicks are the settings' own
+ * (org.tranche.Tranche.LaneGrouping), so the two can be bound directly. */
+static void
+test_lane_mode_property (void)
+{
+  GtkWidget *view = g_object_ref_sink (tranche_timeline_view_new ());
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (view), "lane-mode");
+  GEnumClass *modes = g_type_class_ref (TRANCHE_TYPE_LANE_MODE);
+  const char *nicks[] = { "pair", "target", "investor" };
+  TrancheLaneMode mode = TRANCHE_LANES_BY_PAIR;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == TRANCHE_TYPE_LANE_MODE);
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    {
+      g_settings_set_string (settings, "lane-grouping", nicks[i]);
+      g_assert_cmpint (g_settings_get_enum (settings, "lane-grouping"), ==,
+                       g_enum_get_value_by_nick (modes, nicks[i])->value);
+    }
+  g_settings_bind (settings, "lane-grouping", view, "lane-mode", G_SETTINGS_BIND_GET);
+  g_settings_set_string (settings, "lane-grouping", "target");
+  g_object_get (view, "lane-mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, TRANCHE_LANES_BY_TARGET);
+  g_settings_reset (settings, "lane-grouping");
+  g_object_get (view, "lane-mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, TRANCHE_LANES_BY_PAIR);
+  g_settings_unbind (view, "lane-mode");
+  g_object_unref (view);
+  g_type_class_unref (modes);
 }
 
 /* The window binds its selection to the timeline both ways: a selection
@@ -617,6 +670,9 @@ main (int   argc,
   g_test_add_func ("/timeline/window/zoom-moves-charts", test_zoom_moves_charts);
   g_test_add_func ("/timeline/window/pointer-moves-crosshair-only",
                    test_pointer_moves_crosshair_only);
+  g_test_add_func ("/timeline/window/wheel-on-chart-moves-timeline",
+                   test_wheel_on_chart_moves_timeline);
+  g_test_add_func ("/timeline/lane-mode/enum-property", test_lane_mode_property);
   g_test_add_func ("/timeline/window/selection-notifies-once",
                    test_selection_from_table_notifies_once);
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include "tranche-application.h"
 #include "tranche-preferences-window.h"
+#include "tranche-settings.h"
 #include "tranche-window.h"
 
 struct _TrancheApplication
@@ -117,7 +118,7 @@ tranche_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = tranche_settings_new ();
   g_signal_connect_object (self->settings, "changed::style-variant",
                            G_CALLBACK (apply_style_variant), self, G_CONNECT_SWAPPED);
   apply_style_variant (self);

@@ -10,6 +10,7 @@
 #include "tranche-deck.h"
 #include "tranche-export-dialog.h"
 #include "tranche-format.h"
+#include "tranche-settings.h"
 
 typedef enum
 {
@@ -638,7 +639,7 @@ static void
 tranche_export_dialog_init (TrancheExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
+  self->settings = tranche_settings_new ();
   self->cancellable = g_cancellable_new ();
 }
 

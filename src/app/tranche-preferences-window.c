@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tranche-preferences-window.h"
+#include "tranche-settings.h"
 
 struct _TranchePreferencesWindow
 {
@@ -83,7 +84,7 @@ tranche_preferences_window_init (TranchePreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = tranche_settings_new ();
   g_settings_bind_with_mapping (self->settings, "style-variant", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
                                 (gpointer) style_nicks, NULL);

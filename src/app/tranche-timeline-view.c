@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "tranche-draw.h"
+#include "tranche-enums.h"
 #include "tranche-event-fields.h"
 #include "tranche-format.h"
 #include "tranche-time-gestures.h"
@@ -616,7 +617,7 @@ tranche_timeline_view_get_property (GObject    *object,
       g_value_set_int (value, self->hovered);
       break;
     case PROP_LANE_MODE:
-      g_value_set_int (value, self->lane_mode);
+      g_value_set_enum (value, self->lane_mode);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -646,7 +647,7 @@ tranche_timeline_view_set_property (GObject      *object,
       tranche_timeline_view_set_selected (self, g_value_get_int (value));
       break;
     case PROP_LANE_MODE:
-      tranche_timeline_view_set_lane_mode (self, g_value_get_int (value));
+      tranche_timeline_view_set_lane_mode (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -683,9 +684,8 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
     g_param_spec_int ("hovered", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANE_MODE] =
-    g_param_spec_int ("lane-mode", NULL, NULL, TRANCHE_LANES_BY_PAIR, TRANCHE_LANES_BY_INVESTOR,
-                      TRANCHE_LANES_BY_PAIR,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("lane-mode", NULL, NULL, TRANCHE_TYPE_LANE_MODE, TRANCHE_LANES_BY_PAIR,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Enter on the selection: the window opens its details. */

@@ -26,6 +26,7 @@
 #include "tranche-export-context.h"
 #include "tranche-export-dialog.h"
 #include "tranche-presentation-view.h"
+#include "tranche-settings.h"
 #include "tranche-window.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -1331,7 +1332,7 @@ tranche_window_init (TrancheWindow *self)
 
   self->selected = -1;
   self->filter = tranche_filter_new ();
-  self->settings = g_settings_new (APP_ID);
+  self->settings = tranche_settings_new ();
   self->viewport = tranche_viewport_new ();
   add_children (self);
   add_settings_actions (self);
