@@ -515,6 +515,7 @@ test_values (void)
   dataset = load_string (json, strlen (json), NULL, diagnostics, NULL);
   print_diagnostics (diagnostics);
   g_assert_cmpuint (tranche_diagnostics_get_length (diagnostics), ==, 0);
+  g_assert_nonnull (dataset);
   e = tranche_dataset_get_event (dataset, 0);
   g_assert_cmpint (e->kind, ==, TRANCHE_EVENT_COMMITMENT);
   g_assert_cmpuint (e->line, ==, 5);
@@ -545,6 +546,7 @@ test_huge_integer (void)
   g_autoptr(TrancheDataset) dataset = load_string (json, strlen (json), NULL, NULL, NULL);
 
   /* json-glib wraps it to -1; the loader reads what was written */
+  g_assert_nonnull (dataset);
   g_assert_cmpfloat_with_epsilon (tranche_dataset_get_event (dataset, 0)->amount.value, 1e20,
                                   1e6);
 }
@@ -578,6 +580,7 @@ test_unknown_entity (void)
   g_assert_cmpuint (d->line, ==, 7);
   g_assert_null (tranche_diagnostics_find (diagnostics, "events[1].investors[0]"));
   g_assert_null (tranche_diagnostics_find (diagnostics, "events[2].target"));
+  g_assert_nonnull (dataset);
   g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 3);
   zed = tranche_dataset_find_entity (dataset, "zed");
   g_assert_cmpuint (zed, !=, TRANCHE_NO_ENTITY);
@@ -671,6 +674,7 @@ test_text_file_link (void)
   d = tranche_diagnostics_find (diagnostics, "sources[0].text_file");
   g_assert_nonnull (d);
   g_assert_cmpuint (d->line, ==, 2);
+  g_assert_nonnull (dataset);
   g_assert_null (tranche_dataset_get_source (dataset, 0)->text);
 
   g_unlink (link);
@@ -835,6 +839,7 @@ test_too_many_investors (void)
   d = tranche_diagnostics_find (diagnostics, "events[0].investors");
   g_assert_nonnull (d);
   g_assert_cmpuint (d->line, ==, 6);
+  g_assert_nonnull (dataset);
   g_assert_cmpuint (tranche_dataset_get_n_skipped (dataset), ==, 1);
 }
 
