@@ -87,8 +87,8 @@ read_big_file (const char *filename)
 }
 
 GBytes *
-tranche_file_read (const char  *filename,
-                   GError     **error)
+tranche_file_read (const char *filename,
+                   GError    **error)
 {
   GBytes *bytes = read_big_file (filename);
   char *contents = NULL;

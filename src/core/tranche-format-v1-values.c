@@ -117,9 +117,9 @@ tranche_v1_limit_length (Loader     *self,
 /* The string the current path names, cut to `max_chars`; NULL after
  * reporting that it is no string. */
 const char *
-tranche_v1_expect_text (Loader     *self,
-                        JsonNode   *node,
-                        glong       max_chars)
+tranche_v1_expect_text (Loader   *self,
+                        JsonNode *node,
+                        glong     max_chars)
 {
   return tranche_v1_limit_length (self, tranche_v1_expect_string (self, node), max_chars);
 }
@@ -310,12 +310,12 @@ tranche_v1_lookup_name (const char         *name,
 /* Sorts an object's members into `found` by their index in `names`; members
  * the format does not know get a warning naming what they are in. */
 void
-tranche_v1_collect_members (Loader              *self,
-                            JsonNode            *node,
-                            const char * const  *names,
-                            int                  n_names,
-                            JsonNode           **found,
-                            const char          *what)
+tranche_v1_collect_members (Loader             *self,
+                            JsonNode           *node,
+                            const char * const *names,
+                            int                 n_names,
+                            JsonNode          **found,
+                            const char         *what)
 {
   JsonObjectIter iter;
   const char *name;

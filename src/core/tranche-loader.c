@@ -138,9 +138,9 @@ report_parser_error (Loader     *self,
  * element `to` ends: at the comma before that element, or at the array's
  * closing bracket. */
 static gsize
-run_end (Loader           *self,
+run_end (Loader                  *self,
          const TrancheRootMember *member,
-         guint             to)
+         guint                    to)
 {
   gsize end;
 
@@ -241,9 +241,9 @@ parse_root (Loader *self)
 }
 
 static TrancheDataset *
-loader_run (Loader              *self,
-            TrancheDiagnostics  *diagnostics,
-            GError             **error)
+loader_run (Loader             *self,
+            TrancheDiagnostics *diagnostics,
+            GError            **error)
 {
   g_autoptr(JsonObject) root = NULL;
   const TrancheRootMember *events = NULL;
