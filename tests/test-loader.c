@@ -388,6 +388,55 @@ test_case (gconstpointer data)
     g_assert_cmpuint (tranche_dataset_get_n_skipped (dataset), ==, 1);
 }
 
+/* Each kind is named by a whole sentence, with its own article ("an
+ * investment", "a commitment"), not by a word put into one. */
+static void
+test_kind_messages (void)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *more;
+    const char *path;
+    const char *message;
+  } checks[] = {
+    { "investment", "", "investors",
+      "missing: an investment needs its investors, like [\"microsoft\"]" },
+    { "commitment", "", "investors",
+      "missing: a commitment needs its investors, like [\"microsoft\"]" },
+    { "acquisition", ", \"investors\": []", "investors",
+      "empty: an acquisition names at least one investor" },
+    { "commitment", ", \"investors\": []", "investors",
+      "empty: a commitment names at least one investor" },
+    { "investment", "", "target", "missing: an investment event needs the id of its target "
+      "entity" },
+    { "valuation", "", "target", "missing: a valuation event needs the id of its target "
+      "entity" },
+    { "acquisition", "", "target", "missing: an acquisition event needs the id of its target "
+      "entity" },
+    { "investment", "", "amount", "missing: an investment needs an amount (or "
+      "{\"disclosed\": false})" },
+    { "commitment", "", "amount", "missing: a commitment needs an amount (or "
+      "{\"disclosed\": false})" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *json =
+        g_strdup_printf (DOC ("{\"id\": \"e\", \"date\": \"2023\", \"title\": \"T\", "
+                              "\"kind\": \"%s\"%s}"), checks[i].kind, checks[i].more);
+      g_autofree char *path = g_strconcat ("events[0].", checks[i].path, NULL);
+      g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+      g_autoptr(TrancheDataset) dataset = load_string (json, strlen (json), NULL, diagnostics,
+                                                       NULL);
+      const TrancheDiagnostic *d = tranche_diagnostics_find (diagnostics, path);
+
+      print_diagnostics (diagnostics);
+      g_assert_nonnull (d);
+      g_assert_cmpstr (d->message, ==, checks[i].message);
+    }
+}
+
 /* Date problems of each kind say something different. */
 static void
 test_date_messages (void)
@@ -1018,6 +1067,7 @@ main (int   argc,
     }
   g_test_add_func ("/loader/text-file/link-out", test_text_file_link);
   g_test_add_func ("/loader/dates/messages", test_date_messages);
+  g_test_add_func ("/loader/kinds/messages", test_kind_messages);
   g_test_add_func ("/loader/version/message", test_version_message);
   g_test_add_func ("/loader/all-problems", test_all_problems);
   g_test_add_func ("/loader/any-order", test_any_order);

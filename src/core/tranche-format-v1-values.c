@@ -284,15 +284,14 @@ expect_amount_number (Loader   *self,
   return TRUE;
 }
 
+/* `message` is a whole sentence for each kind of object, for translators. */
 static void
 warn_unknown_member (Loader     *self,
                      const char *name,
-                     const char *what)
+                     const char *message)
 {
   push_key (self, name);
-  /* Translators: %s is "an event", "an entity", "a source", "an amount"… */
-  report (self, TRANCHE_SEVERITY_WARNING, _("not a member of %s in format version 1; ignored"),
-          what);
+  report (self, TRANCHE_SEVERITY_WARNING, "%s", message);
   pop (self);
 }
 
@@ -308,14 +307,15 @@ tranche_v1_lookup_name (const char         *name,
 }
 
 /* Sorts an object's members into `found` by their index in `names`; members
- * the format does not know get a warning naming what they are in. */
+ * the format does not know get the warning `unknown`, which names what they
+ * are in. */
 void
 tranche_v1_collect_members (Loader             *self,
                             JsonNode           *node,
                             const char * const *names,
                             int                 n_names,
                             JsonNode          **found,
-                            const char         *what)
+                            const char         *unknown)
 {
   JsonObjectIter iter;
   const char *name;
@@ -327,7 +327,7 @@ tranche_v1_collect_members (Loader             *self,
       int k = tranche_v1_lookup_name (name, names, n_names);
 
       if (k < 0)
-        warn_unknown_member (self, name, what);
+        warn_unknown_member (self, name, unknown);
       else
         found[k] = value;
     }
@@ -389,7 +389,10 @@ tranche_v1_parse_money (Loader       *self,
       int k = tranche_v1_lookup_name (name, money_members, N_MONEY_MEMBERS);
 
       if (k < 0 || (k == MONEY_BASIS && !valuation))
-        warn_unknown_member (self, name, valuation ? _("a valuation") : _("an amount"));
+        warn_unknown_member (self, name,
+                             valuation
+                             ? _("not a member of a valuation in format version 1; ignored")
+                             : _("not a member of an amount in format version 1; ignored"));
       else
         m[k] = value;
     }

@@ -71,7 +71,8 @@ tranche_format_v1_load_entity (Loader   *self,
               tranche_v1_describe_node (node));
       return;
     }
-  tranche_v1_collect_members (self, node, entity_members, N_ENTITY_MEMBERS, m, _("an entity"));
+  tranche_v1_collect_members (self, node, entity_members, N_ENTITY_MEMBERS, m,
+                              _("not a member of an entity in format version 1; ignored"));
 
   push_key (self, "id");
   if (m[ENTITY_ID] == NULL)
@@ -198,7 +199,8 @@ tranche_format_v1_load_source (Loader   *self,
               tranche_v1_describe_node (node));
       return;
     }
-  tranche_v1_collect_members (self, node, source_members, N_SOURCE_MEMBERS, m, _("a source"));
+  tranche_v1_collect_members (self, node, source_members, N_SOURCE_MEMBERS, m,
+                              _("not a member of a source in format version 1; ignored"));
 
   push_key (self, "id");
   if (m[SOURCE_ID] == NULL)
@@ -399,7 +401,9 @@ load_citations (Loader          *self,
           pop (self);
           continue;
         }
-      tranche_v1_collect_members (self, node, members, 2, m, _("a citation"));
+      tranche_v1_collect_members (self, node, members, 2, m,
+                                  _("not a member of a citation in format version 1; "
+                                    "ignored"));
       push_key (self, "source");
       if (m[0] == NULL)
         report (self, TRANCHE_SEVERITY_ERROR, _("missing: a citation needs the id of its "
@@ -531,6 +535,27 @@ event_title (Loader     *self,
     d->event.title = tranche_v1_expect_text (self, d->m[EVENT_TITLE], MAX_LABEL);
 }
 
+/* Whole sentences for each kind that moves money, for translators: the
+ * kind's name is a word of the format, not of the sentence. */
+static const char *
+no_investors_message (TrancheEventKind kind,
+                      gboolean         empty)
+{
+  switch (kind)
+    {
+    case TRANCHE_EVENT_COMMITMENT:
+      return empty ? _("empty: a commitment names at least one investor")
+                   : _("missing: a commitment needs its investors, like [\"microsoft\"]");
+    case TRANCHE_EVENT_ACQUISITION:
+      return empty ? _("empty: an acquisition names at least one investor")
+                   : _("missing: an acquisition needs its investors, like [\"microsoft\"]");
+    case TRANCHE_EVENT_INVESTMENT:
+    default:
+      return empty ? _("empty: an investment names at least one investor")
+                   : _("missing: an investment needs its investors, like [\"microsoft\"]");
+    }
+}
+
 static void
 event_investors (Loader     *self,
                  EventDraft *d)
@@ -541,9 +566,8 @@ event_investors (Loader     *self,
   if (d->m[EVENT_INVESTORS] == NULL)
     {
       if (needs_them)
-        /* Translators: %s is the event kind: investment, commitment or acquisition */
-        report (self, TRANCHE_SEVERITY_ERROR, _("missing: an %s needs its investors, like "
-                                                "[\"microsoft\"]"), event_kinds[d->event.kind]);
+        report (self, TRANCHE_SEVERITY_ERROR, "%s",
+                no_investors_message (d->event.kind, FALSE));
       return;
     }
   array = expect_array (self, d->m[EVENT_INVESTORS], "[\"microsoft\"]");
@@ -559,8 +583,7 @@ event_investors (Loader     *self,
       pop (self);
     }
   if (d->n_investors == 0 && needs_them)
-    report (self, TRANCHE_SEVERITY_ERROR, _("empty: an %s names at least one investor"),
-            event_kinds[d->event.kind]);
+    report (self, TRANCHE_SEVERITY_ERROR, "%s", no_investors_message (d->event.kind, TRUE));
 }
 
 static void
@@ -572,10 +595,30 @@ event_target (Loader     *self,
       d->target = tranche_v1_expect_entity_id (self, d->m[EVENT_TARGET]);
       return;
     }
-  if (d->kind_known && d->event.kind != TRANCHE_EVENT_NEWS)
-    /* Translators: %s is the event kind */
-    report (self, TRANCHE_SEVERITY_ERROR, _("missing: a %s event needs the id of its target "
-                                            "entity"), event_kinds[d->event.kind]);
+  if (!d->kind_known)
+    return;
+  switch (d->event.kind)
+    {
+    case TRANCHE_EVENT_INVESTMENT:
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: an investment event needs the id of "
+                                              "its target entity"));
+      break;
+    case TRANCHE_EVENT_VALUATION:
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: a valuation event needs the id of its "
+                                              "target entity"));
+      break;
+    case TRANCHE_EVENT_ACQUISITION:
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: an acquisition event needs the id of "
+                                              "its target entity"));
+      break;
+    case TRANCHE_EVENT_COMMITMENT:
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: a commitment event needs the id of "
+                                              "its target entity"));
+      break;
+    case TRANCHE_EVENT_NEWS:
+    default:
+      break;
+    }
 }
 
 static void
@@ -589,9 +632,15 @@ event_amount (Loader     *self,
     }
   if (!d->kind_known || !needs_money_flow (d->event.kind))
     return;
-  /* Translators: %s is the event kind: investment, commitment or acquisition */
-  report (self, TRANCHE_SEVERITY_ERROR, _("missing: an %s needs an amount (or {\"disclosed\": "
-                                          "false})"), event_kinds[d->event.kind]);
+  if (d->event.kind == TRANCHE_EVENT_COMMITMENT)
+    report (self, TRANCHE_SEVERITY_ERROR, _("missing: a commitment needs an amount (or "
+                                            "{\"disclosed\": false})"));
+  else if (d->event.kind == TRANCHE_EVENT_ACQUISITION)
+    report (self, TRANCHE_SEVERITY_ERROR, _("missing: an acquisition needs an amount (or "
+                                            "{\"disclosed\": false})"));
+  else
+    report (self, TRANCHE_SEVERITY_ERROR, _("missing: an investment needs an amount (or "
+                                            "{\"disclosed\": false})"));
 }
 
 static void
@@ -746,7 +795,7 @@ tranche_format_v1_load_event (Loader   *self,
     }
   memset (&d, 0, sizeof d);
   tranche_v1_collect_members (self, node, event_members, N_EVENT_MEMBERS, d.m,
-                              _("an event"));
+                              _("not a member of an event in format version 1; ignored"));
 
   for (guint i = 0; i < G_N_ELEMENTS (event_readers); i++)
     {

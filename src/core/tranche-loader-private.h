@@ -217,7 +217,7 @@ void        tranche_v1_collect_members      (Loader             *self,
                                              const char * const *names,
                                              int                 n_names,
                                              JsonNode          **found,
-                                             const char         *what);
+                                             const char         *unknown);
 gboolean    tranche_v1_parse_money          (Loader             *self,
                                              JsonNode           *node,
                                              gboolean            valuation,
