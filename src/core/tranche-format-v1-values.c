@@ -333,6 +333,81 @@ tranche_v1_collect_members (Loader             *self,
     }
 }
 
+/* Sets of bad ids are nearly always empty: skip hashing the id then. */
+gboolean
+tranche_v1_set_contains (GHashTable *set,
+                         const char *key)
+{
+  return g_hash_table_size (set) > 0 && g_hash_table_contains (set, key);
+}
+
+/* "#rrggbb" */
+gboolean
+tranche_v1_parse_color (const char *text,
+                        guint32    *out)
+{
+  guint32 v = 0;
+
+  if (strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    {
+      int d = g_ascii_xdigit_value (text[i]);
+      if (d < 0)
+        return FALSE;
+      v = v << 4 | d;
+    }
+  *out = v;
+  return TRUE;
+}
+
+/* BCP 47 in the shape it has in practice: a 2-3 letter language, then
+ * subtags ("fr", "pt-BR", "zh-Hant-TW"). Longer languages are syntactically
+ * allowed but none is registered, and "French" is the usual mistake. */
+gboolean
+tranche_v1_language_tag_is_valid (const char *tag)
+{
+  gsize n = 0;
+  const char *c = tag;
+
+  for (; g_ascii_isalpha (*c); c++)
+    n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+  while (*c == '-')
+    {
+      c++;
+      for (n = 0; g_ascii_isalnum (*c); c++)
+        n++;
+      if (n < 1 || n > 8)
+        return FALSE;
+    }
+  return *c == '\0';
+}
+
+/* The array the current path names, or NULL after reporting. */
+JsonArray *
+tranche_v1_expect_array (Loader     *self,
+                         JsonNode   *node,
+                         const char *example)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, _("expected an array like %s, got %s"), example,
+              tranche_v1_describe_node (node));
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > G_MAXUINT16)
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, _("%u entries; an event can have at most %u"),
+              json_array_get_length (array), G_MAXUINT16);
+      return NULL;
+    }
+  return array;
+}
 
 /* Money, at the current path */
 
@@ -350,20 +425,151 @@ static const char * const basis_names[] = {
   NULL, "post-money", "pre-money", "reported",
 };
 
+/* An amount written as an object, while its members are read. */
+typedef struct
+{
+  JsonNode *m[N_MONEY_MEMBERS];
+  gboolean  disclosed;
+  double    min;
+  double    max;
+  gboolean  has_min;
+  gboolean  has_max;
+} MoneyDraft;
+
+static void
+money_basis (Loader       *self,
+             JsonNode     *node,
+             TrancheMoney *out)
+{
+  const char *basis = tranche_v1_expect_string (self, node);
+  g_autofree char *quoted = NULL;
+  int b;
+
+  if (basis == NULL)
+    return;
+  b = tranche_v1_lookup_name (basis, basis_names + 1, G_N_ELEMENTS (basis_names) - 1);
+  if (b >= 0)
+    {
+      out->basis = b + 1;
+      return;
+    }
+  quoted = tranche_problems_shorten (basis);
+  report (self, TRANCHE_SEVERITY_ERROR, _("expected \"post-money\", \"pre-money\" "
+                                          "or \"reported\", got \"%s\""), quoted);
+}
+
+static void
+money_read_members (Loader       *self,
+                    MoneyDraft   *d,
+                    TrancheMoney *out)
+{
+  gboolean approx = FALSE;
+
+  if (d->m[MONEY_VALUE] != NULL)
+    {
+      push_key (self, "value");
+      if (expect_amount_number (self, d->m[MONEY_VALUE], &out->value))
+        out->flags |= TRANCHE_MONEY_HAS_VALUE;
+      pop (self);
+    }
+  if (d->m[MONEY_CURRENCY] != NULL)
+    {
+      push_key (self, "currency");
+      tranche_v1_expect_currency (self, d->m[MONEY_CURRENCY], &out->currency);
+      pop (self);
+    }
+  if (d->m[MONEY_APPROX] != NULL)
+    {
+      push_key (self, "approx");
+      if (tranche_v1_expect_boolean (self, d->m[MONEY_APPROX], &approx) && approx)
+        out->flags |= TRANCHE_MONEY_APPROX;
+      pop (self);
+    }
+  if (d->m[MONEY_MIN] != NULL)
+    {
+      push_key (self, "min");
+      d->has_min = expect_amount_number (self, d->m[MONEY_MIN], &d->min);
+      pop (self);
+    }
+  if (d->m[MONEY_MAX] != NULL)
+    {
+      push_key (self, "max");
+      d->has_max = expect_amount_number (self, d->m[MONEY_MAX], &d->max);
+      pop (self);
+    }
+  if (d->m[MONEY_DISCLOSED] != NULL)
+    {
+      push_key (self, "disclosed");
+      tranche_v1_expect_boolean (self, d->m[MONEY_DISCLOSED], &d->disclosed);
+      pop (self);
+    }
+  if (d->m[MONEY_BASIS] != NULL)
+    {
+      push_key (self, "basis");
+      money_basis (self, d->m[MONEY_BASIS], out);
+      pop (self);
+    }
+}
+
+/* What the members say together: a whole range, and no figure for an
+ * undisclosed amount. */
+static void
+money_rules (Loader       *self,
+             MoneyDraft   *d,
+             TrancheMoney *out)
+{
+  if (d->has_min && d->has_max)
+    {
+      if (d->min > d->max)
+        {
+          push_key (self, "min");
+          report (self, TRANCHE_SEVERITY_ERROR, _("the range's min (%g) is above its max (%g)"),
+                  d->min, d->max);
+          pop (self);
+        }
+      out->min = d->min;
+      out->max = d->max;
+      out->flags |= TRANCHE_MONEY_HAS_RANGE;
+    }
+  else if ((d->m[MONEY_MIN] != NULL) != (d->m[MONEY_MAX] != NULL))
+    {
+      push_key (self, d->m[MONEY_MIN] != NULL ? "max" : "min");
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: a range needs both min and max"));
+      pop (self);
+    }
+
+  if (!d->disclosed)
+    {
+      out->flags |= TRANCHE_MONEY_UNDISCLOSED;
+      if (d->m[MONEY_VALUE] != NULL || d->m[MONEY_MIN] != NULL || d->m[MONEY_MAX] != NULL)
+        {
+          push_key (self, "disclosed");
+          report (self, TRANCHE_SEVERITY_ERROR, _("an undisclosed amount can't have a value or a "
+                                                  "range; remove them or the \"disclosed\": "
+                                                  "false"));
+          pop (self);
+        }
+    }
+  else if (d->m[MONEY_VALUE] == NULL && d->m[MONEY_MIN] == NULL && d->m[MONEY_MAX] == NULL)
+    {
+      push_key (self, "value");
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: give a value, a min and a max, or "
+                                              "\"disclosed\": false"));
+      pop (self);
+    }
+}
+
 gboolean
 tranche_v1_parse_money (Loader       *self,
                         JsonNode     *node,
                         gboolean      valuation,
                         TrancheMoney *out)
 {
-  JsonNode *m[N_MONEY_MEMBERS] = { NULL, };
+  MoneyDraft d = { { NULL, }, TRUE, 0, 0, FALSE, FALSE };
   guint errors = self->n_errors_here;
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
-  gboolean disclosed = TRUE, approx = FALSE;
-  double min = 0, max = 0;
-  gboolean has_min = FALSE, has_max = FALSE;
 
   memset (out, 0, sizeof *out);
   out->flags = TRANCHE_MONEY_PRESENT;
@@ -394,108 +600,10 @@ tranche_v1_parse_money (Loader       *self,
                              ? _("not a member of a valuation in format version 1; ignored")
                              : _("not a member of an amount in format version 1; ignored"));
       else
-        m[k] = value;
+        d.m[k] = value;
     }
 
-  if (m[MONEY_VALUE] != NULL)
-    {
-      push_key (self, "value");
-      if (expect_amount_number (self, m[MONEY_VALUE], &out->value))
-        out->flags |= TRANCHE_MONEY_HAS_VALUE;
-      pop (self);
-    }
-  if (m[MONEY_CURRENCY] != NULL)
-    {
-      push_key (self, "currency");
-      tranche_v1_expect_currency (self, m[MONEY_CURRENCY], &out->currency);
-      pop (self);
-    }
-  if (m[MONEY_APPROX] != NULL)
-    {
-      push_key (self, "approx");
-      if (tranche_v1_expect_boolean (self, m[MONEY_APPROX], &approx) && approx)
-        out->flags |= TRANCHE_MONEY_APPROX;
-      pop (self);
-    }
-  if (m[MONEY_MIN] != NULL)
-    {
-      push_key (self, "min");
-      has_min = expect_amount_number (self, m[MONEY_MIN], &min);
-      pop (self);
-    }
-  if (m[MONEY_MAX] != NULL)
-    {
-      push_key (self, "max");
-      has_max = expect_amount_number (self, m[MONEY_MAX], &max);
-      pop (self);
-    }
-  if (m[MONEY_DISCLOSED] != NULL)
-    {
-      push_key (self, "disclosed");
-      tranche_v1_expect_boolean (self, m[MONEY_DISCLOSED], &disclosed);
-      pop (self);
-    }
-  if (m[MONEY_BASIS] != NULL)
-    {
-      const char *basis;
-
-      push_key (self, "basis");
-      basis = tranche_v1_expect_string (self, m[MONEY_BASIS]);
-      if (basis != NULL)
-        {
-          int b = tranche_v1_lookup_name (basis, basis_names + 1, G_N_ELEMENTS (basis_names) - 1);
-
-          if (b < 0)
-            {
-              g_autofree char *quoted = tranche_problems_shorten (basis);
-
-              report (self, TRANCHE_SEVERITY_ERROR, _("expected \"post-money\", \"pre-money\" "
-                                                      "or \"reported\", got \"%s\""), quoted);
-            }
-          else
-            out->basis = b + 1;
-        }
-      pop (self);
-    }
-
-  if (has_min && has_max)
-    {
-      if (min > max)
-        {
-          push_key (self, "min");
-          report (self, TRANCHE_SEVERITY_ERROR, _("the range's min (%g) is above its max (%g)"),
-                  min, max);
-          pop (self);
-        }
-      out->min = min;
-      out->max = max;
-      out->flags |= TRANCHE_MONEY_HAS_RANGE;
-    }
-  else if ((m[MONEY_MIN] != NULL) != (m[MONEY_MAX] != NULL))
-    {
-      push_key (self, m[MONEY_MIN] != NULL ? "max" : "min");
-      report (self, TRANCHE_SEVERITY_ERROR, _("missing: a range needs both min and max"));
-      pop (self);
-    }
-
-  if (!disclosed)
-    {
-      out->flags |= TRANCHE_MONEY_UNDISCLOSED;
-      if (m[MONEY_VALUE] != NULL || m[MONEY_MIN] != NULL || m[MONEY_MAX] != NULL)
-        {
-          push_key (self, "disclosed");
-          report (self, TRANCHE_SEVERITY_ERROR, _("an undisclosed amount can't have a value or a "
-                                                  "range; remove them or the \"disclosed\": "
-                                                  "false"));
-          pop (self);
-        }
-    }
-  else if (m[MONEY_VALUE] == NULL && m[MONEY_MIN] == NULL && m[MONEY_MAX] == NULL)
-    {
-      push_key (self, "value");
-      report (self, TRANCHE_SEVERITY_ERROR, _("missing: give a value, a min and a max, or "
-                                              "\"disclosed\": false"));
-      pop (self);
-    }
+  money_read_members (self, &d, out);
+  money_rules (self, &d, out);
   return self->n_errors_here == errors;
 }

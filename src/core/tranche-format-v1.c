@@ -16,14 +16,6 @@
 
 #include "tranche-loader-private.h"
 
-/* Sets of bad ids are nearly always empty: skip hashing the id then. */
-static gboolean
-set_contains (GHashTable *set,
-              const char *key)
-{
-  return g_hash_table_size (set) > 0 && g_hash_table_contains (set, key);
-}
-
 /* Entities */
 
 enum
@@ -37,23 +29,78 @@ static const char * const entity_kinds[] = {
   "company", "investor", "fund", "person", "government",
 };
 
-static gboolean
-parse_color (const char *text,
-             guint32    *out)
+/* The id of an entity, or NULL; a repeated one is reported but returned, to
+ * be remembered as bad. */
+static const char *
+entity_id (Loader   *self,
+           JsonNode *node)
 {
-  guint32 v = 0;
+  const char *id;
 
-  if (strlen (text) != 7 || text[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
+  if (node == NULL)
     {
-      int d = g_ascii_xdigit_value (text[i]);
-      if (d < 0)
-        return FALSE;
-      v = v << 4 | d;
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs an id like "
+                                              "\"openai\""));
+      return NULL;
     }
-  *out = v;
-  return TRUE;
+  id = tranche_v1_expect_entity_id (self, node);
+  if (id != NULL && (tranche_dataset_builder_entity_is_declared (self->builder, id)
+                     || tranche_v1_set_contains (self->bad_entity_ids, id)))
+    report (self, TRANCHE_SEVERITY_ERROR, _("another entity has the id \"%s\" already; ids "
+                                            "must be unique"), id);
+  return id;
+}
+
+static const char *
+entity_name (Loader   *self,
+             JsonNode *node)
+{
+  if (node != NULL)
+    return tranche_v1_expect_text (self, node, MAX_LABEL);
+  report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs a display name"));
+  return NULL;
+}
+
+static void
+entity_kind (Loader        *self,
+             JsonNode      *node,
+             TrancheEntity *entity)
+{
+  const char *kind = tranche_v1_expect_string (self, node);
+  g_autofree char *quoted = NULL;
+  int k;
+
+  if (kind == NULL)
+    return;
+  if ((k = tranche_v1_lookup_name (kind, entity_kinds, G_N_ELEMENTS (entity_kinds))) >= 0)
+    {
+      entity->kind = k;
+      return;
+    }
+  quoted = tranche_problems_shorten (kind);
+  report (self, TRANCHE_SEVERITY_ERROR,
+          _("expected \"company\", \"investor\", \"fund\", \"person\" or "
+            "\"government\", got \"%s\""), quoted);
+}
+
+static void
+entity_color (Loader        *self,
+              JsonNode      *node,
+              TrancheEntity *entity)
+{
+  const char *color = tranche_v1_expect_string (self, node);
+  g_autofree char *quoted = NULL;
+
+  if (color == NULL)
+    return;
+  if (tranche_v1_parse_color (color, &entity->color))
+    {
+      entity->has_color = TRUE;
+      return;
+    }
+  quoted = tranche_problems_shorten (color);
+  report (self, TRANCHE_SEVERITY_ERROR, _("expected a colour like \"#1f77b4\", got \"%s\""),
+          quoted);
 }
 
 void
@@ -62,7 +109,7 @@ tranche_format_v1_load_entity (Loader   *self,
 {
   JsonNode *m[N_ENTITY_MEMBERS] = { NULL, };
   TrancheEntity entity = { 0 };
-  const char *id = NULL;
+  const char *id;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -75,63 +122,22 @@ tranche_format_v1_load_entity (Loader   *self,
                               _("not a member of an entity in format version 1; ignored"));
 
   push_key (self, "id");
-  if (m[ENTITY_ID] == NULL)
-    report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs an id like \"openai\""));
-  else if ((id = tranche_v1_expect_entity_id (self, m[ENTITY_ID])) != NULL
-           && (tranche_dataset_builder_entity_is_declared (self->builder, id)
-               || set_contains (self->bad_entity_ids, id)))
-    report (self, TRANCHE_SEVERITY_ERROR, _("another entity has the id \"%s\" already; ids "
-                                            "must be unique"), id);
+  id = entity_id (self, m[ENTITY_ID]);
   pop (self);
-
   push_key (self, "name");
-  if (m[ENTITY_NAME] == NULL)
-    report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs a display name"));
-  else
-    entity.name = tranche_v1_expect_text (self, m[ENTITY_NAME], MAX_LABEL);
+  entity.name = entity_name (self, m[ENTITY_NAME]);
   pop (self);
-
   entity.kind = TRANCHE_ENTITY_COMPANY;
   if (m[ENTITY_KIND] != NULL)
     {
-      const char *kind;
-
       push_key (self, "kind");
-      if ((kind = tranche_v1_expect_string (self, m[ENTITY_KIND])) != NULL)
-        {
-          int k = tranche_v1_lookup_name (kind, entity_kinds, G_N_ELEMENTS (entity_kinds));
-
-          if (k < 0)
-            {
-              g_autofree char *quoted = tranche_problems_shorten (kind);
-
-              report (self, TRANCHE_SEVERITY_ERROR,
-                      _("expected \"company\", \"investor\", \"fund\", \"person\" or "
-                        "\"government\", got \"%s\""), quoted);
-            }
-          else
-            entity.kind = k;
-        }
+      entity_kind (self, m[ENTITY_KIND], &entity);
       pop (self);
     }
-
   if (m[ENTITY_COLOR] != NULL)
     {
-      const char *color;
-
       push_key (self, "color");
-      if ((color = tranche_v1_expect_string (self, m[ENTITY_COLOR])) != NULL)
-        {
-          if (parse_color (color, &entity.color))
-            entity.has_color = TRUE;
-          else
-            {
-              g_autofree char *quoted = tranche_problems_shorten (color);
-
-              report (self, TRANCHE_SEVERITY_ERROR, _("expected a colour like \"#1f77b4\", "
-                                                      "got \"%s\""), quoted);
-            }
-        }
+      entity_color (self, m[ENTITY_COLOR], &entity);
       pop (self);
     }
 
@@ -158,28 +164,77 @@ static const char * const source_members[] = {
   "text_file",
 };
 
-/* BCP 47 in the shape it has in practice: a 2-3 letter language, then
- * subtags ("fr", "pt-BR", "zh-Hant-TW"). Longer languages are syntactically
- * allowed but none is registered, and "French" is the usual mistake. */
-static gboolean
-language_tag_is_valid (const char *tag)
+/* The id of a source, or NULL; a repeated one is reported but returned, to
+ * be remembered as bad. */
+static const char *
+source_id (Loader   *self,
+           JsonNode *node)
 {
-  gsize n = 0;
-  const char *c = tag;
+  const char *id;
 
-  for (; g_ascii_isalpha (*c); c++)
-    n++;
-  if (n < 2 || n > 3)
-    return FALSE;
-  while (*c == '-')
+  if (node == NULL)
     {
-      c++;
-      for (n = 0; g_ascii_isalnum (*c); c++)
-        n++;
-      if (n < 1 || n > 8)
-        return FALSE;
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs an id that "
+                                              "citations name"));
+      return NULL;
     }
-  return *c == '\0';
+  if ((id = tranche_v1_expect_string (self, node)) == NULL)
+    return NULL;
+  if (id[0] == '\0')
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, _("expected an id, got an empty string"));
+      return NULL;
+    }
+  if (tranche_dataset_builder_has_source (self->builder, id)
+      || tranche_v1_set_contains (self->bad_source_ids, id))
+    report (self, TRANCHE_SEVERITY_ERROR, _("another source has the id \"%s\" already; ids "
+                                            "must be unique"), id);
+  return id;
+}
+
+static const char *
+source_title (Loader   *self,
+              JsonNode *node)
+{
+  if (node != NULL)
+    return tranche_v1_expect_text (self, node, MAX_LABEL);
+  report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs a title"));
+  return NULL;
+}
+
+/* Only a hint for display: not worth losing the source over. */
+static const char *
+source_language (Loader   *self,
+                 JsonNode *node)
+{
+  const char *language = tranche_v1_expect_string (self, node);
+  g_autofree char *quoted = NULL;
+
+  if (language == NULL || tranche_v1_language_tag_is_valid (language))
+    return language;
+  quoted = tranche_problems_shorten (language);
+  report (self, TRANCHE_SEVERITY_WARNING, _("expected a language tag like \"fr\", \"en\" or "
+                                            "\"pt-BR\", got \"%s\"; ignored"), quoted);
+  return NULL;
+}
+
+/* The text of the file `node` names (free it), or NULL. */
+static char *
+source_text_file (Loader   *self,
+                  JsonNode *node,
+                  gboolean  has_text)
+{
+  const char *relative = tranche_v1_expect_string (self, node);
+
+  if (relative == NULL)
+    return NULL;
+  if (has_text)
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, _("give either \"text\" or \"text_file\", not "
+                                              "both"));
+      return NULL;
+    }
+  return tranche_text_file_read (self, relative);
 }
 
 void
@@ -188,7 +243,7 @@ tranche_format_v1_load_source (Loader   *self,
 {
   JsonNode *m[N_SOURCE_MEMBERS] = { NULL, };
   TrancheSource source = { 0 };
-  const char *id = NULL;
+  const char *id;
   g_autofree char *file_text = NULL;
   guint errors_before_file;
 
@@ -203,55 +258,28 @@ tranche_format_v1_load_source (Loader   *self,
                               _("not a member of a source in format version 1; ignored"));
 
   push_key (self, "id");
-  if (m[SOURCE_ID] == NULL)
-    report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs an id that citations "
-                                            "name"));
-  else if ((id = tranche_v1_expect_string (self, m[SOURCE_ID])) != NULL)
-    {
-      if (id[0] == '\0')
-        {
-          report (self, TRANCHE_SEVERITY_ERROR, _("expected an id, got an empty string"));
-          id = NULL;
-        }
-      else if (tranche_dataset_builder_has_source (self->builder, id)
-               || set_contains (self->bad_source_ids, id))
-        report (self, TRANCHE_SEVERITY_ERROR, _("another source has the id \"%s\" already; ids "
-                                                "must be unique"), id);
-    }
+  id = source_id (self, m[SOURCE_ID]);
   pop (self);
-
   push_key (self, "title");
-  if (m[SOURCE_TITLE] == NULL)
-    report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs a title"));
-  else
-    source.title = tranche_v1_expect_text (self, m[SOURCE_TITLE], MAX_LABEL);
+  source.title = source_title (self, m[SOURCE_TITLE]);
   pop (self);
-
   source.publisher = tranche_v1_member_text (self, m[SOURCE_PUBLISHER], "publisher", MAX_LABEL);
   source.author = tranche_v1_member_text (self, m[SOURCE_AUTHOR], "author", MAX_LABEL);
   /* kept as written: the window decides what it is willing to open */
   source.url = tranche_v1_member_text (self, m[SOURCE_URL], "url", MAX_PARAGRAPH);
   source.summary = tranche_v1_member_text (self, m[SOURCE_SUMMARY], "summary", MAX_PARAGRAPH);
   source.text = tranche_v1_member_string (self, m[SOURCE_TEXT], "text");
-
   if (m[SOURCE_PUBLISHED] != NULL)
     {
       push_key (self, "published");
       tranche_v1_expect_date (self, m[SOURCE_PUBLISHED], &source.published);
       pop (self);
     }
-
-  if ((source.language = tranche_v1_member_string (self, m[SOURCE_LANGUAGE], "language")) != NULL
-      && !language_tag_is_valid (source.language))
+  if (m[SOURCE_LANGUAGE] != NULL)
     {
-      g_autofree char *quoted = tranche_problems_shorten (source.language);
-
-      /* only a hint for display: not worth losing the source over */
       push_key (self, "language");
-      report (self, TRANCHE_SEVERITY_WARNING, _("expected a language tag like \"fr\", \"en\" or "
-                                                "\"pt-BR\", got \"%s\"; ignored"), quoted);
+      source.language = source_language (self, m[SOURCE_LANGUAGE]);
       pop (self);
-      source.language = NULL;
     }
 
   /* A missing or refused text file is an error, but the source stays: its
@@ -260,17 +288,10 @@ tranche_format_v1_load_source (Loader   *self,
   errors_before_file = self->n_errors_here;
   if (m[SOURCE_TEXT_FILE] != NULL)
     {
-      const char *relative;
-
       push_key (self, "text_file");
-      if ((relative = tranche_v1_expect_string (self, m[SOURCE_TEXT_FILE])) != NULL)
-        {
-          if (m[SOURCE_TEXT] != NULL)
-            report (self, TRANCHE_SEVERITY_ERROR, _("give either \"text\" or \"text_file\", not "
-                                                    "both"));
-          else
-            source.text = file_text = tranche_text_file_read (self, relative);
-        }
+      file_text = source_text_file (self, m[SOURCE_TEXT_FILE], m[SOURCE_TEXT] != NULL);
+      if (file_text != NULL)
+        source.text = file_text;
       pop (self);
     }
 
@@ -308,30 +329,6 @@ needs_money_flow (TrancheEventKind kind)
 {
   return kind == TRANCHE_EVENT_INVESTMENT || kind == TRANCHE_EVENT_COMMITMENT
          || kind == TRANCHE_EVENT_ACQUISITION;
-}
-
-/* The array the current path names, or NULL after reporting. */
-static JsonArray *
-expect_array (Loader     *self,
-              JsonNode   *node,
-              const char *example)
-{
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("expected an array like %s, got %s"), example,
-              tranche_v1_describe_node (node));
-      return NULL;
-    }
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) > G_MAXUINT16)
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("%u entries; an event can have at most %u"),
-              json_array_get_length (array), G_MAXUINT16);
-      return NULL;
-    }
-  return array;
 }
 
 /* The entity index of an id an event names. An id's index never changes
@@ -570,7 +567,7 @@ event_investors (Loader     *self,
                 no_investors_message (d->event.kind, FALSE));
       return;
     }
-  array = expect_array (self, d->m[EVENT_INVESTORS], "[\"microsoft\"]");
+  array = tranche_v1_expect_array (self, d->m[EVENT_INVESTORS], "[\"microsoft\"]");
   if (array == NULL)
     return;
   d->n_investors = json_array_get_length (array);
@@ -685,7 +682,7 @@ event_sources (Loader     *self,
 
   if (d->m[EVENT_SOURCES] == NULL)
     return;
-  array = expect_array (self, d->m[EVENT_SOURCES],
+  array = tranche_v1_expect_array (self, d->m[EVENT_SOURCES],
                         "[{\"source\": \"article\", \"quote\": \"…\"}]");
   if (array == NULL)
     return;
@@ -702,7 +699,7 @@ event_tags (Loader     *self,
 
   if (d->m[EVENT_TAGS] == NULL)
     return;
-  if ((array = expect_array (self, d->m[EVENT_TAGS], "[\"ai\", \"cloud\"]")) == NULL)
+  if ((array = tranche_v1_expect_array (self, d->m[EVENT_TAGS], "[\"ai\", \"cloud\"]")) == NULL)
     return;
   d->n_tags = json_array_get_length (array);
   d->tags = g_new0 (const char *, MAX (d->n_tags, 1));

@@ -220,6 +220,69 @@ read_unit (TrancheJsonScan *self,
   return unit;
 }
 
+/* Reads the escape at p[i] == '\\' inside a string; returns the offset
+ * after it, or 0 after reporting a problem. */
+static gsize
+scan_escape (TrancheJsonScan *self,
+             gsize            i,
+             gboolean        *nul_reported)
+{
+  const guchar *p = (const guchar *) self->data;
+  guchar c = p[i + 1];
+  int unit;
+
+  if (c != 'u')
+    {
+      if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
+        {
+          /* the whole character after the backslash, not its first
+           * byte: half a UTF-8 sequence in a message breaks the
+           * problems dialog; a control character is named instead */
+          const char *after = self->data + i + 1;
+          g_autofree char *shown = c < 0x20
+            ? g_strdup_printf ("U+%04X", c)
+            : g_strndup (after, g_utf8_next_char (after) - after);
+
+          fatal_at (self, i, "", _("invalid escape \\%s in a string; expected one of "
+                                   "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"), shown);
+          return 0;
+        }
+      return i + 2;
+    }
+  if ((unit = read_unit (self, i + 2)) < 0)
+    {
+      fatal_at (self, i, "", _("invalid \\u escape; expected four hexadecimal digits like "
+                               "\\u00e9"));
+      return 0;
+    }
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      /* a high surrogate only makes sense with a low one right after */
+      int low = (i + 7 < self->len && p[i + 6] == '\\' && p[i + 7] == 'u')
+                ? read_unit (self, i + 8) : -1;
+
+      if (low >= 0xdc00 && low <= 0xdfff)
+        return i + 12;
+    }
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    {
+      fatal_at (self, i, "", _("a \\u escape of an unpaired surrogate; write the "
+                               "character itself or a valid pair"));
+      return 0;
+    }
+  /* Strings are C strings from json-glib on: a NUL would silently cut the
+   * rest of the text (or make two ids equal). Said once per string, and
+   * only when the file is a dataset. */
+  if (unit == 0 && !*nul_reported)
+    {
+      *nul_reported = TRUE;
+      tranche_problems_add (self->problems, TRANCHE_SEVERITY_WARNING, g_strdup (""), i,
+                            g_strdup (_("a NUL character (\\u0000) in a string: "
+                                        "the text after it is left out")));
+    }
+  return i + 6;
+}
+
 /* Reads a string token at p[i] == '"'; returns the offset after it, or 0
  * after reporting a problem. Most of a file is strings: the plain bytes of
  * one are skipped with a table lookup each. */
@@ -233,84 +296,22 @@ scan_string (TrancheJsonScan *self,
 
   for (i++;;)
     {
-      guchar c;
-      int unit;
-
       while (i < self->len && !self->string_stop[p[i]])
         i++;
       if (i >= self->len)
         break;
-      c = p[i];
-      if (c == '"')
+      if (p[i] == '"')
         return i + 1;
-      if (c != '\\')
+      if (p[i] != '\\')
         {
           fatal_at (self, i, "", _("a control character (U+%04X) inside a string; write a line "
-                                   "break as \\n and a tab as \\t"), c);
+                                   "break as \\n and a tab as \\t"), p[i]);
           return 0;
         }
       if (i + 1 >= self->len)
         break;
-      c = p[i + 1];
-      if (c != 'u')
-        {
-          if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
-            {
-              /* the whole character after the backslash, not its first
-               * byte: half a UTF-8 sequence in a message breaks the
-               * problems dialog; a control character is named instead */
-              const char *after = self->data + i + 1;
-              g_autofree char *shown = c < 0x20
-                ? g_strdup_printf ("U+%04X", c)
-                : g_strndup (after, g_utf8_next_char (after) - after);
-
-              fatal_at (self, i, "", _("invalid escape \\%s in a string; expected one of "
-                                       "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"), shown);
-              return 0;
-            }
-          i += 2;
-          continue;
-        }
-      if ((unit = read_unit (self, i + 2)) < 0)
-        {
-          fatal_at (self, i, "", _("invalid \\u escape; expected four hexadecimal digits like "
-                                   "\\u00e9"));
-          return 0;
-        }
-      if (unit >= 0xd800 && unit <= 0xdbff)
-        {
-          /* a high surrogate only makes sense with a low one right after */
-          int low = (i + 7 < self->len && p[i + 6] == '\\' && p[i + 7] == 'u')
-                    ? read_unit (self, i + 8) : -1;
-
-          if (low < 0xdc00 || low > 0xdfff)
-            {
-              fatal_at (self, i, "", _("a \\u escape of an unpaired surrogate; write the "
-                                       "character itself or a valid pair"));
-              return 0;
-            }
-          i += 12;
-        }
-      else if (unit >= 0xdc00 && unit <= 0xdfff)
-        {
-          fatal_at (self, i, "", _("a \\u escape of an unpaired surrogate; write the "
-                                   "character itself or a valid pair"));
-          return 0;
-        }
-      else
-        {
-          /* Strings are C strings from json-glib on: a NUL would silently
-           * cut the rest of the text (or make two ids equal). Said once
-           * per string, and only when the file is a dataset. */
-          if (unit == 0 && !nul_reported)
-            {
-              nul_reported = TRUE;
-              tranche_problems_add (self->problems, TRANCHE_SEVERITY_WARNING, g_strdup (""), i,
-                                    g_strdup (_("a NUL character (\\u0000) in a string: "
-                                                "the text after it is left out")));
-            }
-          i += 6;
-        }
+      if ((i = scan_escape (self, i, &nul_reported)) == 0)
+        return 0;
     }
   fatal_at (self, start, "", _("the file ends inside the string that starts here; is it "
                                "truncated?"));

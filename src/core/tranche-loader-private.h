@@ -209,6 +209,14 @@ gboolean    tranche_v1_expect_currency      (Loader             *self,
 gboolean    tranche_v1_expect_date          (Loader             *self,
                                              JsonNode           *node,
                                              TrancheDate        *out);
+gboolean    tranche_v1_set_contains         (GHashTable         *set,
+                                             const char         *key);
+gboolean    tranche_v1_parse_color          (const char         *text,
+                                             guint32            *out);
+gboolean    tranche_v1_language_tag_is_valid (const char        *tag);
+JsonArray  *tranche_v1_expect_array         (Loader             *self,
+                                             JsonNode           *node,
+                                             const char         *example);
 int         tranche_v1_lookup_name          (const char         *name,
                                              const char * const *names,
                                              int                 n_names);
