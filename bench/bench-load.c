@@ -23,6 +23,7 @@ main (int   argc,
   g_autoptr(TrancheDiagnostics) diagnostics = NULL;
   g_autoptr(TrancheDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+  TrancheLoaderOptions options = { 0 };
   struct rusage usage;
   gint64 start, end;
 
@@ -36,7 +37,8 @@ main (int   argc,
 
   diagnostics = tranche_diagnostics_new ();
   start = g_get_monotonic_time ();
-  dataset = tranche_loader_load_file (argv[1], NULL, diagnostics, &error);
+  options.n_threads = tranche_loader_threads_for_process ();
+  dataset = tranche_loader_load_file (argv[1], &options, diagnostics, &error);
   end = g_get_monotonic_time ();
   if (dataset == NULL)
     {

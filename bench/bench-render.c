@@ -99,8 +99,9 @@ load (const char *filename,
 {
   g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
   g_autoptr(GError) error = NULL;
+  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process () };
   double start = now_ms ();
-  TrancheDataset *dataset = tranche_loader_load_file (filename, NULL, diagnostics, &error);
+  TrancheDataset *dataset = tranche_loader_load_file (filename, &options, diagnostics, &error);
 
   *ms = now_ms () - start;
   if (dataset == NULL)

@@ -6,7 +6,9 @@
 # samples and the kept regressions. New interesting inputs go to
 # fuzz/corpus-run/ (kept between runs, not committed); a crash is written to
 # fuzz/crashes/ and the script exits non-zero. FUZZ_JOBS=2 runs two
-# processes (libFuzzer's -fork). See fuzz/README.md.
+# processes (libFuzzer's -fork). FUZZ_TARGET=fuzz-json-scan fuzzes the
+# first pass (the JSON pre-scan) alone, with its own corpus. See
+# fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,13 +19,19 @@ case $seconds in
 esac
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${FUZZ_JOBS:-1}
+target=${FUZZ_TARGET:-fuzz-loader}
+case $target in
+  fuzz-loader) corpus=fuzz/corpus-run ;;
+  fuzz-json-scan) corpus=fuzz/corpus-run-json-scan ;;
+  *) echo "FUZZ_TARGET is fuzz-loader or fuzz-json-scan" >&2; exit 2 ;;
+esac
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" -Dfuzzing=true -Dbuildtype=debugoptimized >/dev/null
 fi
-meson compile -C "$build" fuzz-loader >/dev/null
+meson compile -C "$build" "$target" >/dev/null
 
-mkdir -p fuzz/corpus-run fuzz/crashes
+mkdir -p "$corpus" fuzz/crashes
 seeds=()
 for dir in tests/fixtures data/samples fuzz/regressions; do
   [ -d "$dir" ] && seeds+=("$dir")
@@ -49,4 +57,4 @@ if [ "$jobs" -gt 1 ]; then
   options+=(-fork="$jobs" -ignore_crashes=0)
 fi
 
-exec "$build/fuzz/fuzz-loader" "${options[@]}" "$@" fuzz/corpus-run "${seeds[@]}"
+exec "$build/fuzz/$target" "${options[@]}" "$@" "$corpus" "${seeds[@]}"

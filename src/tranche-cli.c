@@ -52,9 +52,10 @@ tranche_cli_load_for_output (const char *filename)
   g_autoptr(GError) error = NULL;
   g_autoptr(TrancheDataset) dataset = NULL;
   const char *shown = filename;
+  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process () };
 
   if (filename != NULL)
-    dataset = tranche_loader_load_file (filename, NULL, diagnostics, &error);
+    dataset = tranche_loader_load_file (filename, &options, diagnostics, &error);
   else
     {
       g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE,
@@ -93,9 +94,10 @@ check_one (const char *filename)
   g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
   g_autoptr(TrancheDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process () };
   guint n_errors, n_warnings;
 
-  dataset = tranche_loader_load_file (filename, NULL, diagnostics, &error);
+  dataset = tranche_loader_load_file (filename, &options, diagnostics, &error);
   if (dataset == NULL && !g_error_matches (error, TRANCHE_LOADER_ERROR,
                                            TRANCHE_LOADER_ERROR_INVALID))
     {

@@ -388,6 +388,55 @@ test_case (gconstpointer data)
     g_assert_cmpuint (tranche_dataset_get_n_skipped (dataset), ==, 1);
 }
 
+/* Each kind is named by a whole sentence, with its own article ("an
+ * investment", "a commitment"), not by a word put into one. */
+static void
+test_kind_messages (void)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *more;
+    const char *path;
+    const char *message;
+  } checks[] = {
+    { "investment", "", "investors",
+      "missing: an investment needs its investors, like [\"microsoft\"]" },
+    { "commitment", "", "investors",
+      "missing: a commitment needs its investors, like [\"microsoft\"]" },
+    { "acquisition", ", \"investors\": []", "investors",
+      "empty: an acquisition names at least one investor" },
+    { "commitment", ", \"investors\": []", "investors",
+      "empty: a commitment names at least one investor" },
+    { "investment", "", "target", "missing: an investment event needs the id of its target "
+      "entity" },
+    { "valuation", "", "target", "missing: a valuation event needs the id of its target "
+      "entity" },
+    { "acquisition", "", "target", "missing: an acquisition event needs the id of its target "
+      "entity" },
+    { "investment", "", "amount", "missing: an investment needs an amount (or "
+      "{\"disclosed\": false})" },
+    { "commitment", "", "amount", "missing: a commitment needs an amount (or "
+      "{\"disclosed\": false})" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *json =
+        g_strdup_printf (DOC ("{\"id\": \"e\", \"date\": \"2023\", \"title\": \"T\", "
+                              "\"kind\": \"%s\"%s}"), checks[i].kind, checks[i].more);
+      g_autofree char *path = g_strconcat ("events[0].", checks[i].path, NULL);
+      g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+      g_autoptr(TrancheDataset) dataset = load_string (json, strlen (json), NULL, diagnostics,
+                                                       NULL);
+      const TrancheDiagnostic *d = tranche_diagnostics_find (diagnostics, path);
+
+      print_diagnostics (diagnostics);
+      g_assert_nonnull (d);
+      g_assert_cmpstr (d->message, ==, checks[i].message);
+    }
+}
+
 /* Date problems of each kind say something different. */
 static void
 test_date_messages (void)
@@ -515,6 +564,7 @@ test_values (void)
   dataset = load_string (json, strlen (json), NULL, diagnostics, NULL);
   print_diagnostics (diagnostics);
   g_assert_cmpuint (tranche_diagnostics_get_length (diagnostics), ==, 0);
+  g_assert_nonnull (dataset);
   e = tranche_dataset_get_event (dataset, 0);
   g_assert_cmpint (e->kind, ==, TRANCHE_EVENT_COMMITMENT);
   g_assert_cmpuint (e->line, ==, 5);
@@ -545,6 +595,7 @@ test_huge_integer (void)
   g_autoptr(TrancheDataset) dataset = load_string (json, strlen (json), NULL, NULL, NULL);
 
   /* json-glib wraps it to -1; the loader reads what was written */
+  g_assert_nonnull (dataset);
   g_assert_cmpfloat_with_epsilon (tranche_dataset_get_event (dataset, 0)->amount.value, 1e20,
                                   1e6);
 }
@@ -578,6 +629,7 @@ test_unknown_entity (void)
   g_assert_cmpuint (d->line, ==, 7);
   g_assert_null (tranche_diagnostics_find (diagnostics, "events[1].investors[0]"));
   g_assert_null (tranche_diagnostics_find (diagnostics, "events[2].target"));
+  g_assert_nonnull (dataset);
   g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 3);
   zed = tranche_dataset_find_entity (dataset, "zed");
   g_assert_cmpuint (zed, !=, TRANCHE_NO_ENTITY);
@@ -671,6 +723,7 @@ test_text_file_link (void)
   d = tranche_diagnostics_find (diagnostics, "sources[0].text_file");
   g_assert_nonnull (d);
   g_assert_cmpuint (d->line, ==, 2);
+  g_assert_nonnull (dataset);
   g_assert_null (tranche_dataset_get_source (dataset, 0)->text);
 
   g_unlink (link);
@@ -835,6 +888,7 @@ test_too_many_investors (void)
   d = tranche_diagnostics_find (diagnostics, "events[0].investors");
   g_assert_nonnull (d);
   g_assert_cmpuint (d->line, ==, 6);
+  g_assert_nonnull (dataset);
   g_assert_cmpuint (tranche_dataset_get_n_skipped (dataset), ==, 1);
 }
 
@@ -875,15 +929,18 @@ many_events (guint n)
   return json;
 }
 
-/* Big enough for the elements to be parsed on one thread and converted on
- * another: problems keep their paths, lines and order, and a duplicate is
- * found however far from the first. */
+/* Parsed on three threads (whatever GLib's slice allocator), so that
+ * elements are parsed on one thread and converted on another: problems keep
+ * their paths, lines and order, and a duplicate is found however far from
+ * the first. */
 static void
 test_many_events_problems (void)
 {
   GString *json = g_string_new (HEAD);
   g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
   g_autoptr(TrancheDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  TrancheLoaderOptions options = { .n_threads = 3 };
   const guint n = 6000;
   guint n_bad = 0;
 
@@ -899,8 +956,8 @@ test_many_events_problems (void)
                               bad_date ? "2023-13" : "2023-01-02");
     }
   g_string_append (json, "]}");
-  dataset = load_string (json->str, json->len, NULL, diagnostics, NULL);
-  g_string_free (json, TRUE);
+  bytes = g_string_free_to_bytes (json);
+  dataset = tranche_loader_load_bytes (bytes, NULL, &options, diagnostics, NULL);
   print_diagnostics (diagnostics);
 
   g_assert_nonnull (dataset);
@@ -1010,6 +1067,7 @@ main (int   argc,
     }
   g_test_add_func ("/loader/text-file/link-out", test_text_file_link);
   g_test_add_func ("/loader/dates/messages", test_date_messages);
+  g_test_add_func ("/loader/kinds/messages", test_kind_messages);
   g_test_add_func ("/loader/version/message", test_version_message);
   g_test_add_func ("/loader/all-problems", test_all_problems);
   g_test_add_func ("/loader/any-order", test_any_order);

@@ -505,6 +505,7 @@ load_thread (GTask        *task,
     .cancellable = cancellable,
     .progress = load_progress_cb,
     .progress_data = job,
+    .n_threads = tranche_loader_threads_for_process (),
   };
   GError *error = NULL;
 

@@ -38,9 +38,18 @@ typedef struct
   GCancellable              *cancellable;
   TrancheLoaderProgressFunc  progress;
   gpointer                   progress_data;
+  /* Threads to parse big arrays on; 0: as many as help, decided from the
+   * input's size and the cores (never more than three: see
+   * tranche-loader.c), 1: the calling thread alone. */
+  guint                      n_threads;
 } TrancheLoaderOptions;
 
 GQuark          tranche_loader_error_quark (void);
+
+/* The n_threads that suits this process: 0 (automatic) when GLib's slices
+ * are plain malloc, else 1, as GLib 2.74's own slice allocator made two
+ * threads slower than one (tranche-allocator.h). */
+guint           tranche_loader_threads_for_process (void);
 
 /* `options` may be NULL. */
 TrancheDataset *tranche_loader_load_file   (const char                 *filename,
