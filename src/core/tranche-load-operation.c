@@ -301,7 +301,9 @@ tranche_loader_load_file_finish (GAsyncResult        *result,
   LoadResult *load;
   TrancheDataset *dataset;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, g_task_get_source_object (G_TASK (result))),
+                        NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
                         == tranche_loader_load_file_async, NULL);
 
