@@ -271,9 +271,10 @@ tranche_loader_load_file_async (GFile                      *file,
 
   /* The caller's callback runs after `running` has turned FALSE, so it can
    * tell this load from a newer one. */
+  /* Cancelled is cancelled, even when the loader had read everything by
+   * the time it could have noticed: the outer task checks. */
   outer = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (outer, tranche_loader_load_file_async);
-  g_task_set_check_cancellable (outer, FALSE);
 
   if (self->path == NULL)
     {
@@ -309,8 +310,9 @@ tranche_loader_load_file_finish (GAsyncResult        *result,
 
   if (diagnostics != NULL)
     *diagnostics = NULL;
-  load = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_assert (load != NULL);
+  load = g_task_propagate_pointer (G_TASK (result), error);
+  if (load == NULL)
+    return NULL;
   if (load->error != NULL && g_error_matches (load->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&load->error));

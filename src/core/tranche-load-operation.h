@@ -43,8 +43,9 @@ TrancheLoadOperation *tranche_loader_load_file_async  (GFile                    
                                                        GCancellable               *cancellable,
                                                        GAsyncReadyCallback         callback,
                                                        gpointer                    user_data);
-/* NULL with `error` set when nothing could be loaded (G_IO_ERROR_CANCELLED
- * when cancelled). `diagnostics` receives the problems found, also on
+/* NULL with `error` set when nothing could be loaded; G_IO_ERROR_CANCELLED
+ * whenever the operation was cancelled before it completed, even if the
+ * loader had finished. `diagnostics` receives the problems found, also on
  * failure; NULL only when cancelled. */
 TrancheDataset       *tranche_loader_load_file_finish (GAsyncResult               *result,
                                                        TrancheDiagnostics        **diagnostics,
