@@ -40,6 +40,7 @@ void
 _tranche_window_update_actions (TrancheWindow *self)
 {
   gboolean has_dataset = tranche_session_get_dataset (self->session) != NULL;
+  const TrancheFilter *filter = tranche_session_get_filter (self->session);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems",
@@ -48,7 +49,7 @@ _tranche_window_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
-                                 has_dataset && !tranche_filter_is_empty (tranche_session_get_filter (self->session)));
+                                 has_dataset && !tranche_filter_is_empty (filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
@@ -109,7 +110,8 @@ _tranche_window_update_problems (TrancheWindow *self,
                             self->problems_name, errors);
   else if (n_errors > 0)
     {
-      guint skipped = tranche_dataset_get_n_skipped (tranche_session_get_dataset (self->session));
+      TrancheDataset *dataset = tranche_session_get_dataset (self->session);
+      guint skipped = tranche_dataset_get_n_skipped (dataset);
       g_autofree char *left_out = g_strdup_printf (ngettext ("%u event was left out",
                                                              "%u events were left out", skipped),
                                                    skipped);
