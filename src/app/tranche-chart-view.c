@@ -17,6 +17,7 @@
 #include "tranche-chart.h"
 #include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
+#include "tranche-mask.h"
 #include "tranche-session.h"
 #include "tranche-theme.h"
 #include "tranche-time-gestures.h"
@@ -179,8 +180,10 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
 
   self->drawn_scale = scale;
   self->drawn = TRUE;
-  /* Both do nothing unless the data, size, range or theme changed. */
-  tranche_chart_set_data (self->chart, self->dataset, self->mask);
+  /* Both do nothing unless the data, size, range or theme changed. The
+   * dataset and the mask can be set apart: one policy with every view. */
+  tranche_chart_set_data (self->chart, self->dataset,
+                          tranche_mask_bytes_for (self->mask, self->dataset));
   if (tranche_chart_layout (self->chart, &self->theme, &self->options, &scale,
                             &(TrancheRect) { 0, 0, width, height })
       || self->chart_node_selected != self->selected)
