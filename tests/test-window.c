@@ -329,6 +329,43 @@ test_open_cancel (void)
   gui_test_remove_dir (dir);
 }
 
+/* GObject may dispose an object more than once; the window's dispose must
+ * cope, also with a load still running (its template children are gone by
+ * the second time). */
+static void
+test_dispose_twice (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "held.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *json = fixture_json (NULL, FALSE);
+  PipeFeeder feeder = { .path = path, .text = json };
+  TrancheWindow *window = gui_test_new_window ();
+  GThread *thread;
+
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  tranche_window_open_sample (window);
+  tranche_window_open_file (window, file);
+  g_assert_true (tranche_window_is_loading (window));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_run_dispose (G_OBJECT (window));
+  g_assert_false (tranche_window_is_loading (window));
+  g_assert_nonnull (tranche_window_get_dataset (window));
+
+  /* the held load ends, and reports to no one */
+  thread = g_thread_new ("feed-pipe", feed_pipe_thread, &feeder);
+  wait_for (g_atomic_int_get (&feeder.served) > 0);
+  run_main_loop_ms (200);
+  g_atomic_int_set (&feeder.stop, TRUE);
+  g_thread_join (thread);
+  run_main_loop_ms (100);
+  g_object_unref (window);
+  gui_test_remove_dir (dir);
+}
+
 /* Select */
 
 static void
@@ -674,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/window/open/file", test_open_file);
   g_test_add_func ("/window/open/missing-file", test_open_missing);
   g_test_add_func ("/window/open/cancel", test_open_cancel);
+  g_test_add_func ("/window/dispose-twice", test_dispose_twice);
   g_test_add_func ("/window/select/highlights-quote", test_select_highlights_quote);
   g_test_add_func ("/window/select/sample-quote", test_select_sample_quote);
   g_test_add_func ("/window/filter/table-and-timeline", test_filter);
