@@ -214,6 +214,10 @@ test_open_missing (void)
   g_assert_nonnull (tranche_window_get_diagnostics (window));
   g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
                                                TRANCHE_SEVERITY_ERROR), >, 0);
+  /* the system's reason, not a vaguer one */
+  g_assert_nonnull (strstr (tranche_diagnostics_get (tranche_window_get_diagnostics (window),
+                                                     0)->message,
+                            g_strerror (ENOENT)));
   bar = problems_bar (window, "nothing-here.json could not be opened");
   g_assert_nonnull (bar);
   wait_for (gtk_revealer_get_child_revealed (bar));
