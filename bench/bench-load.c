@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "tranche-allocator.h"
 #include "tranche-loader.h"
@@ -28,7 +29,12 @@ main (int   argc,
   gint64 start, end;
 
   /* as tranche does (tranche-allocator.h) */
-  tranche_allocator_tune (argv);
+  if (tranche_allocator_prepare_restart ())
+    {
+      /* /proc/self/exe is this very binary, wherever argv[0] points */
+      execv ("/proc/self/exe", argv);
+      tranche_allocator_restart_failed ();
+    }
   if (argc != 2)
     {
       fprintf (stderr, "usage: %s FILE\n", argv[0]);

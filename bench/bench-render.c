@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "tranche-allocator.h"
 #include "tranche-dataset-builder.h"
@@ -277,7 +278,12 @@ main (int   argc,
   };
 
   /* as tranche does (tranche-allocator.h) */
-  tranche_allocator_tune (argv);
+  if (tranche_allocator_prepare_restart ())
+    {
+      /* /proc/self/exe is this very binary, wherever argv[0] points */
+      execv ("/proc/self/exe", argv);
+      tranche_allocator_restart_failed ();
+    }
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -10,11 +10,26 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "tranche-allocator.h"
 #include "tranche-application.h"
 #include "tranche-cli.h"
 #include "tranche-i18n.h"
+
+/* Big files load faster with the allocator set up for it, which GLib and
+ * glibc read only when a process starts (tranche-allocator.h): so the
+ * process starts itself again once, here, before anything else runs. */
+static void
+restart_with_tuned_allocator (char **argv)
+{
+  if (!tranche_allocator_prepare_restart ())
+    return;
+  /* /proc/self/exe is this very binary, wherever argv[0] points */
+  execv ("/proc/self/exe", argv);
+  /* still here: carry on as we are */
+  tranche_allocator_restart_failed ();
+}
 
 /* Run from the build tree (build-aux/run.sh, tests), the schema and the
  * translations are not installed: meson copies tranche-uninstalled.ini beside
@@ -116,8 +131,7 @@ main (int   argc,
     { NULL }
   };
 
-  /* big files load faster with the allocator set up for it: see there */
-  tranche_allocator_tune (argv);
+  restart_with_tuned_allocator (argv);
   use_build_tree_when_uninstalled ();
   tranche_i18n_init ();
 

@@ -370,6 +370,28 @@ test_keys_step_selection (Fixture       *f,
   g_assert_cmpuint (notified, ==, 9);
 }
 
+/* A mask made for another dataset (the dataset and mask are set apart) is
+ * never indexed: it reads as "every event shown". It once was read past
+ * its end. */
+static void
+test_mask_of_other_dataset (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const guint8 hide_both[2] = { 0, 0 };
+  g_autoptr(GBytes) mask = g_bytes_new_static (hide_both, sizeof hide_both);
+
+  tranche_timeline_view_set_mask (f->view, mask);
+  gui_test_wait_frames (GTK_WIDGET (f->view), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.select-step", "i",
+                                             1));
+  g_assert_cmpint (tranche_timeline_view_get_selected (f->view), ==,
+                   gui_test_event_index (f->dataset, "musk-leaves-2018"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.select-step", "i",
+                                             1));
+  g_assert_cmpint (tranche_timeline_view_get_selected (f->view), ==,
+                   gui_test_event_index (f->dataset, "msft-2019"));
+}
+
 static void
 test_keys_zoom_and_fit (Fixture       *f,
                         gconstpointer  data)
@@ -665,6 +687,8 @@ main (int   argc,
               test_wheel_without_ctrl_pans, fixture_tear_down);
   g_test_add ("/timeline/keys/step-selection", Fixture, NULL, fixture_set_up,
               test_keys_step_selection, fixture_tear_down);
+  g_test_add ("/timeline/mask/other-dataset", Fixture, NULL, fixture_set_up,
+              test_mask_of_other_dataset, fixture_tear_down);
   g_test_add ("/timeline/keys/zoom-and-fit", Fixture, NULL, fixture_set_up,
               test_keys_zoom_and_fit, fixture_tear_down);
   g_test_add_func ("/timeline/window/zoom-moves-charts", test_zoom_moves_charts);

@@ -3,13 +3,17 @@
  * Open the sample and a file, select an event and find its quote highlighted
  * in the source panel, filter the table and the timeline, and reload a file
  * that changes on disk, then one that breaks. Files are written into a
- * temporary folder at test time; the full-text case copies the article from
- * the shared seed (TRANCHE_SOURCE_ROOT/../shared/seed) and is skipped
- * without it.
+ * temporary folder at test time; the full-text case copies a short article
+ * from tests/fixtures/window.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gui-test-util.h"
 #include "tranche-event-item.h"
@@ -63,8 +67,7 @@ fixture_json (const char *source,
   return g_string_free (json, FALSE);
 }
 
-/* A folder holding dataset.json (and the article, when `with_article`);
- * NULL when the article was asked for and the seed is not there. */
+/* A folder holding dataset.json (and the article, when `with_article`). */
 static char *
 make_fixture (gboolean with_article)
 {
@@ -74,19 +77,14 @@ make_fixture (gboolean with_article)
 
   if (with_article)
     {
-      const char *root = g_getenv ("TRANCHE_SOURCE_ROOT");
-      g_autofree char *seed = NULL;
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "window",
+                                                        "article-fr.txt", NULL);
       g_autofree char *text = NULL;
       g_autofree char *copy = g_build_filename (dir, "article-fr.txt", NULL);
+      g_autoptr(GError) error = NULL;
 
-      if (root == NULL)
-        root = ".";
-      seed = g_build_filename (root, "..", "shared", "seed", "article-fr.txt", NULL);
-      if (!g_file_get_contents (seed, &text, NULL, NULL))
-        {
-          gui_test_remove_dir (dir);
-          return NULL;
-        }
+      g_file_get_contents (fixture, &text, NULL, &error);
+      g_assert_no_error (error);
       g_assert_nonnull (strstr (text, PASSAGE_2019));
       gui_test_write_file (copy, text, TRUE);
     }
@@ -216,6 +214,10 @@ test_open_missing (void)
   g_assert_nonnull (tranche_window_get_diagnostics (window));
   g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
                                                TRANCHE_SEVERITY_ERROR), >, 0);
+  /* the system's reason, not a vaguer one */
+  g_assert_nonnull (strstr (tranche_diagnostics_get (tranche_window_get_diagnostics (window),
+                                                     0)->message,
+                            g_strerror (ENOENT)));
   bar = problems_bar (window, "nothing-here.json could not be opened");
   g_assert_nonnull (bar);
   wait_for (gtk_revealer_get_child_revealed (bar));
@@ -223,50 +225,148 @@ test_open_missing (void)
   gui_test_remove_dir (dir);
 }
 
-/* A big file: the window says what it is opening, and Cancel stops it. */
+/* Feeds a named pipe: every time a reader opens it, writes `text` and
+ * closes, until told to stop. A load of the pipe is held in open() until
+ * then, however fast the machine. */
+typedef struct
+{
+  const char *path;
+  const char *text;
+  gint        stop;
+  gint        served;
+} PipeFeeder;
+
+static gpointer
+feed_pipe_thread (gpointer data)
+{
+  PipeFeeder *feeder = data;
+
+  while (!g_atomic_int_get (&feeder->stop))
+    {
+      /* without a reader this fails at once (ENXIO) */
+      int fd = open (feeder->path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+      gsize left = strlen (feeder->text);
+      const char *p = feeder->text;
+
+      if (fd < 0)
+        {
+          g_usleep (1000);
+          continue;
+        }
+      /* blocking writes: the reader may take its time */
+      fcntl (fd, F_SETFL, 0);
+      while (left > 0)
+        {
+          gssize n = write (fd, p, left);
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;  /* the reader closed early (EPIPE): it only looked */
+          p += n;
+          left -= n;
+        }
+      close (fd);
+      g_atomic_int_inc (&feeder->served);
+    }
+  return NULL;
+}
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a while: long enough for a load of a small file
+ * that was let go to report back, were the window still listening. */
+static void
+run_main_loop_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  wait_for (done);
+}
+
+/* A load held until cancelled: the window says what it is opening, Cancel
+ * stops it, and what the load reads afterwards never arrives. */
 static void
 test_open_cancel (void)
 {
   g_autofree char *dir = gui_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GString) json = g_string_new ("{\"tranche\": 1, \"events\": [\n");
+  g_autofree char *json = fixture_json (NULL, FALSE);
+  PipeFeeder feeder = { .path = path, .text = json };
   TrancheWindow *window = gui_test_new_window ();
+  GThread *thread;
 
-  for (guint i = 0; i < 250000; i++)
-    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"2023-01-02\", "
-                            "\"kind\": \"news\", \"title\": \"T\"}\n", i ? "," : "", i);
-  g_string_append (json, "]}");
-  gui_test_write_file (path, json->str, FALSE);
+  /* the feeder writes to readers that may close first */
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
 
   tranche_window_open_file (window, file);
   g_assert_true (tranche_window_is_loading (window));
-  /* If the load outlives the progress delay, its page replaces the empty one
+  /* The load outlives the progress delay: its page replaces the empty one
    * (after the stack's transition). */
-  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Opening big.json") != NULL
-            || !tranche_window_is_loading (window));
-  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") == NULL
-            || !tranche_window_is_loading (window));
-  if (!tranche_window_is_loading (window))
-    {
-      /* a machine fast enough to read it all first: nothing to cancel */
-      g_test_message ("loaded before it could be cancelled");
-      g_assert_nonnull (tranche_window_get_dataset (window));
-    }
-  else
-    {
-      g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Opening big.json"));
-      g_assert_null (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
-      g_assert_false (tranche_window_is_loading (window));
-      wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
-      g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
-      /* and what was read meanwhile never arrives */
-      for (guint i = 0; i < 50; i++)
-        gui_test_iterate ();
-      g_assert_null (tranche_window_get_dataset (window));
-    }
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Opening big.json") != NULL);
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") == NULL);
+  g_assert_true (tranche_window_is_loading (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
+  g_assert_false (tranche_window_is_loading (window));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
+  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+
+  /* Now let the load read a good dataset: it must not arrive. */
+  thread = g_thread_new ("feed-pipe", feed_pipe_thread, &feeder);
+  wait_for (g_atomic_int_get (&feeder.served) > 0);
+  run_main_loop_ms (300);
+  g_atomic_int_set (&feeder.stop, TRUE);
+  g_thread_join (thread);
+  run_main_loop_ms (200);
+  g_assert_null (tranche_window_get_dataset (window));
+  g_assert_null (tranche_window_get_diagnostics (window));
+  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
   gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+/* GObject may dispose an object more than once; the window's dispose must
+ * cope, also with a load still running (its template children are gone by
+ * the second time). */
+static void
+test_dispose_twice (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "held.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *json = fixture_json (NULL, FALSE);
+  PipeFeeder feeder = { .path = path, .text = json };
+  TrancheWindow *window = gui_test_new_window ();
+  GThread *thread;
+
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  tranche_window_open_sample (window);
+  tranche_window_open_file (window, file);
+  g_assert_true (tranche_window_is_loading (window));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_run_dispose (G_OBJECT (window));
+  g_assert_false (tranche_window_is_loading (window));
+  g_assert_nonnull (tranche_window_get_dataset (window));
+
+  /* the held load ends, and reports to no one */
+  thread = g_thread_new ("feed-pipe", feed_pipe_thread, &feeder);
+  wait_for (g_atomic_int_get (&feeder.served) > 0);
+  run_main_loop_ms (200);
+  g_atomic_int_set (&feeder.stop, TRUE);
+  g_thread_join (thread);
+  run_main_loop_ms (100);
+  g_object_unref (window);
   gui_test_remove_dir (dir);
 }
 
@@ -286,11 +386,6 @@ test_select_highlights_quote (void)
   GtkTextIter start, match;
   guint event;
 
-  if (dir == NULL)
-    {
-      g_test_skip ("no ../shared/seed/article-fr.txt beside the source tree");
-      return;
-    }
   file = fixture_file (dir);
   window = gui_test_new_window ();
   panel = tranche_window_get_source_panel (window);
@@ -620,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/window/open/file", test_open_file);
   g_test_add_func ("/window/open/missing-file", test_open_missing);
   g_test_add_func ("/window/open/cancel", test_open_cancel);
+  g_test_add_func ("/window/dispose-twice", test_dispose_twice);
   g_test_add_func ("/window/select/highlights-quote", test_select_highlights_quote);
   g_test_add_func ("/window/select/sample-quote", test_select_sample_quote);
   g_test_add_func ("/window/filter/table-and-timeline", test_filter);

@@ -17,6 +17,8 @@
 #include "tranche-chart.h"
 #include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
+#include "tranche-mask.h"
+#include "tranche-session.h"
 #include "tranche-theme.h"
 #include "tranche-time-gestures.h"
 #include "tranche-valuation-chart.h"
@@ -28,6 +30,9 @@ struct _TrancheChartView
   GtkWidget               parent_instance;
 
   TrancheChartKind        kind;
+  TrancheSession         *session;
+  GSignalGroup           *session_signals;
+  GBindingGroup          *session_bindings;
   TrancheDataset         *dataset;
   GBytes                 *mask;
   TrancheViewport        *viewport;
@@ -50,6 +55,7 @@ G_DEFINE_FINAL_TYPE (TrancheChartView, tranche_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_KIND,
+  PROP_SESSION,
   PROP_DATASET,
   PROP_MASK,
   PROP_VIEWPORT,
@@ -58,6 +64,33 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* As the timeline does: the dataset and mask together, and the selection
+ * bound both ways let go while they change, then taken from the session. */
+static void
+session_dataset_changed_cb (TrancheChartView *self)
+{
+  g_assert (self->session != NULL);
+
+  g_binding_group_set_source (self->session_bindings, NULL);
+  tranche_chart_view_set_dataset (self, tranche_session_get_dataset (self->session));
+  tranche_chart_view_set_mask (self, tranche_session_get_mask_bytes (self->session));
+  g_binding_group_set_source (self->session_bindings, self->session);
+}
+
+/* A new filter: the selection stays bound, so a view that lets go of a
+ * selected event it no longer shows tells the session, as it would with
+ * any other choice. */
+static void
+session_mask_changed_cb (TrancheChartView *self)
+{
+  g_assert (self->session != NULL);
+
+  if (self->dataset != tranche_session_get_dataset (self->session))
+    session_dataset_changed_cb (self);
+  else
+    tranche_chart_view_set_mask (self, tranche_session_get_mask_bytes (self->session));
+}
 
 static int
 hit_test (TrancheChartView *self,
@@ -147,8 +180,10 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
 
   self->drawn_scale = scale;
   self->drawn = TRUE;
-  /* Both do nothing unless the data, size, range or theme changed. */
-  tranche_chart_set_data (self->chart, self->dataset, self->mask);
+  /* Both do nothing unless the data, size, range or theme changed. The
+   * dataset and the mask can be set apart: one policy with every view. */
+  tranche_chart_set_data (self->chart, self->dataset,
+                          tranche_mask_bytes_for (self->mask, self->dataset));
   if (tranche_chart_layout (self->chart, &self->theme, &self->options, &scale,
                             &(TrancheRect) { 0, 0, width, height })
       || self->chart_node_selected != self->selected)
@@ -224,6 +259,9 @@ tranche_chart_view_dispose (GObject *object)
 {
   TrancheChartView *self = TRANCHE_CHART_VIEW (object);
 
+  tranche_chart_view_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session_bindings);
   tranche_chart_view_set_viewport (self, NULL);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   G_OBJECT_CLASS (tranche_chart_view_parent_class)->dispose (object);
@@ -254,6 +292,9 @@ tranche_chart_view_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_int (value, self->kind);
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_DATASET:
       g_value_set_boxed (value, self->dataset);
       break;
@@ -283,6 +324,9 @@ tranche_chart_view_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_int (value);
+      break;
+    case PROP_SESSION:
+      tranche_chart_view_set_session (self, g_value_get_object (value));
       break;
     case PROP_DATASET:
       tranche_chart_view_set_dataset (self, g_value_get_boxed (value));
@@ -319,6 +363,9 @@ tranche_chart_view_class_init (TrancheChartViewClass *klass)
     g_param_spec_int ("kind", NULL, NULL, TRANCHE_CHART_VALUATION, TRANCHE_CHART_CUMULATIVE,
                       TRANCHE_CHART_VALUATION,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -344,6 +391,16 @@ tranche_chart_view_init (TrancheChartView *self)
 
   self->selected = -1;
   self->gestures = tranche_time_gestures_attach (GTK_WIDGET (self), NULL, NULL);
+  self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                  G_CALLBACK (session_dataset_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::mask",
+                                  G_CALLBACK (session_mask_changed_cb), self);
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "viewport", self, "viewport",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "selected", self, "selected",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   style_changed_cb (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
@@ -367,6 +424,31 @@ tranche_chart_view_get_kind (TrancheChartView *self)
 {
   g_return_val_if_fail (TRANCHE_IS_CHART_VIEW (self), TRANCHE_CHART_VALUATION);
   return self->kind;
+}
+
+TrancheSession *
+tranche_chart_view_get_session (TrancheChartView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CHART_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+tranche_chart_view_set_session (TrancheChartView *self,
+                                TrancheSession   *session)
+{
+  g_return_if_fail (TRANCHE_IS_CHART_VIEW (self));
+  g_return_if_fail (session == NULL || TRANCHE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  if (session != NULL)
+    session_dataset_changed_cb (self);
+  else
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "tranche-chart.h"
 #include "tranche-dataset.h"
+#include "tranche-session.h"
 #include "tranche-time-scale.h"
 #include "tranche-viewport.h"
 
@@ -22,6 +23,11 @@ G_DECLARE_FINAL_TYPE (TrancheChartView, tranche_chart_view, TRANCHE, CHART_VIEW,
 
 GtkWidget        *tranche_chart_view_new          (TrancheChartKind  kind);
 TrancheChartKind  tranche_chart_view_get_kind     (TrancheChartView *self);
+/* Dataset, mask, selection and viewport follow the session's; the setters
+ * below are for a chart without one. */
+TrancheSession   *tranche_chart_view_get_session  (TrancheChartView *self);
+void              tranche_chart_view_set_session  (TrancheChartView *self,
+                                                   TrancheSession   *session);
 void              tranche_chart_view_set_dataset  (TrancheChartView *self,
                                                    TrancheDataset   *dataset);
 /* One byte per event, 1 when shown; NULL shows all. */

@@ -6,6 +6,7 @@
 
 #include "tranche-event-item-private.h"
 #include "tranche-event-model.h"
+#include "tranche-mask.h"
 
 struct _TrancheEventModel
 {
@@ -33,14 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-mask_fits (GBytes         *mask,
-           TrancheDataset *dataset)
-{
-  guint n = dataset ? tranche_dataset_get_n_events (dataset) : 0;
-
-  return mask == NULL || g_bytes_get_size (mask) == n;
-}
 
 /* Recomputes the rows and tells the views; one items-changed for the lot,
  * since a new dataset or filter can change any row. */
@@ -220,7 +213,7 @@ tranche_event_model_set_dataset (TrancheEventModel *self,
    * the old table, and new items go into a fresh one. */
   g_hash_table_unref (self->live);
   self->live = g_hash_table_new (NULL, NULL);
-  drop_mask = !mask_fits (self->mask, dataset);
+  drop_mask = !tranche_mask_bytes_fit (self->mask, dataset);
   if (drop_mask)
     g_clear_pointer (&self->mask, g_bytes_unref);
   rebuild (self);
@@ -241,7 +234,9 @@ tranche_event_model_set_mask (TrancheEventModel *self,
                               GBytes            *mask)
 {
   g_return_if_fail (TRANCHE_IS_EVENT_MODEL (self));
-  g_return_if_fail (mask_fits (mask, self->dataset));
+
+  /* one policy with every view: a mask of another dataset shows every event */
+  mask = tranche_mask_bytes_for (mask, self->dataset);
 
   if (self->mask == mask
       || (self->mask != NULL && mask != NULL && g_bytes_equal (self->mask, mask)))

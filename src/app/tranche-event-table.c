@@ -15,6 +15,7 @@
 #include "tranche-event-model.h"
 #include "tranche-event-table.h"
 #include "tranche-format.h"
+#include "tranche-mask.h"
 
 #define N_COLUMNS (TRANCHE_EVENT_FIELD_SOURCES + 1)
 
@@ -22,6 +23,9 @@ struct _TrancheEventTable
 {
   GtkWidget            parent_instance;
 
+  TrancheSession      *session;
+  GSignalGroup        *session_signals;
+  GBindingGroup       *session_bindings;
   TrancheEventModel   *events;
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
@@ -38,6 +42,7 @@ G_DEFINE_FINAL_TYPE (TrancheEventTable, tranche_event_table, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_DATASET,
   PROP_MASK,
   PROP_SELECTED,
@@ -298,11 +303,40 @@ activate_cb (TrancheEventTable *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, item_index (item));
 }
 
+/* The session's dataset and mask together. The selection bound both ways is
+ * let go meanwhile: a new dataset clears the table's selection, which must
+ * not clear the one the session kept; bound again, it takes the session's. */
+static void
+session_dataset_changed_cb (TrancheEventTable *self)
+{
+  g_assert (self->session != NULL);
+
+  g_binding_group_set_source (self->session_bindings, NULL);
+  tranche_event_table_set_dataset (self, tranche_session_get_dataset (self->session));
+  tranche_event_table_set_mask (self, tranche_session_get_mask_bytes (self->session));
+  g_binding_group_set_source (self->session_bindings, self->session);
+}
+
+/* A new filter: a selected event it hides is let go, and the session told. */
+static void
+session_mask_changed_cb (TrancheEventTable *self)
+{
+  g_assert (self->session != NULL);
+
+  if (tranche_event_table_get_dataset (self) != tranche_session_get_dataset (self->session))
+    session_dataset_changed_cb (self);
+  else
+    tranche_event_table_set_mask (self, tranche_session_get_mask_bytes (self->session));
+}
+
 static void
 tranche_event_table_dispose (GObject *object)
 {
   TrancheEventTable *self = TRANCHE_EVENT_TABLE (object);
 
+  tranche_event_table_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session_bindings);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->scroll_tick != 0)
@@ -327,6 +361,9 @@ tranche_event_table_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_DATASET:
       g_value_set_boxed (value, tranche_event_table_get_dataset (self));
       break;
@@ -351,6 +388,9 @@ tranche_event_table_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      tranche_event_table_set_session (self, g_value_get_object (value));
+      break;
     case PROP_DATASET:
       tranche_event_table_set_dataset (self, g_value_get_boxed (value));
       break;
@@ -375,6 +415,9 @@ tranche_event_table_class_init (TrancheEventTableClass *klass)
   object_class->get_property = tranche_event_table_get_property;
   object_class->set_property = tranche_event_table_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -427,6 +470,14 @@ tranche_event_table_init (TrancheEventTable *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->selected = -1;
+  self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                  G_CALLBACK (session_dataset_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::mask",
+                                  G_CALLBACK (session_mask_changed_cb), self);
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "selected", self, "selected",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
@@ -460,6 +511,31 @@ GtkWidget *
 tranche_event_table_new (void)
 {
   return g_object_new (TRANCHE_TYPE_EVENT_TABLE, NULL);
+}
+
+TrancheSession *
+tranche_event_table_get_session (TrancheEventTable *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_EVENT_TABLE (self), NULL);
+  return self->session;
+}
+
+void
+tranche_event_table_set_session (TrancheEventTable *self,
+                                 TrancheSession    *session)
+{
+  g_return_if_fail (TRANCHE_IS_EVENT_TABLE (self));
+  g_return_if_fail (session == NULL || TRANCHE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  if (session != NULL)
+    session_dataset_changed_cb (self);
+  else
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 TrancheDataset *
@@ -502,8 +578,8 @@ tranche_event_table_set_mask (TrancheEventTable *self,
 
   g_return_if_fail (TRANCHE_IS_EVENT_TABLE (self));
   dataset = tranche_event_model_get_dataset (self->events);
-  g_return_if_fail (mask == NULL
-                    || g_bytes_get_size (mask) == (dataset ? tranche_dataset_get_n_events (dataset) : 0));
+  /* a mask made for another dataset is dropped, as the model does */
+  mask = tranche_mask_bytes_for (mask, dataset);
 
   old = tranche_event_model_get_mask (self->events);
   if (old == mask || (old != NULL && mask != NULL && g_bytes_equal (old, mask)))

@@ -1,8 +1,8 @@
 /* tranche-event-table.h: the events as a sortable table
  *
  * A complete alternative to the charts: every shown event is a row, every
- * column sorts by its real values, and the selection is one event index that
- * the window keeps in step with the charts and the source panel.
+ * column sorts by its real values, and the selection is one event index,
+ * the session's, shared with the charts and the source panel.
  */
 #pragma once
 
@@ -10,6 +10,7 @@
 
 #include "tranche-dataset.h"
 #include "tranche-event-fields.h"
+#include "tranche-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrancheEventTable, tranche_event_table, TRANCHE, EVENT_TABLE, GtkWidget)
 
 GtkWidget      *tranche_event_table_new          (void);
+/* Dataset, mask and selection follow the session's; the setters below are
+ * for a table without one. */
+TrancheSession *tranche_event_table_get_session  (TrancheEventTable *self);
+void            tranche_event_table_set_session  (TrancheEventTable *self,
+                                                  TrancheSession    *session);
 TrancheDataset *tranche_event_table_get_dataset  (TrancheEventTable *self);
 /* Clears the selection; a mask that doesn't fit the new dataset is dropped. */
 void            tranche_event_table_set_dataset  (TrancheEventTable *self,

@@ -14,6 +14,7 @@
 
 #include "tranche-event-fields.h"
 #include "tranche-filter-bar.h"
+#include "tranche-session.h"
 
 /* Past this many entries a menu gets a search entry of its own. */
 #define MENU_SEARCH_THRESHOLD 8
@@ -43,6 +44,9 @@ struct _TrancheFilterBar
 {
   GtkWidget       parent_instance;
 
+  TrancheSession *session;
+  GSignalGroup   *session_signals;
+  GBindingGroup  *session_bindings;
   TrancheDataset *dataset;
   TrancheFilter  *filter;
   FilterMenu      menus[N_MENUS];
@@ -62,6 +66,7 @@ G_DEFINE_FINAL_TYPE (TrancheFilterBar, tranche_filter_bar, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_DATASET,
   PROP_FILTER,
   N_PROPS
@@ -558,10 +563,34 @@ clear_action (GtkWidget  *widget,
 }
 
 static void
+session_dataset_changed_cb (TrancheFilterBar *self)
+{
+  g_assert (self->session != NULL);
+  tranche_filter_bar_set_dataset (self, tranche_session_get_dataset (self->session));
+}
+
+/* How many events the session's filter leaves. */
+static void
+session_mask_changed_cb (TrancheFilterBar *self)
+{
+  TrancheMask *mask;
+
+  g_assert (self->session != NULL);
+  mask = tranche_session_get_mask (self->session);
+  if (mask != NULL)
+    tranche_filter_bar_set_counts (self, tranche_mask_get_n_shown (mask),
+                                   tranche_mask_get_n_events (mask));
+}
+
+static void
 tranche_filter_bar_dispose (GObject *object)
 {
   TrancheFilterBar *self = TRANCHE_FILTER_BAR (object);
   GtkWidget *child;
+
+  tranche_filter_bar_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session_bindings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRANCHE_TYPE_FILTER_BAR);
   /* dispose_template only unparents the children bound by id. */
@@ -596,6 +625,9 @@ tranche_filter_bar_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_DATASET:
       g_value_set_boxed (value, self->dataset);
       break;
@@ -617,6 +649,9 @@ tranche_filter_bar_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      tranche_filter_bar_set_session (self, g_value_get_object (value));
+      break;
     case PROP_DATASET:
       tranche_filter_bar_set_dataset (self, g_value_get_boxed (value));
       break;
@@ -639,6 +674,9 @@ tranche_filter_bar_class_init (TrancheFilterBarClass *klass)
   object_class->get_property = tranche_filter_bar_get_property;
   object_class->set_property = tranche_filter_bar_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -678,6 +716,15 @@ tranche_filter_bar_init (TrancheFilterBar *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
   self->filter = tranche_filter_new ();
+  self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                  G_CALLBACK (session_dataset_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::mask",
+                                  G_CALLBACK (session_mask_changed_cb), self);
+  /* the bar is where the filter is chosen: both ways */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "filter", self, "filter",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   build_menu (self, MENU_INVESTOR, self->investor_button);
   build_menu (self, MENU_TARGET, self->target_button);
   build_menu (self, MENU_KIND, self->kind_button);
@@ -691,6 +738,32 @@ GtkWidget *
 tranche_filter_bar_new (void)
 {
   return g_object_new (TRANCHE_TYPE_FILTER_BAR, NULL);
+}
+
+TrancheSession *
+tranche_filter_bar_get_session (TrancheFilterBar *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_FILTER_BAR (self), NULL);
+  return self->session;
+}
+
+void
+tranche_filter_bar_set_session (TrancheFilterBar *self,
+                                TrancheSession   *session)
+{
+  g_return_if_fail (TRANCHE_IS_FILTER_BAR (self));
+  g_return_if_fail (session == NULL || TRANCHE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  if (session != NULL)
+    session_dataset_changed_cb (self);
+  g_binding_group_set_source (self->session_bindings, session);
+  if (session != NULL)
+    session_mask_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 TrancheDataset *

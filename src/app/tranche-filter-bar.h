@@ -11,6 +11,7 @@
 
 #include "tranche-dataset.h"
 #include "tranche-filter.h"
+#include "tranche-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrancheFilterBar, tranche_filter_bar, TRANCHE, FILTER_BAR, GtkWidget)
 
 GtkWidget           *tranche_filter_bar_new          (void);
+/* Lists the session's dataset, shows and sets its filter, and counts what
+ * its mask shows; the setters below are for a bar without a session. */
+TrancheSession      *tranche_filter_bar_get_session  (TrancheFilterBar    *self);
+void                 tranche_filter_bar_set_session  (TrancheFilterBar    *self,
+                                                      TrancheSession      *session);
 TrancheDataset      *tranche_filter_bar_get_dataset  (TrancheFilterBar    *self);
 /* The menus list what this dataset has; the filter is kept, since it names
  * ids and survives a reload. */

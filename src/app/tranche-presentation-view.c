@@ -14,6 +14,7 @@
 
 #include "tranche-presentation-view.h"
 #include "tranche-presentation.h"
+#include "tranche-session.h"
 #include "tranche-slide.h"
 #include "tranche-timeline-view.h"
 #include "tranche-viewport.h"
@@ -25,8 +26,9 @@ struct _TranchePresentationView
 {
   GtkWidget            parent_instance;
 
+  TrancheSession      *session;
   TranchePresentation *presentation;
-  TrancheViewport     *viewport;
+  TrancheViewport     *viewport;     /* its own: the window's range is kept */
   GtkWidget           *timeline;
   TrancheTheme         theme;
   guint                position;
@@ -43,6 +45,7 @@ G_DEFINE_FINAL_TYPE (TranchePresentationView, tranche_presentation_view, GTK_TYP
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_POSITION,
   PROP_BLANKED,
   PROP_ACTIVE,
@@ -348,6 +351,7 @@ tranche_presentation_view_dispose (GObject *object)
   stop_animation (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->timeline, gtk_widget_unparent);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (tranche_presentation_view_parent_class)->dispose (object);
 }
 
@@ -371,6 +375,9 @@ tranche_presentation_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_POSITION:
       g_value_set_uint (value, self->position);
       break;
@@ -395,6 +402,9 @@ tranche_presentation_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      tranche_presentation_view_set_session (self, g_value_get_object (value));
+      break;
     case PROP_POSITION:
       tranche_presentation_view_set_position (self, g_value_get_uint (value));
       break;
@@ -425,6 +435,9 @@ tranche_presentation_view_class_init (TranchePresentationViewClass *klass)
   widget_class->measure = tranche_presentation_view_measure;
   widget_class->snapshot = tranche_presentation_view_snapshot;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_POSITION] =
     g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -507,16 +520,40 @@ tranche_presentation_view_new (void)
   return g_object_new (TRANCHE_TYPE_PRESENTATION_VIEW, NULL);
 }
 
+TrancheSession *
+tranche_presentation_view_get_session (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+tranche_presentation_view_set_session (TranchePresentationView *self,
+                                       TrancheSession          *session)
+{
+  g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
+  g_return_if_fail (session == NULL || TRANCHE_IS_SESSION (session));
+
+  if (g_set_object (&self->session, session))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* The steps are taken from the session once: a reload while presenting
+ * changes what the window shows after, not the story being told. */
 void
 tranche_presentation_view_start (TranchePresentationView *self,
-                                 TrancheDataset          *dataset,
-                                 GBytes                  *mask,
                                  TrancheLaneMode          lane_mode)
 {
   TrancheTimelineView *timeline;
+  TrancheDataset *dataset;
+  GBytes *mask;
 
   g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
-  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (self->session != NULL);
+  g_return_if_fail (tranche_session_get_dataset (self->session) != NULL);
+
+  dataset = tranche_session_get_dataset (self->session);
+  mask = tranche_session_get_mask_bytes (self->session);
 
   timeline = TRANCHE_TIMELINE_VIEW (self->timeline);
   stop_animation (self);

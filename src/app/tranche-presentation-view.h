@@ -13,6 +13,7 @@
 
 #include "tranche-dataset.h"
 #include "tranche-lane-index.h"
+#include "tranche-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,10 +23,12 @@ G_DECLARE_FINAL_TYPE (TranchePresentationView, tranche_presentation_view, TRANCH
                       PRESENTATION_VIEW, GtkWidget)
 
 GtkWidget *tranche_presentation_view_new           (void);
-/* Starts on the title slide with the events `mask` shows (NULL: all). */
+/* Where the dataset and the filter's mask come from when presenting starts. */
+TrancheSession *tranche_presentation_view_get_session (TranchePresentationView *self);
+void       tranche_presentation_view_set_session   (TranchePresentationView *self,
+                                                    TrancheSession          *session);
+/* Starts on the title slide with the events the session's mask shows. */
 void       tranche_presentation_view_start         (TranchePresentationView *self,
-                                                    TrancheDataset          *dataset,
-                                                    GBytes                  *mask,
                                                     TrancheLaneMode          lane_mode);
 /* Stops animating and lets the dataset go. */
 void       tranche_presentation_view_stop          (TranchePresentationView *self);

@@ -16,6 +16,7 @@
 #include "tranche-event-fields.h"
 #include "tranche-format.h"
 #include "tranche-quote.h"
+#include "tranche-session.h"
 #include "tranche-source-panel.h"
 #include "tranche-url.h"
 
@@ -30,6 +31,9 @@ struct _TrancheSourcePanel
 {
   GtkWidget          parent_instance;
 
+  TrancheSession    *session;
+  GSignalGroup      *session_signals;
+  GBindingGroup     *session_bindings;
   TrancheDataset    *dataset;
   int                event;
   GArray            *citations;      /* Citation, one per citation of the event */
@@ -53,6 +57,7 @@ G_DEFINE_FINAL_TYPE (TrancheSourcePanel, tranche_source_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_DATASET,
   PROP_EVENT,
   N_PROPS
@@ -762,11 +767,24 @@ show_passage_action (GtkWidget  *widget,
   scroll_to_passage (citation);
 }
 
+/* A new dataset shows no event until it is given the session's. */
+static void
+session_dataset_changed_cb (TrancheSourcePanel *self)
+{
+  g_assert (self->session != NULL);
+
+  tranche_source_panel_set_dataset (self, tranche_session_get_dataset (self->session));
+  tranche_source_panel_set_event (self, tranche_session_get_selected (self->session));
+}
+
 static void
 tranche_source_panel_dispose (GObject *object)
 {
   TrancheSourcePanel *self = TRANCHE_SOURCE_PANEL (object);
 
+  tranche_source_panel_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session_bindings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRANCHE_TYPE_SOURCE_PANEL);
   G_OBJECT_CLASS (tranche_source_panel_parent_class)->dispose (object);
 }
@@ -793,6 +811,9 @@ tranche_source_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_DATASET:
       g_value_set_boxed (value, self->dataset);
       break;
@@ -814,6 +835,9 @@ tranche_source_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      tranche_source_panel_set_session (self, g_value_get_object (value));
+      break;
     case PROP_DATASET:
       tranche_source_panel_set_dataset (self, g_value_get_boxed (value));
       break;
@@ -836,6 +860,9 @@ tranche_source_panel_class_init (TrancheSourcePanelClass *klass)
   object_class->get_property = tranche_source_panel_get_property;
   object_class->set_property = tranche_source_panel_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -873,6 +900,13 @@ tranche_source_panel_init (TrancheSourcePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->event = -1;
+  self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                  G_CALLBACK (session_dataset_changed_cb), self);
+  /* the panel shows the selection; it never changes it */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "selected", self, "event",
+                        G_BINDING_SYNC_CREATE);
   self->citations = g_array_new (FALSE, TRUE, sizeof (Citation));
   self->highlight_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->fact_keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
@@ -885,6 +919,30 @@ GtkWidget *
 tranche_source_panel_new (void)
 {
   return g_object_new (TRANCHE_TYPE_SOURCE_PANEL, NULL);
+}
+
+TrancheSession *
+tranche_source_panel_get_session (TrancheSourcePanel *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_SOURCE_PANEL (self), NULL);
+  return self->session;
+}
+
+void
+tranche_source_panel_set_session (TrancheSourcePanel *self,
+                                  TrancheSession     *session)
+{
+  g_return_if_fail (TRANCHE_IS_SOURCE_PANEL (self));
+  g_return_if_fail (session == NULL || TRANCHE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  g_binding_group_set_source (self->session_bindings, session);
+  if (session != NULL)
+    session_dataset_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 TrancheDataset *

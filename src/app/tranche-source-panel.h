@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "tranche-dataset.h"
+#include "tranche-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrancheSourcePanel, tranche_source_panel, TRANCHE, SOURCE_PANEL, GtkWidget)
 
 GtkWidget      *tranche_source_panel_new           (void);
+/* Shows the session's selected event; the setters below are for a panel
+ * without a session. */
+TrancheSession *tranche_source_panel_get_session   (TrancheSourcePanel *self);
+void            tranche_source_panel_set_session   (TrancheSourcePanel *self,
+                                                    TrancheSession     *session);
 TrancheDataset *tranche_source_panel_get_dataset   (TrancheSourcePanel *self);
 /* A new dataset shows no event ("event" becomes -1). */
 void            tranche_source_panel_set_dataset   (TrancheSourcePanel *self,

@@ -16,6 +16,8 @@
 #include "tranche-enums.h"
 #include "tranche-event-fields.h"
 #include "tranche-format.h"
+#include "tranche-mask.h"
+#include "tranche-session.h"
 #include "tranche-time-gestures.h"
 #include "tranche-timeline-layout.h"
 #include "tranche-timeline-painter.h"
@@ -29,6 +31,9 @@ struct _TrancheTimelineView
 {
   GtkWidget              parent_instance;
 
+  TrancheSession        *session;
+  GSignalGroup          *session_signals;
+  GBindingGroup         *session_bindings;
   TrancheDataset        *dataset;
   GBytes                *mask;
   TrancheViewport       *viewport;
@@ -51,6 +56,7 @@ G_DEFINE_FINAL_TYPE (TrancheTimelineView, tranche_timeline_view, GTK_TYPE_WIDGET
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_DATASET,
   PROP_MASK,
   PROP_VIEWPORT,
@@ -72,9 +78,43 @@ static gboolean
 event_is_shown (TrancheTimelineView *self,
                 guint                index)
 {
-  if (self->mask == NULL)
+  /* The dataset and the mask can be set apart: never index a mask made for
+   * another dataset. */
+  GBytes *mask = tranche_mask_bytes_for (self->mask, self->dataset);
+
+  g_assert (self->dataset != NULL && index < tranche_dataset_get_n_events (self->dataset));
+  if (mask == NULL)
     return TRUE;
-  return ((const guint8 *) g_bytes_get_data (self->mask, NULL))[index] != 0;
+  return ((const guint8 *) g_bytes_get_data (mask, NULL))[index] != 0;
+}
+
+/* The session's dataset and mask, always made for each other. The
+ * selection bound both ways is let go meanwhile: a new dataset clears this
+ * view's selection, which must not clear the one the session kept. Bound
+ * again, it takes the session's. */
+static void
+session_dataset_changed_cb (TrancheTimelineView *self)
+{
+  g_assert (self->session != NULL);
+
+  g_binding_group_set_source (self->session_bindings, NULL);
+  tranche_timeline_view_set_dataset (self, tranche_session_get_dataset (self->session));
+  tranche_timeline_view_set_mask (self, tranche_session_get_mask_bytes (self->session));
+  g_binding_group_set_source (self->session_bindings, self->session);
+}
+
+/* A new filter: the selection stays bound, so a view that lets go of a
+ * selected event it no longer shows tells the session, as it would with
+ * any other choice. */
+static void
+session_mask_changed_cb (TrancheTimelineView *self)
+{
+  g_assert (self->session != NULL);
+
+  if (self->dataset != tranche_session_get_dataset (self->session))
+    session_dataset_changed_cb (self);
+  else
+    tranche_timeline_view_set_mask (self, tranche_session_get_mask_bytes (self->session));
 }
 
 static gboolean
@@ -575,6 +615,9 @@ tranche_timeline_view_dispose (GObject *object)
   TrancheTimelineView *self = TRANCHE_TIMELINE_VIEW (object);
 
   stop_animation (self);
+  tranche_timeline_view_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session_bindings);
   tranche_timeline_view_set_viewport (self, NULL);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   G_OBJECT_CLASS (tranche_timeline_view_parent_class)->dispose (object);
@@ -601,6 +644,9 @@ tranche_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_DATASET:
       g_value_set_boxed (value, self->dataset);
       break;
@@ -634,6 +680,9 @@ tranche_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      tranche_timeline_view_set_session (self, g_value_get_object (value));
+      break;
     case PROP_DATASET:
       tranche_timeline_view_set_dataset (self, g_value_get_boxed (value));
       break;
@@ -668,6 +717,9 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
   widget_class->size_allocate = tranche_timeline_view_size_allocate;
   widget_class->measure = tranche_timeline_view_measure;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATASET] =
     g_param_spec_boxed ("dataset", NULL, NULL, TRANCHE_TYPE_DATASET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -734,6 +786,16 @@ tranche_timeline_view_init (TrancheTimelineView *self)
   self->hovered = -1;
   self->type_scale = 1.0;
   self->layout = tranche_timeline_layout_new ();
+  self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
+                                  G_CALLBACK (session_dataset_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::mask",
+                                  G_CALLBACK (session_mask_changed_cb), self);
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "viewport", self, "viewport",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "selected", self, "selected",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   style_changed_cb (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
@@ -762,6 +824,31 @@ GtkWidget *
 tranche_timeline_view_new (void)
 {
   return g_object_new (TRANCHE_TYPE_TIMELINE_VIEW, NULL);
+}
+
+TrancheSession *
+tranche_timeline_view_get_session (TrancheTimelineView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+tranche_timeline_view_set_session (TrancheTimelineView *self,
+                                   TrancheSession      *session)
+{
+  g_return_if_fail (TRANCHE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (session == NULL || TRANCHE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  if (session != NULL)
+    session_dataset_changed_cb (self);
+  else
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "tranche-dataset.h"
 #include "tranche-lane-index.h"
+#include "tranche-session.h"
 #include "tranche-timeline-layout.h"
 #include "tranche-viewport.h"
 
@@ -16,6 +17,12 @@ G_DECLARE_FINAL_TYPE (TrancheTimelineView, tranche_timeline_view, TRANCHE, TIMEL
                       GtkWidget)
 
 GtkWidget             *tranche_timeline_view_new            (void);
+/* What the view shows and selects: the session's dataset, mask, selection
+ * and viewport. The setters below are for a view without a session (the
+ * presentation's, tests); with one, the session wins at its next change. */
+TrancheSession        *tranche_timeline_view_get_session    (TrancheTimelineView *self);
+void                   tranche_timeline_view_set_session    (TrancheTimelineView *self,
+                                                             TrancheSession      *session);
 void                   tranche_timeline_view_set_dataset    (TrancheTimelineView *self,
                                                              TrancheDataset      *dataset);
 /* One byte per event, 1 when shown (TrancheFilter); NULL shows all. */

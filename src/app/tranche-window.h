@@ -9,6 +9,7 @@
 #include "tranche-diagnostics.h"
 #include "tranche-event-table.h"
 #include "tranche-filter.h"
+#include "tranche-session.h"
 #include "tranche-source-panel.h"
 #include "tranche-timeline-view.h"
 
@@ -24,6 +25,8 @@ void                 tranche_window_open_file       (TrancheWindow       *self,
                                                      GFile               *file);
 void                 tranche_window_open_sample     (TrancheWindow       *self);
 gboolean             tranche_window_is_loading      (TrancheWindow       *self);
+/* What is open; the getters and setters below read and change it. */
+TrancheSession      *tranche_window_get_session     (TrancheWindow       *self);
 TrancheDataset      *tranche_window_get_dataset     (TrancheWindow       *self);
 /* The problems of the last load or reload (also when it failed). */
 TrancheDiagnostics  *tranche_window_get_diagnostics (TrancheWindow       *self);

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include "tranche-allocator.h"
 
@@ -22,17 +21,21 @@ tranche_allocator_slices_are_malloc (void)
          || (config != NULL && strstr (config, "always-malloc") != NULL);
 }
 
-void
-tranche_allocator_tune (char **argv)
+gboolean
+tranche_allocator_prepare_restart (void)
 {
   /* set by the user or by the first start: leave it */
   if (g_getenv ("G_SLICE") != NULL || tranche_allocator_slices_are_malloc ())
-    return;
+    return FALSE;
   if (!g_setenv ("G_SLICE", "always-malloc", TRUE))
-    return;
+    return FALSE;
   g_setenv ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", FALSE);
-  /* /proc/self/exe is this very binary, wherever argv[0] points */
-  execv ("/proc/self/exe", argv);
-  /* still here: carry on as we are, and tell the loader so */
+  return TRUE;
+}
+
+void
+tranche_allocator_restart_failed (void)
+{
+  /* carry on as we are, and tell the loader so */
   g_unsetenv ("G_SLICE");
 }

@@ -13,7 +13,8 @@
  *   pages, so a million events fault in 20k pages instead of 133k (each
  *   fault is dear in a virtual machine).
  *
- * So tranche and the benchmarks start themselves again with them set.
+ * So tranche and the benchmarks start themselves again with them set: the
+ * restart itself (an exec) belongs to each program's main(), not to core.
  */
 #pragma once
 
@@ -25,11 +26,14 @@ G_BEGIN_DECLS
  * json-glib nodes at once run at full speed. */
 gboolean tranche_allocator_slices_are_malloc (void);
 
-/* Call first thing in main(). When G_SLICE is unset (and slices are not
- * malloc anyway), sets it, and GLIBC_TUNABLES when unset, and executes the
- * program again: same process id, arguments and the rest of the
- * environment. Returns when there is no need, or when that failed; then
- * loading simply stays on one thread. */
-void     tranche_allocator_tune              (char **argv);
+/* The process restarts itself; core only says how. Call first thing in
+ * main(): when G_SLICE is unset (and slices are not malloc anyway), sets it,
+ * and GLIBC_TUNABLES when unset, and returns TRUE: the caller then executes
+ * the program again (same process id, arguments and the rest of the
+ * environment). When that fails, it calls
+ * tranche_allocator_restart_failed() and loading simply stays on one
+ * thread. Returns FALSE when there is no need. */
+gboolean tranche_allocator_prepare_restart   (void);
+void     tranche_allocator_restart_failed    (void);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
 #include "tranche-format.h"
+#include "tranche-mask.h"
 #include "tranche-timeline-painter.h"
 #include "tranche-valuation-chart.h"
 
@@ -346,8 +347,7 @@ tranche_chart_stack_set_dataset (TrancheChartStack *self,
                                  GBytes            *mask)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (mask == NULL || dataset == NULL
-                    || g_bytes_get_size (mask) == tranche_dataset_get_n_events (dataset));
+  g_return_if_fail (dataset == NULL || tranche_mask_bytes_fit (mask, dataset));
 
   if (dataset != self->dataset)
     {

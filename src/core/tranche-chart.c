@@ -15,6 +15,7 @@
 
 #include "tranche-chart-private.h"
 #include "tranche-chart.h"
+#include "tranche-mask.h"
 
 typedef struct
 {
@@ -110,8 +111,7 @@ tranche_chart_set_data (TrancheChart   *self,
   g_return_if_fail (TRANCHE_IS_CHART (self));
   /* Checked before anything changes: a chart refused its data keeps what it
    * had, whole. */
-  g_return_if_fail (mask == NULL || dataset == NULL
-                    || g_bytes_get_size (mask) == tranche_dataset_get_n_events (dataset));
+  g_return_if_fail (dataset == NULL || tranche_mask_bytes_fit (mask, dataset));
 
   state = get_state (self);
   if (state->has_data && state->dataset == dataset && state->mask == mask)

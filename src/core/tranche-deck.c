@@ -15,6 +15,7 @@
 #include <cairo-pdf.h>
 
 #include "tranche-deck.h"
+#include "tranche-mask.h"
 #include "tranche-presentation.h"
 #include "tranche-slide.h"
 
@@ -331,8 +332,7 @@ tranche_deck_export (TrancheDataset             *dataset,
                      "(a name ending in /)"), output);
       return FALSE;
     }
-  if (options->mask != NULL
-      && g_bytes_get_size (options->mask) != tranche_dataset_get_n_events (dataset))
+  if (!tranche_mask_bytes_fit (options->mask, dataset))
     {
       g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
                    _("The filter does not match the dataset"));

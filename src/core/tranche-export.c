@@ -18,6 +18,7 @@
 #include <cairo-svg.h>
 
 #include "tranche-export.h"
+#include "tranche-mask.h"
 #include "tranche-timeline-painter.h"
 
 /* cairo's own limit for image surfaces. */
@@ -743,8 +744,7 @@ tranche_export_dataset (TrancheDataset             *dataset,
                    _("“%s”: the file name must end in .png, .svg or .pdf"), filename);
       return FALSE;
     }
-  if (options->mask != NULL
-      && g_bytes_get_size (options->mask) != tranche_dataset_get_n_events (dataset))
+  if (!tranche_mask_bytes_fit (options->mask, dataset))
     {
       g_set_error (error, TRANCHE_EXPORT_ERROR, TRANCHE_EXPORT_ERROR_OPTIONS,
                    _("The filter does not match the dataset"));

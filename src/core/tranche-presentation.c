@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tranche-mask.h"
 #include "tranche-presentation.h"
 
 /* A step's range is this share of the shown events' whole range: wide
@@ -37,9 +38,7 @@ tranche_presentation_new (TrancheDataset *dataset,
   g_autofree guint8 *cited = NULL;
 
   g_return_val_if_fail (dataset != NULL, NULL);
-  g_return_val_if_fail (mask == NULL
-                        || g_bytes_get_size (mask) == tranche_dataset_get_n_events (dataset),
-                        NULL);
+  g_return_val_if_fail (tranche_mask_bytes_fit (mask, dataset), NULL);
 
   self = g_new0 (TranchePresentation, 1);
   self->dataset = tranche_dataset_ref (dataset);

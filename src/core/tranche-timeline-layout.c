@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "tranche-format.h"
+#include "tranche-mask.h"
 #include "tranche-timeline-layout-private.h"
 
 /* A layout of plain text (never markup: the text comes from the file),
@@ -137,6 +138,7 @@ static void
 rebuild_index (TrancheTimelineLayout *self)
 {
   const guint8 *mask = NULL;
+  GBytes *fitting;
 
   g_clear_pointer (&self->index, tranche_lane_index_free);
   self->has_range = FALSE;
@@ -144,10 +146,10 @@ rebuild_index (TrancheTimelineLayout *self)
     return;
   self->has_range = tranche_dataset_get_day_range (self->dataset, &self->range_first,
                                                    &self->range_end);
-  /* A mask of the wrong length belongs to another dataset: ignore it. */
-  if (self->mask != NULL
-      && g_bytes_get_size (self->mask) == tranche_dataset_get_n_events (self->dataset))
-    mask = g_bytes_get_data (self->mask, NULL);
+  /* The dataset and the mask are set apart: one policy with every view. */
+  fitting = tranche_mask_bytes_for (self->mask, self->dataset);
+  if (fitting != NULL)
+    mask = g_bytes_get_data (fitting, NULL);
   self->index = tranche_lane_index_new (self->dataset, self->mode, mask);
 }
 

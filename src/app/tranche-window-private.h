@@ -1,0 +1,105 @@
+/* tranche-window-private.h: what the window's files share
+ *
+ * The window is split by what it does, as GNOME Text Editor's is:
+ * tranche-window.c builds it and keeps its title, problems bar and actions
+ * in step with the session; tranche-window-actions.c holds the win.*
+ * actions; tranche-window-load.c opens, reloads and watches files;
+ * tranche-window-dnd.c takes dropped files. What is open lives in the
+ * TrancheSession, not here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tranche-chart-view.h"
+#include "tranche-event-table.h"
+#include "tranche-filter-bar.h"
+#include "tranche-load-operation.h"
+#include "tranche-presentation-view.h"
+#include "tranche-session.h"
+#include "tranche-source-panel.h"
+#include "tranche-timeline-view.h"
+#include "tranche-window.h"
+
+G_BEGIN_DECLS
+
+struct _TrancheWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  TrancheSession       *session;       /* what is open */
+  gboolean              has_dataset;   /* whether the session had one, to tell a first */
+  GFile                *file;          /* what is open; NULL for the sample */
+  TrancheDiagnostics   *diagnostics;   /* of the last load or reload */
+  char                 *problems_name; /* the file they are about */
+
+  GFileMonitor         *monitor;
+  guint                 reload_source;
+  TrancheLoadOperation *loading;       /* the load the progress follows, if any */
+  guint                 progress_source; /* shows the progress once a load takes a while */
+  GBinding             *progress_bindings[3];
+
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *header_revealer;
+  AdwSplitButton       *open_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *problems_revealer;
+  GtkImage             *problems_icon;
+  GtkLabel             *problems_label;
+  GtkProgressBar       *progress_bar;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
+  GtkStack             *main_stack;
+  AdwFlap              *flap;
+  GtkBox               *content_box;
+  AdwViewStack         *view_stack;
+  GtkBox               *charts_box;
+  GtkBox               *table_box;
+  GtkBox               *panel_box;
+  GtkDropTarget        *drop_target;
+
+  TrancheFilterBar     *filter_bar;
+  TrancheTimelineView  *timeline;
+  GtkWidget            *lower_charts;  /* the valuation and cumulative charts */
+  TrancheChartView     *valuation;
+  TrancheChartView     *cumulative;
+  TrancheEventTable    *table;
+  TrancheSourcePanel   *source_panel;
+
+  /* Presentation mode, and what it hides, to give back on Esc. */
+  TranchePresentationView *presentation;
+  gboolean              presenting;
+  gboolean              was_fullscreen;
+  gboolean              header_was_visible;
+  gboolean              problems_were_visible;
+  char                 *stack_page;
+  GtkWidget            *focus_before;
+  AdwToast             *last_toast;    /* weak: dismissed when presenting starts */
+};
+
+/* tranche-window.c */
+void _tranche_window_add_toast         (TrancheWindow      *self,
+                                        const char         *text);
+void _tranche_window_update_actions    (TrancheWindow      *self);
+void _tranche_window_update_problems   (TrancheWindow      *self,
+                                        gboolean            failed);
+
+/* tranche-window-actions.c */
+void _tranche_window_class_add_actions (GtkWidgetClass     *widget_class);
+void _tranche_window_init_actions      (TrancheWindow      *self);
+void _tranche_window_presentation_finished (TrancheWindow  *self);
+
+/* tranche-window-load.c */
+void _tranche_window_start_load        (TrancheWindow      *self,
+                                        GFile              *file,
+                                        gboolean            is_reload);
+/* Cancels the load in progress, if any, and takes its progress away. */
+void _tranche_window_cancel_load       (TrancheWindow      *self);
+void _tranche_window_load_sample       (TrancheWindow      *self);
+void _tranche_window_dispose_load      (TrancheWindow      *self);
+
+/* tranche-window-dnd.c */
+void _tranche_window_init_dnd          (TrancheWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* tranche-session.h: what is open in a window
+ *
+ * One session per window owns the dataset, the filter and the mask it gives,
+ * the selected event and the viewport (the time range every chart shows).
+ * Views take the session as their one `session` property and follow it; they
+ * never hold a part of it that the others could disagree with. The dataset,
+ * the mask and the selection change together: by the time any of them is
+ * notified, all three are already consistent, so no view depends on the
+ * order of notifications. Editing will keep its undo stack and dirty state
+ * here too.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tranche-dataset.h"
+#include "tranche-filter.h"
+#include "tranche-mask.h"
+#include "tranche-viewport.h"
+
+G_BEGIN_DECLS
+
+#define TRANCHE_TYPE_SESSION (tranche_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrancheSession, tranche_session, TRANCHE, SESSION, GObject)
+
+TrancheSession      *tranche_session_new             (void);
+TrancheDataset      *tranche_session_get_dataset     (TrancheSession      *self);
+/* Swaps the dataset in whole. The selected event is kept when the new
+ * dataset has an event with the same id (a reload); the mask is the
+ * filter's for the new dataset. */
+void                 tranche_session_set_dataset     (TrancheSession      *self,
+                                                      TrancheDataset      *dataset);
+const TrancheFilter *tranche_session_get_filter      (TrancheSession      *self);
+void                 tranche_session_set_filter      (TrancheSession      *self,
+                                                      const TrancheFilter *filter);
+/* NULL when no dataset is open; always made for the current dataset. */
+TrancheMask         *tranche_session_get_mask        (TrancheSession      *self);
+/* The mask's bytes, NULL when every event is shown (or nothing is open). */
+GBytes              *tranche_session_get_mask_bytes  (TrancheSession      *self);
+/* Event index, -1 for none. */
+int                  tranche_session_get_selected    (TrancheSession      *self);
+void                 tranche_session_set_selected    (TrancheSession      *self,
+                                                      int                  selected);
+TrancheViewport     *tranche_session_get_viewport    (TrancheSession      *self);
+
+G_END_DECLS
