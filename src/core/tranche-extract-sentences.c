@@ -25,7 +25,8 @@ is_abbreviation (const char *text,
 
   while (start > 0 && g_ascii_isalpha (text[start - 1]))
     start--;
-  if (start == dot)
+  /* "année.": the word goes on before its ASCII letters */
+  if (start == dot || (start > 0 && (guchar) text[start - 1] >= 0x80))
     return FALSE;
   /* one letter: an initial ("J. Doe", "U.S.", "M. Macron") */
   if (dot - start == 1)
