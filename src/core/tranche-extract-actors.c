@@ -57,6 +57,9 @@ typedef struct
 
 /* Tried in order, so longer phrases first. */
 static const MarkPattern mark_patterns[] = {
+  { "according to", TRANCHE_MARK_SOURCE }, { "selon", TRANCHE_MARK_SOURCE },
+  { "et de", TRANCHE_MARK_AND }, { "et du", TRANCHE_MARK_AND }, { "et d'", TRANCHE_MARK_AND },
+  { "and from", TRANCHE_MARK_AND }, { "and by", TRANCHE_MARK_AND },
   { "co-led by", TRANCHE_MARK_LEAD }, { "led by", TRANCHE_MARK_LEAD },
   { "spearheaded by", TRANCHE_MARK_LEAD }, { "menée par", TRANCHE_MARK_LEAD },
   { "mené par", TRANCHE_MARK_LEAD }, { "menés par", TRANCHE_MARK_LEAD },
@@ -65,7 +68,9 @@ static const MarkPattern mark_patterns[] = {
   { "with participation from", TRANCHE_MARK_FROM }, { "participation from", TRANCHE_MARK_FROM },
   { "backed by", TRANCHE_MARK_FROM }, { "from", TRANCHE_MARK_FROM },
   { "including", TRANCHE_MARK_FROM }, { "alongside", TRANCHE_MARK_FROM },
-  { "auprès de", TRANCHE_MARK_FROM }, { "auprès d'", TRANCHE_MARK_FROM },
+  { "auprès de", TRANCHE_MARK_FROM }, { "auprès du", TRANCHE_MARK_FROM },
+  { "auprès des", TRANCHE_MARK_FROM }, { "réuni", TRANCHE_MARK_FROM },
+  { "réunit", TRANCHE_MARK_FROM }, { "joined by", TRANCHE_MARK_FROM }, { "auprès d'", TRANCHE_MARK_FROM },
   { "aux côtés de", TRANCHE_MARK_FROM }, { "aux côtés d'", TRANCHE_MARK_FROM },
   { "soutenu par", TRANCHE_MARK_FROM }, { "soutenue par", TRANCHE_MARK_FROM },
   { "participation de", TRANCHE_MARK_FROM }, { "participation d'", TRANCHE_MARK_FROM },
@@ -317,9 +322,9 @@ tranche_actors_learn (TrancheActors *self,
 }
 
 static guint8
-read_mark (const char *text,
-           gsize       floor,
-           gsize       pos)
+read_mark_at (const char *text,
+              gsize       floor,
+              gsize       pos)
 {
   for (guint i = 0; mark_patterns[i].pattern != NULL; i++)
     {
@@ -330,6 +335,38 @@ read_mark (const char *text,
     }
   /* "Microsoft's investment": no mark, the name comes first */
   return TRANCHE_MARK_NONE;
+}
+
+/* The mark before a name, looking past up to two lower-case words ("led by
+ * the fund X", "auprès du fonds danois X", "et la Caisse des Dépôts"). */
+static guint8
+read_mark (const char *text,
+           gsize       floor,
+           gsize       pos)
+{
+  guint8 mark = read_mark_at (text, floor, pos);
+
+  for (guint skipped = 0; mark == TRANCHE_MARK_NONE && skipped < 2; skipped++)
+    {
+      gsize word_end = tranche_scan_space_back (text, pos);
+      gsize word = word_end;
+
+      /* back over one lower-case word, or an elided "l'" */
+      if (word > 0 && tranche_scan_apostrophe (text, word_end, word - 1) == 1)
+        word--;
+      else if (word >= 3 && tranche_scan_apostrophe (text, word_end, word - 3) == 3)
+        word -= 3;
+      while (word > floor && tranche_scan_is_word_at (text, word_end, word - 1))
+        word--;
+      if (word == word_end || word < floor || !g_ascii_islower (text[word]))
+        return TRANCHE_MARK_NONE;
+      pos = word;
+      mark = read_mark_at (text, floor, pos);
+      /* "the fund of X" is not X's */
+      if (mark == TRANCHE_MARK_OF || mark == TRANCHE_MARK_AND)
+        mark = skipped == 0 && mark == TRANCHE_MARK_AND ? mark : TRANCHE_MARK_NONE;
+    }
+  return mark;
 }
 
 /* The longest dataset name at pos, as an actor index, or G_MAXUINT. */
@@ -385,12 +422,18 @@ read_capitalised (TrancheActors *self,
         return pos;
     }
   e = first_end;
-  /* further capitalised words after a single space: "Meta Platforms" */
-  while (e + 1 < len && text[e] == ' ' && tranche_scan_is_upper_at (text, len, e + 1))
+  /* further capitalised words after a single space: "Meta Platforms", and
+   * across "des", "de", "du", "of": "Caisse des Dépôts", "Bank of America" */
+  for (;;)
     {
-      gsize w = name_word_end (text, len, e + 1);
+      static const char * const joins[] = { " des ", " de ", " du ", " of ", " ", NULL };
+      gsize next, w;
 
-      if (is_not_name (text, e + 1, w))
+      if (tranche_scan_phrases (text, len, e, joins, &next) < 0
+          || !tranche_scan_is_upper_at (text, len, next))
+        break;
+      w = name_word_end (text, len, next);
+      if (is_not_name (text, next, w))
         break;
       e = w;
     }
@@ -410,6 +453,14 @@ find_or_add (TrancheActors *self,
 
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
+  /* "Nimbus" after "Nimbus Health" */
+  for (guint i = 0; i < self->actors->len; i++)
+    {
+      const TrancheActor *actor = g_ptr_array_index (self->actors, i);
+
+      if (g_str_has_prefix (actor->name, name) && actor->name[strlen (name)] == ' ')
+        return i;
+    }
   index = add_actor (self, NULL, name, TRANCHE_ENTITY_COMPANY, FALSE);
   add_alias (self, name, index);
   return index;

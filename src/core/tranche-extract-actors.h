@@ -26,6 +26,7 @@ typedef enum
   TRANCHE_MARK_INTO,   /* in, into, dans, au capital de */
   TRANCHE_MARK_OF,     /* of, 's, de, d' */
   TRANCHE_MARK_AND,    /* and, et, a comma */
+  TRANCHE_MARK_SOURCE, /* according to, selon: who says it, no party to it */
 } TrancheActorMark;
 
 typedef struct

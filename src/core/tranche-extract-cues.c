@@ -147,6 +147,27 @@ static const CuePattern cue_patterns[] = {
   { "secondaire", TRANCHE_CUE_SECONDARY, N, TRUE },
   { "cession de parts", TRANCHE_CUE_SECONDARY, N, TRUE },
   { "cession d'actions", TRANCHE_CUE_SECONDARY, N, TRUE },
+  /* stakes */
+  { "took a stake", TRANCHE_CUE_INVESTMENT, I, TRUE },
+  { "stake", TRANCHE_CUE_INVESTMENT, N, TRUE },
+  { "pris une participation", TRANCHE_CUE_INVESTMENT, I, TRUE },
+  { "prise de participation", TRANCHE_CUE_INVESTMENT, N, TRUE },
+  { "du capital", TRANCHE_CUE_INVESTMENT, N, TRUE },
+  { "au capital", TRANCHE_CUE_INVESTMENT, N, TRUE },
+  { "acquis", TRANCHE_CUE_ACQUISITION, I, FALSE },
+  /* figures that are no investment */
+  { "revenue", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "revenues", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "sales", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "profit", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "net loss", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "manages", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "market", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "chiffre d'affaires", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "bénéfice", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "pertes", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "gère", TRANCHE_CUE_NOT_EVENT, N, FALSE },
+  { "marché", TRANCHE_CUE_NOT_EVENT, N, FALSE },
   { NULL, 0, 0, FALSE }
 };
 
@@ -158,7 +179,7 @@ const char *
 tranche_cue_kind_to_string (TrancheCueKind kind)
 {
   static const char * const names[] = {
-    "investment", "commitment", "valuation", "total", "acquisition", "secondary",
+    "investment", "commitment", "valuation", "total", "acquisition", "secondary", "none",
   };
 
   g_return_val_if_fail (kind < TRANCHE_N_CUES, NULL);

@@ -23,6 +23,7 @@ typedef enum
   TRANCHE_CUE_TOTAL,
   TRANCHE_CUE_ACQUISITION,
   TRANCHE_CUE_SECONDARY,
+  TRANCHE_CUE_NOT_EVENT,   /* "revenue", "chiffre d'affaires": a figure that is no event */
   TRANCHE_N_CUES
 } TrancheCueKind;
 

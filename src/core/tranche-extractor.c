@@ -43,6 +43,10 @@ typedef struct
   GArray         *dates;
   GArray         *cues;
   GArray         *mentions;
+  GArray         *roles;     /* int TrancheCueSubject per mention */
+  TrancheDate     context_date;  /* the last date read in this paragraph */
+  gboolean        anaphora;      /* the sentence starts "Cette levée", "The round" */
+  guint           paragraph;
 } Extractor;
 
 const char *
@@ -157,11 +161,22 @@ role_from_cues (Extractor            *x,
 {
   const TrancheActor *actor = tranche_actors_get (x->actors, mention->actor);
 
+  /* "Google acquired Fitbit": the object of an acquirer's verb */
+  for (guint i = x->cues->len; i > 0; i--)
+    {
+      const TrancheCue *cue = &g_array_index (x->cues, TrancheCue, i - 1);
+
+      if (cue->span.end <= mention->span.start && mention->span.start - cue->span.end < 20
+          && cue->subject == TRANCHE_SUBJECT_INVESTOR && cue->kind == TRANCHE_CUE_ACQUISITION)
+        return TRANCHE_SUBJECT_TARGET;
+    }
   for (guint i = 0; i < x->cues->len; i++)
     {
       const TrancheCue *cue = &g_array_index (x->cues, TrancheCue, i);
 
       if (cue->span.start < mention->span.end || cue->span.start - mention->span.end > 80)
+        continue;
+      if (cue->kind == TRANCHE_CUE_NOT_EVENT)
         continue;
       if (cue->subject == TRANCHE_SUBJECT_INVESTOR)
         return TRANCHE_SUBJECT_INVESTOR;
@@ -169,15 +184,6 @@ role_from_cues (Extractor            *x,
         return TRANCHE_SUBJECT_TARGET;
       return cue->kind == TRANCHE_CUE_VALUATION ? TRANCHE_SUBJECT_TARGET
                                                 : TRANCHE_SUBJECT_INVESTOR;
-    }
-  /* "Google acquired Fitbit": the object of an acquirer's verb */
-  for (guint i = x->cues->len; i > 0; i--)
-    {
-      const TrancheCue *cue = &g_array_index (x->cues, TrancheCue, i - 1);
-
-      if (cue->span.end <= mention->span.start && mention->span.start - cue->span.end < 20
-          && cue->subject == TRANCHE_SUBJECT_INVESTOR)
-        return TRANCHE_SUBJECT_TARGET;
     }
   if (actor->known && (actor->kind == TRANCHE_ENTITY_INVESTOR
                        || actor->kind == TRANCHE_ENTITY_FUND))
@@ -194,6 +200,7 @@ assign_roles (Extractor *x,
 
   roles->target = G_MAXUINT;
   roles->n_investors = 0;
+  g_array_set_size (x->roles, 0);
   for (guint i = 0; i < x->mentions->len; i++)
     {
       const TrancheMention *m = &g_array_index (x->mentions, TrancheMention, i);
@@ -222,6 +229,8 @@ assign_roles (Extractor *x,
                      ? TRANCHE_SUBJECT_TARGET : TRANCHE_SUBJECT_INVESTOR;
           }
           break;
+        case TRANCHE_MARK_SOURCE:
+          break;
         case TRANCHE_MARK_AND:
           role = previous;
           lead = previous_lead;
@@ -237,18 +246,22 @@ assign_roles (Extractor *x,
         add_investor (roles, m->actor, lead);
       else if (role == TRANCHE_SUBJECT_TARGET)
         set_target (roles, m->actor);
+      g_array_append_val (x->roles, role);
       previous = role;
       previous_lead = lead;
     }
 }
 
+/* Dates that are not when an event happened: a founding ("founded in 2017")
+ * or a deadline ("d'ici 2027", "by 2026"). */
 static gboolean
-is_founding_date (Extractor              *x,
+is_other_date (Extractor              *x,
                   const TrancheDateMatch *date)
 {
   static const char * const founded[] = {
     "founded in", "founded", "created in", "since", "fondée en", "fondé en", "créée en",
-    "créé en", "depuis", "née en", NULL
+    "créé en", "depuis", "née en", "création en", "by", "until", "d'ici", "d'ici à",
+    "jusqu'en", "jusqu'à", "through", NULL
   };
   gsize s;
 
@@ -288,7 +301,7 @@ nearest_date (Extractor   *x,
       double distance;
       gsize from, to;
 
-      if (is_founding_date (x, d))
+      if (is_other_date (x, d))
         continue;
       if (d->span.start >= span.end)
         from = span.end, to = d->span.start, distance = to - from;
@@ -337,7 +350,7 @@ figure_kind (Extractor        *x,
 {
   const TrancheCue *cue = nearest_cue (x->cues, figure, CUE_REACH, distance);
 
-  if (cue == NULL)
+  if (cue == NULL || cue->kind == TRANCHE_CUE_NOT_EVENT)
     return FALSE;
   *kind = draft_kind (cue->kind);
   for (guint i = 0; i < x->cues->len; i++)
@@ -361,14 +374,39 @@ needs_investors (TrancheDraftKind kind)
   return kind != TRANCHE_DRAFT_VALUATION;
 }
 
+/* The target named nearest to a figure: "acquire Greenleaf for $1.25 billion
+ * … since it bought Crispin Bakery in 2018 for $300mn" has two. */
+static guint
+nearest_target (Extractor   *x,
+                TrancheSpan  figure)
+{
+  guint best = G_MAXUINT;
+  gsize best_distance = G_MAXSIZE;
+
+  for (guint i = 0; i < x->mentions->len; i++)
+    {
+      const TrancheMention *m = &g_array_index (x->mentions, TrancheMention, i);
+      gsize d;
+
+      if (g_array_index (x->roles, int, i) != TRANCHE_SUBJECT_TARGET)
+        continue;
+      d = m->span.end <= figure.start ? figure.start - m->span.end
+          : m->span.start >= figure.end ? m->span.start - figure.end : 0;
+      if (d < best_distance)
+        best = m->actor, best_distance = d;
+    }
+  return best;
+}
+
 static void
 fill_actors (Extractor    *x,
              const Roles  *roles,
              TrancheDraft *draft)
 {
   const Roles *from = roles->n_investors > 0 ? roles : &x->context;
+  guint target = nearest_target (x, draft->figure);
 
-  draft->target = roles->target != G_MAXUINT ? roles->target : x->context.target;
+  draft->target = target != G_MAXUINT ? target : x->context.target;
   if (roles->target == G_MAXUINT)
     draft->confidence -= draft->target == G_MAXUINT ? 0.3 : 0.15;
   draft->n_investors = 0;
@@ -386,23 +424,41 @@ fill_actors (Extractor    *x,
 }
 
 static gboolean
-same_draft (const TrancheDraft *a,
-            const TrancheDraft *b)
+same_figure (const TrancheDraft *a,
+             const TrancheDraft *b)
 {
-  return a->kind == b->kind && tranche_date_compare (&a->date, &b->date) == 0
-         && a->money.flags == b->money.flags && a->money.value == b->money.value
-         && a->money.min == b->money.min && a->money.max == b->money.max
-         && a->target == b->target;
+  return a->kind == b->kind && a->money.flags == b->money.flags
+         && a->money.value == b->money.value && a->money.min == b->money.min
+         && a->money.max == b->money.max && a->target == b->target
+         && !(a->money.flags & TRANCHE_MONEY_UNDISCLOSED);
 }
 
+/* A headline and its article's first sentence give the same figure twice:
+ * one draft, dated by the text where one of them is. */
 static void
 add_draft (Extractor    *x,
            TrancheDraft *draft)
 {
   draft->confidence = CLAMP (draft->confidence, 0.05, 0.95);
   for (guint i = 0; i < x->drafts->len; i++)
-    if (same_draft (&g_array_index (x->drafts, TrancheDraft, i), draft))
-      return;
+    {
+      TrancheDraft *old = &g_array_index (x->drafts, TrancheDraft, i);
+      gboolean same_date = tranche_date_compare (&old->date, &draft->date) == 0;
+
+      if (same_figure (old, draft) || (same_date && old->kind == draft->kind
+                                       && old->target == draft->target
+                                       && (old->money.flags & TRANCHE_MONEY_UNDISCLOSED)
+                                       && (draft->money.flags & TRANCHE_MONEY_UNDISCLOSED)))
+        {
+          if (same_date || (old->date_from_text && !draft->date_from_text))
+            return;
+          if (!old->date_from_text && draft->date_from_text)
+            {
+              *old = *draft;
+              return;
+            }
+        }
+    }
   g_array_append_val (x->drafts, *draft);
 }
 
@@ -420,6 +476,13 @@ date_draft (Extractor    *x,
       draft->date_from_text = TRUE;
       if (d->relative)
         draft->confidence -= 0.05;
+      return TRUE;
+    }
+  if (x->anaphora && tranche_date_is_set (&x->context_date))
+    {
+      draft->date = x->context_date;
+      draft->date_from_text = TRUE;
+      draft->confidence -= 0.1;
       return TRUE;
     }
   if (!tranche_date_is_set (&x->published))
@@ -481,7 +544,7 @@ draft_undisclosed (Extractor             *x,
       const TrancheDateMatch *d = &g_array_index (x->dates, TrancheDateMatch, i);
       const TrancheCue *cue = NULL;
 
-      if (date_used[i] || is_founding_date (x, d))
+      if (date_used[i] || is_other_date (x, d))
         continue;
       for (guint c = 0; c < x->cues->len; c++)
         {
@@ -512,6 +575,24 @@ draft_undisclosed (Extractor             *x,
         add_draft (x, &draft);
       }
     }
+}
+
+/* "Cette levée de 60 millions", "The round also drew": the event of the
+ * sentence before, so its date too. */
+static gboolean
+starts_with_anaphora (Extractor             *x,
+                      const TrancheSentence *sentence)
+{
+  static const char * const starts[] = {
+    "cette ", "ce ", "cet ", "this ", "the round", "the deal", "the investment",
+    "the funding", "l'opération", NULL
+  };
+  gsize end;
+
+  if (tranche_scan_phrases (x->text, x->len, sentence->span.start, starts, &end) < 0
+      || x->cues->len == 0)
+    return FALSE;
+  return g_array_index (x->cues, TrancheCue, 0).span.start - sentence->span.start < 30;
 }
 
 /* "€2019" is money, not a year */
@@ -557,10 +638,23 @@ extract_sentence (Extractor             *x,
   tranche_actors_find (x->actors, x->text, x->len, start, end, x->mentions);
   assign_roles (x, &roles);
 
+  if (sentence->paragraph != x->paragraph)
+    {
+      x->paragraph = sentence->paragraph;
+      memset (&x->context_date, 0, sizeof x->context_date);
+    }
+  x->anaphora = starts_with_anaphora (x, sentence);
   date_used = g_new0 (gboolean, x->dates->len + 1);
   draft_figures (x, sentence, &roles, date_used);
   draft_undisclosed (x, sentence, &roles, date_used);
 
+  for (guint i = 0; i < x->dates->len; i++)
+    {
+      const TrancheDateMatch *d = &g_array_index (x->dates, TrancheDateMatch, i);
+
+      if (!is_other_date (x, d))
+        x->context_date = d->date;
+    }
   /* the next sentences may say "it" or "son investissement" */
   if (x->drafts->len > before || roles.n_investors > 0 || roles.target != G_MAXUINT)
     {
@@ -608,6 +702,7 @@ tranche_extract (const char                  *text,
   x.dates = g_array_new (FALSE, FALSE, sizeof (TrancheDateMatch));
   x.cues = g_array_new (FALSE, FALSE, sizeof (TrancheCue));
   x.mentions = g_array_new (FALSE, FALSE, sizeof (TrancheMention));
+  x.roles = g_array_new (FALSE, FALSE, sizeof (int));
 
   sentences = tranche_extract_sentences (text, len);
   tranche_actors_learn (actors, text, len, sentences);
@@ -618,6 +713,7 @@ tranche_extract (const char                  *text,
   g_array_unref (x.dates);
   g_array_unref (x.cues);
   g_array_unref (x.mentions);
+  g_array_unref (x.roles);
   return self;
 }
 
