@@ -290,8 +290,8 @@ name_word_end (const char *text,
 {
   gsize e = tranche_scan_word_end (text, len, pos);
 
-  while (e + 1 < len && (text[e] == '-' || text[e] == '.')
-         && g_ascii_isalpha (text[e + 1]))
+  while (e + 1 < len && ((text[e] == '-' && g_ascii_isupper (text[e + 1]))
+                         || (text[e] == '.' && g_ascii_islower (text[e + 1]))))
     e = tranche_scan_word_end (text, len, e + 1);
   return e;
 }
@@ -358,13 +358,14 @@ read_mark (const char *text,
         word -= 3;
       while (word > floor && tranche_scan_is_word_at (text, word_end, word - 1))
         word--;
-      if (word == word_end || word < floor || !g_ascii_islower (text[word]))
+      if (word == word_end || word < floor
+          || !(g_ascii_islower (text[word]) || is_not_name (text, word, word_end)))
         return TRANCHE_MARK_NONE;
       pos = word;
       mark = read_mark_at (text, floor, pos);
       /* "the fund of X" is not X's */
-      if (mark == TRANCHE_MARK_OF || mark == TRANCHE_MARK_AND)
-        mark = skipped == 0 && mark == TRANCHE_MARK_AND ? mark : TRANCHE_MARK_NONE;
+      if (mark == TRANCHE_MARK_OF)
+        mark = TRANCHE_MARK_NONE;
     }
   return mark;
 }
@@ -404,26 +405,21 @@ read_capitalised (TrancheActors *self,
                   gsize          pos,
                   gsize          sentence_start)
 {
-  gsize e = pos, first_end;
+  gsize e, first_end;
   gboolean inner_capital = FALSE;
 
   if (!tranche_scan_is_upper_at (text, len, pos))
     return pos;
   first_end = name_word_end (text, len, pos);
-  if (is_not_name (text, pos, first_end))
+  /* one letter ("Series B"), or an adjective ("Lyon-born", "Boston-based") */
+  if (first_end - pos < 2 || is_not_name (text, pos, first_end)
+      || (first_end + 1 < len && text[first_end] == '-' && g_ascii_islower (text[first_end + 1])))
     return pos;
   for (gsize i = pos + 1; i < first_end; i++)
     inner_capital |= g_ascii_isupper (text[i]) || g_ascii_isdigit (text[i]);
-  if (pos == sentence_start && !inner_capital)
-    {
-      g_autofree char *word = g_strndup (text + pos, first_end - pos);
-
-      if (!g_hash_table_contains (self->capitalised, word))
-        return pos;
-    }
   e = first_end;
-  /* further capitalised words after a single space: "Meta Platforms", and
-   * across "des", "de", "du", "of": "Caisse des Dépôts", "Bank of America" */
+  /* further capitalised words after a single space: "Meta Platforms", "Calanque
+   * IA", and across "des", "de", "du", "of": "Caisse des Dépôts" */
   for (;;)
     {
       static const char * const joins[] = { " des ", " de ", " du ", " of ", " ", NULL };
@@ -433,9 +429,18 @@ read_capitalised (TrancheActors *self,
           || !tranche_scan_is_upper_at (text, len, next))
         break;
       w = name_word_end (text, len, next);
-      if (is_not_name (text, next, w))
+      if (w - next < 2 && !g_ascii_isupper (text[next]))
         break;
       e = w;
+    }
+  /* a capital that only starts a sentence is no name, unless the article
+   * also writes it so inside one, or it is "OpenAI", or "Orbital Foods" */
+  if (pos == sentence_start && !inner_capital && e == first_end)
+    {
+      g_autofree char *word = g_strndup (text + pos, first_end - pos);
+
+      if (!g_hash_table_contains (self->capitalised, word))
+        return pos;
     }
   return e;
 }

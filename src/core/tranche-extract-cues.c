@@ -219,6 +219,10 @@ tranche_extract_cues (const char *text,
                 }
             }
         }
+      /* "Nordlys Invest" is a name, not a verb */
+      if (best != NULL && best->subject != TRANCHE_SUBJECT_NONE && pos != start
+          && g_ascii_isupper (text[pos]))
+        best = NULL;
       if (best != NULL)
         {
           TrancheCue cue = { { pos, best_end }, best->kind, best->subject, best->names_event };

@@ -261,7 +261,8 @@ is_other_date (Extractor              *x,
   static const char * const founded[] = {
     "founded in", "founded", "created in", "since", "fondée en", "fondé en", "créée en",
     "créé en", "depuis", "née en", "création en", "by", "until", "d'ici", "d'ici à",
-    "jusqu'en", "jusqu'à", "through", NULL
+    "jusqu'en", "jusqu'à", "through", "to close in", "close in", "closing in",
+    "expected in", "prévue en", "prévue au", "attendue en", "attendue au", NULL
   };
   gsize s;
 
@@ -286,8 +287,41 @@ money_between (Extractor *x,
   return FALSE;
 }
 
-/* The date nearest to a figure, preferring one after it ("$1B in 2019"), and
- * never one that another figure stands between. -1 when none. */
+/* How far a date is from a figure, as the figure's date: one after it
+ * counts less ("$1B in 2019"), and one that another figure, a ";" or an
+ * "and" stands between counts much more. */
+static double
+date_distance (Extractor              *x,
+               const TrancheDateMatch *d,
+               TrancheSpan             span)
+{
+  static const char * const ands[] = { " and ", " et ", NULL };
+  double distance;
+  gsize from, to;
+
+  if (d->span.start >= span.end)
+    from = span.end, to = d->span.start, distance = to - from;
+  else
+    from = d->span.end, to = MAX (d->span.end, span.start), distance = (to - from) * 1.5;
+  if (from < to && (money_between (x, from, to)
+                    || memchr (x->text + from, ';', to - from) != NULL))
+    distance += 400;
+  if (d->span.start < span.end)
+    for (gsize i = from; i < to; i++)
+      {
+        gsize e;
+
+        if (x->text[i] == ' ' && tranche_scan_phrases (x->text, to + 1, i, ands, &e) >= 0)
+          {
+            distance += 100;
+            break;
+          }
+      }
+  return distance;
+}
+
+/* The date nearest to a figure, of those nearer to it than to any other
+ * figure; -1 when none. */
 static int
 nearest_date (Extractor   *x,
               TrancheSpan  span)
@@ -299,17 +333,17 @@ nearest_date (Extractor   *x,
     {
       const TrancheDateMatch *d = &g_array_index (x->dates, TrancheDateMatch, i);
       double distance;
-      gsize from, to;
 
       if (is_other_date (x, d))
         continue;
-      if (d->span.start >= span.end)
-        from = span.end, to = d->span.start, distance = to - from;
-      else
-        from = d->span.end, to = span.start, distance = (to - MIN (from, to)) * 1.5;
-      if (from < to && (money_between (x, from, to)
-                        || memchr (x->text + from, ';', to - from) != NULL))
-        distance += 400;
+      distance = date_distance (x, d, span);
+      for (guint j = 0; j < x->money->len; j++)
+        {
+          const TrancheMoneyMatch *m = &g_array_index (x->money, TrancheMoneyMatch, j);
+
+          if (m->span.start != span.start && date_distance (x, d, m->span) < distance)
+            distance += 300;
+        }
       if (distance < best_distance)
         {
           best = i;
@@ -450,13 +484,16 @@ add_draft (Extractor    *x,
                                        && (old->money.flags & TRANCHE_MONEY_UNDISCLOSED)
                                        && (draft->money.flags & TRANCHE_MONEY_UNDISCLOSED)))
         {
-          if (same_date || (old->date_from_text && !draft->date_from_text))
-            return;
-          if (!old->date_from_text && draft->date_from_text)
+          /* keep the one dated by the text, then the one naming more investors */
+          if ((!old->date_from_text && draft->date_from_text)
+              || (same_date && old->date_from_text == draft->date_from_text
+                  && draft->n_investors > old->n_investors))
             {
               *old = *draft;
               return;
             }
+          if (same_date || (old->date_from_text && !draft->date_from_text))
+            return;
         }
     }
   g_array_append_val (x->drafts, *draft);
@@ -531,6 +568,34 @@ draft_figures (Extractor             *x,
     }
 }
 
+/* A date right by a figure is that figure's, even one that is no event
+ * ("revenue of $6.3 billion last year"). */
+static gboolean
+near_figure (Extractor   *x,
+             TrancheSpan  span)
+{
+  for (guint i = 0; i < x->money->len; i++)
+    {
+      const TrancheMoneyMatch *m = &g_array_index (x->money, TrancheMoneyMatch, i);
+
+      gsize from = MIN (m->span.end, span.end), to = MAX (m->span.start, span.start);
+      gboolean between = FALSE;
+
+      if (to - from >= 40)
+        continue;
+      /* "1 milliard en 2019 et une autre tranche en 2021": 2019 is its date */
+      for (guint j = 0; j < x->dates->len && !between; j++)
+        {
+          const TrancheDateMatch *d = &g_array_index (x->dates, TrancheDateMatch, j);
+
+          between = d->span.start >= from && d->span.end <= to;
+        }
+      if (!between)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "une autre tranche en 2021", "a Series B in March": a dated event with no
  * figure is an undisclosed amount. */
 static void
@@ -544,7 +609,7 @@ draft_undisclosed (Extractor             *x,
       const TrancheDateMatch *d = &g_array_index (x->dates, TrancheDateMatch, i);
       const TrancheCue *cue = NULL;
 
-      if (date_used[i] || is_other_date (x, d))
+      if (date_used[i] || is_other_date (x, d) || near_figure (x, d->span))
         continue;
       for (guint c = 0; c < x->cues->len; c++)
         {
