@@ -563,7 +563,10 @@ read_date (const char        *text,
     if (tranche_scan_phrases (text, len, pos, the, &after) >= 0
         && !g_ascii_isdigit (text[after])
         && read_quarter (text, len, after, published, match))
-      return TRUE;
+      {
+        match->span.start = after;
+        return TRUE;
+      }
   }
   return have_published && read_relative (text, len, pos, published, match);
 }

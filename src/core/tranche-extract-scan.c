@@ -173,6 +173,17 @@ tranche_scan_phrase (const char *text,
           i++;
         }
     }
+  /* a boundary after a letter or digit ("invest" is not "investment"), none
+   * after a sign ("€105") */
+  if (last >= 0x80)
+    {
+      const char *lead = (const char *) p - 1;
+
+      while (lead > pattern && (((guchar) *lead) & 0xC0) == 0x80)
+        lead--;
+      if (!g_unichar_isalnum (g_utf8_get_char (lead)))
+        last = 0;
+    }
   if ((g_ascii_isalnum (last) || last >= 0x80) && tranche_scan_is_word_at (text, len, i))
     return FALSE;
   *end = i;
