@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tranche-extract-actors.h"
+#include "tranche-extract-cues.h"
 #include "tranche-extract-sentences.h"
 
 typedef struct
@@ -397,6 +398,26 @@ match_known (TrancheActors *self,
   return best;
 }
 
+/* "Google acquired", "Stripe was valued", "Amazon a racheté": a word that
+ * starts a sentence is a name when a cue verb follows it. */
+static gboolean
+verb_follows (const char *text,
+              gsize       len,
+              gsize       pos)
+{
+  static const char * const auxiliaries[] = {
+    " has ", " had ", " have ", " was ", " is ", " a été ", " a ", " est ", " ", NULL
+  };
+  g_autoptr(GArray) cues = g_array_new (FALSE, FALSE, sizeof (TrancheCue));
+  gsize next;
+
+  if (tranche_scan_phrases (text, len, pos, auxiliaries, &next) < 0)
+    return FALSE;
+  tranche_extract_cues (text, len, next, MIN (len, next + 40), cues);
+  return cues->len > 0 && g_array_index (cues, TrancheCue, 0).span.start == next
+         && g_array_index (cues, TrancheCue, 0).subject != TRANCHE_SUBJECT_NONE;
+}
+
 /* A run of capitalised words at pos; its end, or pos when there is none. */
 static gsize
 read_capitalised (TrancheActors *self,
@@ -439,7 +460,7 @@ read_capitalised (TrancheActors *self,
     {
       g_autofree char *word = g_strndup (text + pos, first_end - pos);
 
-      if (!g_hash_table_contains (self->capitalised, word))
+      if (!g_hash_table_contains (self->capitalised, word) && !verb_follows (text, len, e))
         return pos;
     }
   return e;
@@ -511,6 +532,8 @@ tranche_actors_find (TrancheActors *self,
       if (tranche_scan_is_word_at (text, end, pos))
         pos = MAX (pos + 1, tranche_scan_word_end (text, end, pos));
       else
+        pos++;
+      while (pos < end && (((guchar) text[pos]) & 0xC0) == 0x80)
         pos++;
     }
 }
