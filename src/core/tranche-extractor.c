@@ -264,11 +264,18 @@ is_other_date (Extractor              *x,
     "jusqu'en", "jusqu'à", "through", "to close in", "close in", "closing in",
     "expected in", "prévue en", "prévue au", "attendue en", "attendue au", NULL
   };
+  static const char * const articles[] = { "the", "le", "la", "au", NULL };
+  gsize starts[2] = { date->span.start, date->span.start };
   gsize s;
 
-  for (guint i = 0; founded[i] != NULL; i++)
-    if (tranche_scan_phrase_before (x->text, date->span.start, founded[i], &s))
-      return TRUE;
+  /* "to close in the first quarter": look past the article too */
+  for (guint i = 0; articles[i] != NULL; i++)
+    if (tranche_scan_phrase_before (x->text, date->span.start, articles[i], &s))
+      starts[1] = s;
+  for (guint k = 0; k < G_N_ELEMENTS (starts); k++)
+    for (guint i = 0; founded[i] != NULL; i++)
+      if (tranche_scan_phrase_before (x->text, starts[k], founded[i], &s))
+        return TRUE;
   return FALSE;
 }
 
