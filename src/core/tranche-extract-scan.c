@@ -8,6 +8,9 @@
 
 #include "tranche-extract-scan.h"
 
+/* g_ascii_tolower() is a function call; this runs for every byte compared */
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+
 const char *
 tranche_language_to_tag (TrancheLanguage language)
 {
@@ -141,6 +144,9 @@ tranche_scan_phrase (const char *text,
   gsize i = pos;
   guchar last = 0;
 
+  /* most calls fail on the first byte */
+  if (g_ascii_isalpha (*p) && (pos >= len || LOWER (t[pos]) != *p))
+    return FALSE;
   for (; *p != '\0'; p++)
     {
       last = *p;
@@ -168,7 +174,7 @@ tranche_scan_phrase (const char *text,
         {
           if (i >= len)
             return FALSE;
-          if (*p < 0x80 ? g_ascii_tolower (t[i]) != *p : t[i] != *p)
+          if (*p < 0x80 ? LOWER (t[i]) != *p : t[i] != *p)
             return FALSE;
           i++;
         }
@@ -215,11 +221,14 @@ tranche_scan_phrase_before (const char *text,
   gsize reach = plen * 2 + 4;
   gsize from = e > reach ? e - reach : 0;
 
+  guchar first = (guchar) pattern[0];
+
   for (gsize s = from; s < e; s++)
     {
       gsize found;
 
-      if (!tranche_scan_word_starts (text, s) && s != from)
+      if (g_ascii_isalpha (first) ? LOWER ((guchar) text[s]) != first
+                                  : (guchar) text[s] != first && first != '\'')
         continue;
       if (tranche_scan_phrase (text, e, s, pattern, &found) && found == e
           && tranche_scan_word_starts (text, s))

@@ -484,12 +484,15 @@ add_draft (Extractor    *x,
   for (guint i = 0; i < x->drafts->len; i++)
     {
       TrancheDraft *old = &g_array_index (x->drafts, TrancheDraft, i);
-      gboolean same_date = tranche_date_compare (&old->date, &draft->date) == 0;
+      gboolean same_date;
 
-      if (same_figure (old, draft) || (same_date && old->kind == draft->kind
-                                       && old->target == draft->target
-                                       && (old->money.flags & TRANCHE_MONEY_UNDISCLOSED)
-                                       && (draft->money.flags & TRANCHE_MONEY_UNDISCLOSED)))
+      /* the cheap tests first: this runs for every pair of drafts */
+      if (old->kind != draft->kind || old->target != draft->target
+          || old->money.flags != draft->money.flags)
+        continue;
+      same_date = tranche_date_compare (&old->date, &draft->date) == 0;
+      if (same_figure (old, draft) || (same_date
+                                       && (old->money.flags & TRANCHE_MONEY_UNDISCLOSED)))
         {
           /* keep the one dated by the text, then the one naming more investors */
           if ((!old->date_from_text && draft->date_from_text)
