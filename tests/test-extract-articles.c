@@ -22,6 +22,8 @@
 
 static const char * const articles[] = {
   "helios-en", "calanque-fr", "orbital-en", "vauban-fr", "nimbus-en", "azur-fr",
+  /* written after the rules were tuned on the six above, and not tuned on */
+  "quayside-en", "brioche-fr",
 };
 
 typedef struct

@@ -367,6 +367,8 @@ read_mark (const char *text,
       /* "the fund of X" is not X's */
       if (mark == TRANCHE_MARK_OF)
         mark = TRANCHE_MARK_NONE;
+      else if (mark == TRANCHE_MARK_AND)
+        mark = TRANCHE_MARK_ALSO;
     }
   return mark;
 }
@@ -443,7 +445,9 @@ read_capitalised (TrancheActors *self,
    * IA", and across "des", "de", "du", "of": "Caisse des Dépôts" */
   for (;;)
     {
-      static const char * const joins[] = { " des ", " de ", " du ", " of ", " ", NULL };
+      static const char * const joins[] = {
+        " des ", " de ", " du ", " of ", " & ", " ", NULL
+      };
       gsize next, w;
 
       if (tranche_scan_phrases (text, len, e, joins, &next) < 0

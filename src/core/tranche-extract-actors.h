@@ -27,6 +27,7 @@ typedef enum
   TRANCHE_MARK_OF,     /* of, 's, de, d' */
   TRANCHE_MARK_AND,    /* and, et, a comma */
   TRANCHE_MARK_SOURCE, /* according to, selon: who says it, no party to it */
+  TRANCHE_MARK_ALSO,   /* "and existing shareholder X": the same side, not a co-lead */
 } TrancheActorMark;
 
 typedef struct

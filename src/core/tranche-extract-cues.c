@@ -111,6 +111,9 @@ static const CuePattern cue_patterns[] = {
   { "valorisant", TRANCHE_CUE_VALUATION, N, FALSE },
   /* reported total */
   { "in all", TRANCHE_CUE_TOTAL, N, FALSE },
+  { "the total", TRANCHE_CUE_TOTAL, N, FALSE },
+  { "total raised", TRANCHE_CUE_TOTAL, N, FALSE },
+  { "le total", TRANCHE_CUE_TOTAL, N, FALSE },
   { "in total", TRANCHE_CUE_TOTAL, N, FALSE },
   { "a total of", TRANCHE_CUE_TOTAL, N, FALSE },
   { "bringing its total", TRANCHE_CUE_TOTAL, N, FALSE },

@@ -191,6 +191,37 @@ role_from_cues (Extractor            *x,
   return TRANCHE_SUBJECT_NONE;
 }
 
+/* Whether a figure or a cue ends in the few bytes before pos ("in", "dans",
+ * "au capital de" and white space). */
+static gboolean
+follows_figure_or_cue (Extractor *x,
+                       gsize      pos)
+{
+  static const char * const equity[] = {
+    "shares in", "stake in", "stakes in", "holding in", "actions de", "parts de", NULL
+  };
+  gsize s;
+
+  for (guint i = 0; equity[i] != NULL; i++)
+    if (tranche_scan_phrase_before (x->text, pos, equity[i], &s))
+      return TRUE;
+  for (guint i = 0; i < x->money->len; i++)
+    {
+      const TrancheMoneyMatch *m = &g_array_index (x->money, TrancheMoneyMatch, i);
+
+      if (m->span.end <= pos && pos - m->span.end <= 20)
+        return TRUE;
+    }
+  for (guint i = 0; i < x->cues->len; i++)
+    {
+      const TrancheCue *c = &g_array_index (x->cues, TrancheCue, i);
+
+      if (c->span.end <= pos && pos - c->span.end <= 20)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 assign_roles (Extractor *x,
               Roles     *roles)
@@ -217,7 +248,9 @@ assign_roles (Extractor *x,
           role = TRANCHE_SUBJECT_INVESTOR;
           break;
         case TRANCHE_MARK_INTO:
-          role = TRANCHE_SUBJECT_TARGET;
+          /* "invested $10B in OpenAI", "a stake in X", not "factories in Ohio" */
+          role = follows_figure_or_cue (x, m->span.start) ? TRANCHE_SUBJECT_TARGET
+                                                         : role_from_cues (x, m);
           break;
         case TRANCHE_MARK_OF:
           {
@@ -232,8 +265,9 @@ assign_roles (Extractor *x,
         case TRANCHE_MARK_SOURCE:
           break;
         case TRANCHE_MARK_AND:
+        case TRANCHE_MARK_ALSO:
           role = previous;
-          lead = previous_lead;
+          lead = previous_lead && m->mark == TRANCHE_MARK_AND;
           if (role == TRANCHE_SUBJECT_NONE)
             role = role_from_cues (x, m);
           break;
@@ -260,7 +294,8 @@ is_other_date (Extractor              *x,
 {
   static const char * const founded[] = {
     "founded in", "founded", "created in", "since", "fondée en", "fondé en", "créée en",
-    "créé en", "depuis", "née en", "création en", "by", "until", "d'ici", "d'ici à",
+    "créé en", "depuis", "née en", "création en", "since its", "since their", "depuis sa",
+    "depuis son", "depuis leur", "by", "until", "d'ici", "d'ici à",
     "jusqu'en", "jusqu'à", "through", "to close in", "close in", "closing in",
     "expected in", "prévue en", "prévue au", "attendue en", "attendue au", NULL
   };
@@ -357,7 +392,8 @@ nearest_date (Extractor   *x,
           best_distance = distance;
         }
     }
-  return best;
+  /* never across another figure: "$1.1 billion, up from $400 million in June 2022" */
+  return best_distance < 400 ? best : -1;
 }
 
 static TrancheDraftKind
@@ -391,6 +427,19 @@ figure_kind (Extractor        *x,
 {
   const TrancheCue *cue = nearest_cue (x->cues, figure, CUE_REACH, distance);
 
+  static const char * const compared[] = { "up from", "down from", "contre", NULL };
+  gsize s;
+
+  /* "valued at $1.1 billion, up from $400 million": the same kind as before */
+  for (guint i = 0; compared[i] != NULL; i++)
+    if (tranche_scan_phrase_before (x->text, figure.start, compared[i], &s))
+      for (guint j = x->money->len; j > 0; j--)
+        {
+          const TrancheMoneyMatch *m = &g_array_index (x->money, TrancheMoneyMatch, j - 1);
+
+          if (m->span.end <= s)
+            return figure_kind (x, m->span, kind, distance);
+        }
   if (cue == NULL || cue->kind == TRANCHE_CUE_NOT_EVENT)
     return FALSE;
   *kind = draft_kind (cue->kind);
@@ -453,6 +502,7 @@ fill_actors (Extractor    *x,
   draft->n_investors = 0;
   if (!needs_investors (draft->kind))
     return;
+  draft->investors_from_text = roles->n_investors > 0;
   if (roles->n_investors == 0)
     draft->confidence -= x->context.n_investors > 0 ? 0.1 : 0.2;
   for (guint i = 0; i < from->n_investors; i++)
@@ -660,7 +710,8 @@ starts_with_anaphora (Extractor             *x,
 {
   static const char * const starts[] = {
     "cette ", "ce ", "cet ", "this ", "the round", "the deal", "the investment",
-    "the funding", "l'opération", NULL
+    "the funding", "the financing", "the raise", "l'opération", "la levée", "le tour",
+    "le financement", NULL
   };
   gsize end;
 
@@ -729,6 +780,24 @@ extract_sentence (Extractor             *x,
 
       if (!is_other_date (x, d))
         x->context_date = d->date;
+    }
+  /* "The financing was co-led by A and B": the investors of the draft before */
+  if (x->drafts->len == before && before > 0 && x->anaphora && roles.n_investors > 0)
+    {
+      TrancheDraft *last = &g_array_index (x->drafts, TrancheDraft, before - 1);
+
+      if (!last->investors_from_text && needs_investors (last->kind))
+        {
+          last->n_investors = 0;
+          for (guint i = 0; i < roles.n_investors; i++)
+            if (roles.investors[i] != last->target)
+              {
+                last->investors[last->n_investors] = roles.investors[i];
+                last->lead[last->n_investors] = roles.lead[i];
+                last->n_investors++;
+              }
+          last->investors_from_text = TRUE;
+        }
     }
   /* the next sentences may say "it" or "son investissement" */
   if (x->drafts->len > before || roles.n_investors > 0 || roles.target != G_MAXUINT)

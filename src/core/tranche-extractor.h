@@ -47,6 +47,7 @@ typedef struct
   guint             n_investors;
   guint             investors[TRANCHE_DRAFT_MAX_INVESTORS];
   gboolean          lead[TRANCHE_DRAFT_MAX_INVESTORS];
+  gboolean          investors_from_text;  /* FALSE: carried over from an earlier sentence */
   double            confidence;
 } TrancheDraft;
 
