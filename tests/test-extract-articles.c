@@ -20,10 +20,18 @@
 
 #include "tranche-extractor.h"
 
-static const char * const articles[] = {
-  "helios-en", "calanque-fr", "orbital-en", "vauban-fr", "nimbus-en", "azur-fr",
-  /* written after the rules were tuned on the six above, and not tuned on */
-  "quayside-en", "brioche-fr",
+typedef struct
+{
+  const char *name;
+  gboolean    held_out;  /* written after the rules were last tuned, and not tuned on */
+} Article;
+
+static const Article articles[] = {
+  { "helios-en", FALSE }, { "calanque-fr", FALSE }, { "orbital-en", FALSE },
+  { "vauban-fr", FALSE }, { "nimbus-en", FALSE }, { "azur-fr", FALSE },
+  /* written after the rules were tuned on the six above, then tuned on */
+  { "quayside-en", FALSE }, { "brioche-fr", FALSE },
+  { "tidewater-en", TRUE }, { "cantal-fr", TRUE },
 };
 
 typedef struct
@@ -36,7 +44,8 @@ typedef struct
   gboolean           found;
 } Expected;
 
-static guint total_expected, total_drafts, total_matched, total_investors_right;
+/* [0] the articles the rules were tuned on, [1] the held-out ones */
+static guint total_expected[2], total_drafts[2], total_matched[2], total_investors_right;
 
 static void
 expected_clear (gpointer data)
@@ -151,7 +160,8 @@ check_quote (const char         *text,
 static void
 test_article (gconstpointer data)
 {
-  const char *name = data;
+  const Article *article = data;
+  const char *name = article->name;
   g_autofree char *base = g_strconcat (name, ".txt", NULL);
   g_autofree char *expected_base = g_strconcat (name, ".expected", NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "articles", base,
@@ -208,24 +218,41 @@ test_article (gconstpointer data)
       g_test_message ("missed %s: %s | %s | %s", name, g_array_index (expected, Expected, j).kind,
                       g_array_index (expected, Expected, j).amount,
                       g_array_index (expected, Expected, j).target);
-  total_expected += expected->len;
-  total_drafts += n;
-  total_matched += matched;
-  /* no article is drafted blind */
-  g_assert_cmpuint (matched, >=, (expected->len + 1) / 2);
+  total_expected[article->held_out] += expected->len;
+  total_drafts[article->held_out] += n;
+  total_matched[article->held_out] += matched;
+  /* no article the rules know is drafted blind; held-out ones only count */
+  if (!article->held_out)
+    g_assert_cmpuint (matched, >=, (expected->len + 1) / 2);
+}
+
+static void
+print_scores (const char *what,
+              guint       set)
+{
+  double precision = total_drafts[set] > 0 ? (double) total_matched[set] / total_drafts[set] : 0;
+  double recall = total_expected[set] > 0 ? (double) total_matched[set] / total_expected[set] : 0;
+
+  g_test_message ("%s: %u expected drafts, %u drafted, %u right: precision %.2f, recall %.2f",
+                  what, total_expected[set], total_drafts[set], total_matched[set], precision,
+                  recall);
 }
 
 static void
 test_totals (void)
 {
-  double precision = total_drafts > 0 ? (double) total_matched / total_drafts : 0;
-  double recall = total_expected > 0 ? (double) total_matched / total_expected : 0;
-  double investors = total_matched > 0 ? (double) total_investors_right / total_matched : 0;
+  guint expected = total_expected[0] + total_expected[1];
+  guint drafts = total_drafts[0] + total_drafts[1];
+  guint matched = total_matched[0] + total_matched[1];
+  double precision = drafts > 0 ? (double) matched / drafts : 0;
+  double recall = expected > 0 ? (double) matched / expected : 0;
 
-  g_assert_cmpuint (total_expected, >, 0);
-  g_test_message ("articles: %u expected drafts, %u drafted, %u right: precision %.2f, "
-                  "recall %.2f; investors exactly right in %.2f of the right drafts",
-                  total_expected, total_drafts, total_matched, precision, recall, investors);
+  g_assert_cmpuint (expected, >, 0);
+  print_scores ("articles the rules were tuned on", 0);
+  print_scores ("held-out articles", 1);
+  g_test_message ("all articles: precision %.2f, recall %.2f; investors exactly right in %.2f "
+                  "of the right drafts", precision, recall,
+                  matched > 0 ? (double) total_investors_right / matched : 0);
   /* floors a little below today's figures, so a rule that breaks shows */
   g_assert_cmpfloat (precision, >=, 0.75);
   g_assert_cmpfloat (recall, >=, 0.75);
@@ -238,9 +265,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/extract/articles/%s", articles[i]);
+      g_autofree char *path = g_strdup_printf ("/extract/articles/%s", articles[i].name);
 
-      g_test_add_data_func (path, articles[i], test_article);
+      g_test_add_data_func (path, &articles[i], test_article);
     }
   /* after the articles: GLib runs tests in the order they are added */
   g_test_add_func ("/extract/articles/totals", test_totals);
