@@ -171,6 +171,55 @@ unique_event_id (Writer     *w,
     }
 }
 
+/* Plain ids, and {"id", "lead": true} for a lead (FORMAT.md's Participant). */
+static void
+add_investors (Writer             *w,
+               JsonBuilder        *builder,
+               const TrancheDraft *draft,
+               gboolean           *used_actors)
+{
+  json_builder_set_member_name (builder, "investors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < draft->n_investors; i++)
+    {
+      const TrancheActor *actor = tranche_actors_get (w->actors, draft->investors[i]);
+
+      used_actors[draft->investors[i]] = TRUE;
+      if (!draft->lead[i])
+        {
+          json_builder_add_string_value (builder, actor->id);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, actor->id);
+      json_builder_set_member_name (builder, "lead");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The sentence, verbatim: a passage of the source's text. */
+static void
+add_citation (Writer             *w,
+              JsonBuilder        *builder,
+              const TrancheDraft *draft)
+{
+  g_autofree char *quote = g_strndup (w->text + draft->quote.start,
+                                      draft->quote.end - draft->quote.start);
+
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, w->source_id);
+  json_builder_set_member_name (builder, "quote");
+  json_builder_add_string_value (builder, quote);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+}
+
 static void
 add_event (Writer             *w,
            JsonBuilder        *builder,
@@ -181,8 +230,6 @@ add_event (Writer             *w,
   g_autofree char *id = unique_event_id (w, used_ids);
   g_autofree char *date = tranche_date_to_iso (&draft->date);
   g_autofree char *figure = collapse_spaces (w->text, draft->figure);
-  g_autofree char *quote = g_strndup (w->text + draft->quote.start,
-                                      draft->quote.end - draft->quote.start);
   g_autofree char *title = NULL;
   const TrancheActor *target = draft->target != G_MAXUINT
                                ? tranche_actors_get (w->actors, draft->target) : NULL;
@@ -203,28 +250,7 @@ add_event (Writer             *w,
   json_builder_set_member_name (builder, "confidence");
   json_builder_add_int_value (builder, (gint64) round (draft->confidence * 100));
   if (draft->n_investors > 0)
-    {
-      json_builder_set_member_name (builder, "investors");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < draft->n_investors; i++)
-        {
-          const TrancheActor *actor = tranche_actors_get (w->actors, draft->investors[i]);
-
-          used_actors[draft->investors[i]] = TRUE;
-          if (!draft->lead[i])
-            {
-              json_builder_add_string_value (builder, actor->id);
-              continue;
-            }
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, actor->id);
-          json_builder_set_member_name (builder, "lead");
-          json_builder_add_boolean_value (builder, TRUE);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
+    add_investors (w, builder, draft, used_actors);
   if (target != NULL)
     {
       used_actors[draft->target] = TRUE;
@@ -246,15 +272,7 @@ add_event (Writer             *w,
       add_money (w, builder, draft, FALSE);
       break;
     }
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, w->source_id);
-  json_builder_set_member_name (builder, "quote");
-  json_builder_add_string_value (builder, quote);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
+  add_citation (w, builder, draft);
   json_builder_end_object (builder);
 }
 

@@ -37,12 +37,14 @@ expect_in "$out" '"language" : "fr"' "--draft guesses the language"
 expect_in "$out" '"published" : "2024-11-05"' "--draft output"
 expect_in "$out" '"id" : "azur-genomique"' "--draft names the target"
 expect_in "$out" '"date" : "2024-02"' "--draft reads \"en février dernier\""
-"$tranche" --check "$tmp/azur.json" > "$tmp/check" 2>&1 || fail "--check of the draft: $(cat "$tmp/check")"
+"$tranche" --check "$tmp/azur.json" > "$tmp/check" 2>&1 \
+  || fail "--check of the draft: $(cat "$tmp/check")"
 expect_in "$(cat "$tmp/check")" "0 errors" "--check of the draft"
 
 # Every quote is a passage of the article (Debian's python3 reads the JSON)
 if [ -x /usr/bin/python3 ]; then
-  /usr/bin/python3 - "$tmp/azur.json" "$articles/azur-fr.txt" <<'PY' || fail "quotes are not verbatim"
+  /usr/bin/python3 - "$tmp/azur.json" "$articles/azur-fr.txt" <<'PY' \
+    || fail "quotes are not verbatim"
 import json, sys
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 text = open(sys.argv[2], encoding="utf-8").read()
@@ -66,7 +68,8 @@ expect_in "$out" '"id" : "article-2"' "--into picks a new source id"
 case "$out" in
   *'"id" : "draft-1"'*) fail "--into reused an event id of the dataset" ;;
 esac
-"$tranche" --check "$tmp/into.json" > "$tmp/check" 2>&1 || fail "--check of --into: $(cat "$tmp/check")"
+"$tranche" --check "$tmp/into.json" > "$tmp/check" 2>&1 \
+  || fail "--check of --into: $(cat "$tmp/check")"
 
 # English, with the language given
 "$tranche" --draft "$articles/nimbus-en.txt" --language en --published 2025-02-14 \

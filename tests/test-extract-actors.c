@@ -196,7 +196,8 @@ static void
 test_language (void)
 {
   const char *fr = "Microsoft a investi 10 milliards de dollars dans OpenAI plus tôt cette année.";
-  const char *en = "Microsoft invested $10 billion in OpenAI earlier this year, and it has a stake.";
+  const char *en = "Microsoft invested $10 billion in OpenAI earlier this year, and it has "
+                   "a stake.";
 
   g_assert_cmpint (tranche_extract_guess_language (fr, strlen (fr)), ==, TRANCHE_LANGUAGE_FR);
   g_assert_cmpint (tranche_extract_guess_language (en, strlen (en)), ==, TRANCHE_LANGUAGE_EN);

@@ -222,6 +222,27 @@ follows_figure_or_cue (Extractor *x,
   return FALSE;
 }
 
+/* Whether the article names the mention more than once: "dans OpenAI" far
+ * from the figure still names the target when the article is about it, but
+ * a place named once ("factories in Ohio") does not. */
+static gboolean
+named_again (Extractor            *x,
+             const TrancheMention *m)
+{
+  gsize n = m->span.end - m->span.start;
+  const char *name = x->text + m->span.start;
+  guint count = 0;
+
+  for (const char *p = x->text; count < 2 && p + n <= x->text + x->len; p++)
+    {
+      p = memmem (p, x->text + x->len - p, name, n);
+      if (p == NULL)
+        break;
+      count++;
+    }
+  return count >= 2;
+}
+
 static void
 assign_roles (Extractor *x,
               Roles     *roles)
@@ -249,8 +270,8 @@ assign_roles (Extractor *x,
           break;
         case TRANCHE_MARK_INTO:
           /* "invested $10B in OpenAI", "a stake in X", not "factories in Ohio" */
-          role = follows_figure_or_cue (x, m->span.start) ? TRANCHE_SUBJECT_TARGET
-                                                         : role_from_cues (x, m);
+          role = follows_figure_or_cue (x, m->span.start) || named_again (x, m)
+                 ? TRANCHE_SUBJECT_TARGET : role_from_cues (x, m);
           break;
         case TRANCHE_MARK_OF:
           {
