@@ -29,9 +29,13 @@ typedef struct
 static const Article articles[] = {
   { "helios-en", FALSE }, { "calanque-fr", FALSE }, { "orbital-en", FALSE },
   { "vauban-fr", FALSE }, { "nimbus-en", FALSE }, { "azur-fr", FALSE },
-  /* written after the rules were tuned on the six above, then tuned on */
+  /* written as held-out tests after the rules were tuned on the six above,
+   * then tuned on: held out, quayside and brioche scored 1 of 9 right, and
+   * tidewater and cantal 2 of 10 */
   { "quayside-en", FALSE }, { "brioche-fr", FALSE },
-  { "tidewater-en", TRUE }, { "cantal-fr", TRUE },
+  { "tidewater-en", FALSE }, { "cantal-fr", FALSE },
+  /* held out: written after the last change to the rules, and not tuned on */
+  { "lumen-en", TRUE }, { "pyrene-fr", TRUE },
 };
 
 typedef struct

@@ -67,7 +67,9 @@ static const MarkPattern mark_patterns[] = {
   { "emmenée par", TRANCHE_MARK_LEAD }, { "pilotée par", TRANCHE_MARK_LEAD },
   { "conduite par", TRANCHE_MARK_LEAD },
   { "with participation from", TRANCHE_MARK_FROM }, { "participation from", TRANCHE_MARK_FROM },
-  { "backed by", TRANCHE_MARK_FROM }, { "from", TRANCHE_MARK_FROM },
+  { "backed by", TRANCHE_MARK_FROM }, { "acquired by", TRANCHE_MARK_FROM },
+  { "bought by", TRANCHE_MARK_FROM }, { "rachetée par", TRANCHE_MARK_FROM },
+  { "racheté par", TRANCHE_MARK_FROM }, { "acquise par", TRANCHE_MARK_FROM }, { "from", TRANCHE_MARK_FROM },
   { "including", TRANCHE_MARK_FROM }, { "alongside", TRANCHE_MARK_FROM },
   { "auprès de", TRANCHE_MARK_FROM }, { "auprès du", TRANCHE_MARK_FROM },
   { "auprès des", TRANCHE_MARK_FROM }, { "réuni", TRANCHE_MARK_FROM },
@@ -81,6 +83,7 @@ static const MarkPattern mark_patterns[] = {
   { "au capital de", TRANCHE_MARK_INTO }, { "au capital d'", TRANCHE_MARK_INTO },
   { "en faveur de", TRANCHE_MARK_INTO }, { "en faveur d'", TRANCHE_MARK_INTO },
   { "of", TRANCHE_MARK_OF }, { "de", TRANCHE_MARK_OF }, { "d'", TRANCHE_MARK_OF },
+  { "du", TRANCHE_MARK_OF },
   { "and", TRANCHE_MARK_AND }, { "et", TRANCHE_MARK_AND }, { ",", TRANCHE_MARK_AND },
   { NULL, 0 }
 };

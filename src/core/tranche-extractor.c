@@ -166,7 +166,7 @@ role_from_cues (Extractor            *x,
     {
       const TrancheCue *cue = &g_array_index (x->cues, TrancheCue, i - 1);
 
-      if (cue->span.end <= mention->span.start && mention->span.start - cue->span.end < 20
+      if (cue->span.end <= mention->span.start && mention->span.start - cue->span.end < 40
           && cue->subject == TRANCHE_SUBJECT_INVESTOR && cue->kind == TRANCHE_CUE_ACQUISITION)
         return TRANCHE_SUBJECT_TARGET;
     }
@@ -472,8 +472,11 @@ figure_kind (Extractor        *x,
       if (*kind == TRANCHE_DRAFT_INVESTMENT && c->kind == TRANCHE_CUE_COMMITMENT
           && c->span.end <= figure.start)
         *kind = TRANCHE_DRAFT_COMMITMENT;
+      /* "total funding to £24.5m, after a £6.5m seed round": the first only */
       if ((*kind == TRANCHE_DRAFT_INVESTMENT || *kind == TRANCHE_DRAFT_COMMITMENT)
-          && c->kind == TRANCHE_CUE_TOTAL && near)
+          && c->kind == TRANCHE_CUE_TOTAL && near
+          && !money_between (x, MIN (c->span.end, figure.end),
+                             MAX (c->span.start, figure.start)))
         *kind = TRANCHE_DRAFT_TOTAL;
     }
   return TRUE;
@@ -509,6 +512,26 @@ nearest_target (Extractor   *x,
   return best;
 }
 
+/* The target most drafts so far are about (the latest of equals), else the
+ * last one named: "the company" after "Rival X was acquired" is still the
+ * article's own company. */
+static guint
+main_target (Extractor *x)
+{
+  guint best = x->context.target, best_count = 0;
+
+  for (guint i = x->drafts->len; i > 0; i--)
+    {
+      guint t = g_array_index (x->drafts, TrancheDraft, i - 1).target, count = 0;
+
+      for (guint j = 0; t != G_MAXUINT && j < x->drafts->len; j++)
+        count += g_array_index (x->drafts, TrancheDraft, j).target == t;
+      if (count > best_count)
+        best = t, best_count = count;
+    }
+  return best;
+}
+
 static void
 fill_actors (Extractor    *x,
              const Roles  *roles,
@@ -517,7 +540,7 @@ fill_actors (Extractor    *x,
   const Roles *from = roles->n_investors > 0 ? roles : &x->context;
   guint target = nearest_target (x, draft->figure);
 
-  draft->target = target != G_MAXUINT ? target : x->context.target;
+  draft->target = target != G_MAXUINT ? target : main_target (x);
   if (roles->target == G_MAXUINT)
     draft->confidence -= draft->target == G_MAXUINT ? 0.3 : 0.15;
   draft->n_investors = 0;
@@ -818,6 +841,18 @@ extract_sentence (Extractor             *x,
                 last->n_investors++;
               }
           last->investors_from_text = TRUE;
+        }
+      /* "…, the company said on Monday" */
+      for (guint i = 0; i < x->dates->len && !last->date_from_text; i++)
+        {
+          const TrancheDateMatch *d = &g_array_index (x->dates, TrancheDateMatch, i);
+
+          if (!is_other_date (x, d))
+            {
+              last->date = d->date;
+              last->date_from_text = TRUE;
+              last->confidence = MIN (0.95, last->confidence + 0.1);
+            }
         }
     }
   /* the next sentences may say "it" or "son investissement" */
