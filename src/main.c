@@ -91,6 +91,7 @@ main (int   argc,
   gboolean title = FALSE, no_title = FALSE;
   gboolean footer = FALSE, no_footer = FALSE;
   double scale = NAN;
+  TrancheCliDraft draft = { NULL };
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check the files and print their problems, without opening a window"), NULL },
@@ -126,6 +127,16 @@ main (int   argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
       N_("With --export: the last date shown, included (--to 2023 ends with 2023)"),
       N_("DATE") },
+    { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft.article,
+      N_("Print draft events found in the article FILE as a dataset, without opening a window"),
+      N_("FILE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &draft.language,
+      N_("With --draft: the article’s language, fr or en (default: guessed)"), N_("LANG") },
+    { "published", 0, 0, G_OPTION_ARG_STRING, &draft.published,
+      N_("With --draft: when the article was published, for “last year” or “on Friday”"),
+      N_("DATE") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &draft.into,
+      N_("With --draft: use the entities and ids of this dataset"), N_("DATASET") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
@@ -152,6 +163,18 @@ main (int   argc,
     {
       g_print ("tranche %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (draft.article != NULL || draft.language != NULL || draft.published != NULL
+      || draft.into != NULL)
+    {
+      if (draft.article == NULL || check || export_to != NULL)
+        {
+          g_printerr (_("tranche: --language, --published and --into go with --draft, which "
+                        "goes alone\n"));
+          return 2;
+        }
+      return tranche_cli_draft (&draft);
     }
 
   if (export_to != NULL)

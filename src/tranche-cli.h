@@ -42,4 +42,17 @@ typedef struct
  * written, 1 the data or the file failed, 2 bad options. */
 int tranche_cli_export (const TrancheCliExport *args);
 
+/* What `tranche --draft` was asked for; NULL when not given. */
+typedef struct
+{
+  const char *article;
+  const char *language;    /* "fr", "en"; NULL: guessed */
+  const char *published;   /* a Date */
+  const char *into;        /* a dataset whose ids to use */
+} TrancheCliDraft;
+
+/* Prints the draft dataset of an article. Exit status: 0 printed, 1 the
+ * article or --into can't be read, 2 bad options. */
+int tranche_cli_draft (const TrancheCliDraft *args);
+
 G_END_DECLS
