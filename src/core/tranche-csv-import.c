@@ -643,6 +643,9 @@ read_sources (Import *self)
           self->result.n_sources++;
         }
       json_object_set_string_member (citation, "source", id);
+      /* A table names the source, not the passage: an empty quote says so,
+       * and the format requires the member. */
+      json_object_set_string_member (citation, "quote", "");
       json_array_add_object_element (citations, citation);
     }
   return json_node_init_array (json_node_alloc (), citations);
@@ -747,9 +750,12 @@ read_row (Import *self)
             _("missing: the company that received the money or was valued"));
   if (title == NULL)
     title = make_title (target_name, round);
-  if (title == NULL)
+  /* without a target the title can't be made up either; that is said above */
+  if (title == NULL && target_name == NULL && strcmp (kind, "news") == 0)
     report (self, TRANCHE_SEVERITY_ERROR, TRANCHE_CSV_TITLE,
             _("missing: a news event needs a title"));
+  else if (title == NULL)
+    self->row_failed = TRUE;
 
   amount = read_money (self, kind, &currency);
   valuation = read_valuation (self, currency);
@@ -1034,6 +1040,10 @@ tranche_csv_import (const char                    *data,
     }
   decide_date_order (&self);
   n_rows = tranche_csv_table_get_n_rows (self.table);
+  if (n_rows == 1)
+    tranche_diagnostics_add (diagnostics, TRANCHE_SEVERITY_WARNING, "", 1, 1,
+                             _("the file has a header but no rows under it: no event to "
+                               "import"));
   for (self.row = 1; self.row < n_rows; self.row++)
     {
       gboolean blank = TRUE;
