@@ -957,6 +957,37 @@ add_new_entities (Import *self)
   self->result.n_entities = self->new_entities->len;
 }
 
+/* json_node_copy() shares objects and arrays: the dataset added to must be
+ * left as the caller gave it. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObject *copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (copy, name, deep_copy (member));
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+      JsonArray *copy = json_array_sized_new (n);
+
+      for (guint i = 0; i < n; i++)
+        json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  return json_node_copy (node);
+}
+
 static JsonNode *
 new_document (const TrancheCsvImportOptions *options)
 {
@@ -1020,7 +1051,7 @@ tranche_csv_import (const char                    *data,
       return NULL;
     }
 
-  document = options->into ? json_node_copy (options->into) : new_document (options);
+  document = options->into ? deep_copy (options->into) : new_document (options);
   root = json_node_get_object (document);
   self.entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entity_free);
   self.new_entities = g_ptr_array_new ();
