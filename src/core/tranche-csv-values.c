@@ -60,9 +60,17 @@ tranche_csv_fold (const char *text)
   gboolean space = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
-  ascii = g_str_to_ascii (text, "C");
-  out = g_string_sized_new (strlen (ascii));
-  for (const char *p = ascii; *p != '\0'; p++)
+  /* g_str_to_ascii() looks every character up: most cells are ASCII already */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        ascii = g_str_to_ascii (text, "C");
+        break;
+      }
+  if (ascii != NULL)
+    text = ascii;
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
     {
       char c = *p;
 
