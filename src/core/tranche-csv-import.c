@@ -355,6 +355,26 @@ set_currency (JsonObject      *money,
     json_object_set_string_member (money, member, tranche_currency_to_code (currency, code));
 }
 
+/* Nodes that take the object or array over (json_node_init_object() would
+ * add a reference that nobody drops). */
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 /* Whole amounts as JSON integers ("124000000", not "124000000.0"). */
 static JsonNode *
 number_node (double value)
@@ -443,7 +463,7 @@ read_money (Import          *self,
       if (value == TRANCHE_CSV_VALUE_EMPTY && !needs_amount (kind))
         return NULL;
       json_object_set_boolean_member (money, "disclosed", FALSE);
-      return json_node_init_object (json_node_alloc (), money);
+      return object_node (g_steal_pointer (&money));
     }
   set_currency (money, "currency", *currency);
   if (approx || (value == TRANCHE_CSV_VALUE_OK && amount.approx))
@@ -451,7 +471,7 @@ read_money (Import          *self,
   /* a plain number is the format's short form, and most rows have one */
   if (json_object_get_size (money) == 1 && value == TRANCHE_CSV_VALUE_OK)
     return number_node (amount.value);
-  return json_node_init_object (json_node_alloc (), money);
+  return object_node (g_steal_pointer (&money));
 }
 
 /* valuation, pre- or post-money, their currency and basis. */
@@ -504,7 +524,7 @@ read_valuation (Import          *self,
     }
   if (basis != NULL)
     json_object_set_string_member (money, "basis", basis);
-  return json_node_init_object (json_node_alloc (), money);
+  return object_node (g_steal_pointer (&money));
 }
 
 /* The investors cell, then the leads, who are marked and added when the
@@ -557,7 +577,7 @@ read_investors (Import *self)
       else
         json_array_add_string_element (array, entity->id);
     }
-  return json_node_init_array (json_node_alloc (), array);
+  return array_node (array);
 }
 
 static gboolean
@@ -648,7 +668,7 @@ read_sources (Import *self)
       json_object_set_string_member (citation, "quote", "");
       json_array_add_object_element (citations, citation);
     }
-  return json_node_init_array (json_node_alloc (), citations);
+  return array_node (citations);
 }
 
 static TrancheCsvValue
@@ -973,7 +993,7 @@ deep_copy (JsonNode *node)
       json_object_iter_init_ordered (&iter, object);
       while (json_object_iter_next_ordered (&iter, &name, &member))
         json_object_set_member (copy, name, deep_copy (member));
-      return json_node_init_object (json_node_alloc (), copy);
+      return object_node (copy);
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -983,7 +1003,7 @@ deep_copy (JsonNode *node)
 
       for (guint i = 0; i < n; i++)
         json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
-      return json_node_init_array (json_node_alloc (), copy);
+      return array_node (copy);
     }
   return json_node_copy (node);
 }
@@ -998,7 +1018,7 @@ new_document (const TrancheCsvImportOptions *options)
     json_object_set_string_member (root, "title", options->title);
   if (options->currency != NULL)
     json_object_set_string_member (root, "currency", options->currency);
-  return json_node_init_object (json_node_alloc (), root);
+  return object_node (root);
 }
 
 static void
