@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tranche-csv-import.h"
+#include "tranche-csv-names.h"
 #include "tranche-csv-reader.h"
 #include "tranche-csv-writer.h"
 #include "tranche-loader.h"

@@ -10,16 +10,14 @@
 
 #include "tranche-csv-columns.h"
 #include "tranche-csv-import.h"
+#include "tranche-csv-names.h"
 #include "tranche-csv-reader.h"
-
-#define MAX_ID_LENGTH 48
 
 typedef struct
 {
   char     *id;
   char     *name;
   gboolean  investor;
-  gboolean  created;
 } Entity;
 
 typedef struct
@@ -105,48 +103,6 @@ cell (Import           *self,
   return text;
 }
 
-/* The format's id pattern, [a-z0-9][a-z0-9._-]*, from a name. */
-static char *
-slugify (const char *name,
-         const char *fallback)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  GString *id = g_string_new (NULL);
-  gboolean dash = FALSE;
-
-  for (const char *p = ascii; *p != '\0' && id->len < MAX_ID_LENGTH; p++)
-    {
-      if (g_ascii_isalnum (*p) || (*p == '.' && id->len > 0 && g_ascii_isalnum (p[1])))
-        {
-          if (dash && id->len > 0)
-            g_string_append_c (id, '-');
-          dash = FALSE;
-          g_string_append_c (id, g_ascii_tolower (*p));
-        }
-      else
-        dash = TRUE;
-    }
-  if (id->len == 0)
-    g_string_append (id, fallback);
-  return g_string_free (id, FALSE);
-}
-
-/* `base`, else base-2, base-3…: the first not in `used`, then marked used. */
-static char *
-unique_id (GHashTable *used,
-           const char *base)
-{
-  char *id = g_strdup (base);
-
-  for (guint n = 2; g_hash_table_contains (used, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (used, g_strdup (id));
-  return id;
-}
-
 static Entity *
 use_entity (Import     *self,
             const char *name)
@@ -161,12 +117,11 @@ use_entity (Import     *self,
     }
   entity = g_new0 (Entity, 1);
   {
-    g_autofree char *base = slugify (name, "entity");
+    g_autofree char *base = tranche_csv_slug (name, "entity");
 
-    entity->id = unique_id (self->entity_ids, base);
+    entity->id = tranche_csv_unique_id (self->entity_ids, base);
   }
   entity->name = g_strdup (name);
-  entity->created = TRUE;
   g_hash_table_insert (self->entities, key, entity);
   g_ptr_array_add (self->new_entities, entity);
   return entity;
@@ -229,68 +184,6 @@ register_existing (Import     *self,
           }
       }
   self->has_default_target = json_object_has_member (root, "target");
-}
-
-/* "Foo, Inc." is one name: a company suffix alone joins the name before it. */
-static gboolean
-is_company_suffix (const char *item)
-{
-  static const char * const suffixes[] = {
-    "inc", "inc.", "llc", "ltd", "ltd.", "lp", "l.p.", "llp", "plc", "sa", "sas", "sarl",
-    "gmbh", "ag", "co", "co.", "corp", "corp.", "bv", "b.v.", "nv", "n.v.",
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_ascii_strcasecmp (item, suffixes[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-GStrv
-tranche_csv_split_list (const char *text)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  g_autoptr(GString) item = g_string_new (NULL);
-  gboolean quoted = FALSE, was_quoted = FALSE;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  for (const char *p = text;; p++)
-    {
-      if (*p == '"')
-        {
-          if (quoted && p[1] == '"')
-            g_string_append_c (item, *++p);
-          else
-            quoted = !quoted;
-          was_quoted = TRUE;
-        }
-      else if ((*p == ',' && !quoted) || *p == '\0')
-        {
-          char *name = g_strstrip (g_strdup (item->str));
-
-          if (name[0] == '\0')
-            g_free (name);
-          else if (!was_quoted && items->len > 0 && is_company_suffix (name))
-            {
-              char *joined = g_strdup_printf ("%s, %s", (char *) items->pdata[items->len - 1],
-                                              name);
-
-              g_free (items->pdata[items->len - 1]);
-              items->pdata[items->len - 1] = joined;
-              g_free (name);
-            }
-          else
-            g_ptr_array_add (items, name);
-          g_string_truncate (item, 0);
-          was_quoted = FALSE;
-          if (*p == '\0')
-            break;
-        }
-      else
-        g_string_append_c (item, *p);
-    }
-  g_ptr_array_add (items, NULL);
-  return (GStrv) g_ptr_array_steal (items, NULL);
 }
 
 static const char *
@@ -580,46 +473,6 @@ read_investors (Import *self)
   return array_node (array);
 }
 
-static gboolean
-looks_like_url (const char *text)
-{
-  return g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://")
-         || g_str_has_prefix (text, "www.");
-}
-
-/* Items of the sources cell: one a line, or several URLs on a line
- * separated by spaces or commas. */
-static GPtrArray *
-split_sources (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit_set (text, "\n", -1);
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " \t,;", -1);
-      gboolean all_urls = TRUE, any = FALSE;
-
-      for (guint w = 0; words[w] != NULL; w++)
-        if (words[w][0] != '\0')
-          {
-            any = TRUE;
-            all_urls = all_urls && looks_like_url (words[w]);
-          }
-      if (!any)
-        continue;
-      if (all_urls)
-        {
-          for (guint w = 0; words[w] != NULL; w++)
-            if (words[w][0] != '\0')
-              g_ptr_array_add (items, g_strdup (words[w]));
-        }
-      else
-        g_ptr_array_add (items, g_strdup (lines[i]));
-    }
-  return items;
-}
-
 /* One source per distinct URL (or title, for an item that is no URL). */
 static JsonNode *
 read_sources (Import *self)
@@ -630,7 +483,7 @@ read_sources (Import *self)
 
   if (text == NULL)
     return NULL;
-  items = split_sources (text);
+  items = tranche_csv_split_sources (text);
   if (items->len == 0)
     return NULL;
   citations = json_array_sized_new (items->len);
@@ -652,12 +505,12 @@ read_sources (Import *self)
             name += 7;
           if (g_str_has_prefix (name, "www."))
             name += 4;
-          base = slugify (name, "source");
-          id = unique_id (self->source_ids, base);
+          base = tranche_csv_slug (name, "source");
+          id = tranche_csv_unique_id (self->source_ids, base);
           g_hash_table_insert (self->sources, g_strdup (item), (char *) id);
           json_object_set_string_member (source, "id", id);
           json_object_set_string_member (source, "title", item);
-          if (looks_like_url (item))
+          if (tranche_csv_looks_like_url (item))
             json_object_set_string_member (source, "url", item);
           json_array_add_object_element (self->sources_out, source);
           self->result.n_sources++;
@@ -735,6 +588,36 @@ make_title (const char *target,
   return g_strdup (target != NULL ? target : round);
 }
 
+/* "<target or title> <date>", deduplicated: stable when the file is read again. */
+static char *
+make_event_id (Import            *self,
+               const char        *name,
+               const TrancheDate *date)
+{
+  g_autofree char *iso = tranche_date_to_iso (date);
+  g_autofree char *text = g_strdup_printf ("%s %s", name, iso);
+  g_autofree char *base = tranche_csv_slug (text, "event");
+
+  return tranche_csv_unique_id (self->event_ids, base);
+}
+
+static JsonNode *
+read_tags (Import *self)
+{
+  g_autofree char *text = cell (self, TRANCHE_CSV_TAGS);
+  g_auto(GStrv) tags = NULL;
+  JsonArray *array;
+
+  if (text == NULL)
+    return NULL;
+  tags = tranche_csv_split_list (text);
+  array = json_array_new ();
+  for (guint i = 0; tags[i] != NULL; i++)
+    json_array_add_string_element (array, tags[i]);
+  return array_node (array);
+}
+
+/* One event from the current row, or a row left out with its problems. */
 static void
 read_row (Import *self)
 {
@@ -744,7 +627,6 @@ read_row (Import *self)
   g_autofree char *target_name = cell (self, TRANCHE_CSV_TARGET);
   g_autofree char *title = cell (self, TRANCHE_CSV_TITLE);
   g_autofree char *round = cell (self, TRANCHE_CSV_ROUND);
-  g_autofree char *tags_text = cell (self, TRANCHE_CSV_TAGS);
   const char *kind = "investment";
   TrancheDate date, end;
   TrancheCsvValue has_date, has_end;
@@ -790,13 +672,7 @@ read_row (Import *self)
     target = use_entity (self, target_name);
 
   if (id == NULL)
-    {
-      g_autofree char *iso = tranche_date_to_iso (&date);
-      g_autofree char *name = g_strdup_printf ("%s %s", target ? target->id : title, iso);
-      g_autofree char *base = slugify (name, "event");
-
-      id = unique_id (self->event_ids, base);
-    }
+    id = make_event_id (self, target ? target->id : title, &date);
   else
     g_hash_table_add (self->event_ids, g_strdup (id));
   json_object_set_string_member (event, "id", id);
@@ -818,15 +694,8 @@ read_row (Import *self)
   set_string (event, "summary", cell (self, TRANCHE_CSV_SUMMARY));
   if ((node = read_sources (self)) != NULL)
     json_object_set_member (event, "sources", node);
-  if (tags_text != NULL)
-    {
-      g_auto(GStrv) tags = tranche_csv_split_list (tags_text);
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; tags[i] != NULL; i++)
-        json_array_add_string_element (array, tags[i]);
-      json_object_set_array_member (event, "tags", array);
-    }
+  if ((node = read_tags (self)) != NULL)
+    json_object_set_member (event, "tags", node);
   json_array_add_object_element (self->events_out, g_steal_pointer (&event));
   self->result.n_events++;
 }
@@ -1021,6 +890,21 @@ new_document (const TrancheCsvImportOptions *options)
   return object_node (root);
 }
 
+/* ",,,," or spaces only: what a spreadsheet leaves below a table. */
+static gboolean
+row_is_blank (TrancheCsvTable *table,
+              guint            row)
+{
+  for (guint c = 0; c < tranche_csv_table_get_n_fields (table, row); c++)
+    {
+      const char *text = tranche_csv_table_get (table, row, c);
+
+      if (text[strspn (text, " \t")] != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 import_clear (Import *self)
 {
@@ -1096,15 +980,8 @@ tranche_csv_import (const char                    *data,
                              _("the file has a header but no rows under it: no event to "
                                "import"));
   for (self.row = 1; self.row < n_rows; self.row++)
-    {
-      gboolean blank = TRUE;
-
-      for (guint c = 0; c < tranche_csv_table_get_n_fields (self.table, self.row) && blank; c++)
-        blank = tranche_csv_table_get (self.table, self.row, c)[strspn (
-                  tranche_csv_table_get (self.table, self.row, c), " \t")] == '\0';
-      if (!blank)
-        read_row (&self);
-    }
+    if (!row_is_blank (self.table, self.row))
+      read_row (&self);
   add_new_entities (&self);
   if (options->currency == NULL && options->into == NULL && self.column[TRANCHE_CSV_CURRENCY] < 0
       && self.result.n_events > 0)

@@ -45,8 +45,4 @@ JsonNode *tranche_csv_import (const char                    *data,
                               TrancheCsvImportResult        *result,
                               GError                       **error);
 
-/* Splits an investor or tag list on commas outside double quotes ("\"Foo,
- * Inc.\", Bar"), trimming each name and dropping empty ones. */
-GStrv     tranche_csv_split_list (const char *text);
-
 G_END_DECLS
