@@ -464,9 +464,32 @@ test_into (void)
   g_assert_cmpstr (json_object_get_string_member (event (doc, 4), "target"), ==, "doctolib-2");
   g_assert_cmpstr (entity_name (doc, "doctolib-2"), ==, "Doctolib");
   g_assert_cmpuint (n_entities (doc), ==, 3 + 5);
+  /* amounts with no currency of their own are in the dataset's */
+  g_assert_cmpstr (amount_currency (event (doc, 1), "amount"), ==, "EUR");
   /* the input document itself is left as it was */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                       json_node_get_object (options.into), "events")), ==, 1);
+}
+
+/* --currency with --into names the currency on the amounts that have none,
+ * since the dataset keeps its own default. */
+static void
+test_into_currency (void)
+{
+  const char *csv = "Date,Company,Amount\n2023,Acme,1000\n2024,Acme,$5\n";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  TrancheCsvImportOptions options = { .currency = "GBP" };
+  g_autoptr(JsonNode) doc = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, "{\"tranche\": 1, \"currency\": \"EUR\", "
+                                                     "\"events\": []}", -1, NULL));
+  options.into = json_parser_get_root (parser);
+  doc = tranche_csv_import (csv, strlen (csv), &options, diagnostics, NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (doc), "currency"), ==,
+                   "EUR");
+  g_assert_cmpstr (amount_currency (event (doc, 0), "amount"), ==, "GBP");
+  g_assert_cmpstr (amount_currency (event (doc, 1), "amount"), ==, "USD");
 }
 
 static void
@@ -701,6 +724,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/import/date-orders", test_date_orders);
   g_test_add_func ("/csv/import/unreadable", test_unreadable);
   g_test_add_func ("/csv/import/into", test_into);
+  g_test_add_func ("/csv/import/into-currency", test_into_currency);
   g_test_add_func ("/csv/import/map", test_map);
   g_test_add_func ("/csv/import/ids", test_ids);
   g_test_add_func ("/csv/import/split-list", test_split_list);

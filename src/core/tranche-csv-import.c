@@ -38,6 +38,7 @@ typedef struct
   JsonArray          *sources_out;
   JsonArray          *events_out;
   gboolean            has_default_target;
+  TrancheCurrency     fallback;      /* --currency with --into: named on every amount */
   guint               n_ambiguous;   /* rows left out for an undecided date order */
   guint               row;           /* the row being read */
   gboolean            row_failed;
@@ -343,7 +344,8 @@ read_money (Import          *self,
   *currency = column ? column
               : value == TRANCHE_CSV_VALUE_OK && amount.currency ? amount.currency
               : has_min == TRANCHE_CSV_VALUE_OK && min.currency ? min.currency
-              : has_max == TRANCHE_CSV_VALUE_OK && max.currency ? max.currency : 0;
+              : has_max == TRANCHE_CSV_VALUE_OK && max.currency ? max.currency
+              : self->fallback;
 
   if (value == TRANCHE_CSV_VALUE_OK)
     json_object_set_member (money, "value", number_node (amount.value));
@@ -967,6 +969,11 @@ tranche_csv_import (const char                    *data,
   self.sources_out = member_array (root, "sources");
   self.events_out = member_array (root, "events");
   register_existing (&self, root);
+  /* A new dataset gets --currency as its own; one added to keeps its own, so
+   * the rows' amounts name theirs. */
+  if (options->into != NULL && options->currency != NULL
+      && tranche_currency_code_is_valid (options->currency))
+    self.fallback = tranche_currency_from_code (options->currency);
 
   if (!map_columns (&self, error))
     {
