@@ -20,10 +20,14 @@ tranche_csv_slug (const char *name,
   gboolean dash = FALSE;
 
   g_return_val_if_fail (name != NULL && fallback != NULL, NULL);
-  ascii = g_str_to_ascii (name, "C");
+  /* g_str_to_ascii() looks every character up: most names are ASCII already */
+  for (const char *p = name; *p != '\0' && ascii == NULL; p++)
+    if ((guchar) *p >= 0x80)
+      ascii = g_str_to_ascii (name, "C");
+  if (ascii != NULL)
+    name = ascii;
   id = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0' && id->len < MAX_ID_LENGTH; p++)
+  for (const char *p = name; *p != '\0' && id->len < MAX_ID_LENGTH; p++)
     {
       if (g_ascii_isalnum (*p) || (*p == '.' && id->len > 0 && g_ascii_isalnum (p[1])))
         {
