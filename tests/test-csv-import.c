@@ -518,6 +518,26 @@ test_map (void)
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
 }
 
+/* A unit in the header scales the figures that don't write their own. */
+static void
+test_header_units (void)
+{
+  const char *csv = "Date;Société;Montant (M€);Valorisation (Md$)\n"
+                    "2023;Acme;385;1,5\n"
+                    "2024;Beta;1,5 Md€;\n";
+  TrancheCsvImportOptions options = { 0 };
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = tranche_csv_import (csv, strlen (csv), &options, diagnostics, NULL,
+                                                NULL);
+  JsonObject *valuation = json_object_get_object_member (event (doc, 0), "valuation");
+
+  g_assert_cmpfloat (amount_value (event (doc, 0), "amount"), ==, 385e6);
+  g_assert_cmpstr (amount_currency (event (doc, 0), "amount"), ==, "EUR");
+  g_assert_cmpfloat (json_object_get_double_member (valuation, "value"), ==, 1.5e9);
+  g_assert_cmpstr (json_object_get_string_member (valuation, "currency"), ==, "USD");
+  g_assert_cmpfloat (amount_value (event (doc, 1), "amount"), ==, 1.5e9);
+}
+
 static void
 test_ids (void)
 {
@@ -726,6 +746,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/import/into", test_into);
   g_test_add_func ("/csv/import/into-currency", test_into_currency);
   g_test_add_func ("/csv/import/map", test_map);
+  g_test_add_func ("/csv/import/header-units", test_header_units);
   g_test_add_func ("/csv/import/ids", test_ids);
   g_test_add_func ("/csv/import/split-list", test_split_list);
   g_test_add_func ("/csv/round-trip", test_round_trip);

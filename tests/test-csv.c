@@ -212,6 +212,9 @@ test_amounts (void)
     { "1,250M", TRANCHE_CSV_VALUE_OK, 1.25e9, NULL, FALSE },
     { "1.250B", TRANCHE_CSV_VALUE_OK, 1.25e9, NULL, FALSE },
     { "USD 5m", TRANCHE_CSV_VALUE_OK, 5e6, "USD", FALSE },
+    { "1 $bn", TRANCHE_CSV_VALUE_OK, 1e9, "USD", FALSE },
+    { "300 USD m", TRANCHE_CSV_VALUE_OK, 300e6, "USD", FALSE },
+    { "5 M M", TRANCHE_CSV_VALUE_INVALID, 0, NULL, FALSE },
     { "5 EUR", TRANCHE_CSV_VALUE_OK, 5, "EUR", FALSE },
     { "US$ 2 bn", TRANCHE_CSV_VALUE_OK, 2e9, "USD", FALSE },
     { "£20m", TRANCHE_CSV_VALUE_OK, 20e6, "GBP", FALSE },
@@ -378,6 +381,12 @@ test_headers (void)
     { "approximate", TRANCHE_CSV_APPROX }, { "basis", TRANCHE_CSV_BASIS },
     /* converted into another currency: not the amount */
     { "Money Raised (in USD)", TRANCHE_CSV_IGNORE },
+    { "Pre-Money Valuation (in USD)", TRANCHE_CSV_IGNORE },
+    /* units in the header */
+    { "Montant (M€)", TRANCHE_CSV_AMOUNT }, { "Amount (USD)", TRANCHE_CSV_AMOUNT },
+    { "Valorisation (Md€)", TRANCHE_CSV_VALUATION },
+    { "Amount (in millions)", TRANCHE_CSV_AMOUNT },
+    { "Date (local)", TRANCHE_CSV_IGNORE }, { "Amount (approx.)", TRANCHE_CSV_IGNORE },
     { "Number of Investors", TRANCHE_CSV_IGNORE },
   };
 
@@ -385,6 +394,37 @@ test_headers (void)
     {
       g_test_message ("%s", cases[i].header);
       g_assert_cmpint (tranche_csv_member_for_header (cases[i].header), ==, cases[i].member);
+    }
+}
+
+static void
+test_header_units (void)
+{
+  const struct { const char *header; gboolean unit; double factor; const char *currency; }
+  cases[] = {
+    { "Montant (M€)", TRUE, 1e6, "EUR" },
+    { "Amount (USD)", TRUE, 1, "USD" },
+    { "Valuation ($bn)", TRUE, 1e9, "USD" },
+    { "Amount (in millions)", TRUE, 1e6, NULL },
+    { "Montant (en k€)", TRUE, 1e3, "EUR" },
+    { "Amount", FALSE, 1, NULL },
+    { "Notes (misc)", FALSE, 1, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double factor = 0;
+      TrancheCurrency currency = 1;
+      char code[4];
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_cmpint (tranche_csv_header_unit (cases[i].header, &factor, &currency), ==,
+                       cases[i].unit);
+      g_assert_cmpfloat (factor, ==, cases[i].factor);
+      if (cases[i].currency == NULL)
+        g_assert_cmpuint (currency, ==, 0);
+      else
+        g_assert_cmpstr (tranche_currency_to_code (currency, code), ==, cases[i].currency);
     }
 }
 
@@ -437,6 +477,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/values/locale-order", test_locale_order);
   g_test_add_func ("/csv/values/flags", test_flags);
   g_test_add_func ("/csv/columns/headers", test_headers);
+  g_test_add_func ("/csv/columns/units", test_header_units);
   g_test_add_func ("/csv/columns/map", test_map);
   return g_test_run ();
 }

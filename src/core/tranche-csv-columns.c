@@ -119,19 +119,106 @@ static const Header headers[] = {
   { "resume", TRANCHE_CSV_SUMMARY },
 };
 
-TrancheCsvMember
-tranche_csv_member_for_header (const char *header)
+static TrancheCsvMember
+lookup (const char *header)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *folded = tranche_csv_fold (header);
 
-  g_return_val_if_fail (header != NULL, TRANCHE_CSV_IGNORE);
-  folded = tranche_csv_fold (header);
   /* typographic apostrophes fold to '?' or "'" depending on the table */
   g_strdelimit (folded, "?`", '\'');
   for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
     if (strcmp (folded, headers[i].header) == 0)
       return headers[i].member;
   return TRANCHE_CSV_IGNORE;
+}
+
+static gboolean
+holds_money (TrancheCsvMember member)
+{
+  return member == TRANCHE_CSV_AMOUNT || member == TRANCHE_CSV_MIN || member == TRANCHE_CSV_MAX
+         || member == TRANCHE_CSV_VALUATION || member == TRANCHE_CSV_PRE_MONEY
+         || member == TRANCHE_CSV_POST_MONEY;
+}
+
+/* "Amount (M€)": the text before the parentheses and the unit inside. */
+static gboolean
+split_unit (const char  *header,
+            char       **base,
+            char       **unit)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (header));
+  char *open = strrchr (copy, '(');
+  gsize length = strlen (copy);
+
+  if (open == NULL || open == copy || length < 3 || copy[length - 1] != ')')
+    return FALSE;
+  copy[length - 1] = '\0';
+  *open = '\0';
+  *base = g_strdup (g_strstrip (copy));
+  *unit = g_strdup (g_strstrip (open + 1));
+  return TRUE;
+}
+
+/* "M€", "USD", "millions", "in millions", "k$": as an amount of one. */
+static gboolean
+parse_unit (const char      *unit,
+            double          *factor,
+            TrancheCurrency *currency)
+{
+  g_autofree char *one = NULL;
+  TrancheCsvAmount amount;
+
+  if (g_ascii_strncasecmp (unit, "in ", 3) == 0 || g_ascii_strncasecmp (unit, "en ", 3) == 0)
+    unit += 3;
+  one = g_strconcat ("1 ", unit, NULL);
+  if (tranche_csv_parse_amount (one, &amount) != TRANCHE_CSV_VALUE_OK
+      || (amount.currency == 0 && !amount.scaled))
+    return FALSE;
+  *factor = amount.value;
+  *currency = amount.currency;
+  return TRUE;
+}
+
+TrancheCsvMember
+tranche_csv_member_for_header (const char *header)
+{
+  g_autofree char *base = NULL, *unit = NULL;
+  TrancheCsvMember member;
+  double factor;
+  TrancheCurrency currency;
+
+  g_return_val_if_fail (header != NULL, TRANCHE_CSV_IGNORE);
+  member = lookup (header);
+  if (member != TRANCHE_CSV_IGNORE || !split_unit (header, &base, &unit))
+    return member;
+  member = lookup (base);
+  if (!holds_money (member) || !parse_unit (unit, &factor, &currency))
+    return TRANCHE_CSV_IGNORE;
+  /* "(in USD)": converted by the database, not the amount as reported */
+  if (g_ascii_strncasecmp (unit, "in ", 3) == 0 && factor == 1)
+    return TRANCHE_CSV_IGNORE;
+  return member;
+}
+
+gboolean
+tranche_csv_header_unit (const char      *header,
+                         double          *factor,
+                         TrancheCurrency *currency)
+{
+  g_autofree char *base = NULL, *unit = NULL;
+
+  g_return_val_if_fail (header != NULL && factor != NULL && currency != NULL, FALSE);
+  *factor = 1;
+  *currency = 0;
+  if (lookup (header) != TRANCHE_CSV_IGNORE || !split_unit (header, &base, &unit))
+    return FALSE;
+  if (!parse_unit (unit, factor, currency))
+    {
+      *factor = 1;
+      *currency = 0;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "tranche-money.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -40,8 +42,16 @@ typedef enum
   TRANCHE_CSV_N_MEMBERS
 } TrancheCsvMember;
 
-/* The member a header names, IGNORE when it is not one we know. */
+/* The member a header names, IGNORE when it is not one we know. An amount
+ * header may end with its unit in parentheses: "Montant (M€)", "Amount
+ * (USD)", "Valuation (in millions)"; "(in USD)" alone is a column a
+ * database converted into another currency, and is ignored. */
 TrancheCsvMember tranche_csv_member_for_header (const char       *header);
+/* The unit of such a header: 1e6 and EUR for "Montant (M€)". FALSE (and
+ * 1, 0) when it has none. */
+gboolean         tranche_csv_header_unit       (const char       *header,
+                                                double           *factor,
+                                                TrancheCurrency  *currency);
 /* The name --map takes ("amount", "lead-investors", "ignore"…). */
 gboolean         tranche_csv_member_parse      (const char       *name,
                                                 TrancheCsvMember *member);

@@ -39,6 +39,8 @@ typedef struct
   JsonArray          *events_out;
   gboolean            has_default_target;
   TrancheCurrency     fallback;      /* --currency with --into: named on every amount */
+  double              factor[TRANCHE_CSV_N_MEMBERS];    /* "Montant (M€)": 1e6 */
+  TrancheCurrency     currency[TRANCHE_CSV_N_MEMBERS];  /* and EUR */
   guint               n_ambiguous;   /* rows left out for an undecided date order */
   guint               row;           /* the row being read */
   gboolean            row_failed;
@@ -298,6 +300,11 @@ read_amount (Import            *self,
                 "600 000 000 or 1,25 Md€"), text);
       return FALSE;
     }
+  /* the header's unit, for the figures that don't write their own */
+  if (*value == TRANCHE_CSV_VALUE_OK && !amount->scaled)
+    amount->value *= self->factor[member];
+  if (*value == TRANCHE_CSV_VALUE_OK && amount->currency == 0)
+    amount->currency = self->currency[member];
   return TRUE;
 }
 
@@ -796,7 +803,10 @@ map_columns (Import  *self,
   if (!tranche_csv_columns_map (names, n, self->options->map, self->members, error))
     return FALSE;
   for (guint m = 0; m < TRANCHE_CSV_N_MEMBERS; m++)
-    self->column[m] = -1;
+    {
+      self->column[m] = -1;
+      self->factor[m] = 1;
+    }
   self->row = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -807,6 +817,7 @@ map_columns (Import  *self,
       if (self->column[member] < 0)
         {
           self->column[member] = i;
+          tranche_csv_header_unit (names[i], &self->factor[member], &self->currency[member]);
           continue;
         }
       tranche_diagnostics_add (self->diagnostics, TRANCHE_SEVERITY_WARNING, "", 1, i + 1,

@@ -147,6 +147,29 @@ match_currency (const char *p,
   return NULL;
 }
 
+/* A multiplier word at `p` ("M", "bn", "Md", "milliards"): past it, or `p`
+ * when the word is something else (a currency code perhaps). */
+static const char *
+match_multiplier (const char *p,
+                  double     *factor,
+                  gboolean   *scaled)
+{
+  const char *word = p;
+  g_autofree char *folded = NULL;
+
+  while (g_ascii_isalpha (*p))
+    p++;
+  folded = g_ascii_strdown (word, p - word);
+  for (gsize i = 0; i < G_N_ELEMENTS (multipliers); i++)
+    if (strcmp (folded, multipliers[i].text) == 0)
+      {
+        *factor = multipliers[i].factor;
+        *scaled = TRUE;
+        return p;
+      }
+  return word;
+}
+
 /* Digits with ',' '.' and spaces, as one of the writing conventions has
  * them, into plain ASCII for g_ascii_strtod. */
 static gboolean
@@ -226,28 +249,18 @@ parse_amount_parts (const char       *p,
   end = p;
   if (end == start)
     return TRANCHE_CSV_VALUE_INVALID;
-  p = skip_spaces (p);
-  if (g_ascii_isalpha (*p))
+  /* a multiplier and a currency after the number, in either order:
+   * "300 M€", "300 USD m", "1 $bn" */
+  for (int twice = 0; twice < 2; twice++)
     {
-      const char *word = p;
-      g_autofree char *folded = NULL;
-      gboolean found = FALSE;
-
-      while (g_ascii_isalpha (*p))
-        p++;
-      folded = g_ascii_strdown (word, p - word);
-      for (gsize i = 0; i < G_N_ELEMENTS (multipliers); i++)
-        if (strcmp (folded, multipliers[i].text) == 0)
-          {
-            factor = multipliers[i].factor;
-            found = TRUE;
-          }
-      if (!found)
-        p = word;  /* perhaps a currency code */
       p = skip_spaces (p);
+      if (!out->scaled && g_ascii_isalpha (*p))
+        p = match_multiplier (p, &factor, &out->scaled);
+      p = skip_spaces (p);
+      if (*p != '\0' && code == NULL
+          && (after = match_currency (p, &code, &out->dollar)) != NULL)
+        p = after;
     }
-  if (*p != '\0' && code == NULL && (after = match_currency (p, &code, &out->dollar)) != NULL)
-    p = skip_spaces (after);
   if (*p != '\0')
     return TRANCHE_CSV_VALUE_INVALID;
   if (!normalise_number (start, end, factor != 1, number, sizeof number))

@@ -26,6 +26,7 @@ typedef struct
   TrancheCurrency currency;  /* 0 when the cell names none */
   gboolean        dollar;    /* the currency came from a bare "$", which any dollar uses */
   gboolean        approx;    /* "~", "≈", "about", "environ"… */
+  gboolean        scaled;    /* a multiplier was written: "M", "Md", "billion"… */
 } TrancheCsvAmount;
 
 typedef enum
