@@ -92,12 +92,18 @@ main (int   argc,
   gboolean footer = FALSE, no_footer = FALSE;
   double scale = NAN;
   TrancheCliDraft draft = { NULL };
+  g_autofree char *import = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *date_order = NULL;
+  g_autofree char *into = NULL;
+  g_auto(GStrv) map = NULL;
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check the files and print their problems, without opening a window"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_to,
-      N_("Draw the charts of FILE into OUT (.png, .svg or .pdf), without opening a window"),
-      N_("OUT") },
+      N_("Draw the charts of FILE into OUT (.png, .svg or .pdf), or write its events as a "
+         "table (.csv), without opening a window"), N_("OUT") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view,
       N_("With --export: timeline (default), valuation, cumulative or all, stacked on one "
          "time axis"), N_("VIEW") },
@@ -135,8 +141,22 @@ main (int   argc,
     { "published", 0, 0, G_OPTION_ARG_STRING, &draft.published,
       N_("With --draft: when the article was published, for “last year” or “on Friday”"),
       N_("DATE") },
-    { "into", 0, 0, G_OPTION_ARG_FILENAME, &draft.into,
-      N_("With --draft: use the entities and ids of this dataset"), N_("DATASET") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
+      N_("Read the events of a CSV table into a dataset (written with -o), without opening "
+         "a window"), N_("FILE.csv") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("With --import: the dataset to write"), N_("OUT.json") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map,
+      N_("With --import: read a column as a member, e.g. “Money Raised=amount” or "
+         "“4=ignore” (repeatable)"), N_("COLUMN=MEMBER") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("With --import: the currency of amounts that name none, e.g. EUR"), N_("CODE") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order,
+      N_("With --import: dmy (25/09/2023) or mdy (09/25/2023), when the dates don’t tell"),
+      N_("ORDER") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
+      N_("With --draft or --import: use the entities and ids of this dataset (--import adds "
+         "the rows to it)"), N_("DATASET.json") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
@@ -165,16 +185,41 @@ main (int   argc,
       return 0;
     }
 
-  if (draft.article != NULL || draft.language != NULL || draft.published != NULL
-      || draft.into != NULL)
+  if (draft.article != NULL || draft.language != NULL || draft.published != NULL)
     {
-      if (draft.article == NULL || check || export_to != NULL)
+      if (draft.article == NULL || check || export_to != NULL || import != NULL)
         {
           g_printerr (_("tranche: --language, --published and --into go with --draft, which "
                         "goes alone\n"));
           return 2;
         }
+      draft.into = into;
       return tranche_cli_draft (&draft);
+    }
+  if (import != NULL)
+    {
+      TrancheCliImport args = {
+        .filename = import,
+        .output = output,
+        .map = (const char * const *) map,
+        .currency = currency,
+        .date_order = date_order,
+        .into = into,
+      };
+
+      if (check || export_to != NULL || (files != NULL && files[0] != NULL))
+        {
+          g_printerr (_("tranche: --import reads one CSV file and writes it with -o; it "
+                        "takes no other FILE, --check or --export\n"));
+          return 2;
+        }
+      return tranche_cli_import (&args);
+    }
+  if (output != NULL || map != NULL || currency != NULL || date_order != NULL || into != NULL)
+    {
+      g_printerr (_("tranche: -o, --map, --currency and --date-order go with --import, "
+                    "--into with --draft or --import\n"));
+      return 2;
     }
 
   if (export_to != NULL)

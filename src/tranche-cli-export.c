@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "tranche-cli.h"
+#include "tranche-csv-writer.h"
 #include "tranche-deck.h"
 #include "tranche-export.h"
 
@@ -37,6 +38,34 @@ parse_day (const char *option,
   return TRUE;
 }
 
+/* `--export events.csv FILE`: the event table, not a drawing, so none of
+ * the drawing options apply. */
+static int
+export_table (const TrancheCliExport *args)
+{
+  g_autoptr(TrancheDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (args->deck || args->size != NULL || !isnan (args->scale) || args->theme != NULL
+      || args->view != NULL || args->from != NULL || args->to != NULL || args->transparent
+      || args->title >= 0 || args->footer >= 0)
+    {
+      g_printerr (_("tranche: a .csv export is the table of events: --view, --size, --scale, "
+                    "--theme, --transparent, --title, --footer, --deck, --from and --to "
+                    "don’t apply to it\n"));
+      return 2;
+    }
+  dataset = tranche_cli_load_for_output (args->filename);
+  if (dataset == NULL)
+    return 1;
+  if (!tranche_csv_export_events (dataset, NULL, args->output, &error))
+    {
+      g_printerr ("tranche: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 tranche_cli_export (const TrancheCliExport *args)
 {
@@ -48,6 +77,8 @@ tranche_cli_export (const TrancheCliExport *args)
 
   g_return_val_if_fail (args != NULL && args->output != NULL, 2);
 
+  if (g_str_has_suffix (args->output, ".csv") || g_str_has_suffix (args->output, ".CSV"))
+    return export_table (args);
   tranche_export_options_init (&options);
   if (args->deck)
     {
@@ -68,7 +99,8 @@ tranche_cli_export (const TrancheCliExport *args)
     }
   else if (!tranche_export_format_for_filename (args->output, &format))
     {
-      g_printerr (_("tranche: cannot export to “%s”: the name must end in .png, .svg or .pdf\n"),
+      g_printerr (_("tranche: cannot export to “%s”: the name must end in .png, .svg, .pdf or "
+                    ".csv\n"),
                   args->output);
       return 2;
     }

@@ -54,5 +54,20 @@ typedef struct
 /* Prints the draft dataset of an article. Exit status: 0 printed, 1 the
  * article or --into can't be read, 2 bad options. */
 int tranche_cli_draft (const TrancheCliDraft *args);
+/* What `tranche --import` was asked for; NULL when not given. */
+typedef struct
+{
+  const char         *filename;    /* the CSV file */
+  const char         *output;      /* -o: the dataset to write */
+  const char * const *map;         /* --map COLUMN=MEMBER, NULL-terminated */
+  const char         *currency;
+  const char         *date_order;  /* "dmy" or "mdy" */
+  const char         *into;        /* a dataset to add the rows to */
+} TrancheCliImport;
+
+/* Writes the CSV's rows as a format-1 dataset. Exit status: 0 written, 1
+ * written with rows left out or not written (the CSV can't be read), 2 bad
+ * options or unreadable files. */
+int tranche_cli_import (const TrancheCliImport *args);
 
 G_END_DECLS
