@@ -14,6 +14,7 @@
 
 #include "tranche-chart-options.h"
 #include "tranche-chart-view.h"
+#include "tranche-app-enums.h"
 #include "tranche-chart.h"
 #include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
@@ -290,7 +291,7 @@ tranche_chart_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_SESSION:
       g_value_set_object (value, self->session);
@@ -323,7 +324,7 @@ tranche_chart_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      self->kind = g_value_get_int (value);
+      self->kind = g_value_get_enum (value);
       break;
     case PROP_SESSION:
       tranche_chart_view_set_session (self, g_value_get_object (value));
@@ -360,9 +361,8 @@ tranche_chart_view_class_init (TrancheChartViewClass *klass)
   widget_class->measure = tranche_chart_view_measure;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, TRANCHE_CHART_VALUATION, TRANCHE_CHART_CUMULATIVE,
-                      TRANCHE_CHART_VALUATION,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("kind", NULL, NULL, TRANCHE_TYPE_CHART_KIND, TRANCHE_CHART_VALUATION,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
