@@ -91,7 +91,9 @@ main (int   argc,
   gboolean title = FALSE, no_title = FALSE;
   gboolean footer = FALSE, no_footer = FALSE;
   double scale = NAN;
-  TrancheCliDraft draft = { NULL };
+  g_autofree char *article = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *published = NULL;
   g_autofree char *import = NULL;
   g_autofree char *output = NULL;
   g_autofree char *currency = NULL;
@@ -133,12 +135,12 @@ main (int   argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
       N_("With --export: the last date shown, included (--to 2023 ends with 2023)"),
       N_("DATE") },
-    { "draft", 0, 0, G_OPTION_ARG_FILENAME, &draft.article,
+    { "draft", 0, 0, G_OPTION_ARG_FILENAME, &article,
       N_("Print draft events found in the article FILE as a dataset, without opening a window"),
       N_("FILE") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &draft.language,
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
       N_("With --draft: the article’s language, fr or en (default: guessed)"), N_("LANG") },
-    { "published", 0, 0, G_OPTION_ARG_STRING, &draft.published,
+    { "published", 0, 0, G_OPTION_ARG_STRING, &published,
       N_("With --draft: when the article was published, for “last year” or “on Friday”"),
       N_("DATE") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
@@ -185,15 +187,16 @@ main (int   argc,
       return 0;
     }
 
-  if (draft.article != NULL || draft.language != NULL || draft.published != NULL)
+  if (article != NULL || language != NULL || published != NULL)
     {
-      if (draft.article == NULL || check || export_to != NULL || import != NULL)
+      TrancheCliDraft draft = { article, language, published, into };
+
+      if (article == NULL || check || export_to != NULL || import != NULL)
         {
           g_printerr (_("tranche: --language, --published and --into go with --draft, which "
                         "goes alone\n"));
           return 2;
         }
-      draft.into = into;
       return tranche_cli_draft (&draft);
     }
   if (import != NULL)
