@@ -19,6 +19,7 @@ struct _TrancheDatasetBuilder
   const char     *claimed;    /* the id claimed last, not yet added */
   GHashTable     *declared;   /* interned entity ids that were declared */
   gboolean        has_currency;
+  GHashTable     *fulfils;    /* file order of an event -> interned commitment id */
 };
 
 static TrancheDay
@@ -170,6 +171,7 @@ tranche_dataset_builder_free (TrancheDatasetBuilder *self)
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_hash_table_unref (self->event_ids);
   g_hash_table_unref (self->declared);
+  g_clear_pointer (&self->fulfils, g_hash_table_unref);
   g_free (self);
 }
 
@@ -242,6 +244,14 @@ tranche_dataset_builder_add_skipped (TrancheDatasetBuilder *self)
 {
   g_return_if_fail (self != NULL);
   self->dataset->n_skipped++;
+}
+
+void
+tranche_dataset_builder_set_target (TrancheDatasetBuilder *self,
+                                    guint32                target)
+{
+  g_return_if_fail (self != NULL);
+  self->dataset->target = target;
 }
 
 gboolean
@@ -403,6 +413,9 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
   copy.summary = event->summary ? g_string_chunk_insert (ds->strings, event->summary) : NULL;
   copy.round = tranche_dataset_builder_intern (self, event->round);
   copy.order = ds->events->len;
+  copy.fulfils = TRANCHE_NO_EVENT;
+  copy.shares = 0;
+  copy.flags &= ~TRANCHE_EVENT_HAS_SHARES;
   copy.first_day = tranche_date_first_day (&event->date);
   copy.end_day = span_end (event);
 
@@ -432,6 +445,64 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
 }
 
 void
+tranche_dataset_builder_set_event_shares (TrancheDatasetBuilder *self,
+                                          const TrancheShare    *shares,
+                                          guint                  n)
+{
+  TrancheEvent *last;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->dataset->events->len > 0);
+  last = &g_array_index (self->dataset->events, TrancheEvent, self->dataset->events->len - 1);
+  g_return_if_fail (n == last->n_investors && (n == 0 || shares != NULL));
+
+  if (n == 0)
+    return;
+  /* Only events that wrote an object pay for shares: plain ids stay 4 bytes. */
+  last->shares = self->dataset->share_pool->len;
+  last->flags |= TRANCHE_EVENT_HAS_SHARES;
+  g_array_append_vals (self->dataset->share_pool, shares, n);
+}
+
+void
+tranche_dataset_builder_set_event_fulfils (TrancheDatasetBuilder *self,
+                                           const char            *id)
+{
+  guint order;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->dataset->events->len > 0);
+
+  if (id == NULL)
+    return;
+  if (self->fulfils == NULL)
+    self->fulfils = g_hash_table_new (NULL, NULL);
+  order = self->dataset->events->len - 1;
+  g_hash_table_insert (self->fulfils, GUINT_TO_POINTER (order),
+                       (gpointer) tranche_dataset_builder_intern (self, id));
+}
+
+/* After sorting: `fulfils` as the index of the commitment it names. */
+static void
+resolve_fulfils (TrancheDataset *ds,
+                 GHashTable     *fulfils)
+{
+  TrancheEvent *events = (TrancheEvent *) (gpointer) ds->events->data;
+
+  for (guint i = 0; i < ds->events->len; i++)
+    {
+      const char *id = g_hash_table_lookup (fulfils, GUINT_TO_POINTER (events[i].order));
+      guint c;
+
+      if (id == NULL)
+        continue;
+      c = tranche_dataset_find_event (ds, id);
+      if (c != TRANCHE_NO_EVENT && events[c].kind == TRANCHE_EVENT_COMMITMENT && c != i)
+        events[i].fulfils = c;
+    }
+}
+
+void
 tranche_dataset_builder_reserve (TrancheDatasetBuilder *self,
                                  guint                  n_events)
 {
@@ -455,10 +526,12 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
 {
   TrancheDataset *ds;
   g_autoptr(GHashTable) seen_tags = NULL;
+  g_autoptr(GHashTable) fulfils = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   ds = g_steal_pointer (&self->dataset);
+  fulfils = g_steal_pointer (&self->fulfils);
   tranche_dataset_builder_free (self);
 
   /* file order is kept for ties, so equal dates stay as the analyst wrote them */
@@ -471,8 +544,15 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
       resolve_currency (&ev->amount, ds->currency);
       resolve_currency (&ev->valuation, ds->currency);
       resolve_currency (&ev->cumulative, ds->currency);
+      if (ev->target == TRANCHE_NO_ENTITY && ev->kind != TRANCHE_EVENT_NEWS)
+        ev->target = ds->target;
       ds->max_span = MAX (ds->max_span, ev->end_day - ev->first_day);
     }
+
+  for (guint i = 0; i < ds->share_pool->len; i++)
+    resolve_currency (&g_array_index (ds->share_pool, TrancheShare, i).amount, ds->currency);
+  if (fulfils != NULL)
+    resolve_fulfils (ds, fulfils);
 
   for (guint i = 0; i < ds->citation_pool->len; i++)
     {

@@ -263,6 +263,10 @@ tranche_event_kind_get_label (TrancheEventKind kind)
       return C_("event kind", "Commitment");
     case TRANCHE_EVENT_NEWS:
       return C_("event kind", "News");
+    case TRANCHE_EVENT_SECONDARY:
+      /* Translators: shares sold by one holder to another; no money goes to
+       * the company itself. */
+      return C_("event kind", "Secondary sale");
     case TRANCHE_N_EVENT_KINDS:
     default:
       g_return_val_if_reached (NULL);

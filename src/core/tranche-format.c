@@ -332,13 +332,53 @@ tranche_format_money (const TrancheMoney *money)
     return g_strdup (C_("money", "undisclosed"));
 
   if (money->flags & TRANCHE_MONEY_HAS_VALUE)
-    text = format_single (MAX (money->value, 0), money->currency);
-  else
-    text = format_range (MAX (money->min, 0), MAX (money->max, 0), money->currency);
+    {
+      text = format_single (MAX (money->value, 0), money->currency);
+      if (money->flags & TRANCHE_MONEY_APPROX)
+        text = mark_approx (text);
+      return text;
+    }
+  {
+    double min = 0, max = 0;
 
-  if (money->flags & TRANCHE_MONEY_APPROX)
-    text = mark_approx (text);
-  return text;
+    tranche_money_get_bounds (money, &min, &max);
+    return tranche_format_amount_range (min, max, money->currency,
+                                        (money->flags & TRANCHE_MONEY_APPROX) != 0);
+  }
+}
+
+char *
+tranche_format_amount_range (double          min,
+                             double          max,
+                             TrancheCurrency currency,
+                             gboolean        approx)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (!isnan (min) && !isnan (max), g_strdup (""));
+
+  min = isfinite (min) ? MAX (min, 0) : 0;
+  if (!isfinite (max))
+    {
+      text = format_single (min, currency);
+      if (approx)
+        text = mark_approx (g_steal_pointer (&text));
+      /* Translators: a lower bound, as in "at least $2B"; %s is the amount. */
+      return g_strdup_printf (C_("money", "at least %s"), text);
+    }
+  max = MAX (max, min);
+  if (min == 0 && max > 0)
+    {
+      text = format_single (max, currency);
+      if (approx)
+        text = mark_approx (g_steal_pointer (&text));
+      /* Translators: an upper bound, as in "up to $5B"; %s is the amount. */
+      return g_strdup_printf (C_("money", "up to %s"), text);
+    }
+  text = min == max ? format_single (min, currency) : format_range (min, max, currency);
+  if (approx)
+    text = mark_approx (g_steal_pointer (&text));
+  return g_steal_pointer (&text);
 }
 
 char *
