@@ -10,6 +10,7 @@
 
 #include "tranche-dataset-builder.h"
 #include "tranche-dataset-private.h"
+#include "tranche-palette.h"
 #include "tranche-radix-sort.h"
 
 struct _TrancheDatasetBuilder
@@ -521,6 +522,26 @@ tranche_dataset_builder_reserve (TrancheDatasetBuilder *self,
   ds->events = g_array_sized_new (FALSE, TRUE, sizeof (TrancheEvent), n_events);
 }
 
+/* Automatic colours depend on the id and the declared colours only. */
+static void
+assign_colors (TrancheDataset *ds)
+{
+  g_autoptr(GArray) declared = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < ds->entities->len; i++)
+    {
+      const TrancheEntity *e = &g_array_index (ds->entities, TrancheEntity, i);
+      if (e->has_color)
+        g_array_append_val (declared, e->color);
+    }
+  for (guint i = 0; i < ds->entities->len; i++)
+    {
+      TrancheEntity *e = &g_array_index (ds->entities, TrancheEntity, i);
+      e->auto_color = tranche_palette_auto_color (e->id, (const guint32 *) (gpointer) declared->data,
+                                                  declared->len);
+    }
+}
+
 TrancheDataset *
 tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
 {
@@ -560,6 +581,8 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
       if (c->source_id != NULL)
         c->source = tranche_dataset_find_source (ds, c->source_id);
     }
+
+  assign_colors (ds);
 
   seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < ds->tag_pool->len; i++)

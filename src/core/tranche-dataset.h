@@ -61,6 +61,8 @@ typedef struct
   gboolean           has_color;
   guint32            color;      /* 0xRRGGBB, valid with has_color */
   gboolean           declared;   /* FALSE: only named by an event (a warning) */
+  guint32            auto_color; /* 0xRRGGBB the palette picked, 0 until the dataset is
+                                  * built: see tranche_palette_entity_color() */
 } TrancheEntity;
 
 typedef struct
