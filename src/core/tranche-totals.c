@@ -982,14 +982,28 @@ tranche_totals_get_scope (TrancheTotals *self,
               sum_add_part (sums, first_currency, &part);
               continue;
             }
-          for (guint j = 0; j < ev->n_investors; j++)
-            for (guint q = 0; q < n_investors; q++)
-              if (tranche_dataset_event_investor (self->dataset, ev, j) == investors[q])
-                {
-                  part_of (self, ev, j, &part);
-                  sum_add_part (sums, first_currency, &part);
-                  break;
-                }
+          /* Their known parts; the unknown ones together are one
+           * undisclosed amount of that round, not one per investor. */
+          {
+            gboolean unknown = FALSE;
+
+            for (guint j = 0; j < ev->n_investors; j++)
+              for (guint q = 0; q < n_investors; q++)
+                if (tranche_dataset_event_investor (self->dataset, ev, j) == investors[q])
+                  {
+                    part_of (self, ev, j, &part);
+                    if (part.known)
+                      sum_add_part (sums, first_currency, &part);
+                    else
+                      unknown = TRUE;
+                    break;
+                  }
+            if (unknown)
+              {
+                part_undisclosed (self, ev, &part);
+                sum_add_part (sums, first_currency, &part);
+              }
+          }
         }
     }
   return n_events;
