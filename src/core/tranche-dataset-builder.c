@@ -497,6 +497,9 @@ resolve_fulfils (TrancheDataset *ds,
 
       if (id == NULL)
         continue;
+      if (ds->fulfils_ids == NULL)
+        ds->fulfils_ids = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (ds->fulfils_ids, GUINT_TO_POINTER (i), (gpointer) id);
       c = tranche_dataset_find_event (ds, id);
       if (c != TRANCHE_NO_EVENT && events[c].kind == TRANCHE_EVENT_COMMITMENT && c != i)
         events[i].fulfils = c;

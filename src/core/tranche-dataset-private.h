@@ -34,6 +34,7 @@ struct _TrancheDataset
   TrancheDay       max_span;
   guint            n_skipped;
   guint32          target;         /* the top-level `target`, or TRANCHE_NO_ENTITY */
+  GHashTable      *fulfils_ids;    /* event index -> the id its `fulfils` names; NULL if none */
   GMutex           lookup_lock;    /* guards the lazily built event_by_id */
 };
 

@@ -56,6 +56,7 @@ tranche_dataset_unref (TrancheDataset *self)
   g_hash_table_unref (self->source_by_id);
   g_array_unref (self->events);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->fulfils_ids, g_hash_table_unref);
   g_array_unref (self->investor_pool);
   g_array_unref (self->citation_pool);
   g_array_unref (self->share_pool);
@@ -246,6 +247,20 @@ tranche_dataset_event_investor (TrancheDataset     *self,
   g_return_val_if_fail (event != NULL, TRANCHE_NO_ENTITY);
   g_return_val_if_fail (i < event->n_investors, TRANCHE_NO_ENTITY);
   return g_array_index (self->investor_pool, guint32, event->investors + i);
+}
+
+const char *
+tranche_dataset_event_fulfils_id (TrancheDataset     *self,
+                                  const TrancheEvent *event)
+{
+  const TrancheEvent *first;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+  if (self->fulfils_ids == NULL)
+    return NULL;
+  first = (const TrancheEvent *) (gpointer) self->events->data;
+  return g_hash_table_lookup (self->fulfils_ids, GUINT_TO_POINTER (event - first));
 }
 
 const TrancheShare *

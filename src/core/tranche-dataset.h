@@ -166,6 +166,10 @@ guint                  tranche_dataset_find_event        (TrancheDataset *self,
 guint32                tranche_dataset_event_investor    (TrancheDataset     *self,
                                                           const TrancheEvent *event,
                                                           guint               i);
+/* The id the event's `fulfils` names as written, or NULL; `fulfils` is
+ * TRANCHE_NO_EVENT when it names no commitment. */
+const char            *tranche_dataset_event_fulfils_id  (TrancheDataset     *self,
+                                                          const TrancheEvent *event);
 /* The i-th investor's details when the file gave it as an object, else NULL
  * (a plain id: no lead, no amount of its own). */
 const TrancheShare    *tranche_dataset_event_share       (TrancheDataset     *self,
