@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "tranche-dataset-builder.h"
+#include "tranche-format.h"
 #include "tranche-totals.h"
 
 typedef enum
@@ -361,6 +362,51 @@ static const Case cases[] = {
       { R, "t", "2023", "$3B" }, { G, "late", NULL, "$8B | -1e+09 | $1B more than reported" } } },
 };
 
+/* Lanes and clusters sum the events they hold with the series' rules. */
+static void
+test_add_event (void)
+{
+  g_autoptr(TrancheDataset) ds = build (cases[2].json); /* undisclosed-share */
+  g_autoptr(GArray) spark = tranche_sums_new ();
+  g_autoptr(GArray) google = tranche_sums_new ();
+  g_autoptr(GArray) target = tranche_sums_new ();
+  g_autofree char *spark_text = NULL, *google_text = NULL, *target_text = NULL;
+
+  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
+
+      tranche_totals_add_event (ds, ev, entity (ds, "spark"), spark);
+      tranche_totals_add_event (ds, ev, entity (ds, "google"), google);
+      g_assert_true (tranche_totals_add_event (ds, ev, TRANCHE_NO_ENTITY, target));
+    }
+  g_assert_false (tranche_totals_add_event (ds, tranche_dataset_get_event (ds, 1),
+                                            entity (ds, "spark"), spark));
+  spark_text = tranche_sums_format ((TrancheSum *) (gpointer) spark->data, spark->len);
+  google_text = tranche_sums_format ((TrancheSum *) (gpointer) google->data, google->len);
+  target_text = tranche_sums_format ((TrancheSum *) (gpointer) target->data, target->len);
+  g_assert_cmpstr (spark_text, ==, "1 undisclosed");
+  g_assert_cmpstr (google_text, ==, "$500M + 1 undisclosed");
+  g_assert_cmpstr (target_text, ==, "$950M");
+}
+
+/* A rate that is used is said; one that is not, isn't. */
+static void
+test_rates (void)
+{
+  g_autoptr(TrancheDataset) with = build (cases[11].json); /* currencies-with-rate */
+  g_autoptr(TrancheDataset) without = build (cases[12].json);
+  g_autoptr(TrancheTotals) a = tranche_totals_new (with, NULL);
+  g_autoptr(TrancheTotals) b = tranche_totals_new (without, NULL);
+  g_autofree char *text = tranche_totals_format_rates (a);
+  g_autofree char *small = tranche_format_rate (0.00077);
+
+  g_assert_cmpstr (cases[11].name, ==, "currencies-with-rate");
+  g_assert_cmpstr (text, ==, "EUR at 1.1 USD");
+  g_assert_null (tranche_totals_format_rates (b));
+  g_assert_cmpstr (small, ==, "0.00077");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,5 +417,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/totals-table/%s", cases[i].name);
       g_test_add_data_func (path, &cases[i], run_case);
     }
+  g_test_add_func ("/totals-table/add-event", test_add_event);
+  g_test_add_func ("/totals-table/rates", test_rates);
   return g_test_run ();
 }

@@ -348,6 +348,40 @@ tranche_format_money (const TrancheMoney *money)
 }
 
 char *
+tranche_format_rate (double rate)
+{
+  const char *decimal_point = C_("number", ".");
+  int decimals;
+  char *text, *point;
+  gsize len;
+
+  g_return_val_if_fail (isfinite (rate) && rate > 0, g_strdup (""));
+
+  /* Four significant digits: 1.08, 0.00077, 148.2. */
+  decimals = CLAMP (3 - (int) floor (log10 (rate)), 0, 12);
+  text = g_strdup_printf ("%.*f", decimals, rate);
+  /* g_strdup_printf follows LC_NUMERIC: find whichever point it wrote. */
+  point = strpbrk (text, ".,");
+  if (point == NULL)
+    return text;
+  len = strlen (text);
+  while (len > 0 && text[len - 1] == '0')
+    text[--len] = '\0';
+  if (text + len - 1 == point)
+    {
+      *point = '\0';
+      return text;
+    }
+  {
+    g_autofree char *whole = g_strndup (text, point - text);
+    char *joined = g_strconcat (whole, decimal_point, point + 1, NULL);
+
+    g_free (text);
+    return joined;
+  }
+}
+
+char *
 tranche_format_amount_range (double          min,
                              double          max,
                              TrancheCurrency currency,

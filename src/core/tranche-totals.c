@@ -141,32 +141,32 @@ currency_rank (TrancheTotals   *self,
 /* The currency an amount is summed in, and the factor that takes it there: a
  * rate that is not a positive number can't be meant, so it converts nothing. */
 static TrancheCurrency
-conversion (TrancheTotals      *self,
+conversion (TrancheDataset     *ds,
             const TrancheMoney *money,
             double             *factor)
 {
-  TrancheCurrency main_currency = tranche_dataset_get_currency (self->dataset);
+  TrancheCurrency main_currency = tranche_dataset_get_currency (ds);
   TrancheCurrency currency = money->currency != 0 ? money->currency : main_currency;
   double rate = 1.0;
 
   *factor = 1.0;
   if (currency == main_currency)
     return main_currency;
-  if (!tranche_dataset_get_rate (self->dataset, currency, &rate) || !isfinite (rate) || rate <= 0)
+  if (!tranche_dataset_get_rate (ds, currency, &rate) || !isfinite (rate) || rate <= 0)
     return currency;
   *factor = rate;
   return main_currency;
 }
 
 static void
-part_from_money (TrancheTotals      *self,
+part_from_money (TrancheDataset     *ds,
                  const TrancheMoney *money,
                  Part               *part)
 {
   double factor;
 
   *part = (Part) { 0 };
-  part->currency = conversion (self, money, &factor);
+  part->currency = conversion (ds, money, &factor);
   if (factor != 1.0)
     part->flags |= TRANCHE_STEP_CONVERTED;
   /* Present with no value is undisclosed, whether or not the file said so. */
@@ -185,37 +185,37 @@ part_from_money (TrancheTotals      *self,
 }
 
 static void
-part_undisclosed (TrancheTotals      *self,
+part_undisclosed (TrancheDataset     *ds,
                   const TrancheEvent *event,
                   Part               *part)
 {
   double factor;
 
   *part = (Part) { 0 };
-  part->currency = conversion (self, &event->amount, &factor);
+  part->currency = conversion (ds, &event->amount, &factor);
   part->flags = TRANCHE_STEP_UNDISCLOSED;
 }
 
 /* The whole round, for its target. */
 static void
-part_whole (TrancheTotals      *self,
+part_whole (TrancheDataset     *ds,
             const TrancheEvent *event,
             Part               *part)
 {
-  part_from_money (self, &event->amount, part);
+  part_from_money (ds, &event->amount, part);
   if (part->known || !(event->flags & TRANCHE_EVENT_HAS_SHARES))
     return;
 
   /* No amount for the round, but every investor gave theirs: their sum. */
   for (guint j = 0; j < event->n_investors; j++)
     {
-      const TrancheShare *share = tranche_dataset_event_share (self->dataset, event, j);
+      const TrancheShare *share = tranche_dataset_event_share (ds, event, j);
       Part p;
 
-      part_from_money (self, &share->amount, &p);
+      part_from_money (ds, &share->amount, &p);
       if (!p.known || (j > 0 && p.currency != part->currency))
         {
-          part_undisclosed (self, event, part);
+          part_undisclosed (ds, event, part);
           return;
         }
       if (j == 0)
@@ -232,7 +232,7 @@ part_whole (TrancheTotals      *self,
 /* The part of the investor in slot j: the whole with one investor, else its
  * own amount, else an undisclosed share. */
 static void
-part_of (TrancheTotals      *self,
+part_of (TrancheDataset     *ds,
          const TrancheEvent *event,
          guint               j,
          Part               *part)
@@ -241,14 +241,14 @@ part_of (TrancheTotals      *self,
 
   if (event->n_investors == 1)
     {
-      part_whole (self, event, part);
+      part_whole (ds, event, part);
       return;
     }
-  share = tranche_dataset_event_share (self->dataset, event, j);
+  share = tranche_dataset_event_share (ds, event, j);
   if (share != NULL && tranche_money_is_present (&share->amount))
-    part_from_money (self, &share->amount, part);
+    part_from_money (ds, &share->amount, part);
   else
-    part_undisclosed (self, event, part);
+    part_undisclosed (ds, event, part);
   part->flags |= TRANCHE_STEP_SHARE;
 }
 
@@ -398,7 +398,7 @@ build_series (TrancheTotals *self,
       if (!event_counts (ev, mask, i))
         continue;
 
-      part_whole (self, ev, &part);
+      part_whole (self->dataset, ev, &part);
       key.target = ev->target;
       key.kind = TRANCHE_SERIES_TARGET;
       key.investor = TRANCHE_NO_ENTITY;
@@ -412,7 +412,7 @@ build_series (TrancheTotals *self,
         {
           /* A share may be in a currency of its own. */
           if (ev->n_investors > 1)
-            part_of (self, ev, j, &part);
+            part_of (self->dataset, ev, j, &part);
           key.investor = tranche_dataset_event_investor (self->dataset, ev, j);
           key.currency_rank = currency_rank (self, part.currency);
           id = intern_series (&ids, entries, &key, part.currency);
@@ -465,9 +465,9 @@ build_series (TrancheTotals *self,
         for (int j = -1; j < (int) ev->n_investors; j++)
           {
             if (j < 0)
-              part_whole (self, ev, &part);
+              part_whole (self->dataset, ev, &part);
             else if (ev->n_investors > 1)
-              part_of (self, ev, j, &part);
+              part_of (self->dataset, ev, j, &part);
             step.amount = part.known ? part.min : 0;
             step.amount_max = part.known ? part.max : 0;
             step.flags = part.flags;
@@ -617,7 +617,7 @@ build_gaps (TrancheTotals *self,
           || !tranche_money_is_known (&ev->cumulative))
         continue;
 
-      part_from_money (self, &ev->cumulative, &reported);
+      part_from_money (self->dataset, &ev->cumulative, &reported);
       gap.event = i;
       gap.day = tranche_date_middle_day (&ev->date);
       gap.target = ev->target;
@@ -978,7 +978,7 @@ tranche_totals_get_scope (TrancheTotals *self,
           n_events++;
           if (in == ev->n_investors)
             {
-              part_whole (self, ev, &part);
+              part_whole (self->dataset, ev, &part);
               sum_add_part (sums, first_currency, &part);
               continue;
             }
@@ -991,7 +991,7 @@ tranche_totals_get_scope (TrancheTotals *self,
               for (guint q = 0; q < n_investors; q++)
                 if (tranche_dataset_event_investor (self->dataset, ev, j) == investors[q])
                   {
-                    part_of (self, ev, j, &part);
+                    part_of (self->dataset, ev, j, &part);
                     if (part.known)
                       sum_add_part (sums, first_currency, &part);
                     else
@@ -1000,7 +1000,7 @@ tranche_totals_get_scope (TrancheTotals *self,
                   }
             if (unknown)
               {
-                part_undisclosed (self, ev, &part);
+                part_undisclosed (self->dataset, ev, &part);
                 sum_add_part (sums, first_currency, &part);
               }
           }
@@ -1012,7 +1012,7 @@ tranche_totals_get_scope (TrancheTotals *self,
 /* A commitment's or a payment's part for a target (investor NO_ENTITY) or an
  * investor; FALSE when the investor has none in it. */
 static gboolean
-view_part (TrancheTotals      *self,
+view_part (TrancheDataset     *ds,
            const TrancheEvent *event,
            guint32             investor,
            Part               *part)
@@ -1021,13 +1021,13 @@ view_part (TrancheTotals      *self,
 
   if (investor == TRANCHE_NO_ENTITY)
     {
-      part_whole (self, event, part);
+      part_whole (ds, event, part);
       return TRUE;
     }
-  slot = investor_slot (self->dataset, event, investor);
+  slot = investor_slot (ds, event, investor);
   if (slot < 0)
     return FALSE;
-  part_of (self, event, slot, part);
+  part_of (ds, event, slot, part);
   return TRUE;
 }
 
@@ -1056,7 +1056,7 @@ tranche_totals_get_outstanding (TrancheTotals *self,
       Part promised;
 
       if (tranche_date_middle_day (&commitment->date) > day
-          || !view_part (self, commitment, investor, &promised))
+          || !view_part (self->dataset, commitment, investor, &promised))
         continue;
       if (!promised.known)
         {
@@ -1071,7 +1071,7 @@ tranche_totals_get_outstanding (TrancheTotals *self,
           Part paid;
 
           if (tranche_date_middle_day (&payment->date) > day
-              || !view_part (self, payment, investor, &paid))
+              || !view_part (self->dataset, payment, investor, &paid))
             continue;
           /* A payment in a currency that can't be converted into the
            * promise's, or undisclosed, may have paid anything up to it. */
@@ -1104,14 +1104,14 @@ tranche_totals_get_fulfilled (TrancheTotals *self,
   g_return_val_if_fail (paid != NULL, 0);
   g_return_val_if_fail (commitment < tranche_dataset_get_n_events (self->dataset), 0);
 
-  part_whole (self, tranche_dataset_get_event (self->dataset, commitment), &promised);
+  part_whole (self->dataset, tranche_dataset_get_event (self->dataset, commitment), &promised);
   tranche_sum_init (paid, promised.currency);
   link_range (self->payments, commitment, &first, &end);
   for (guint p = first; p < end; p++)
     {
       Part part;
 
-      part_whole (self,
+      part_whole (self->dataset,
                   tranche_dataset_get_event (self->dataset,
                                              g_array_index (self->payments, Link, p).event),
                   &part);
@@ -1123,6 +1123,103 @@ tranche_totals_get_fulfilled (TrancheTotals *self,
         tranche_sum_add_undisclosed (paid);
     }
   return end - first;
+}
+
+gboolean
+tranche_totals_add_event (TrancheDataset     *dataset,
+                          const TrancheEvent *event,
+                          guint32             investor,
+                          GArray             *sums)
+{
+  Part part;
+
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (event != NULL && sums != NULL, FALSE);
+
+  if (event->kind == TRANCHE_EVENT_COMMITMENT)
+    {
+      if (event->target == TRANCHE_NO_ENTITY
+          || !(tranche_money_is_present (&event->amount)
+               || (event->flags & TRANCHE_EVENT_HAS_SHARES)))
+        return FALSE;
+    }
+  else if (!event_counts (event, NULL, 0))
+    return FALSE;
+  if (!view_part (dataset, event, investor, &part))
+    return FALSE;
+  sum_add_part (sums, tranche_dataset_get_currency (dataset), &part);
+  return TRUE;
+}
+
+void
+tranche_totals_get_rates_used (TrancheTotals *self,
+                               GArray        *currencies)
+{
+  TrancheDataset *ds;
+  TrancheCurrency main_currency;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (currencies != NULL);
+
+  ds = self->dataset;
+  main_currency = tranche_dataset_get_currency (ds);
+  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
+      const TrancheMoney *moneys[] = { &ev->amount, &ev->cumulative };
+
+      for (guint m = 0; m < G_N_ELEMENTS (moneys); m++)
+        {
+          TrancheCurrency c = moneys[m]->currency;
+          double factor;
+          gboolean seen = FALSE;
+
+          if (!tranche_money_is_present (moneys[m]) || c == 0 || c == main_currency
+              || conversion (ds, moneys[m], &factor) != main_currency)
+            continue;
+          for (guint k = 0; k < currencies->len && !seen; k++)
+            seen = g_array_index (currencies, TrancheCurrency, k) == c;
+          if (!seen)
+            g_array_append_val (currencies, c);
+        }
+    }
+}
+
+char *
+tranche_totals_format_rates (TrancheTotals *self)
+{
+  g_autoptr(GArray) used = g_array_new (FALSE, FALSE, sizeof (TrancheCurrency));
+  GString *out;
+  char main_code[4];
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  tranche_totals_get_rates_used (self, used);
+  if (used->len == 0)
+    return NULL;
+  tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), main_code);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < used->len; i++)
+    {
+      TrancheCurrency c = g_array_index (used, TrancheCurrency, i);
+      char code[4];
+      double rate = 1;
+
+      tranche_dataset_get_rate (self->dataset, c, &rate);
+      if (i > 0)
+        /* Translators: between two rates in a chart's subtitle. */
+        g_string_append (out, C_("rates", ", "));
+      /* Translators: a rate used in a chart's totals, as in "EUR at 1.08
+       * USD": %1$s the currency converted, %2$s the rate, %3$s the
+       * dataset's currency. */
+      {
+        g_autofree char *shown = tranche_format_rate (rate);
+
+        g_string_append_printf (out, C_("rates", "%1$s at %2$s %3$s"),
+                                tranche_currency_to_code (c, code), shown, main_code);
+      }
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *

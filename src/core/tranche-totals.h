@@ -216,6 +216,24 @@ const TrancheGap    *tranche_totals_get_gap            (TrancheTotals  *self,
 const TrancheGap    *tranche_totals_find_gap           (TrancheTotals  *self,
                                                         guint           event);
 
+/* What one event adds, as its own step would, to the money a target
+ * (investor TRANCHE_NO_ENTITY) received or an investor put in: appends to
+ * `sums` (one per currency, the dataset's first). A commitment adds its
+ * promise (for a chart of commitments), anything else only money received.
+ * FALSE when it adds nothing (news, a valuation, a secondary sale, an
+ * investor not in it). For lanes, clusters and tooltips that sum the
+ * events they hold, with the same rules as the series. */
+gboolean             tranche_totals_add_event          (TrancheDataset     *dataset,
+                                                        const TrancheEvent *event,
+                                                        guint32             investor,
+                                                        GArray             *sums);
+/* The currencies some amount was converted from with the dataset's rates
+ * (appended to `currencies`, TrancheCurrency each), and the same as text
+ * for an export's subtitle, "EUR at 1.08 USD" (NULL when none was). */
+void                 tranche_totals_get_rates_used     (TrancheTotals  *self,
+                                                        GArray         *currencies);
+char                *tranche_totals_format_rates       (TrancheTotals  *self);
+
 /* A gap in words, for the panel and --summary: NULL for a match, "≤ $2B in
  * 1 undisclosed round" when undisclosed amounts could fill it, "$2B not
  * accounted for" when none can, "$1B more than reported" below. */
