@@ -234,31 +234,52 @@ edit_distance (const char *a,
 }
 
 const char *
-tranche_checks_suggest_id (TrancheDataset *dataset,
-                           const char     *id)
+tranche_checks_closest_id (const char         *id,
+                           const char * const *candidates,
+                           guint               n)
 {
   const char *best = NULL;
   guint best_distance, limit;
 
-  g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (n == 0 || candidates != NULL, NULL);
 
   /* "spark" for "spark-capital" is not a typo, "spark-captial" is. */
   limit = MIN (2, strlen (id) / 3);
   best_distance = limit + 1;
-  for (guint i = 0; i < tranche_dataset_get_n_entities (dataset); i++)
+  for (guint i = 0; i < n; i++)
     {
-      const TrancheEntity *e = tranche_dataset_get_entity (dataset, i);
       guint d;
 
-      if (!e->declared || strcmp (e->id, id) == 0)
-        continue;
-      d = edit_distance (id, e->id, limit);
-      if (d < best_distance)
+      if (strcmp (candidates[i], id) == 0)
+        return NULL;
+      d = edit_distance (id, candidates[i], limit);
+      /* ties go to the id first in byte order, so the answer never depends
+       * on the order of a hash table */
+      if (d < best_distance || (d == best_distance && best != NULL
+                                && strcmp (candidates[i], best) < 0))
         {
           best_distance = d;
-          best = e->id;
+          best = candidates[i];
         }
     }
   return best;
+}
+
+const char *
+tranche_checks_suggest_id (TrancheDataset *dataset,
+                           const char     *id)
+{
+  g_autoptr(GPtrArray) declared = g_ptr_array_new ();
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < tranche_dataset_get_n_entities (dataset); i++)
+    {
+      const TrancheEntity *e = tranche_dataset_get_entity (dataset, i);
+      if (e->declared)
+        g_ptr_array_add (declared, (gpointer) e->id);
+    }
+  return tranche_checks_closest_id (id, (const char * const *) declared->pdata, declared->len);
 }

@@ -28,5 +28,9 @@ void        tranche_checks_run        (TrancheDataset     *dataset,
  * fewer than a third of the id), or NULL. */
 const char *tranche_checks_suggest_id (TrancheDataset     *dataset,
                                        const char         *id);
+/* The same among `n` candidate ids. */
+const char *tranche_checks_closest_id (const char         *id,
+                                       const char * const *candidates,
+                                       guint               n);
 
 G_END_DECLS

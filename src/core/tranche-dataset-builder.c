@@ -325,6 +325,14 @@ tranche_dataset_builder_entity_is_declared (TrancheDatasetBuilder *self,
   return g_hash_table_contains (self->declared, id);
 }
 
+const char **
+tranche_dataset_builder_get_declared_ids (TrancheDatasetBuilder *self,
+                                          guint                 *n)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char **) g_hash_table_get_keys_as_array (self->declared, n);
+}
+
 gboolean
 tranche_dataset_builder_add_source (TrancheDatasetBuilder *self,
                                     const TrancheSource   *source)

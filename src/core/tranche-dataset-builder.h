@@ -47,6 +47,10 @@ guint32                tranche_dataset_builder_ensure_entity   (TrancheDatasetBu
                                                                 const char            *id);
 gboolean               tranche_dataset_builder_entity_is_declared (TrancheDatasetBuilder *self,
                                                                    const char            *id);
+/* The ids declared so far, in no order: a NULL-terminated array to
+ * g_free(), strings owned by the builder. */
+const char           **tranche_dataset_builder_get_declared_ids (TrancheDatasetBuilder *self,
+                                                                 guint                 *n);
 /* FALSE when a source with that id exists already. */
 gboolean               tranche_dataset_builder_add_source      (TrancheDatasetBuilder *self,
                                                                 const TrancheSource   *source);

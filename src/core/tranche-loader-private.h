@@ -54,6 +54,7 @@ typedef struct
   TrancheLoaderProgressFunc   progress;
   gpointer                    progress_data;
   guint                       n_threads;  /* 0: decided from the input's size */
+  gboolean                    checks;
   TrancheDatasetBuilder      *builder;
 
   TrancheProblems             problems;
@@ -81,6 +82,8 @@ typedef struct
   GHashTable                 *entity_index;      /* interned id -> entity index */
   GHashTable                 *unknown_entities;  /* id -> Reference to its first use */
   GHashTable                 *unknown_sources;
+  gboolean                    default_target;  /* the root gives a `target` */
+  GArray                      *file_index;     /* guint: events[] index of each event built */
 } Loader;
 
 /* The path (tranche-json-locate.c) */
@@ -226,9 +229,16 @@ void        tranche_v1_collect_members      (Loader             *self,
                                              int                 n_names,
                                              JsonNode          **found,
                                              const char         *unknown);
+typedef enum
+{
+  TRANCHE_V1_MONEY_AMOUNT,
+  TRANCHE_V1_MONEY_VALUATION,   /* also reads `basis` */
+  TRANCHE_V1_MONEY_CUMULATIVE,  /* leaves `scope` to the event */
+} TrancheV1Money;
+
 gboolean    tranche_v1_parse_money          (Loader             *self,
                                              JsonNode           *node,
-                                             gboolean            valuation,
+                                             TrancheV1Money      kind,
                                              TrancheMoney       *out);
 
 /* A source's text_file (tranche-text-file.c) */
