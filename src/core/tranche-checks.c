@@ -141,7 +141,7 @@ check_overpaid (Checker            *self,
    * investments that fulfil it paid, %4$s what it promised. */
   warn (self, event, ".amount",
         g_strdup_printf (_("commitment “%1$s” (%2$s) is paid %3$s by the events that fulfil it, "
-                           "more than the %4$s it promised"),
+                           "more than it promised (%4$s)"),
                          event->id, event->title, paid_text, promised));
 }
 
