@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "tranche-event-fields.h"
 #include "tranche-loader.h"
 #include "tranche-totals.h"
 
@@ -114,6 +115,17 @@ test_members (void)
   for (guint j = 0; j < f->n_investors; j++)
     n_leads += tranche_dataset_event_is_lead (ds, f, j);
   g_assert_cmpuint (n_leads, ==, 3);
+  {
+    g_autofree char *f_leads = tranche_event_dup_leads (ds, f);
+    g_autofree char *c_leads = tranche_event_dup_leads (
+      ds, tranche_dataset_get_event (ds, tranche_dataset_find_event (ds, "series-c")));
+
+    g_assert_cmpstr (f_leads, ==, "led by ICONIQ, Fidelity Management & Research and "
+                                  "Lightspeed Venture Partners");
+    g_assert_cmpstr (c_leads, ==, "led by Spark Capital");
+    g_assert_null (tranche_event_dup_leads (
+      ds, tranche_dataset_get_event (ds, tranche_dataset_find_event (ds, "amazon-1"))));
+  }
   g_assert_cmpuint (tranche_dataset_get_target (ds), ==,
                     tranche_dataset_find_entity (ds, "anthropic"));
   for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
