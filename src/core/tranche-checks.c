@@ -89,7 +89,17 @@ check_amount (Checker            *self,
   largest = isfinite (max) ? max : min;
   if (largest <= 0 || largest >= TRANCHE_CHECKS_MIN_AMOUNT)
     return;
-  shown = tranche_format_money (&event->amount);
+  /* below a unit, "$0" would hide what was written */
+  if (largest < 1)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE], code[4];
+
+      g_ascii_formatd (number, sizeof number, "%g", largest);
+      shown = g_strdup_printf ("%s %s", number,
+                               tranche_currency_to_code (event->amount.currency, code));
+    }
+  else
+    shown = tranche_format_money (&event->amount);
   /* Translators: %1$s is an event's id, %2$s its title, %3$s the amount as
    * written ("$5"): amounts are in units, so 5 billion is 5000000000. */
   warn (self, event, ".amount",
