@@ -129,58 +129,198 @@ check_fulfils (Checker            *self,
                            event->id, event->title, id));
 }
 
-static void
-check_overpaid (Checker            *self,
-                TrancheTotals      *totals,
-                guint               index,
-                const TrancheEvent *event)
+/* One amount as totals sum it (converted where a rate allows), for
+ * comparing a commitment with what paid it. */
+static gboolean
+sum_of (TrancheDataset     *dataset,
+        const TrancheEvent *event,
+        TrancheSum         *sum)
 {
-  TrancheSum paid;
-  double min, max;
-  g_autofree char *promised = NULL;
-  g_autofree char *paid_text = NULL;
+  g_autoptr(GArray) sums = tranche_sums_new ();
 
-  if (event->kind != TRANCHE_EVENT_COMMITMENT
-      || tranche_totals_get_fulfilled (totals, index, &paid) == 0
-      || !tranche_money_get_bounds (&event->amount, &min, &max)
-      || paid.min <= max * (1 + 1e-9))
-    return;
-  promised = tranche_format_money (&event->amount);
-  paid_text = tranche_sum_format (&paid);
-  /* Translators: %1$s is a commitment's id, %2$s its title, %3$s what the
-   * investments that fulfil it paid, %4$s what it promised. */
-  warn (self, event, ".amount",
-        g_strdup_printf (_("commitment “%1$s” (%2$s) is paid %3$s by the events that fulfil it, "
-                           "more than it promised (%4$s)"),
-                         event->id, event->title, paid_text, promised));
+  if (!tranche_totals_add_event (dataset, event, TRANCHE_NO_ENTITY, sums) || sums->len != 1)
+    return FALSE;
+  *sum = g_array_index (sums, TrancheSum, 0);
+  return TRUE;
 }
 
+/* Commitments paid more than promised: only events that fulfil one are
+ * looked at, so a file without commitments pays nothing for it. */
 static void
-check_scopes (Checker       *self,
-              TrancheTotals *totals)
+check_overpaid (Checker *self)
 {
-  for (guint i = 0; i < tranche_totals_get_n_gaps (totals); i++)
-    {
-      const TrancheGap *gap = tranche_totals_get_gap (totals, i);
-      const TrancheEvent *event;
+  TrancheDataset *ds = self->dataset;
+  g_autoptr(GHashTable) paid = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
 
-      if (gap->n_events > 0)
+  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, i);
+      TrancheSum part, *total;
+
+      if (event->fulfils == TRANCHE_NO_EVENT || !sum_of (ds, event, &part))
         continue;
-      event = tranche_dataset_get_event (self->dataset, gap->event);
-      if (gap->scope == TRANCHE_SCOPE_TARGET)
-        /* Translators: %1$s is an event's id, %2$s its title, %3$s a company. */
-        warn (self, event, ".cumulative",
-              g_strdup_printf (_("event “%1$s” (%2$s) reports a total for %3$s, but no event up "
-                                 "to that date puts money into it"),
-                               event->id, event->title,
-                               tranche_dataset_get_entity (self->dataset, gap->target)->name));
+      total = g_hash_table_lookup (paid, GUINT_TO_POINTER (event->fulfils + 1));
+      if (total == NULL)
+        {
+          total = g_new (TrancheSum, 1);
+          tranche_sum_init (total, part.currency);
+          g_hash_table_insert (paid, GUINT_TO_POINTER (event->fulfils + 1), total);
+        }
+      /* a payment in a currency that can't be converted is not compared */
+      if (part.currency == total->currency)
+        tranche_sum_merge (total, &part);
+    }
+
+  g_hash_table_iter_init (&iter, paid);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, GPOINTER_TO_UINT (key) - 1);
+      const TrancheSum *total = value;
+      TrancheSum promised;
+      g_autofree char *promised_text = NULL;
+      g_autofree char *paid_text = NULL;
+
+      if (!sum_of (ds, event, &promised) || promised.currency != total->currency
+          || !tranche_sum_has_known (&promised) || total->min <= promised.max * (1 + 1e-9))
+        continue;
+      promised_text = tranche_format_money (&event->amount);
+      paid_text = tranche_sum_format (total);
+      /* Translators: %1$s is a commitment's id, %2$s its title, %3$s what the
+       * investments that fulfil it paid, %4$s what it promised. */
+      warn (self, event, ".amount",
+            g_strdup_printf (_("commitment “%1$s” (%2$s) is paid %3$s by the events that fulfil "
+                               "it, more than it promised (%4$s)"),
+                             event->id, event->title, paid_text, promised_text));
+    }
+}
+
+/* Where money first went into a target, or from an investor into it. */
+typedef struct
+{
+  guint32    target;
+  guint32    investor;  /* TRANCHE_NO_ENTITY: the target's own */
+  TrancheDay day;       /* marker day */
+  guint32    event;
+} Entry;
+
+static int
+entry_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  if (x->target != y->target)
+    return x->target < y->target ? -1 : 1;
+  if (x->investor != y->investor)
+    return x->investor < y->investor ? -1 : 1;
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return x->event < y->event ? -1 : x->event > y->event;
+}
+
+/* Whether (target, investor) has money at or before (day, event), in the
+ * order totals read "as of". */
+static gboolean
+has_money_by (GArray     *entries,
+              guint32     target,
+              guint32     investor,
+              TrancheDay  day,
+              guint32     event)
+{
+  Entry want = { target, investor, -INFINITY, 0 };
+  guint lo = 0, hi = entries->len;
+  const Entry *first;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (entry_compare (&g_array_index (entries, Entry, mid), &want) < 0)
+        lo = mid + 1;
       else
-        warn (self, event, ".cumulative",
-              g_strdup_printf (_("event “%1$s” (%2$s) reports its investors’ total in %3$s, but "
-                                 "none of its investors put money into it up to that date; "
-                                 "for the company’s own total, add \"scope\": \"target\""),
-                               event->id, event->title,
-                               tranche_dataset_get_entity (self->dataset, gap->target)->name));
+        hi = mid;
+    }
+  if (lo == entries->len)
+    return FALSE;
+  first = &g_array_index (entries, Entry, lo);
+  return first->target == target && first->investor == investor
+         && (first->day < day || (first->day == day && first->event <= event));
+}
+
+/* A reported total whose scope has no money by then. Only the targets
+ * that have one are indexed, so most files pay little for it. */
+static void
+check_scopes (Checker *self)
+{
+  TrancheDataset *ds = self->dataset;
+  guint n = tranche_dataset_get_n_events (ds);
+  g_autoptr(GHashTable) reported = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) entries = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, i);
+      if (event->target != TRANCHE_NO_ENTITY && tranche_money_is_known (&event->cumulative))
+        g_hash_table_add (reported, GUINT_TO_POINTER (event->target + 1));
+    }
+  if (g_hash_table_size (reported) == 0)
+    return;
+
+  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, i);
+      g_autoptr(GArray) sums = NULL;
+      Entry e = { event->target, TRANCHE_NO_ENTITY, 0, i };
+
+      if (!g_hash_table_contains (reported, GUINT_TO_POINTER (event->target + 1))
+          || event->kind == TRANCHE_EVENT_COMMITMENT)
+        continue;
+      sums = tranche_sums_new ();
+      if (!tranche_totals_add_event (ds, event, TRANCHE_NO_ENTITY, sums))
+        continue;
+      e.day = tranche_date_middle_day (&event->date);
+      g_array_append_val (entries, e);
+      for (guint j = 0; j < event->n_investors; j++)
+        {
+          e.investor = tranche_dataset_event_investor (ds, event, j);
+          g_array_append_val (entries, e);
+        }
+    }
+  g_array_sort (entries, entry_compare);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, i);
+      TrancheDay day = tranche_date_middle_day (&event->date);
+      const char *target_name;
+      gboolean any = FALSE;
+
+      if (event->target == TRANCHE_NO_ENTITY || !tranche_money_is_known (&event->cumulative))
+        continue;
+      target_name = tranche_dataset_get_entity (ds, event->target)->name;
+      if (tranche_event_get_scope (event) == TRANCHE_SCOPE_TARGET)
+        {
+          if (has_money_by (entries, event->target, TRANCHE_NO_ENTITY, day, i))
+            continue;
+          /* Translators: %1$s is an event's id, %2$s its title, %3$s a company. */
+          warn (self, event, ".cumulative",
+                g_strdup_printf (_("event “%1$s” (%2$s) reports a total for %3$s, but no event "
+                                   "up to that date puts money into it"),
+                                 event->id, event->title, target_name));
+          continue;
+        }
+      for (guint j = 0; j < event->n_investors && !any; j++)
+        any = has_money_by (entries, event->target, tranche_dataset_event_investor (ds, event, j),
+                            day, i);
+      if (any)
+        continue;
+      warn (self, event, ".cumulative",
+            g_strdup_printf (_("event “%1$s” (%2$s) reports its investors’ total in %3$s, but "
+                               "none of its investors put money into it up to that date; "
+                               "for the company’s own total, add \"scope\": \"target\""),
+                             event->id, event->title, target_name));
     }
 }
 
@@ -190,13 +330,11 @@ tranche_checks_run (TrancheDataset     *dataset,
                     TrancheDiagnostics *diagnostics)
 {
   Checker self = { dataset, file_index, diagnostics };
-  g_autoptr(TrancheTotals) totals = NULL;
   guint n;
 
   g_return_if_fail (dataset != NULL);
   g_return_if_fail (diagnostics != NULL);
 
-  totals = tranche_totals_new (dataset, NULL);
   n = tranche_dataset_get_n_events (dataset);
   for (guint i = 0; i < n; i++)
     {
@@ -205,9 +343,9 @@ tranche_checks_run (TrancheDataset     *dataset,
       check_quotes (&self, event);
       check_amount (&self, event);
       check_fulfils (&self, event);
-      check_overpaid (&self, totals, i, event);
     }
-  check_scopes (&self, totals);
+  check_overpaid (&self);
+  check_scopes (&self);
 }
 
 /* Levenshtein distance, giving up above `limit`. */

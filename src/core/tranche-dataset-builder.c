@@ -538,19 +538,20 @@ static void
 assign_colors (TrancheDataset *ds)
 {
   g_autoptr(GArray) declared = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree const char **ids = g_new (const char *, MAX (ds->entities->len, 1));
+  g_autofree guint32 *colors = g_new (guint32, MAX (ds->entities->len, 1));
 
   for (guint i = 0; i < ds->entities->len; i++)
     {
       const TrancheEntity *e = &g_array_index (ds->entities, TrancheEntity, i);
       if (e->has_color)
         g_array_append_val (declared, e->color);
+      ids[i] = e->id;
     }
+  tranche_palette_auto_colors (ids, ds->entities->len, (const guint32 *) (gpointer) declared->data,
+                               declared->len, colors);
   for (guint i = 0; i < ds->entities->len; i++)
-    {
-      TrancheEntity *e = &g_array_index (ds->entities, TrancheEntity, i);
-      e->auto_color = tranche_palette_auto_color (e->id, (const guint32 *) (gpointer) declared->data,
-                                                  declared->len);
-    }
+    g_array_index (ds->entities, TrancheEntity, i).auto_color = colors[i];
 }
 
 TrancheDataset *

@@ -78,14 +78,16 @@ tranche_palette_get_color (guint index)
   return palette[index % G_N_ELEMENTS (palette)];
 }
 
+static double lab_distance (const Lab *x,
+                            const Lab *y);
+
 double
 tranche_palette_distance (guint32 a,
                           guint32 b)
 {
   Lab x = to_lab (a), y = to_lab (b);
 
-  return sqrt ((x.l - y.l) * (x.l - y.l) + (x.a - y.a) * (x.a - y.a)
-               + (x.b - y.b) * (x.b - y.b));
+  return lab_distance (&x, &y);
 }
 
 /* FNV-1a: fixed here, unlike g_str_hash, which GLib may change. */
@@ -116,31 +118,82 @@ tranche_palette_color_for_id (const char *id)
   return palette[tranche_palette_index_for_id (id)];
 }
 
+static double
+lab_distance (const Lab *x,
+              const Lab *y)
+{
+  return sqrt ((x->l - y->l) * (x->l - y->l) + (x->a - y->a) * (x->a - y->a)
+               + (x->b - y->b) * (x->b - y->b));
+}
+
+/* The palette slots far enough from every declared colour; each colour is
+ * converted once, so a file with thousands of entities stays cheap. */
+static guint
+usable_slots (const guint32 *declared,
+              guint          n_declared,
+              guint         *usable)
+{
+  g_autofree Lab *declared_lab = g_new (Lab, MAX (n_declared, 1));
+  guint n_usable = 0;
+
+  for (guint k = 0; k < n_declared; k++)
+    declared_lab[k] = to_lab (declared[k]);
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      Lab lab = to_lab (palette[i]);
+      gboolean far = TRUE;
+
+      for (guint k = 0; k < n_declared && far; k++)
+        far = lab_distance (&lab, &declared_lab[k]) >= TRANCHE_PALETTE_MIN_DISTANCE;
+      if (far)
+        usable[n_usable++] = i;
+    }
+  return n_usable;
+}
+
+static guint32
+pick (const char  *id,
+      const guint *usable,
+      guint        n_usable)
+{
+  /* A file that declares colours near every one of the palette's: the
+   * id's own colour, as if none were declared. */
+  if (n_usable == 0)
+    return tranche_palette_color_for_id (id);
+  return palette[usable[hash_id (id) % n_usable]];
+}
+
 guint32
 tranche_palette_auto_color (const char    *id,
                             const guint32 *declared,
                             guint          n_declared)
 {
   guint usable[G_N_ELEMENTS (palette)];
-  guint n_usable = 0;
+  guint n_usable;
 
   g_return_val_if_fail (id != NULL, palette[0]);
   g_return_val_if_fail (n_declared == 0 || declared != NULL, palette[0]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    {
-      gboolean far = TRUE;
+  n_usable = usable_slots (declared, n_declared, usable);
+  return pick (id, usable, n_usable);
+}
 
-      for (guint k = 0; k < n_declared && far; k++)
-        far = tranche_palette_distance (palette[i], declared[k]) >= TRANCHE_PALETTE_MIN_DISTANCE;
-      if (far)
-        usable[n_usable++] = i;
-    }
-  /* A file that declares colours near every one of the palette's: the
-   * id's own colour, as if none were declared. */
-  if (n_usable == 0)
-    return tranche_palette_color_for_id (id);
-  return palette[usable[hash_id (id) % n_usable]];
+void
+tranche_palette_auto_colors (const char * const *ids,
+                             guint               n,
+                             const guint32      *declared,
+                             guint               n_declared,
+                             guint32            *colors)
+{
+  guint usable[G_N_ELEMENTS (palette)];
+  guint n_usable;
+
+  g_return_if_fail (n == 0 || (ids != NULL && colors != NULL));
+  g_return_if_fail (n_declared == 0 || declared != NULL);
+
+  n_usable = usable_slots (declared, n_declared, usable);
+  for (guint i = 0; i < n; i++)
+    colors[i] = pick (ids[i], usable, n_usable);
 }
 
 guint32

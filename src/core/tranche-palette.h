@@ -35,6 +35,13 @@ guint32  tranche_palette_color_for_id   (const char          *id);
 guint32  tranche_palette_auto_color     (const char          *id,
                                          const guint32       *declared,
                                          guint                n_declared);
+/* The same for `n` ids at once, `colors` getting one each: the declared
+ * colours are compared with the palette once. */
+void     tranche_palette_auto_colors    (const char * const  *ids,
+                                         guint                n,
+                                         const guint32       *declared,
+                                         guint                n_declared,
+                                         guint32             *colors);
 /* The file's colour when it gives one, else the automatic one (as the
  * dataset worked it out, or the id's when the entity was made elsewhere). */
 guint32  tranche_palette_entity_color   (const TrancheEntity *entity);
