@@ -84,8 +84,12 @@ collect_targets (TrancheDataset *ds)
 
         g_array_sort (inv, compare_u32);
         for (guint k = 0; k < inv->len; k++)
-          if (kept == 0 || g_array_index (inv, guint32, kept - 1) != g_array_index (inv, guint32, k))
-            g_array_index (inv, guint32, kept++) = g_array_index (inv, guint32, k);
+          {
+            guint32 id = g_array_index (inv, guint32, k);
+
+            if (kept == 0 || g_array_index (inv, guint32, kept - 1) != id)
+              g_array_index (inv, guint32, kept++) = id;
+          }
         g_array_set_size (inv, kept);
         g_array_append_val (sorted, *t);
         t->investors = NULL;

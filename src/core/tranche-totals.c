@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tranche-format.h"
-#include "tranche-totals.h"
+#include "tranche-totals-private.h"
 
 /* What identifies a series. The currency rank is 0 for the default currency
  * and the packed code otherwise, so the default sorts first. */
@@ -47,15 +47,6 @@ typedef struct
 } Link;
 
 G_DEFINE_BOXED_TYPE (TrancheTotals, tranche_totals, tranche_totals_ref, tranche_totals_unref)
-
-/* What an event adds to one series: a range in `currency`, or undisclosed. */
-typedef struct
-{
-  gboolean        known;
-  double          min, max;  /* in `currency`, valid when known */
-  TrancheCurrency currency;  /* the series' currency */
-  guint32         flags;     /* TrancheStepFlags */
-} Part;
 
 /* A million events can make as many series (every pair is one), so series
  * are found through an open-addressing index of their ids rather than a
@@ -123,171 +114,11 @@ step_compare (gconstpointer a,
   return 0;
 }
 
-static gboolean
-kind_counts (TrancheEventKind kind)
-{
-  /* A commitment is a promise and a secondary sale pays holders, not the
-   * target: neither is money the target received. */
-  return kind == TRANCHE_EVENT_INVESTMENT || kind == TRANCHE_EVENT_ACQUISITION;
-}
-
 static guint32
 currency_rank (TrancheTotals   *self,
                TrancheCurrency  currency)
 {
   return currency == tranche_dataset_get_currency (self->dataset) ? 0 : currency;
-}
-
-/* The currency an amount is summed in, and the factor that takes it there: a
- * rate that is not a positive number can't be meant, so it converts nothing. */
-static TrancheCurrency
-conversion (TrancheDataset     *ds,
-            const TrancheMoney *money,
-            double             *factor)
-{
-  TrancheCurrency main_currency = tranche_dataset_get_currency (ds);
-  TrancheCurrency currency = money->currency != 0 ? money->currency : main_currency;
-  double rate = 1.0;
-
-  *factor = 1.0;
-  if (currency == main_currency)
-    return main_currency;
-  if (!tranche_dataset_get_rate (ds, currency, &rate) || !isfinite (rate) || rate <= 0)
-    return currency;
-  *factor = rate;
-  return main_currency;
-}
-
-static void
-part_from_money (TrancheDataset     *ds,
-                 const TrancheMoney *money,
-                 Part               *part)
-{
-  double factor;
-
-  *part = (Part) { 0 };
-  part->currency = conversion (ds, money, &factor);
-  if (factor != 1.0)
-    part->flags |= TRANCHE_STEP_CONVERTED;
-  /* Present with no value is undisclosed, whether or not the file said so. */
-  part->known = tranche_money_get_bounds (money, &part->min, &part->max);
-  if (!part->known)
-    {
-      part->flags |= TRANCHE_STEP_UNDISCLOSED;
-      return;
-    }
-  part->min *= factor;
-  part->max *= factor;
-  if (money->flags & TRANCHE_MONEY_APPROX)
-    part->flags |= TRANCHE_STEP_APPROX;
-  if (part->max > part->min)
-    part->flags |= TRANCHE_STEP_RANGE;
-}
-
-static void
-part_undisclosed (TrancheDataset     *ds,
-                  const TrancheEvent *event,
-                  Part               *part)
-{
-  double factor;
-
-  *part = (Part) { 0 };
-  part->currency = conversion (ds, &event->amount, &factor);
-  part->flags = TRANCHE_STEP_UNDISCLOSED;
-}
-
-/* The whole round, for its target. */
-static void
-part_whole (TrancheDataset     *ds,
-            const TrancheEvent *event,
-            Part               *part)
-{
-  part_from_money (ds, &event->amount, part);
-  if (part->known || !(event->flags & TRANCHE_EVENT_HAS_SHARES))
-    return;
-
-  /* No amount for the round, but every investor gave theirs: their sum. */
-  for (guint j = 0; j < event->n_investors; j++)
-    {
-      const TrancheShare *share = tranche_dataset_event_share (ds, event, j);
-      Part p;
-
-      part_from_money (ds, &share->amount, &p);
-      if (!p.known || (j > 0 && p.currency != part->currency))
-        {
-          part_undisclosed (ds, event, part);
-          return;
-        }
-      if (j == 0)
-        *part = p;
-      else
-        {
-          part->min += p.min;
-          part->max += p.max;
-          part->flags |= p.flags;
-        }
-    }
-}
-
-/* The part of the investor in slot j: the whole with one investor, else its
- * own amount, else an undisclosed share. */
-static void
-part_of (TrancheDataset     *ds,
-         const TrancheEvent *event,
-         guint               j,
-         Part               *part)
-{
-  const TrancheShare *share;
-
-  if (event->n_investors == 1)
-    {
-      part_whole (ds, event, part);
-      return;
-    }
-  share = tranche_dataset_event_share (ds, event, j);
-  if (share != NULL && tranche_money_is_present (&share->amount))
-    part_from_money (ds, &share->amount, part);
-  else
-    part_undisclosed (ds, event, part);
-  part->flags |= TRANCHE_STEP_SHARE;
-}
-
-static gboolean
-event_counts (const TrancheEvent *event,
-              const guint8       *mask,
-              guint               index)
-{
-  return (mask == NULL || mask[index] != 0) && kind_counts (event->kind)
-         && event->target != TRANCHE_NO_ENTITY
-         && (tranche_money_is_present (&event->amount)
-             || (event->flags & TRANCHE_EVENT_HAS_SHARES));
-}
-
-static void
-sum_add_part (GArray          *sums,
-              TrancheCurrency  first,
-              const Part      *part)
-{
-  TrancheSum *sum = tranche_sums_get (sums, part->currency, first);
-
-  if (part->known)
-    tranche_sum_add_range (sum, part->min, part->max, (part->flags & TRANCHE_STEP_APPROX) != 0);
-  else
-    tranche_sum_add_undisclosed (sum);
-  if (part->flags & TRANCHE_STEP_CONVERTED)
-    sum->converted = TRUE;
-}
-
-/* The slot of an investor among an event's, or -1. */
-static int
-investor_slot (TrancheDataset     *dataset,
-               const TrancheEvent *event,
-               guint32             investor)
-{
-  for (guint j = 0; j < event->n_investors; j++)
-    if (tranche_dataset_event_investor (dataset, event, j) == investor)
-      return j;
-  return -1;
 }
 
 static guint *
@@ -378,7 +209,7 @@ build_series (TrancheTotals *self,
 
   /* Sized up front: at this scale, regrowing is what costs. */
   for (guint i = 0; i < n_events; i++)
-    if (event_counts (&events[i], mask, i))
+    if (_tranche_totals_event_counts (&events[i], mask, i))
       n_steps += 1 + events[i].n_investors;
 
   ids.slots = g_new0 (guint, ids.mask + 1);
@@ -392,13 +223,13 @@ build_series (TrancheTotals *self,
     {
       const TrancheEvent *ev = &events[i];
       SeriesKey key = { 0 };
-      Part part;
+      TranchePart part;
       guint id;
 
-      if (!event_counts (ev, mask, i))
+      if (!_tranche_totals_event_counts (ev, mask, i))
         continue;
 
-      part_whole (self->dataset, ev, &part);
+      _tranche_totals_part_whole (self->dataset, ev, &part);
       key.target = ev->target;
       key.kind = TRANCHE_SERIES_TARGET;
       key.investor = TRANCHE_NO_ENTITY;
@@ -412,7 +243,7 @@ build_series (TrancheTotals *self,
         {
           /* A share may be in a currency of its own. */
           if (ev->n_investors > 1)
-            part_of (self->dataset, ev, j, &part);
+            _tranche_totals_part_of (self->dataset, ev, j, &part);
           key.investor = tranche_dataset_event_investor (self->dataset, ev, j);
           key.currency_rank = currency_rank (self, part.currency);
           id = intern_series (&ids, entries, &key, part.currency);
@@ -454,10 +285,10 @@ build_series (TrancheTotals *self,
       {
         const TrancheEvent *ev = &events[i];
         TrancheStep step = { 0 };
-        Part part;
+        TranchePart part;
         guint slot;
 
-        if (!event_counts (ev, mask, i))
+        if (!_tranche_totals_event_counts (ev, mask, i))
           continue;
 
         step.day = tranche_date_middle_day (&ev->date);
@@ -465,9 +296,9 @@ build_series (TrancheTotals *self,
         for (int j = -1; j < (int) ev->n_investors; j++)
           {
             if (j < 0)
-              part_whole (self->dataset, ev, &part);
+              _tranche_totals_part_whole (self->dataset, ev, &part);
             else if (ev->n_investors > 1)
-              part_of (self->dataset, ev, j, &part);
+              _tranche_totals_part_of (self->dataset, ev, j, &part);
             step.amount = part.known ? part.min : 0;
             step.amount_max = part.known ? part.max : 0;
             step.flags = part.flags;
@@ -550,7 +381,7 @@ build_commitments (TrancheTotals *self,
           link = (Link) { ev->target, i };
           g_array_append_val (self->commitments, link);
         }
-      if (ev->fulfils != TRANCHE_NO_EVENT && event_counts (ev, mask, i))
+      if (ev->fulfils != TRANCHE_NO_EVENT && _tranche_totals_event_counts (ev, mask, i))
         {
           link = (Link) { ev->fulfils, i };
           g_array_append_val (self->payments, link);
@@ -610,14 +441,14 @@ build_gaps (TrancheTotals *self,
       g_autofree guint32 *investors = NULL;
       TrancheGap gap = { 0 };
       const TrancheSum *computed = NULL;
-      Part reported;
+      TranchePart reported;
       double cmax;
 
       if ((mask != NULL && mask[i] == 0) || ev->target == TRANCHE_NO_ENTITY
           || !tranche_money_is_known (&ev->cumulative))
         continue;
 
-      part_from_money (self->dataset, &ev->cumulative, &reported);
+      _tranche_totals_part_from_money (self->dataset, &ev->cumulative, &reported);
       gap.event = i;
       gap.day = tranche_date_middle_day (&ev->date);
       gap.target = ev->target;
@@ -964,7 +795,7 @@ tranche_totals_get_scope (TrancheTotals *self,
         {
           const TrancheEvent *ev = tranche_dataset_get_event (self->dataset, steps[k].event);
           guint in = 0;
-          Part part;
+          TranchePart part;
 
           for (guint j = 0; j < ev->n_investors; j++)
             for (guint q = 0; q < n_investors; q++)
@@ -978,8 +809,8 @@ tranche_totals_get_scope (TrancheTotals *self,
           n_events++;
           if (in == ev->n_investors)
             {
-              part_whole (self->dataset, ev, &part);
-              sum_add_part (sums, first_currency, &part);
+              _tranche_totals_part_whole (self->dataset, ev, &part);
+              _tranche_totals_sum_add_part (sums, first_currency, &part);
               continue;
             }
           /* Their known parts; the unknown ones together are one
@@ -991,44 +822,22 @@ tranche_totals_get_scope (TrancheTotals *self,
               for (guint q = 0; q < n_investors; q++)
                 if (tranche_dataset_event_investor (self->dataset, ev, j) == investors[q])
                   {
-                    part_of (self->dataset, ev, j, &part);
+                    _tranche_totals_part_of (self->dataset, ev, j, &part);
                     if (part.known)
-                      sum_add_part (sums, first_currency, &part);
+                      _tranche_totals_sum_add_part (sums, first_currency, &part);
                     else
                       unknown = TRUE;
                     break;
                   }
             if (unknown)
               {
-                part_undisclosed (self->dataset, ev, &part);
-                sum_add_part (sums, first_currency, &part);
+                _tranche_totals_part_undisclosed (self->dataset, ev, &part);
+                _tranche_totals_sum_add_part (sums, first_currency, &part);
               }
           }
         }
     }
   return n_events;
-}
-
-/* A commitment's or a payment's part for a target (investor NO_ENTITY) or an
- * investor; FALSE when the investor has none in it. */
-static gboolean
-view_part (TrancheDataset     *ds,
-           const TrancheEvent *event,
-           guint32             investor,
-           Part               *part)
-{
-  int slot;
-
-  if (investor == TRANCHE_NO_ENTITY)
-    {
-      part_whole (ds, event, part);
-      return TRUE;
-    }
-  slot = investor_slot (ds, event, investor);
-  if (slot < 0)
-    return FALSE;
-  part_of (ds, event, slot, part);
-  return TRUE;
 }
 
 void
@@ -1053,25 +862,25 @@ tranche_totals_get_outstanding (TrancheTotals *self,
       double paid_min = 0, paid_max = 0, out_min, out_max;
       gboolean paid_unknown = FALSE;
       guint p_first, p_end;
-      Part promised;
+      TranchePart promised;
 
       if (tranche_date_middle_day (&commitment->date) > day
-          || !view_part (self->dataset, commitment, investor, &promised))
+          || !_tranche_totals_view_part (self->dataset, commitment, investor, &promised))
         continue;
       if (!promised.known)
         {
-          sum_add_part (sums, first_currency, &promised);
+          _tranche_totals_sum_add_part (sums, first_currency, &promised);
           continue;
         }
       link_range (self->payments, ci, &p_first, &p_end);
       for (guint p = p_first; p < p_end; p++)
         {
-          const TrancheEvent *payment =
-            tranche_dataset_get_event (self->dataset, g_array_index (self->payments, Link, p).event);
-          Part paid;
+          guint32 pi = g_array_index (self->payments, Link, p).event;
+          const TrancheEvent *payment = tranche_dataset_get_event (self->dataset, pi);
+          TranchePart paid;
 
           if (tranche_date_middle_day (&payment->date) > day
-              || !view_part (self->dataset, payment, investor, &paid))
+              || !_tranche_totals_view_part (self->dataset, payment, investor, &paid))
             continue;
           /* A payment in a currency that can't be converted into the
            * promise's, or undisclosed, may have paid anything up to it. */
@@ -1098,23 +907,24 @@ tranche_totals_get_fulfilled (TrancheTotals *self,
                               TrancheSum    *paid)
 {
   guint first, end;
-  Part promised;
+  TranchePart promised;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (paid != NULL, 0);
   g_return_val_if_fail (commitment < tranche_dataset_get_n_events (self->dataset), 0);
 
-  part_whole (self->dataset, tranche_dataset_get_event (self->dataset, commitment), &promised);
+  _tranche_totals_part_whole (self->dataset, tranche_dataset_get_event (self->dataset, commitment),
+                              &promised);
   tranche_sum_init (paid, promised.currency);
   link_range (self->payments, commitment, &first, &end);
   for (guint p = first; p < end; p++)
     {
-      Part part;
+      TranchePart part;
 
-      part_whole (self->dataset,
-                  tranche_dataset_get_event (self->dataset,
-                                             g_array_index (self->payments, Link, p).event),
-                  &part);
+      _tranche_totals_part_whole (self->dataset,
+                                  tranche_dataset_get_event (self->dataset,
+                                  g_array_index (self->payments, Link, p).event),
+                                  &part);
       if (part.currency != promised.currency)
         continue;
       if (part.known)
@@ -1123,130 +933,6 @@ tranche_totals_get_fulfilled (TrancheTotals *self,
         tranche_sum_add_undisclosed (paid);
     }
   return end - first;
-}
-
-gboolean
-tranche_totals_add_event (TrancheDataset     *dataset,
-                          const TrancheEvent *event,
-                          guint32             investor,
-                          GArray             *sums)
-{
-  Part part;
-
-  g_return_val_if_fail (dataset != NULL, FALSE);
-  g_return_val_if_fail (event != NULL && sums != NULL, FALSE);
-
-  if (event->kind == TRANCHE_EVENT_COMMITMENT)
-    {
-      if (event->target == TRANCHE_NO_ENTITY
-          || !(tranche_money_is_present (&event->amount)
-               || (event->flags & TRANCHE_EVENT_HAS_SHARES)))
-        return FALSE;
-    }
-  else if (!event_counts (event, NULL, 0))
-    return FALSE;
-  if (!view_part (dataset, event, investor, &part))
-    return FALSE;
-  sum_add_part (sums, tranche_dataset_get_currency (dataset), &part);
-  return TRUE;
-}
-
-void
-tranche_totals_get_rates_used (TrancheTotals *self,
-                               GArray        *currencies)
-{
-  TrancheDataset *ds;
-  TrancheCurrency main_currency;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (currencies != NULL);
-
-  ds = self->dataset;
-  main_currency = tranche_dataset_get_currency (ds);
-  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
-    {
-      const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
-      const TrancheMoney *moneys[] = { &ev->amount, &ev->cumulative };
-
-      for (guint m = 0; m < G_N_ELEMENTS (moneys); m++)
-        {
-          TrancheCurrency c = moneys[m]->currency;
-          double factor;
-          gboolean seen = FALSE;
-
-          if (!tranche_money_is_present (moneys[m]) || c == 0 || c == main_currency
-              || conversion (ds, moneys[m], &factor) != main_currency)
-            continue;
-          for (guint k = 0; k < currencies->len && !seen; k++)
-            seen = g_array_index (currencies, TrancheCurrency, k) == c;
-          if (!seen)
-            g_array_append_val (currencies, c);
-        }
-    }
-}
-
-char *
-tranche_totals_format_rates (TrancheTotals *self)
-{
-  g_autoptr(GArray) used = g_array_new (FALSE, FALSE, sizeof (TrancheCurrency));
-  GString *out;
-  char main_code[4];
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  tranche_totals_get_rates_used (self, used);
-  if (used->len == 0)
-    return NULL;
-  tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), main_code);
-  out = g_string_new (NULL);
-  for (guint i = 0; i < used->len; i++)
-    {
-      TrancheCurrency c = g_array_index (used, TrancheCurrency, i);
-      char code[4];
-      double rate = 1;
-
-      tranche_dataset_get_rate (self->dataset, c, &rate);
-      if (i > 0)
-        /* Translators: between two rates in a chart's subtitle. */
-        g_string_append (out, C_("rates", ", "));
-      /* Translators: a rate used in a chart's totals, as in "EUR at 1.08
-       * USD": %1$s the currency converted, %2$s the rate, %3$s the
-       * dataset's currency. */
-      {
-        g_autofree char *shown = tranche_format_rate (rate);
-
-        g_string_append_printf (out, C_("rates", "%1$s at %2$s %3$s"),
-                                tranche_currency_to_code (c, code), shown, main_code);
-      }
-    }
-  return g_string_free (out, FALSE);
-}
-
-char *
-tranche_totals_explain_gap (const TrancheGap *gap)
-{
-  g_autofree char *amount = NULL;
-
-  g_return_val_if_fail (gap != NULL, NULL);
-
-  if (gap->gap == 0)
-    return NULL;
-  amount = tranche_format_amount (fabs (gap->gap), gap->currency, gap->approx);
-  if (gap->gap < 0)
-    /* Translators: the events add up to more than a total a source
-     * reports, as in "$1B more than reported". */
-    return g_strdup_printf (C_("gap", "%s more than reported"), amount);
-  if (gap->n_undisclosed > 0)
-    /* Translators: what could explain a reported total above the computed
-     * one: %1$s is the difference, %2$u the number of undisclosed amounts,
-     * as in "≤ $2B in 1 undisclosed round". */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "≤ %1$s in %2$u undisclosed round",
-                                         "≤ %1$s in %2$u undisclosed rounds",
-                                         gap->n_undisclosed),
-                            amount, gap->n_undisclosed);
-  /* Translators: a reported total above the computed one that no event of
-   * the dataset can explain, as in "$2B not accounted for". */
-  return g_strdup_printf (C_("gap", "%s not accounted for"), amount);
 }
 
 guint
