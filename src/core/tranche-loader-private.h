@@ -4,7 +4,8 @@
  * tranche-json-scan.c   first pass: UTF-8 and JSON grammar, where things start
  * tranche-json-locate.c the JSON path being read, and its offset in the text
  * tranche-problems.c    problems, their cap, and their hand-over
- * tranche-format-v1.c   format version 1: entities, sources, events, root
+ * tranche-format-v1.c   format version 1: events, root
+ * tranche-format-v1-items.c   its entities and sources
  * tranche-format-v1-values.c  its values: strings, dates, amounts, ids
  * tranche-text-file.c   a source's text_file, read only inside its folder
  * tranche-file-read.c   reading the file itself
