@@ -9,6 +9,8 @@
 
 #include <math.h>
 
+#include "tranche-chart-private.h"
+#include "tranche-cumulative-chart.h"
 #include "tranche-event-fields.h"
 #include "tranche-loader.h"
 #include "tranche-totals.h"
@@ -104,6 +106,51 @@ test_reported (void)
   g_assert_cmpstr (rates, ==, "KRW at 0.00077 USD");
 }
 
+/* The scene: no bracket is drawn where the figures match (Amazon's $8B),
+ * and a gap is labelled by what could fill it. */
+static void
+test_no_false_gap (void)
+{
+  static const TrancheRect rect = { 40, 20, 1500, 400 };
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TrancheCumulativeChart) chart = tranche_cumulative_chart_new ();
+  guint32 amazon = tranche_dataset_find_event (ds, "amazon-3");
+  guint32 company = tranche_dataset_find_event (ds, "series-e");
+  gboolean amazon_marked = FALSE, company_gap = FALSE;
+  TrancheChartOptions options;
+  TrancheTheme theme;
+  TrancheTimeScale scale;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1);
+  tranche_chart_options_init (&options);
+  tranche_time_scale_init (&scale, tranche_day_from_ymd (2021, 1, 1),
+                           tranche_day_from_ymd (2026, 1, 1), rect.x + 90, rect.width - 110);
+  tranche_chart_set_data (TRANCHE_CHART (chart), ds, NULL);
+  tranche_chart_layout (TRANCHE_CHART (chart), &theme, &options, &scale, &rect);
+
+  for (guint i = 0; i < tranche_cumulative_chart_get_n_gaps (chart); i++)
+    {
+      const TrancheCumulativeGap *g = tranche_cumulative_chart_get_gap (chart, i);
+      g_autofree char *text = tranche_cumulative_chart_gap_text (g->gap);
+
+      g_assert_cmpuint (g->gap->event, !=, amazon);
+      if (g->gap->event == company)
+        {
+          company_gap = TRUE;
+          g_assert_cmpstr (text, ==, "~$2.9B not accounted for");
+        }
+    }
+  for (guint i = 0; i < tranche_cumulative_chart_get_n_marks (chart); i++)
+    {
+      const TrancheCumulativeMark *m = tranche_cumulative_chart_get_mark (chart, i);
+      if (m->kind == TRANCHE_CUMULATIVE_MARK_REPORTED && m->event == amazon)
+        amazon_marked = TRUE;
+    }
+  /* the reported $8B is still shown, as a diamond without a bracket */
+  g_assert_true (amazon_marked);
+  g_assert_true (company_gap);
+}
+
 static void
 test_members (void)
 {
@@ -148,5 +195,6 @@ main (int   argc,
   g_test_add_func ("/sample-anthropic/totals", test_totals);
   g_test_add_func ("/sample-anthropic/reported", test_reported);
   g_test_add_func ("/sample-anthropic/members", test_members);
+  g_test_add_func ("/sample-anthropic/no-false-gap", test_no_false_gap);
   return g_test_run ();
 }
