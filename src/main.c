@@ -15,6 +15,7 @@
 #include "tranche-allocator.h"
 #include "tranche-application.h"
 #include "tranche-cli.h"
+#include "tranche-cli-summary.h"
 #include "tranche-i18n.h"
 
 /* Big files load faster with the allocator set up for it, which GLib and
@@ -78,6 +79,7 @@ main (int   argc,
   g_autoptr(TrancheApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   gboolean check = FALSE;
+  gboolean summary = FALSE, json = FALSE;
   gboolean version = FALSE;
   g_auto(GStrv) files = NULL;
   g_autofree char *export_to = NULL;
@@ -103,6 +105,10 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "check", 'c', 0, G_OPTION_ARG_NONE, &check,
       N_("Check the files and print their problems, without opening a window"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Print the totals of FILE (received, committed, reported), without opening a window"),
+      NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --summary: as JSON"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_to,
       N_("Draw the charts of FILE into OUT (.png, .svg or .pdf), or write its events as a "
          "table (.csv), without opening a window"), N_("OUT") },
@@ -223,6 +229,16 @@ main (int   argc,
       g_printerr (_("tranche: -o, --map, --currency and --date-order go with --import, "
                     "--into with --draft or --import\n"));
       return 2;
+    }
+  if (summary || json)
+    {
+      if (!summary || check || export_to != NULL || files == NULL || files[0] == NULL
+          || files[1] != NULL)
+        {
+          g_printerr (_("tranche: --summary takes one FILE, and --json goes with it\n"));
+          return 2;
+        }
+      return tranche_cli_summary (files[0], json);
     }
 
   if (export_to != NULL)

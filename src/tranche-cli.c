@@ -94,7 +94,8 @@ check_one (const char *filename)
   g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
   g_autoptr(TrancheDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process () };
+  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process (),
+                                   .checks = TRUE };
   guint n_errors, n_warnings;
 
   dataset = tranche_loader_load_file (filename, &options, diagnostics, &error);

@@ -52,7 +52,10 @@ expect_in "$err" "contract-errors.json:6:24: error: events[1].date: expected a d
 expect_in "$err" "contract-errors.json:12:6: error: events[3].amount: " contract
 expect_in "$err" "contract-errors.json:13:40: error: events[4].kind: " contract
 expect_in "$err" "contract-errors.json:14:79: warning: events[5].investors[0]: " contract
-expect_in "$out" "contract-errors.json: 3 events loaded, 3 left out, 3 errors, 1 warning" contract
+# amounts of 1 to 3 units: --check asks whether millions were meant
+expect_in "$err" "contract-errors.json:5: warning: events[0].amount: event “ok-1” (Fine) has an amount of \$1" contract
+expect_in "$err" "did you mean millions?" contract
+expect_in "$out" "contract-errors.json: 3 events loaded, 3 left out, 3 errors, 4 warnings" contract
 [ "$(printf '%s\n' "$out" | grep -c 'events loaded')" -eq 1 ] \
   || fail "contract: the summary must be printed once"
 

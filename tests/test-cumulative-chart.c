@@ -261,6 +261,7 @@ test_gap_text (void)
   g_autofree char *more = NULL;
   g_autofree char *agree = NULL;
   g_autofree char *approx = NULL;
+  g_autofree char *unexplained = NULL;
 
   gap.currency = tranche_currency_from_code ("USD");
   gap.reported = 1e9;
@@ -280,8 +281,14 @@ test_gap_text (void)
   gap.reported = 3e8;
   gap.gap = gap.reported - gap.computed;
   gap.approx = TRUE;
+  gap.n_undisclosed = 1;
   approx = tranche_cumulative_chart_gap_text (&gap);
   g_assert_cmpstr (approx, ==, "~$28.3M not disclosed");
+
+  /* with no undisclosed amount in its scope, nothing can be "not disclosed" */
+  gap.n_undisclosed = 0;
+  unexplained = tranche_cumulative_chart_gap_text (&gap);
+  g_assert_cmpstr (unexplained, ==, "~$28.3M not accounted for");
 }
 
 static void

@@ -1,5 +1,5 @@
 /* test-timeline.c: the timeline scene (lanes, markers, clusters, labels,
- * culling, hit testing) and the palette */
+ * culling, hit testing); the palette has tests/test-palette.c */
 #include "config.h"
 
 #include <math.h>
@@ -768,37 +768,6 @@ test_lane_index (void)
     }
 }
 
-static void
-test_palette (void)
-{
-  TrancheEntity a = { .id = "microsoft" }, c = { .id = "x", .has_color = TRUE, .color = 0x123456 };
-  const TrancheEntity *many[7];
-  TrancheEntity storage[7];
-  guint32 colors[7];
-
-  g_assert_cmpuint (tranche_palette_color_for_id ("microsoft"), ==,
-                    tranche_palette_color_for_id ("microsoft"));
-  g_assert_cmpuint (tranche_palette_entity_color (&a), ==,
-                    tranche_palette_color_for_id ("microsoft"));
-  g_assert_cmpuint (tranche_palette_entity_color (&c), ==, 0x123456);
-
-  /* seven investors, seven different colours */
-  for (guint i = 0; i < 7; i++)
-    {
-      storage[i] = (TrancheEntity) { 0 };
-      storage[i].id = g_strdup_printf ("investor-%u", i);
-      many[i] = &storage[i];
-    }
-  tranche_palette_assign (many, 7, colors);
-  for (guint i = 0; i < 7; i++)
-    for (guint j = i + 1; j < 7; j++)
-      g_assert_cmpuint (colors[i], !=, colors[j]);
-  /* the first keeps its own colour */
-  g_assert_cmpuint (colors[0], ==, tranche_palette_color_for_id (storage[0].id));
-  for (guint i = 0; i < 7; i++)
-    g_free ((char *) storage[i].id);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +794,5 @@ main (int   argc,
   g_test_add_func ("/timeline/lane-modes", test_lane_modes);
   g_test_add_func ("/timeline/many-pairs", test_many_pairs);
   g_test_add_func ("/timeline/lane-index", test_lane_index);
-  g_test_add_func ("/timeline/palette", test_palette);
   return g_test_run ();
 }

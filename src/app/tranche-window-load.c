@@ -245,7 +245,9 @@ _tranche_window_start_load (TrancheWindow *self,
                             gboolean       is_reload)
 {
   g_autoptr(TrancheLoadOperation) operation = NULL;
-  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process () };
+  /* the problems list shows --check's dataset-wide checks too */
+  TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process (),
+                                   .checks = TRUE };
   LoadRequest *request;
 
   g_assert (TRANCHE_IS_WINDOW (self));

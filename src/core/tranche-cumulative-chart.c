@@ -325,7 +325,7 @@ tranche_cumulative_chart_set_data (TrancheChart   *chart,
       self->first_approx[i] = G_MAXUINT;
       steps = tranche_totals_get_steps (self->totals, i, &n_steps);
       for (guint j = 0; j < n_steps; j++)
-        if (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_SHARE))
+        if (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_RANGE))
           {
             self->first_approx[i] = j;
             break;
@@ -348,11 +348,15 @@ tranche_cumulative_chart_gap_text (const TrancheGap *gap)
   if (fabs (gap->gap) <= GAP_TOLERANCE * MAX (gap->reported, gap->computed))
     return NULL;
   amount = tranche_format_amount (fabs (gap->gap), gap->currency, gap->approx);
-  if (gap->gap > 0)
+  /* "not disclosed" only where an undisclosed amount in the reported
+   * total's scope could be the difference */
+  if (gap->gap > 0 && gap->n_undisclosed > 0)
     /* Translators: beside a bracket from the computed total up to a total a
      * source reports: the money the dataset's rounds do not account for, as
      * in "$2B not disclosed". %s is the amount. */
     return g_strdup_printf (C_("gap", "%s not disclosed"), amount);
+  if (gap->gap > 0)
+    return g_strdup_printf (C_("gap", "%s not accounted for"), amount);
   /* Translators: beside a bracket down from the computed total to a smaller
    * total a source reports, as in "$1B more than reported". */
   return g_strdup_printf (C_("gap", "%s more than reported"), amount);

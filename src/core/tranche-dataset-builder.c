@@ -10,6 +10,7 @@
 
 #include "tranche-dataset-builder.h"
 #include "tranche-dataset-private.h"
+#include "tranche-palette.h"
 #include "tranche-radix-sort.h"
 
 struct _TrancheDatasetBuilder
@@ -19,6 +20,7 @@ struct _TrancheDatasetBuilder
   const char     *claimed;    /* the id claimed last, not yet added */
   GHashTable     *declared;   /* interned entity ids that were declared */
   gboolean        has_currency;
+  GHashTable     *fulfils;    /* file order of an event -> interned commitment id */
 };
 
 static TrancheDay
@@ -170,6 +172,7 @@ tranche_dataset_builder_free (TrancheDatasetBuilder *self)
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_hash_table_unref (self->event_ids);
   g_hash_table_unref (self->declared);
+  g_clear_pointer (&self->fulfils, g_hash_table_unref);
   g_free (self);
 }
 
@@ -244,6 +247,14 @@ tranche_dataset_builder_add_skipped (TrancheDatasetBuilder *self)
   self->dataset->n_skipped++;
 }
 
+void
+tranche_dataset_builder_set_target (TrancheDatasetBuilder *self,
+                                    guint32                target)
+{
+  g_return_if_fail (self != NULL);
+  self->dataset->target = target;
+}
+
 gboolean
 tranche_dataset_builder_add_entity (TrancheDatasetBuilder *self,
                                     const TrancheEntity   *entity)
@@ -312,6 +323,14 @@ tranche_dataset_builder_entity_is_declared (TrancheDatasetBuilder *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   return g_hash_table_contains (self->declared, id);
+}
+
+const char **
+tranche_dataset_builder_get_declared_ids (TrancheDatasetBuilder *self,
+                                          guint                 *n)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char **) g_hash_table_get_keys_as_array (self->declared, n);
 }
 
 gboolean
@@ -403,6 +422,9 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
   copy.summary = event->summary ? g_string_chunk_insert (ds->strings, event->summary) : NULL;
   copy.round = tranche_dataset_builder_intern (self, event->round);
   copy.order = ds->events->len;
+  copy.fulfils = TRANCHE_NO_EVENT;
+  copy.shares = 0;
+  copy.flags &= ~TRANCHE_EVENT_HAS_SHARES;
   copy.first_day = tranche_date_first_day (&event->date);
   copy.end_day = span_end (event);
 
@@ -432,6 +454,67 @@ tranche_dataset_builder_add_event (TrancheDatasetBuilder *self,
 }
 
 void
+tranche_dataset_builder_set_event_shares (TrancheDatasetBuilder *self,
+                                          const TrancheShare    *shares,
+                                          guint                  n)
+{
+  TrancheEvent *last;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->dataset->events->len > 0);
+  last = &g_array_index (self->dataset->events, TrancheEvent, self->dataset->events->len - 1);
+  g_return_if_fail (n == last->n_investors && (n == 0 || shares != NULL));
+
+  if (n == 0)
+    return;
+  /* Only events that wrote an object pay for shares: plain ids stay 4 bytes. */
+  last->shares = self->dataset->share_pool->len;
+  last->flags |= TRANCHE_EVENT_HAS_SHARES;
+  g_array_append_vals (self->dataset->share_pool, shares, n);
+}
+
+void
+tranche_dataset_builder_set_event_fulfils (TrancheDatasetBuilder *self,
+                                           const char            *id)
+{
+  guint order;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->dataset->events->len > 0);
+
+  if (id == NULL)
+    return;
+  if (self->fulfils == NULL)
+    self->fulfils = g_hash_table_new (NULL, NULL);
+  order = self->dataset->events->len - 1;
+  g_hash_table_insert (self->fulfils, GUINT_TO_POINTER (order),
+                       (gpointer) tranche_dataset_builder_intern (self, id));
+}
+
+/* After sorting: `fulfils` as the index of the commitment it names. */
+static void
+resolve_fulfils (TrancheDataset *ds,
+                 GHashTable     *fulfils)
+{
+  TrancheEvent *events = (TrancheEvent *) (gpointer) ds->events->data;
+
+  for (guint i = 0; i < ds->events->len; i++)
+    {
+      const char *id = g_hash_table_lookup (fulfils, GUINT_TO_POINTER (events[i].order));
+      guint c;
+
+      if (id == NULL)
+        continue;
+      if (ds->fulfils_ids == NULL)
+        ds->fulfils_ids = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (ds->fulfils_ids, GUINT_TO_POINTER (i), (gpointer) id);
+      c = tranche_dataset_find_event (ds, id);
+      if (c != TRANCHE_NO_EVENT && events[c].kind == TRANCHE_EVENT_COMMITMENT && c != i)
+        events[i].fulfils = c;
+    }
+}
+
+void
 tranche_dataset_builder_reserve (TrancheDatasetBuilder *self,
                                  guint                  n_events)
 {
@@ -450,15 +533,38 @@ tranche_dataset_builder_reserve (TrancheDatasetBuilder *self,
   ds->events = g_array_sized_new (FALSE, TRUE, sizeof (TrancheEvent), n_events);
 }
 
+/* Automatic colours depend on the id and the declared colours only. */
+static void
+assign_colors (TrancheDataset *ds)
+{
+  g_autoptr(GArray) declared = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree const char **ids = g_new (const char *, MAX (ds->entities->len, 1));
+  g_autofree guint32 *colors = g_new (guint32, MAX (ds->entities->len, 1));
+
+  for (guint i = 0; i < ds->entities->len; i++)
+    {
+      const TrancheEntity *e = &g_array_index (ds->entities, TrancheEntity, i);
+      if (e->has_color)
+        g_array_append_val (declared, e->color);
+      ids[i] = e->id;
+    }
+  tranche_palette_auto_colors (ids, ds->entities->len, (const guint32 *) (gpointer) declared->data,
+                               declared->len, colors);
+  for (guint i = 0; i < ds->entities->len; i++)
+    g_array_index (ds->entities, TrancheEntity, i).auto_color = colors[i];
+}
+
 TrancheDataset *
 tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
 {
   TrancheDataset *ds;
   g_autoptr(GHashTable) seen_tags = NULL;
+  g_autoptr(GHashTable) fulfils = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   ds = g_steal_pointer (&self->dataset);
+  fulfils = g_steal_pointer (&self->fulfils);
   tranche_dataset_builder_free (self);
 
   /* file order is kept for ties, so equal dates stay as the analyst wrote them */
@@ -471,8 +577,15 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
       resolve_currency (&ev->amount, ds->currency);
       resolve_currency (&ev->valuation, ds->currency);
       resolve_currency (&ev->cumulative, ds->currency);
+      if (ev->target == TRANCHE_NO_ENTITY && ev->kind != TRANCHE_EVENT_NEWS)
+        ev->target = ds->target;
       ds->max_span = MAX (ds->max_span, ev->end_day - ev->first_day);
     }
+
+  for (guint i = 0; i < ds->share_pool->len; i++)
+    resolve_currency (&g_array_index (ds->share_pool, TrancheShare, i).amount, ds->currency);
+  if (fulfils != NULL)
+    resolve_fulfils (ds, fulfils);
 
   for (guint i = 0; i < ds->citation_pool->len; i++)
     {
@@ -480,6 +593,8 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
       if (c->source_id != NULL)
         c->source = tranche_dataset_find_source (ds, c->source_id);
     }
+
+  assign_colors (ds);
 
   seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < ds->tag_pool->len; i++)

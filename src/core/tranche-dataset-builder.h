@@ -31,6 +31,10 @@ void                   tranche_dataset_builder_set_rate        (TrancheDatasetBu
 void                   tranche_dataset_builder_set_filename    (TrancheDatasetBuilder *self,
                                                                 const char            *filename);
 void                   tranche_dataset_builder_add_skipped     (TrancheDatasetBuilder *self);
+/* The top-level `target`: events other than news that name no target get it
+ * when the builder finishes. */
+void                   tranche_dataset_builder_set_target      (TrancheDatasetBuilder *self,
+                                                                guint32                target);
 
 /* Declares an entity. FALSE when an entity with that id was declared already
  * (the caller reports the duplicate). Undeclared ids that events named before
@@ -43,6 +47,10 @@ guint32                tranche_dataset_builder_ensure_entity   (TrancheDatasetBu
                                                                 const char            *id);
 gboolean               tranche_dataset_builder_entity_is_declared (TrancheDatasetBuilder *self,
                                                                    const char            *id);
+/* The ids declared so far, in no order: a NULL-terminated array to
+ * g_free(), strings owned by the builder. */
+const char           **tranche_dataset_builder_get_declared_ids (TrancheDatasetBuilder *self,
+                                                                 guint                 *n);
 /* FALSE when a source with that id exists already. */
 gboolean               tranche_dataset_builder_add_source      (TrancheDatasetBuilder *self,
                                                                 const TrancheSource   *source);
@@ -67,6 +75,16 @@ void                   tranche_dataset_builder_add_event       (TrancheDatasetBu
                                                                 guint                  n_citations,
                                                                 const char * const    *tags,
                                                                 guint                  n_tags);
+/* Details of the event added last. Shares: one per investor (n is its
+ * n_investors), for a file that wrote some investor as an object; their
+ * amounts' currency 0 takes the dataset's. Fulfils: the id of the commitment
+ * it pays, resolved when the builder finishes (an id that names no
+ * commitment leaves TRANCHE_NO_EVENT; the loader reports it). */
+void                   tranche_dataset_builder_set_event_shares  (TrancheDatasetBuilder *self,
+                                                                  const TrancheShare    *shares,
+                                                                  guint                  n);
+void                   tranche_dataset_builder_set_event_fulfils (TrancheDatasetBuilder *self,
+                                                                  const char            *id);
 /* Room for this many events up front, when the caller knows (the loader's
  * first pass counts them): a million events then cost no array regrowth. */
 void                   tranche_dataset_builder_reserve         (TrancheDatasetBuilder *self,

@@ -28,10 +28,13 @@ struct _TrancheDataset
   GHashTable      *event_by_id;    /* built on first lookup */
   GArray          *investor_pool;  /* guint32 */
   GArray          *citation_pool;  /* TrancheCitation */
+  GArray          *share_pool;     /* TrancheShare, n_investors per event with HAS_SHARES */
   GPtrArray       *tag_pool;       /* const char *, interned */
   GPtrArray       *all_tags;       /* sorted distinct tags, NULL-terminated */
   TrancheDay       max_span;
   guint            n_skipped;
+  guint32          target;         /* the top-level `target`, or TRANCHE_NO_ENTITY */
+  GHashTable      *fulfils_ids;    /* event index -> the id its `fulfils` names; NULL if none */
   GMutex           lookup_lock;    /* guards the lazily built event_by_id */
 };
 

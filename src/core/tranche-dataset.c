@@ -24,6 +24,8 @@ tranche_dataset_new_empty (void)
   self->events = g_array_new (FALSE, TRUE, sizeof (TrancheEvent));
   self->investor_pool = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->citation_pool = g_array_new (FALSE, FALSE, sizeof (TrancheCitation));
+  self->share_pool = g_array_new (FALSE, FALSE, sizeof (TrancheShare));
+  self->target = TRANCHE_NO_ENTITY;
   self->tag_pool = g_ptr_array_new ();
   self->all_tags = g_ptr_array_new ();
   g_mutex_init (&self->lookup_lock);
@@ -54,8 +56,10 @@ tranche_dataset_unref (TrancheDataset *self)
   g_hash_table_unref (self->source_by_id);
   g_array_unref (self->events);
   g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->fulfils_ids, g_hash_table_unref);
   g_array_unref (self->investor_pool);
   g_array_unref (self->citation_pool);
+  g_array_unref (self->share_pool);
   g_ptr_array_unref (self->tag_pool);
   g_ptr_array_unref (self->all_tags);
   g_mutex_clear (&self->lookup_lock);
@@ -121,6 +125,13 @@ tranche_dataset_get_n_skipped (TrancheDataset *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->n_skipped;
+}
+
+guint32
+tranche_dataset_get_target (TrancheDataset *self)
+{
+  g_return_val_if_fail (self != NULL, TRANCHE_NO_ENTITY);
+  return self->target;
 }
 
 guint
@@ -238,6 +249,43 @@ tranche_dataset_event_investor (TrancheDataset     *self,
   return g_array_index (self->investor_pool, guint32, event->investors + i);
 }
 
+const char *
+tranche_dataset_event_fulfils_id (TrancheDataset     *self,
+                                  const TrancheEvent *event)
+{
+  const TrancheEvent *first;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+  if (self->fulfils_ids == NULL)
+    return NULL;
+  first = (const TrancheEvent *) (gpointer) self->events->data;
+  return g_hash_table_lookup (self->fulfils_ids, GUINT_TO_POINTER (event - first));
+}
+
+const TrancheShare *
+tranche_dataset_event_share (TrancheDataset     *self,
+                             const TrancheEvent *event,
+                             guint               i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+  g_return_val_if_fail (i < event->n_investors, NULL);
+  if (!(event->flags & TRANCHE_EVENT_HAS_SHARES))
+    return NULL;
+  return &g_array_index (self->share_pool, TrancheShare, event->shares + i);
+}
+
+gboolean
+tranche_dataset_event_is_lead (TrancheDataset     *self,
+                               const TrancheEvent *event,
+                               guint               i)
+{
+  const TrancheShare *share = tranche_dataset_event_share (self, event, i);
+
+  return share != NULL && share->lead;
+}
+
 const TrancheCitation *
 tranche_dataset_event_citation (TrancheDataset     *self,
                                 const TrancheEvent *event,
@@ -337,11 +385,29 @@ const char *
 tranche_event_kind_to_string (TrancheEventKind kind)
 {
   static const char * const names[] = {
-    "investment", "valuation", "acquisition", "commitment", "news",
+    "investment", "valuation", "acquisition", "commitment", "news", "secondary",
   };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == TRANCHE_N_EVENT_KINDS);
   g_return_val_if_fail (kind < TRANCHE_N_EVENT_KINDS, NULL);
   return names[kind];
+}
+
+TrancheScope
+tranche_event_get_scope (const TrancheEvent *event)
+{
+  g_return_val_if_fail (event != NULL, TRANCHE_SCOPE_TARGET);
+  if (event->flags & TRANCHE_EVENT_SCOPE_TARGET)
+    return TRANCHE_SCOPE_TARGET;
+  if (event->flags & TRANCHE_EVENT_SCOPE_INVESTORS)
+    return TRANCHE_SCOPE_INVESTORS;
+  return event->n_investors > 0 ? TRANCHE_SCOPE_INVESTORS : TRANCHE_SCOPE_TARGET;
+}
+
+const char *
+tranche_scope_to_string (TrancheScope scope)
+{
+  return scope == TRANCHE_SCOPE_TARGET ? "target" : "investors";
 }
 
 const char *

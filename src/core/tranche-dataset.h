@@ -15,6 +15,7 @@
 G_BEGIN_DECLS
 
 #define TRANCHE_NO_ENTITY G_MAXUINT32
+#define TRANCHE_NO_EVENT  G_MAXUINT32
 
 typedef enum
 {
@@ -32,8 +33,25 @@ typedef enum
   TRANCHE_EVENT_ACQUISITION,
   TRANCHE_EVENT_COMMITMENT,
   TRANCHE_EVENT_NEWS,
+  TRANCHE_EVENT_SECONDARY,   /* shares sold between holders: never money the target got */
   TRANCHE_N_EVENT_KINDS
 } TrancheEventKind;
+
+/* Bits of TrancheEvent.flags. */
+typedef enum
+{
+  TRANCHE_EVENT_DRAFT           = 1 << 0, /* proposed by the extractor, not yet reviewed */
+  TRANCHE_EVENT_HAS_SHARES      = 1 << 1, /* some investor is an object: see _event_share() */
+  TRANCHE_EVENT_SCOPE_INVESTORS = 1 << 2, /* `cumulative.scope` given as "investors" */
+  TRANCHE_EVENT_SCOPE_TARGET    = 1 << 3, /* `cumulative.scope` given as "target" */
+} TrancheEventFlags;
+
+/* Whose money a reported `cumulative` total counts. */
+typedef enum
+{
+  TRANCHE_SCOPE_INVESTORS = 0, /* what the event's investors put into its target so far */
+  TRANCHE_SCOPE_TARGET,        /* all the target received so far */
+} TrancheScope;
 
 typedef struct
 {
@@ -43,6 +61,8 @@ typedef struct
   gboolean           has_color;
   guint32            color;      /* 0xRRGGBB, valid with has_color */
   gboolean           declared;   /* FALSE: only named by an event (a warning) */
+  guint32            auto_color; /* 0xRRGGBB the palette picked, 0 until the dataset is
+                                  * built: see tranche_palette_entity_color() */
 } TrancheEntity;
 
 typedef struct
@@ -60,10 +80,18 @@ typedef struct
 
 typedef struct
 {
-  guint32     source;  /* index into the sources, or TRANCHE_NO_ENTITY when unknown */
+  guint32     source;      /* index into the sources, or TRANCHE_NO_ENTITY when unknown */
+  gboolean    paraphrase;  /* the analyst's words: shown as such, never searched for */
   const char *source_id;
   const char *quote;
 } TrancheCitation;
+
+/* What an object in `investors` adds to the id: see tranche_dataset_event_share(). */
+typedef struct
+{
+  TrancheMoney amount;  /* PRESENT when the participant's own amount was given */
+  gboolean     lead;
+} TrancheShare;
 
 typedef struct
 {
@@ -86,8 +114,11 @@ typedef struct
   guint16          n_citations;
   guint16          n_tags;
   guint8           kind;        /* TrancheEventKind */
+  guint8           flags;       /* TrancheEventFlags */
   guint32          order;       /* position in the file, to keep ties stable */
   guint32          line;        /* where it is in the file, 0 when unknown */
+  guint32          fulfils;     /* index of the commitment it pays, or TRANCHE_NO_EVENT */
+  guint32          shares;      /* offset into the share pool, with HAS_SHARES */
 } TrancheEvent;
 
 typedef struct _TrancheDataset TrancheDataset;
@@ -110,6 +141,9 @@ gboolean               tranche_dataset_get_rate          (TrancheDataset *self,
 const char            *tranche_dataset_get_filename      (TrancheDataset *self);
 /* Events with errors that were left out while loading. */
 guint                  tranche_dataset_get_n_skipped     (TrancheDataset *self);
+/* The file's top-level `target` (the default of events that name none), or
+ * TRANCHE_NO_ENTITY. */
+guint32                tranche_dataset_get_target        (TrancheDataset *self);
 
 guint                  tranche_dataset_get_n_entities    (TrancheDataset *self);
 const TrancheEntity   *tranche_dataset_get_entity        (TrancheDataset *self,
@@ -130,6 +164,18 @@ const TrancheEvent    *tranche_dataset_get_events        (TrancheDataset *self);
 guint                  tranche_dataset_find_event        (TrancheDataset *self,
                                                           const char     *id);
 guint32                tranche_dataset_event_investor    (TrancheDataset     *self,
+                                                          const TrancheEvent *event,
+                                                          guint               i);
+/* The id the event's `fulfils` names as written, or NULL; `fulfils` is
+ * TRANCHE_NO_EVENT when it names no commitment. */
+const char            *tranche_dataset_event_fulfils_id  (TrancheDataset     *self,
+                                                          const TrancheEvent *event);
+/* The i-th investor's details when the file gave it as an object, else NULL
+ * (a plain id: no lead, no amount of its own). */
+const TrancheShare    *tranche_dataset_event_share       (TrancheDataset     *self,
+                                                          const TrancheEvent *event,
+                                                          guint               i);
+gboolean               tranche_dataset_event_is_lead     (TrancheDataset     *self,
                                                           const TrancheEvent *event,
                                                           guint               i);
 const TrancheCitation *tranche_dataset_event_citation    (TrancheDataset     *self,
@@ -160,6 +206,10 @@ void                   tranche_dataset_visible_range     (TrancheDataset *self,
                                                           guint          *to);
 
 const char            *tranche_event_kind_to_string      (TrancheEventKind kind);
+/* The scope of the event's reported `cumulative`: as the file says, else
+ * INVESTORS when the event names investors, TARGET when it names none. */
+TrancheScope           tranche_event_get_scope           (const TrancheEvent *event);
+const char            *tranche_scope_to_string           (TrancheScope       scope);
 const char            *tranche_entity_kind_to_string     (TrancheEntityKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheDataset, tranche_dataset_unref)

@@ -137,8 +137,11 @@ tranche_diagnostic_to_string (const TrancheDiagnostic *diagnostic,
   /* Translators: severity word in compiler-style messages ("file:3:5: error: …") */
   severity = diagnostic->severity == TRANCHE_SEVERITY_ERROR ? _("error") : _("warning");
   s = g_string_new (filename ? filename : "");
-  if (diagnostic->line > 0)
+  /* checks made on a built dataset know an event's line, not a column */
+  if (diagnostic->line > 0 && diagnostic->column > 0)
     g_string_append_printf (s, ":%u:%u", diagnostic->line, diagnostic->column);
+  else if (diagnostic->line > 0)
+    g_string_append_printf (s, ":%u", diagnostic->line);
   g_string_append_printf (s, "%s%s: ", s->len > 0 ? ": " : "", severity);
   if (diagnostic->path != NULL && diagnostic->path[0] != '\0')
     g_string_append_printf (s, "%s: ", diagnostic->path);

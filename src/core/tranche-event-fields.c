@@ -248,6 +248,48 @@ tranche_event_get_target_name (TrancheDataset     *dataset,
   return entity_name (dataset, event->target);
 }
 
+char *
+tranche_event_dup_leads (TrancheDataset     *dataset,
+                         const TrancheEvent *event)
+{
+  g_autoptr(GPtrArray) leads = NULL;
+  g_autofree char *names = NULL;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+
+  leads = g_ptr_array_new ();
+  for (guint i = 0; i < event->n_investors; i++)
+    if (tranche_dataset_event_is_lead (dataset, event, i))
+      {
+        const char *name = entity_name (dataset, tranche_dataset_event_investor (dataset, event,
+                                                                                 i));
+        if (name != NULL)
+          g_ptr_array_add (leads, (gpointer) name);
+      }
+  if (leads->len == 0)
+    return NULL;
+  names = g_strdup (g_ptr_array_index (leads, 0));
+  for (guint i = 1; i < leads->len; i++)
+    {
+      char *joined;
+
+      if (i + 1 < leads->len)
+        /* Translators: between the names of investors, "Microsoft, Khosla" */
+        joined = g_strconcat (names, C_("list separator", ", "),
+                              (const char *) g_ptr_array_index (leads, i), NULL);
+      else
+        /* Translators: before the last of several co-leads, "ICONIQ, Fidelity
+         * and Lightspeed": %1$s the names before, %2$s the last. */
+        joined = g_strdup_printf (C_("list", "%1$s and %2$s"), names,
+                                  (const char *) g_ptr_array_index (leads, i));
+      g_free (names);
+      names = joined;
+    }
+  /* Translators: who led a funding round, as in "led by Spark Capital". */
+  return g_strdup_printf (C_("round", "led by %s"), names);
+}
+
 const char *
 tranche_event_kind_get_label (TrancheEventKind kind)
 {
@@ -263,6 +305,10 @@ tranche_event_kind_get_label (TrancheEventKind kind)
       return C_("event kind", "Commitment");
     case TRANCHE_EVENT_NEWS:
       return C_("event kind", "News");
+    case TRANCHE_EVENT_SECONDARY:
+      /* Translators: shares sold by one holder to another; no money goes to
+       * the company itself. */
+      return C_("event kind", "Secondary sale");
     case TRANCHE_N_EVENT_KINDS:
     default:
       g_return_val_if_reached (NULL);

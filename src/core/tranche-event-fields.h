@@ -50,6 +50,10 @@ int          tranche_utf8_casecmp            (const char         *a,
  * dozen); "" when there are none. */
 char        *tranche_event_dup_investor_names (TrancheDataset     *dataset,
                                                const TrancheEvent *event);
+/* Who led the round, "led by Spark Capital", "led by ICONIQ, Fidelity and
+ * Lightspeed"; NULL when no investor is marked as lead. */
+char        *tranche_event_dup_leads         (TrancheDataset     *dataset,
+                                              const TrancheEvent *event);
 /* The target's name, or NULL when the event has none. */
 const char  *tranche_event_get_target_name   (TrancheDataset     *dataset,
                                               const TrancheEvent *event);

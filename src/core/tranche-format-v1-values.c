@@ -529,13 +529,18 @@ money_rules (Loader       *self,
         }
       out->min = d->min;
       out->max = d->max;
-      out->flags |= TRANCHE_MONEY_HAS_RANGE;
+      out->flags |= TRANCHE_MONEY_HAS_RANGE | TRANCHE_MONEY_HAS_MIN | TRANCHE_MONEY_HAS_MAX;
     }
-  else if ((d->m[MONEY_MIN] != NULL) != (d->m[MONEY_MAX] != NULL))
+  /* One bound alone: "at least" or "up to", never a range from 0. */
+  else if (d->has_min)
     {
-      push_key (self, d->m[MONEY_MIN] != NULL ? "max" : "min");
-      report (self, TRANCHE_SEVERITY_ERROR, _("missing: a range needs both min and max"));
-      pop (self);
+      out->min = d->min;
+      out->flags |= TRANCHE_MONEY_HAS_MIN;
+    }
+  else if (d->has_max)
+    {
+      out->max = d->max;
+      out->flags |= TRANCHE_MONEY_HAS_MAX;
     }
 
   if (!d->disclosed)
@@ -553,17 +558,17 @@ money_rules (Loader       *self,
   else if (d->m[MONEY_VALUE] == NULL && d->m[MONEY_MIN] == NULL && d->m[MONEY_MAX] == NULL)
     {
       push_key (self, "value");
-      report (self, TRANCHE_SEVERITY_ERROR, _("missing: give a value, a min and a max, or "
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: give a value, a min, a max, or "
                                               "\"disclosed\": false"));
       pop (self);
     }
 }
 
 gboolean
-tranche_v1_parse_money (Loader       *self,
-                        JsonNode     *node,
-                        gboolean      valuation,
-                        TrancheMoney *out)
+tranche_v1_parse_money (Loader         *self,
+                        JsonNode       *node,
+                        TrancheV1Money  kind,
+                        TrancheMoney   *out)
 {
   MoneyDraft d = { { NULL, }, TRUE, 0, 0, FALSE, FALSE };
   guint errors = self->n_errors_here;
@@ -594,9 +599,12 @@ tranche_v1_parse_money (Loader       *self,
     {
       int k = tranche_v1_lookup_name (name, money_members, N_MONEY_MEMBERS);
 
-      if (k < 0 || (k == MONEY_BASIS && !valuation))
+      /* a reported total's scope is read by the event */
+      if (kind == TRANCHE_V1_MONEY_CUMULATIVE && g_str_equal (name, "scope"))
+        continue;
+      if (k < 0 || (k == MONEY_BASIS && kind != TRANCHE_V1_MONEY_VALUATION))
         warn_unknown_member (self, name,
-                             valuation
+                             kind == TRANCHE_V1_MONEY_VALUATION
                              ? _("not a member of a valuation in format version 1; ignored")
                              : _("not a member of an amount in format version 1; ignored"));
       else

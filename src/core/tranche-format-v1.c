@@ -1,9 +1,9 @@
 /* tranche-format-v1.c: the schema of format version 1 (FORMAT.md)
  *
  * One function per member: each reads its member at the loader's current
- * path, reports what is wrong there, and fills its part of the entity,
- * source or event. An item with an error is left out (and counted, for
- * events); warnings never block.
+ * path, reports what is wrong there, and fills its part of the event (the
+ * entities and sources are in tranche-format-v1-items.c). An event with an
+ * error is left out and counted; warnings never block.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,316 +16,36 @@
 
 #include "tranche-loader-private.h"
 
-/* Entities */
-
-enum
-{
-  ENTITY_ID, ENTITY_NAME, ENTITY_KIND, ENTITY_COLOR, N_ENTITY_MEMBERS
-};
-
-static const char * const entity_members[] = { "id", "name", "kind", "color" };
-
-static const char * const entity_kinds[] = {
-  "company", "investor", "fund", "person", "government",
-};
-
-/* The id of an entity, or NULL; a repeated one is reported but returned, to
- * be remembered as bad. */
-static const char *
-entity_id (Loader   *self,
-           JsonNode *node)
-{
-  const char *id;
-
-  if (node == NULL)
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs an id like "
-                                              "\"openai\""));
-      return NULL;
-    }
-  id = tranche_v1_expect_entity_id (self, node);
-  if (id != NULL && (tranche_dataset_builder_entity_is_declared (self->builder, id)
-                     || tranche_v1_set_contains (self->bad_entity_ids, id)))
-    report (self, TRANCHE_SEVERITY_ERROR, _("another entity has the id \"%s\" already; ids "
-                                            "must be unique"), id);
-  return id;
-}
-
-static const char *
-entity_name (Loader   *self,
-             JsonNode *node)
-{
-  if (node != NULL)
-    return tranche_v1_expect_text (self, node, MAX_LABEL);
-  report (self, TRANCHE_SEVERITY_ERROR, _("missing: every entity needs a display name"));
-  return NULL;
-}
-
-static void
-entity_kind (Loader        *self,
-             JsonNode      *node,
-             TrancheEntity *entity)
-{
-  const char *kind = tranche_v1_expect_string (self, node);
-  g_autofree char *quoted = NULL;
-  int k;
-
-  if (kind == NULL)
-    return;
-  if ((k = tranche_v1_lookup_name (kind, entity_kinds, G_N_ELEMENTS (entity_kinds))) >= 0)
-    {
-      entity->kind = k;
-      return;
-    }
-  quoted = tranche_problems_shorten (kind);
-  report (self, TRANCHE_SEVERITY_ERROR,
-          _("expected \"company\", \"investor\", \"fund\", \"person\" or "
-            "\"government\", got \"%s\""), quoted);
-}
-
-static void
-entity_color (Loader        *self,
-              JsonNode      *node,
-              TrancheEntity *entity)
-{
-  const char *color = tranche_v1_expect_string (self, node);
-  g_autofree char *quoted = NULL;
-
-  if (color == NULL)
-    return;
-  if (tranche_v1_parse_color (color, &entity->color))
-    {
-      entity->has_color = TRUE;
-      return;
-    }
-  quoted = tranche_problems_shorten (color);
-  report (self, TRANCHE_SEVERITY_ERROR, _("expected a colour like \"#1f77b4\", got \"%s\""),
-          quoted);
-}
-
-void
-tranche_format_v1_load_entity (Loader   *self,
-                               JsonNode *node)
-{
-  JsonNode *m[N_ENTITY_MEMBERS] = { NULL, };
-  TrancheEntity entity = { 0 };
-  const char *id;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("expected an entity object like {\"id\": "
-                                              "\"openai\", \"name\": \"OpenAI\"}, got %s"),
-              tranche_v1_describe_node (node));
-      return;
-    }
-  tranche_v1_collect_members (self, node, entity_members, N_ENTITY_MEMBERS, m,
-                              _("not a member of an entity in format version 1; ignored"));
-
-  push_key (self, "id");
-  id = entity_id (self, m[ENTITY_ID]);
-  pop (self);
-  push_key (self, "name");
-  entity.name = entity_name (self, m[ENTITY_NAME]);
-  pop (self);
-  entity.kind = TRANCHE_ENTITY_COMPANY;
-  if (m[ENTITY_KIND] != NULL)
-    {
-      push_key (self, "kind");
-      entity_kind (self, m[ENTITY_KIND], &entity);
-      pop (self);
-    }
-  if (m[ENTITY_COLOR] != NULL)
-    {
-      push_key (self, "color");
-      entity_color (self, m[ENTITY_COLOR], &entity);
-      pop (self);
-    }
-
-  if (self->n_errors_here > 0)
-    {
-      if (id != NULL)
-        g_hash_table_add (self->bad_entity_ids, g_strdup (id));
-      return;
-    }
-  entity.id = id;
-  tranche_dataset_builder_add_entity (self->builder, &entity);
-}
-
-/* Sources */
-
-enum
-{
-  SOURCE_ID, SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_AUTHOR, SOURCE_URL, SOURCE_PUBLISHED,
-  SOURCE_LANGUAGE, SOURCE_SUMMARY, SOURCE_TEXT, SOURCE_TEXT_FILE, N_SOURCE_MEMBERS
-};
-
-static const char * const source_members[] = {
-  "id", "title", "publisher", "author", "url", "published", "language", "summary", "text",
-  "text_file",
-};
-
-/* The id of a source, or NULL; a repeated one is reported but returned, to
- * be remembered as bad. */
-static const char *
-source_id (Loader   *self,
-           JsonNode *node)
-{
-  const char *id;
-
-  if (node == NULL)
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs an id that "
-                                              "citations name"));
-      return NULL;
-    }
-  if ((id = tranche_v1_expect_string (self, node)) == NULL)
-    return NULL;
-  if (id[0] == '\0')
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("expected an id, got an empty string"));
-      return NULL;
-    }
-  if (tranche_dataset_builder_has_source (self->builder, id)
-      || tranche_v1_set_contains (self->bad_source_ids, id))
-    report (self, TRANCHE_SEVERITY_ERROR, _("another source has the id \"%s\" already; ids "
-                                            "must be unique"), id);
-  return id;
-}
-
-static const char *
-source_title (Loader   *self,
-              JsonNode *node)
-{
-  if (node != NULL)
-    return tranche_v1_expect_text (self, node, MAX_LABEL);
-  report (self, TRANCHE_SEVERITY_ERROR, _("missing: every source needs a title"));
-  return NULL;
-}
-
-/* Only a hint for display: not worth losing the source over. */
-static const char *
-source_language (Loader   *self,
-                 JsonNode *node)
-{
-  const char *language = tranche_v1_expect_string (self, node);
-  g_autofree char *quoted = NULL;
-
-  if (language == NULL || tranche_v1_language_tag_is_valid (language))
-    return language;
-  quoted = tranche_problems_shorten (language);
-  report (self, TRANCHE_SEVERITY_WARNING, _("expected a language tag like \"fr\", \"en\" or "
-                                            "\"pt-BR\", got \"%s\"; ignored"), quoted);
-  return NULL;
-}
-
-/* The text of the file `node` names (free it), or NULL. */
-static char *
-source_text_file (Loader   *self,
-                  JsonNode *node,
-                  gboolean  has_text)
-{
-  const char *relative = tranche_v1_expect_string (self, node);
-
-  if (relative == NULL)
-    return NULL;
-  if (has_text)
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("give either \"text\" or \"text_file\", not "
-                                              "both"));
-      return NULL;
-    }
-  return tranche_text_file_read (self, relative);
-}
-
-void
-tranche_format_v1_load_source (Loader   *self,
-                               JsonNode *node)
-{
-  JsonNode *m[N_SOURCE_MEMBERS] = { NULL, };
-  TrancheSource source = { 0 };
-  const char *id;
-  g_autofree char *file_text = NULL;
-  guint errors_before_file;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("expected a source object like {\"id\": "
-                                              "\"article\", \"title\": \"…\"}, got %s"),
-              tranche_v1_describe_node (node));
-      return;
-    }
-  tranche_v1_collect_members (self, node, source_members, N_SOURCE_MEMBERS, m,
-                              _("not a member of a source in format version 1; ignored"));
-
-  push_key (self, "id");
-  id = source_id (self, m[SOURCE_ID]);
-  pop (self);
-  push_key (self, "title");
-  source.title = source_title (self, m[SOURCE_TITLE]);
-  pop (self);
-  source.publisher = tranche_v1_member_text (self, m[SOURCE_PUBLISHER], "publisher", MAX_LABEL);
-  source.author = tranche_v1_member_text (self, m[SOURCE_AUTHOR], "author", MAX_LABEL);
-  /* kept as written: the window decides what it is willing to open */
-  source.url = tranche_v1_member_text (self, m[SOURCE_URL], "url", MAX_PARAGRAPH);
-  source.summary = tranche_v1_member_text (self, m[SOURCE_SUMMARY], "summary", MAX_PARAGRAPH);
-  source.text = tranche_v1_member_string (self, m[SOURCE_TEXT], "text");
-  if (m[SOURCE_PUBLISHED] != NULL)
-    {
-      push_key (self, "published");
-      tranche_v1_expect_date (self, m[SOURCE_PUBLISHED], &source.published);
-      pop (self);
-    }
-  if (m[SOURCE_LANGUAGE] != NULL)
-    {
-      push_key (self, "language");
-      source.language = source_language (self, m[SOURCE_LANGUAGE]);
-      pop (self);
-    }
-
-  /* A missing or refused text file is an error, but the source stays: its
-   * title and citations are still worth showing, and dropping it would
-   * turn every citation of it into a misleading "unknown source". */
-  errors_before_file = self->n_errors_here;
-  if (m[SOURCE_TEXT_FILE] != NULL)
-    {
-      push_key (self, "text_file");
-      file_text = source_text_file (self, m[SOURCE_TEXT_FILE], m[SOURCE_TEXT] != NULL);
-      if (file_text != NULL)
-        source.text = file_text;
-      pop (self);
-    }
-
-  if (errors_before_file > 0)
-    {
-      if (id != NULL)
-        g_hash_table_add (self->bad_source_ids, g_strdup (id));
-      return;
-    }
-  source.id = id;
-  tranche_dataset_builder_add_source (self->builder, &source);
-}
-
 /* Events */
 
 enum
 {
   EVENT_ID, EVENT_DATE, EVENT_END, EVENT_KIND, EVENT_TITLE, EVENT_INVESTORS, EVENT_TARGET,
   EVENT_AMOUNT, EVENT_VALUATION, EVENT_CUMULATIVE, EVENT_ROUND, EVENT_SUMMARY, EVENT_SOURCES,
-  EVENT_TAGS, N_EVENT_MEMBERS
+  EVENT_TAGS, EVENT_FULFILS, EVENT_DRAFT, N_EVENT_MEMBERS
 };
 
 static const char * const event_members[] = {
   "id", "date", "end", "kind", "title", "investors", "target", "amount", "valuation",
-  "cumulative", "round", "summary", "sources", "tags",
+  "cumulative", "round", "summary", "sources", "tags", "fulfils", "draft",
 };
 
 /* In TrancheEventKind order */
 static const char * const event_kinds[] = {
-  "investment", "valuation", "acquisition", "commitment", "news",
+  "investment", "valuation", "acquisition", "commitment", "news", "secondary",
 };
 
+/* An investment may leave its investors out: public lists of rounds often
+ * don't name them. */
 static gboolean
-needs_money_flow (TrancheEventKind kind)
+needs_investors (TrancheEventKind kind)
+{
+  return kind == TRANCHE_EVENT_COMMITMENT || kind == TRANCHE_EVENT_ACQUISITION
+         || kind == TRANCHE_EVENT_SECONDARY;
+}
+
+static gboolean
+needs_amount (TrancheEventKind kind)
 {
   return kind == TRANCHE_EVENT_INVESTMENT || kind == TRANCHE_EVENT_COMMITMENT
          || kind == TRANCHE_EVENT_ACQUISITION;
@@ -381,13 +101,13 @@ load_citations (Loader          *self,
                 JsonArray       *array,
                 TrancheCitation *citations)
 {
-  static const char * const members[] = { "source", "quote" };
+  static const char * const members[] = { "source", "quote", "paraphrase" };
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      JsonNode *m[2] = { NULL, NULL };
+      JsonNode *m[3] = { NULL, NULL, NULL };
 
       push_index (self, i);
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -398,7 +118,7 @@ load_citations (Loader          *self,
           pop (self);
           continue;
         }
-      tranche_v1_collect_members (self, node, members, 2, m,
+      tranche_v1_collect_members (self, node, members, 3, m,
                                   _("not a member of a citation in format version 1; "
                                     "ignored"));
       push_key (self, "source");
@@ -414,6 +134,12 @@ load_citations (Loader          *self,
       else
         citations[i].quote = tranche_v1_expect_text (self, m[1], MAX_PARAGRAPH);
       pop (self);
+      if (m[2] != NULL)
+        {
+          push_key (self, "paraphrase");
+          tranche_v1_expect_boolean (self, m[2], &citations[i].paraphrase);
+          pop (self);
+        }
       pop (self);
     }
 }
@@ -426,6 +152,9 @@ typedef struct
   gboolean          kind_known;
   const char       *target;
   const char      **investor_ids;
+  TrancheShare     *shares;       /* with any_share: one per investor */
+  gboolean          any_share;
+  const char       *fulfils;
   guint             n_investors;
   TrancheCitation  *citations;
   guint             n_citations;
@@ -514,8 +243,9 @@ event_kind (Loader     *self,
       g_autofree char *quoted = tranche_problems_shorten (kind);
 
       report (self, TRANCHE_SEVERITY_ERROR, _("expected \"investment\", \"valuation\", "
-                                              "\"acquisition\", \"commitment\" or "
-                                              "\"news\", got \"%s\""), quoted);
+                                              "\"acquisition\", \"commitment\", "
+                                              "\"secondary\" or \"news\", got \"%s\""),
+              quoted);
       return;
     }
   d->event.kind = k;
@@ -546,10 +276,45 @@ no_investors_message (TrancheEventKind kind,
     case TRANCHE_EVENT_ACQUISITION:
       return empty ? _("empty: an acquisition names at least one investor")
                    : _("missing: an acquisition needs its investors, like [\"microsoft\"]");
-    case TRANCHE_EVENT_INVESTMENT:
+    case TRANCHE_EVENT_SECONDARY:
     default:
-      return empty ? _("empty: an investment names at least one investor")
-                   : _("missing: an investment needs its investors, like [\"microsoft\"]");
+      return empty ? _("empty: a secondary sale names at least one buyer")
+                   : _("missing: a secondary sale needs its buyers as investors, like "
+                       "[\"softbank\"]");
+    }
+}
+
+/* {"id": "spark-capital", "lead": true, "amount": …} */
+static void
+event_participant (Loader     *self,
+                   EventDraft *d,
+                   guint       i,
+                   JsonNode   *node)
+{
+  static const char * const members[] = { "id", "lead", "amount" };
+  JsonNode *m[3] = { NULL, NULL, NULL };
+
+  d->any_share = TRUE;
+  tranche_v1_collect_members (self, node, members, 3, m,
+                              _("not a member of an investor in format version 1; ignored"));
+  push_key (self, "id");
+  if (m[0] == NULL)
+    report (self, TRANCHE_SEVERITY_ERROR, _("missing: an investor written as an object needs "
+                                            "its id, like {\"id\": \"spark-capital\"}"));
+  else
+    d->investor_ids[i] = tranche_v1_expect_entity_id (self, m[0]);
+  pop (self);
+  if (m[1] != NULL)
+    {
+      push_key (self, "lead");
+      tranche_v1_expect_boolean (self, m[1], &d->shares[i].lead);
+      pop (self);
+    }
+  if (m[2] != NULL)
+    {
+      push_key (self, "amount");
+      tranche_v1_parse_money (self, m[2], TRANCHE_V1_MONEY_AMOUNT, &d->shares[i].amount);
+      pop (self);
     }
 }
 
@@ -557,7 +322,7 @@ static void
 event_investors (Loader     *self,
                  EventDraft *d)
 {
-  gboolean needs_them = d->kind_known && needs_money_flow (d->event.kind);
+  gboolean needs_them = d->kind_known && needs_investors (d->event.kind);
   JsonArray *array;
 
   if (d->m[EVENT_INVESTORS] == NULL)
@@ -572,11 +337,16 @@ event_investors (Loader     *self,
     return;
   d->n_investors = json_array_get_length (array);
   d->investor_ids = g_new0 (const char *, MAX (d->n_investors, 1));
+  d->shares = g_new0 (TrancheShare, MAX (d->n_investors, 1));
   for (guint i = 0; i < d->n_investors; i++)
     {
+      JsonNode *node = json_array_get_element (array, i);
+
       push_index (self, i);
-      d->investor_ids[i] = tranche_v1_expect_entity_id (self,
-                                                        json_array_get_element (array, i));
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        event_participant (self, d, i, node);
+      else
+        d->investor_ids[i] = tranche_v1_expect_entity_id (self, node);
       pop (self);
     }
   if (d->n_investors == 0 && needs_them)
@@ -592,10 +362,14 @@ event_target (Loader     *self,
       d->target = tranche_v1_expect_entity_id (self, d->m[EVENT_TARGET]);
       return;
     }
-  if (!d->kind_known)
+  if (!d->kind_known || self->default_target)
     return;
   switch (d->event.kind)
     {
+    case TRANCHE_EVENT_SECONDARY:
+      report (self, TRANCHE_SEVERITY_ERROR, _("missing: a secondary sale needs the id of the "
+                                              "entity whose shares were sold"));
+      break;
     case TRANCHE_EVENT_INVESTMENT:
       report (self, TRANCHE_SEVERITY_ERROR, _("missing: an investment event needs the id of "
                                               "its target entity"));
@@ -624,10 +398,11 @@ event_amount (Loader     *self,
 {
   if (d->m[EVENT_AMOUNT] != NULL)
     {
-      tranche_v1_parse_money (self, d->m[EVENT_AMOUNT], FALSE, &d->event.amount);
+      tranche_v1_parse_money (self, d->m[EVENT_AMOUNT], TRANCHE_V1_MONEY_AMOUNT,
+                              &d->event.amount);
       return;
     }
-  if (!d->kind_known || !needs_money_flow (d->event.kind))
+  if (!d->kind_known || !needs_amount (d->event.kind))
     return;
   if (d->event.kind == TRANCHE_EVENT_COMMITMENT)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: a commitment needs an amount (or "
@@ -645,7 +420,8 @@ event_valuation (Loader     *self,
                  EventDraft *d)
 {
   if (d->m[EVENT_VALUATION] != NULL)
-    tranche_v1_parse_money (self, d->m[EVENT_VALUATION], TRUE, &d->event.valuation);
+    tranche_v1_parse_money (self, d->m[EVENT_VALUATION], TRANCHE_V1_MONEY_VALUATION,
+                            &d->event.valuation);
   else if (d->kind_known && d->event.kind == TRANCHE_EVENT_VALUATION)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: a valuation event needs a valuation"));
 }
@@ -654,8 +430,61 @@ static void
 event_cumulative (Loader     *self,
                   EventDraft *d)
 {
-  if (d->m[EVENT_CUMULATIVE] != NULL)
-    tranche_v1_parse_money (self, d->m[EVENT_CUMULATIVE], FALSE, &d->event.cumulative);
+  JsonNode *scope;
+  const char *text;
+
+  if (d->m[EVENT_CUMULATIVE] == NULL)
+    return;
+  tranche_v1_parse_money (self, d->m[EVENT_CUMULATIVE], TRANCHE_V1_MONEY_CUMULATIVE,
+                          &d->event.cumulative);
+  if (!JSON_NODE_HOLDS_OBJECT (d->m[EVENT_CUMULATIVE])
+      || (scope = json_object_get_member (json_node_get_object (d->m[EVENT_CUMULATIVE]),
+                                          "scope")) == NULL)
+    return;
+  push_key (self, "scope");
+  if ((text = tranche_v1_expect_string (self, scope)) == NULL)
+    ;
+  else if (g_str_equal (text, "investors"))
+    d->event.flags |= TRANCHE_EVENT_SCOPE_INVESTORS;
+  else if (g_str_equal (text, "target"))
+    d->event.flags |= TRANCHE_EVENT_SCOPE_TARGET;
+  else
+    {
+      g_autofree char *quoted = tranche_problems_shorten (text);
+
+      report (self, TRANCHE_SEVERITY_ERROR, _("expected \"investors\" (what this event's "
+                                              "investors put in so far) or \"target\" (all "
+                                              "its target received), got \"%s\""), quoted);
+    }
+  pop (self);
+}
+
+static void
+event_fulfils (Loader     *self,
+               EventDraft *d)
+{
+  const char *id;
+
+  if (d->m[EVENT_FULFILS] == NULL)
+    return;
+  if ((id = tranche_v1_expect_string (self, d->m[EVENT_FULFILS])) == NULL)
+    return;
+  if (d->kind_known && d->event.kind != TRANCHE_EVENT_INVESTMENT)
+    report (self, TRANCHE_SEVERITY_ERROR, _("only an investment can fulfil a commitment; "
+                                            "remove \"fulfils\" or make this an investment"));
+  else
+    d->fulfils = id;
+}
+
+static void
+event_draft (Loader     *self,
+             EventDraft *d)
+{
+  gboolean draft = FALSE;
+
+  if (d->m[EVENT_DRAFT] != NULL && tranche_v1_expect_boolean (self, d->m[EVENT_DRAFT], &draft)
+      && draft)
+    d->event.flags |= TRANCHE_EVENT_DRAFT;
 }
 
 static void
@@ -748,6 +577,11 @@ build_event (Loader     *self,
   d->event.line = self->event_lines.line;
   tranche_dataset_builder_add_event (self->builder, &d->event, investors, d->n_investors,
                                      d->citations, d->n_citations, d->tags, d->n_tags);
+  if (d->any_share)
+    tranche_dataset_builder_set_event_shares (self->builder, d->shares, d->n_investors);
+  tranche_dataset_builder_set_event_fulfils (self->builder, d->fulfils);
+  /* the checks run on the dataset name events by their place in the file */
+  g_array_append_val (self->file_index, self->path[1].index);
 }
 
 typedef void (*EventMemberFunc) (Loader     *self,
@@ -774,7 +608,72 @@ static const struct
   { "summary", event_summary },
   { "sources", event_sources },
   { "tags", event_tags },
+  { "fulfils", event_fulfils },
+  { "draft", event_draft },
 };
+
+/* Where the event being read ends: where the next starts, or the array. */
+static gsize
+element_end (Loader *self)
+{
+  guint index = self->path[1].index;
+
+  for (guint i = 0; i < self->scan.root_members->len; i++)
+    {
+      const TrancheRootMember *m = &g_array_index (self->scan.root_members, TrancheRootMember, i);
+
+      if (m->kind != TRANCHE_ROOT_EVENTS)
+        continue;
+      return index + 1 < m->elements->len ? g_array_index (m->elements, gsize, index + 1)
+                                          : m->value_end;
+    }
+  return self->len;
+}
+
+/* json-glib keeps one of a repeated name silently; the first pass noted
+ * them. Those inside this event are said here, naming it. */
+static void
+report_duplicate_keys (Loader     *self,
+                       EventDraft *d)
+{
+  GArray *dups = self->scan.duplicate_keys;
+  gsize start = self->anchor_offset;
+  guint lo = 0, hi = dups->len;
+
+  if (dups->len == 0)
+    return;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (dups, TrancheJsonKey, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < dups->len; k++)
+    {
+      const TrancheJsonKey *key = &g_array_index (dups, TrancheJsonKey, k);
+      g_autofree char *raw = g_strndup (self->data + key->start + 1, key->end - key->start - 2);
+      g_autofree char *name = tranche_problems_shorten (raw);
+      g_autofree char *path = NULL;
+
+      /* the next element starts after this one's last byte */
+      if (key->start >= element_end (self))
+        break;
+      path = tranche_loader_path_to_string (self);
+      tranche_problems_add (&self->problems, TRANCHE_SEVERITY_WARNING, g_steal_pointer (&path),
+                            key->start,
+                            d->event.id != NULL && d->event.title != NULL
+                            /* Translators: %1$s is a member's name, %2$s an event's id, %3$s its
+                             * title. */
+                            ? g_strdup_printf (_("\"%1$s\" is given more than once in one object "
+                                                 "of event “%2$s” (%3$s); only the last is read, "
+                                                 "so keep one"), name, d->event.id, d->event.title)
+                            : g_strdup_printf (_("\"%s\" is given more than once in one object "
+                                                 "of this event; only the last is read, so keep "
+                                                 "one"), name));
+    }
+}
 
 void
 tranche_format_v1_load_event (Loader   *self,
@@ -801,11 +700,13 @@ tranche_format_v1_load_event (Loader   *self,
       pop (self);
     }
 
+  report_duplicate_keys (self, &d);
   if (self->n_errors_here > 0)
     tranche_dataset_builder_add_skipped (self->builder);
   else
     build_event (self, &d);
   g_free (d.investor_ids);
+  g_free (d.shares);
   g_free (d.citations);
   g_free (d.tags);
 }
@@ -842,6 +743,8 @@ tranche_format_v1_check_version (Loader     *self,
     fatal_at (self, at, "tranche", _("format version %lld is not known; this version of "
                                      "Tranche reads version 1"),
               (long long) json_node_get_int (node));
+  /* events that name no target may take the file's, read after them */
+  self->default_target = json_object_has_member (root, "target");
 }
 
 static void
@@ -886,6 +789,7 @@ load_rates (Loader   *self,
 
 static const char * const root_members_known[] = {
   "tranche", "title", "description", "currency", "rates", "entities", "sources", "events",
+  "target",
 };
 
 /* json-glib keeps one of repeated names silently; the analyst should know. */
@@ -957,6 +861,14 @@ tranche_format_v1_load_root (Loader     *self,
                     tranche_v1_describe_node (value));
           break;
         case 7: /* events: checked before */
+          break;
+        case 8:
+          {
+            const char *id = tranche_v1_expect_entity_id (self, value);
+
+            if (id != NULL)
+              tranche_dataset_builder_set_target (self->builder, use_entity (self, id));
+          }
           break;
         default:
           report (self, TRANCHE_SEVERITY_WARNING, _("not a member of a dataset in format "

@@ -332,13 +332,87 @@ tranche_format_money (const TrancheMoney *money)
     return g_strdup (C_("money", "undisclosed"));
 
   if (money->flags & TRANCHE_MONEY_HAS_VALUE)
-    text = format_single (MAX (money->value, 0), money->currency);
-  else
-    text = format_range (MAX (money->min, 0), MAX (money->max, 0), money->currency);
+    {
+      text = format_single (MAX (money->value, 0), money->currency);
+      if (money->flags & TRANCHE_MONEY_APPROX)
+        text = mark_approx (text);
+      return text;
+    }
+  {
+    double min = 0, max = 0;
 
-  if (money->flags & TRANCHE_MONEY_APPROX)
-    text = mark_approx (text);
-  return text;
+    tranche_money_get_bounds (money, &min, &max);
+    return tranche_format_amount_range (min, max, money->currency,
+                                        (money->flags & TRANCHE_MONEY_APPROX) != 0);
+  }
+}
+
+char *
+tranche_format_rate (double rate)
+{
+  const char *decimal_point = C_("number", ".");
+  int decimals;
+  char *text, *point;
+  gsize len;
+
+  g_return_val_if_fail (isfinite (rate) && rate > 0, g_strdup (""));
+
+  /* Four significant digits: 1.08, 0.00077, 148.2. */
+  decimals = CLAMP (3 - (int) floor (log10 (rate)), 0, 12);
+  text = g_strdup_printf ("%.*f", decimals, rate);
+  /* g_strdup_printf follows LC_NUMERIC: find whichever point it wrote. */
+  point = strpbrk (text, ".,");
+  if (point == NULL)
+    return text;
+  len = strlen (text);
+  while (len > 0 && text[len - 1] == '0')
+    text[--len] = '\0';
+  if (text + len - 1 == point)
+    {
+      *point = '\0';
+      return text;
+    }
+  {
+    g_autofree char *whole = g_strndup (text, point - text);
+    char *joined = g_strconcat (whole, decimal_point, point + 1, NULL);
+
+    g_free (text);
+    return joined;
+  }
+}
+
+char *
+tranche_format_amount_range (double          min,
+                             double          max,
+                             TrancheCurrency currency,
+                             gboolean        approx)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (!isnan (min) && !isnan (max), g_strdup (""));
+
+  min = isfinite (min) ? MAX (min, 0) : 0;
+  if (!isfinite (max))
+    {
+      text = format_single (min, currency);
+      if (approx)
+        text = mark_approx (g_steal_pointer (&text));
+      /* Translators: a lower bound, as in "at least $2B"; %s is the amount. */
+      return g_strdup_printf (C_("money", "at least %s"), text);
+    }
+  max = MAX (max, min);
+  if (min == 0 && max > 0)
+    {
+      text = format_single (max, currency);
+      if (approx)
+        text = mark_approx (g_steal_pointer (&text));
+      /* Translators: an upper bound, as in "up to $5B"; %s is the amount. */
+      return g_strdup_printf (C_("money", "up to %s"), text);
+    }
+  text = min == max ? format_single (min, currency) : format_range (min, max, currency);
+  if (approx)
+    text = mark_approx (g_steal_pointer (&text));
+  return g_steal_pointer (&text);
 }
 
 char *

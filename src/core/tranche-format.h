@@ -24,6 +24,14 @@ char       *tranche_format_money        (const TrancheMoney *money);
 char       *tranche_format_amount       (double              value,
                                          TrancheCurrency     currency,
                                          gboolean            approx);
+/* A range of amounts, as totals are: "$2–3B", "$11B" when min == max, "up to
+ * $5B" when min is 0, "at least $2B" when max is infinite. */
+char       *tranche_format_amount_range (double              min,
+                                         double              max,
+                                         TrancheCurrency     currency,
+                                         gboolean            approx);
+/* An exchange rate with four significant digits: "1.08", "0.00077". */
+char       *tranche_format_rate         (double              rate);
 /* A date at its own precision: "2021", "Q2 2024", "Jan 2023", "23 Jan 2023". */
 char       *tranche_format_date         (const TrancheDate  *date);
 /* A date and its end when it has one: "Jan 2023 – 2026". */

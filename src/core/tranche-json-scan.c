@@ -70,6 +70,7 @@ tranche_json_scan_init (TrancheJsonScan *scan,
   scan->len = len;
   scan->problems = problems;
   scan->root_members = g_array_new (FALSE, TRUE, sizeof (TrancheRootMember));
+  scan->duplicate_keys = g_array_new (FALSE, FALSE, sizeof (TrancheJsonKey));
   g_array_set_clear_func (scan->root_members, clear_root_member);
   for (guint c = 0; c < 0x20; c++)
     scan->string_stop[c] = 1;
@@ -81,6 +82,7 @@ void
 tranche_json_scan_clear (TrancheJsonScan *scan)
 {
   g_clear_pointer (&scan->root_members, g_array_unref);
+  g_clear_pointer (&scan->duplicate_keys, g_array_unref);
 }
 
 typedef enum
@@ -97,7 +99,8 @@ typedef enum
 typedef struct
 {
   gsize offset;
-  char  kind;   /* '{' or '[' */
+  char  kind;       /* '{' or '[' */
+  guint keys_from;  /* an object's names start there in Prescan.keys */
 } Open;
 
 static char *
@@ -454,6 +457,7 @@ typedef struct
   gsize              key_end;
   gsize              last_comma;
   TrancheRootMember *streamed;  /* the big array being read, if any */
+  GArray            *keys;      /* TrancheJsonKey of the open objects' names */
   gboolean           seen_kind[TRANCHE_ROOT_EVENTS + 1];
 } Prescan;
 
@@ -528,6 +532,7 @@ open_container (Prescan *ps,
     note_streamed (ps);
   ps->stack[ps->depth].offset = i;
   ps->stack[ps->depth].kind = c;
+  ps->stack[ps->depth].keys_from = ps->keys->len;
   ps->depth++;
   ps->expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
   return i + 1;
@@ -565,6 +570,7 @@ close_container (Prescan *ps,
       return 0;
     }
   ps->depth--;
+  g_array_set_size (ps->keys, ps->stack[ps->depth].keys_from);
   if (ps->depth == 1)
     {
       note_value_end (ps->scan, i + 1);
@@ -572,6 +578,31 @@ close_container (Prescan *ps,
     }
   ps->expect = ps->depth == 0 ? EXPECT_NOTHING : EXPECT_COMMA_OR_CLOSE;
   return i + 1;
+}
+
+/* Objects of the format have a dozen names at most: comparing each new one
+ * with its object's earlier ones, byte for byte, costs less than hashing.
+ * The root's names are checked apart (they are kept anyway). */
+static void
+note_key (Prescan *ps,
+          gsize    start,
+          gsize    end)
+{
+  TrancheJsonKey key = { start, end };
+  const char *data = ps->scan->data;
+
+  for (guint k = ps->stack[ps->depth - 1].keys_from; k < ps->keys->len; k++)
+    {
+      const TrancheJsonKey *old = &g_array_index (ps->keys, TrancheJsonKey, k);
+
+      if (old->end - old->start == end - start
+          && memcmp (data + old->start, data + start, end - start) == 0)
+        {
+          g_array_append_val (ps->scan->duplicate_keys, key);
+          return;
+        }
+    }
+  g_array_append_val (ps->keys, key);
 }
 
 /* A member name or a string value. */
@@ -587,6 +618,8 @@ string_token (Prescan *ps,
     {
       ps->key_start = i;
       ps->key_end = end;
+      if (ps->depth > 1)
+        note_key (ps, i, end);
       ps->expect = EXPECT_COLON;
       return end;
     }
@@ -694,10 +727,12 @@ tranche_json_scan_run (TrancheJsonScan *self)
 
   ps.scan = self;
   ps.stack = g_new (Open, TRANCHE_JSON_MAX_DEPTH);
+  ps.keys = g_array_new (FALSE, FALSE, sizeof (TrancheJsonKey));
   ps.expect = EXPECT_VALUE;
   while (ok && i < self->len)
     ok = (i = scan_token (&ps, i)) != 0;
   ok = ok && check_end (&ps);
   g_free (ps.stack);
+  g_array_unref (ps.keys);
   return ok;
 }

@@ -45,6 +45,12 @@ typedef struct
 
 typedef struct
 {
+  gsize start;  /* the name's opening quote */
+  gsize end;    /* just past its closing quote */
+} TrancheJsonKey;
+
+typedef struct
+{
   const char      *data;
   gsize            len;
   TrancheProblems *problems;      /* fatal ones say why the text is refused */
@@ -54,6 +60,9 @@ typedef struct
   gboolean         root_is_object;
   GArray          *root_members;  /* TrancheRootMember */
   guint            n_streamed;    /* elements in all streamed arrays */
+  GArray          *duplicate_keys; /* TrancheJsonKey: a name given again in the same object
+                                   * (json-glib keeps one silently), below the root, in
+                                   * file order */
 
   guint8           string_stop[256];  /* bytes that end a run inside a string */
 } TrancheJsonScan;

@@ -289,7 +289,11 @@ count_event (TrancheLaneIndex   *self,
   double value;
 
   lane->n_events++;
-  if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION)
+  /* A commitment is a promise and a secondary sale pays holders: neither is
+   * money the target received, so neither adds to a lane's total (as in
+   * tranche-totals.h). */
+  if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION
+      || event->kind == TRANCHE_EVENT_COMMITMENT || event->kind == TRANCHE_EVENT_SECONDARY)
     return;
   if (tranche_lane_index_size_value (self, event, &value))
     {

@@ -4,7 +4,8 @@
  * tranche-json-scan.c   first pass: UTF-8 and JSON grammar, where things start
  * tranche-json-locate.c the JSON path being read, and its offset in the text
  * tranche-problems.c    problems, their cap, and their hand-over
- * tranche-format-v1.c   format version 1: entities, sources, events, root
+ * tranche-format-v1.c   format version 1: events, root
+ * tranche-format-v1-items.c   its entities and sources
  * tranche-format-v1-values.c  its values: strings, dates, amounts, ids
  * tranche-text-file.c   a source's text_file, read only inside its folder
  * tranche-file-read.c   reading the file itself
@@ -54,6 +55,7 @@ typedef struct
   TrancheLoaderProgressFunc   progress;
   gpointer                    progress_data;
   guint                       n_threads;  /* 0: decided from the input's size */
+  gboolean                    checks;
   TrancheDatasetBuilder      *builder;
 
   TrancheProblems             problems;
@@ -81,6 +83,8 @@ typedef struct
   GHashTable                 *entity_index;      /* interned id -> entity index */
   GHashTable                 *unknown_entities;  /* id -> Reference to its first use */
   GHashTable                 *unknown_sources;
+  gboolean                    default_target;  /* the root gives a `target` */
+  GArray                      *file_index;     /* guint: events[] index of each event built */
 } Loader;
 
 /* The path (tranche-json-locate.c) */
@@ -226,9 +230,16 @@ void        tranche_v1_collect_members      (Loader             *self,
                                              int                 n_names,
                                              JsonNode          **found,
                                              const char         *unknown);
+typedef enum
+{
+  TRANCHE_V1_MONEY_AMOUNT,
+  TRANCHE_V1_MONEY_VALUATION,   /* also reads `basis` */
+  TRANCHE_V1_MONEY_CUMULATIVE,  /* leaves `scope` to the event */
+} TrancheV1Money;
+
 gboolean    tranche_v1_parse_money          (Loader             *self,
                                              JsonNode           *node,
-                                             gboolean            valuation,
+                                             TrancheV1Money      kind,
                                              TrancheMoney       *out);
 
 /* A source's text_file (tranche-text-file.c) */

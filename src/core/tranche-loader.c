@@ -40,6 +40,7 @@
 
 #include "tranche-allocator.h"
 #include "tranche-element-parser.h"
+#include "tranche-checks.h"
 #include "tranche-loader-private.h"
 
 /* Elements parsed as one tree: big enough that a parse's fixed cost
@@ -240,6 +241,56 @@ parse_root (Loader *self)
   return g_steal_pointer (&root);
 }
 
+/* Repeated names outside events (those are said with the event's name):
+ * where they are, by the element or root member that holds them. */
+static void
+report_other_duplicate_keys (Loader *self)
+{
+  GArray *dups = self->scan.duplicate_keys;
+
+  for (guint k = 0; k < dups->len; k++)
+    {
+      const TrancheJsonKey *key = &g_array_index (dups, TrancheJsonKey, k);
+      g_autofree char *raw = g_strndup (self->data + key->start + 1, key->end - key->start - 2);
+      g_autofree char *name = tranche_problems_shorten (raw);
+      char *path = g_strdup ("");
+
+      for (guint i = 0; i < self->scan.root_members->len; i++)
+        {
+          const TrancheRootMember *m = &g_array_index (self->scan.root_members,
+                                                       TrancheRootMember, i);
+          guint lo = 0, hi;
+
+          if (key->start < m->value_offset || key->start >= m->value_end)
+            continue;
+          g_free (path);
+          if (m->elements == NULL)
+            {
+              path = g_strdup (m->key);
+              break;
+            }
+          hi = m->elements->len;
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if (g_array_index (m->elements, gsize, mid) <= key->start)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          path = lo > 0 ? g_strdup_printf ("%s[%u]", m->key, lo - 1) : g_strdup (m->key);
+          if (m->kind == TRANCHE_ROOT_EVENTS)
+            g_clear_pointer (&path, g_free);
+          break;
+        }
+      if (path == NULL)
+        continue;
+      tranche_problems_add (&self->problems, TRANCHE_SEVERITY_WARNING, path, key->start,
+                            g_strdup_printf (_("\"%s\" is given more than once in one object; "
+                                               "only the last is read, so keep one"), name));
+    }
+}
+
 static TrancheDataset *
 loader_run (Loader             *self,
             TrancheDiagnostics *diagnostics,
@@ -247,6 +298,7 @@ loader_run (Loader             *self,
 {
   g_autoptr(JsonObject) root = NULL;
   const TrancheRootMember *events = NULL;
+  TrancheDataset *dataset;
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return NULL;
@@ -291,12 +343,17 @@ loader_run (Loader             *self,
 
   tranche_format_v1_load_root (self, root);
   tranche_loader_report_unknown_references (self);
+  report_other_duplicate_keys (self);
 
   tranche_problems_hand_over (&self->problems, FALSE, self->data, self->len, diagnostics);
   if (self->progress != NULL)
     self->progress (1.0, self->progress_data);
   tranche_dataset_builder_set_filename (self->builder, self->filename);
-  return tranche_dataset_builder_finish (g_steal_pointer (&self->builder));
+  dataset = tranche_dataset_builder_finish (g_steal_pointer (&self->builder));
+  /* what needs the whole dataset: quotes, plausible amounts, commitments */
+  if (diagnostics != NULL && self->checks)
+    tranche_checks_run (dataset, (const guint *) (gpointer) self->file_index->data, diagnostics);
+  return dataset;
 
 invalid:
   tranche_problems_hand_over (&self->problems, TRUE, self->data, self->len, diagnostics);
@@ -320,6 +377,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->bad_entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->bad_source_ids, g_hash_table_unref);
   g_clear_pointer (&self->entity_index, g_hash_table_unref);
+  g_clear_pointer (&self->file_index, g_array_unref);
   g_clear_pointer (&self->unknown_entities, g_hash_table_unref);
   g_clear_pointer (&self->unknown_sources, g_hash_table_unref);
 }
@@ -358,6 +416,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
       self.progress = options->progress;
       self.progress_data = options->progress_data;
       self.n_threads = options->n_threads;
+      self.checks = options->checks;
     }
   self.last_percent = -1;
   self.builder = tranche_dataset_builder_new ();
@@ -367,6 +426,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
   self.bad_entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.bad_source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.entity_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self.file_index = g_array_new (FALSE, FALSE, sizeof (guint));
   self.unknown_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  tranche_loader_free_reference);
   self.unknown_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -42,6 +42,10 @@ typedef struct
    * input's size and the cores (never more than three: see
    * tranche-loader.c), 1: the calling thread alone. */
   guint                      n_threads;
+  /* Also the checks that need the whole dataset (tranche-checks.h): quotes
+   * not in their source, implausible amounts, commitments. For --check and
+   * the window's problems list; an export or a test needn't pay for them. */
+  gboolean                   checks;
 } TrancheLoaderOptions;
 
 GQuark          tranche_loader_error_quark (void);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tranche-money.h"
@@ -44,7 +45,8 @@ gboolean
 tranche_money_is_known (const TrancheMoney *money)
 {
   g_return_val_if_fail (money != NULL, FALSE);
-  return (money->flags & (TRANCHE_MONEY_HAS_VALUE | TRANCHE_MONEY_HAS_RANGE)) != 0;
+  return (money->flags & (TRANCHE_MONEY_HAS_VALUE | TRANCHE_MONEY_HAS_RANGE
+                          | TRANCHE_MONEY_HAS_MIN | TRANCHE_MONEY_HAS_MAX)) != 0;
 }
 
 gboolean
@@ -65,5 +67,51 @@ tranche_money_best_value (const TrancheMoney *money,
         *value = (money->min + money->max) / 2.0;
       return TRUE;
     }
+  if (money->flags & (TRANCHE_MONEY_HAS_MIN | TRANCHE_MONEY_HAS_MAX))
+    {
+      if (value)
+        *value = (money->flags & TRANCHE_MONEY_HAS_MAX) ? money->max : money->min;
+      return TRUE;
+    }
   return FALSE;
+}
+
+gboolean
+tranche_money_get_bounds (const TrancheMoney *money,
+                          double             *min,
+                          double             *max)
+{
+  double lo, hi;
+
+  g_return_val_if_fail (money != NULL, FALSE);
+
+  if (money->flags & TRANCHE_MONEY_HAS_VALUE)
+    lo = hi = money->value;
+  else if ((money->flags & TRANCHE_MONEY_HAS_RANGE)
+           || (money->flags & (TRANCHE_MONEY_HAS_MIN | TRANCHE_MONEY_HAS_MAX))
+              == (TRANCHE_MONEY_HAS_MIN | TRANCHE_MONEY_HAS_MAX))
+    {
+      lo = MIN (money->min, money->max);
+      hi = MAX (money->min, money->max);
+    }
+  else if (money->flags & TRANCHE_MONEY_HAS_MIN)
+    {
+      lo = money->min;
+      hi = INFINITY;
+    }
+  else if (money->flags & TRANCHE_MONEY_HAS_MAX)
+    {
+      lo = 0;
+      hi = money->max;
+    }
+  else
+    return FALSE;
+  /* The loader refuses negative amounts; a hand-built one can't go below 0. */
+  lo = MAX (lo, 0);
+  hi = MAX (hi, lo);
+  if (min)
+    *min = lo;
+  if (max)
+    *max = hi;
+  return TRUE;
 }

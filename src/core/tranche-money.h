@@ -16,6 +16,8 @@ typedef enum
   TRANCHE_MONEY_HAS_RANGE   = 1 << 2, /* min and max both given */
   TRANCHE_MONEY_APPROX      = 1 << 3,
   TRANCHE_MONEY_UNDISCLOSED = 1 << 4, /* "disclosed": false */
+  TRANCHE_MONEY_HAS_MIN     = 1 << 5, /* `min` given: with HAS_MAX a range, alone "at least" */
+  TRANCHE_MONEY_HAS_MAX     = 1 << 6, /* `max` given: alone "up to" */
 } TrancheMoneyFlags;
 
 typedef enum
@@ -47,10 +49,17 @@ const char     *tranche_currency_to_code   (TrancheCurrency    currency,
 gboolean        tranche_currency_code_is_valid (const char    *code);
 
 gboolean        tranche_money_is_present   (const TrancheMoney *money);
+/* A value, a range or a single bound is known. */
 gboolean        tranche_money_is_known     (const TrancheMoney *money);
-/* The figure to draw and sum: value, else the middle of the range; FALSE when
- * there is none (undisclosed or absent). */
+/* The figure to draw a marker at: value, else the middle of a range, else
+ * the one bound given; FALSE when there is none (undisclosed or absent).
+ * Never for totals: those add tranche_money_get_bounds(). */
 gboolean        tranche_money_best_value   (const TrancheMoney *money,
                                             double             *value);
+/* What the amount can be: [value, value], [min, max], "at least" [min, +inf],
+ * "up to" [0, max]. FALSE when nothing is known (undisclosed or absent). */
+gboolean        tranche_money_get_bounds   (const TrancheMoney *money,
+                                            double             *min,
+                                            double             *max);
 
 G_END_DECLS

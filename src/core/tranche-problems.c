@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tranche-checks.h"
 #include "tranche-loader-private.h"
 
 static void
@@ -188,7 +189,9 @@ tranche_loader_report_valist (Loader          *self,
 
 typedef gboolean (*IsKnownFunc) (TrancheDatasetBuilder *builder,
                                  const char            *id);
-typedef char    *(*MessageFunc) (const char            *quoted_id);
+typedef char    *(*MessageFunc) (Loader                *self,
+                                 const char            *id,
+                                 const char            *quoted_id);
 
 /* A warning at the first use of each id that nothing declared by the end. */
 static void
@@ -215,19 +218,38 @@ warn_undeclared (Loader      *self,
         }
       quoted = tranche_problems_shorten (key);
       tranche_problems_add (&self->problems, TRANCHE_SEVERITY_WARNING, g_strdup (ref->path),
-                            ref->offset, message (quoted));
+                            ref->offset, message (self, key, quoted));
     }
 }
 
 static char *
-undeclared_entity (const char *quoted_id)
+undeclared_entity (Loader     *self,
+                   const char *id,
+                   const char *quoted_id)
 {
+  g_autofree const char **declared = NULL;
+  const char *closest;
+  guint n = 0;
+
+  declared = tranche_dataset_builder_get_declared_ids (self->builder, &n);
+  closest = tranche_checks_closest_id (id, declared, n);
+  if (closest != NULL)
+    {
+      g_autofree char *quoted_closest = tranche_problems_shorten (closest);
+
+      /* Translators: an id no entity declares, and the declared one it is
+       * most likely a typo of. */
+      return g_strdup_printf (_("no entity has the id \"%1$s\"; did you mean \"%2$s\"?"),
+                              quoted_id, quoted_closest);
+    }
   return g_strdup_printf (_("no entity has the id \"%s\"; it is shown under that id until one "
                             "is declared in \"entities\""), quoted_id);
 }
 
 static char *
-undeclared_source (const char *quoted_id)
+undeclared_source (Loader     *self,
+                   const char *id,
+                   const char *quoted_id)
 {
   return g_strdup_printf (_("no source has the id \"%s\"; the quote is kept without it"),
                           quoted_id);

@@ -222,10 +222,16 @@ cluster_items (TrancheTimelineLayout *self,
             {
               const TrancheTimelineMarker *m =
                 &g_array_index (self->markers, TrancheTimelineMarker, items[k].marker);
+              const TrancheEvent *ev = tranche_dataset_get_event (self->dataset, m->event);
+              /* promises and secondary sales are drawn, never summed as
+               * money received (tranche-totals.h) */
+              gboolean received = ev->kind != TRANCHE_EVENT_COMMITMENT
+                                  && ev->kind != TRANCHE_EVENT_SECONDARY;
+
               g_array_append_val (self->members, m->event);
-              if (items[k].value >= 0)
+              if (received && items[k].value >= 0)
                 cluster.total += items[k].value;
-              else
+              else if (received)
                 cluster.partial = TRUE;
               if (memcmp (&m->color, &cluster.color, sizeof cluster.color) != 0)
                 same_color = FALSE;

@@ -7,7 +7,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "tranche-totals.h"
+#include <glib/gi18n-lib.h>
+
+#include "tranche-format.h"
+#include "tranche-totals-private.h"
 
 /* What identifies a series. The currency rank is 0 for the default currency
  * and the packed code otherwise, so the default sorts first. */
@@ -33,19 +36,17 @@ struct _TrancheTotals
   GArray          *series;  /* SeriesEntry, sorted by key */
   GArray          *steps;   /* TrancheStep, grouped by series, each group in time order */
   GArray          *gaps;    /* TrancheGap, in event order */
+  GArray          *commitments; /* Link {target, commitment}, sorted by target, then date */
+  GArray          *payments;    /* Link {commitment, investment}, sorted by commitment */
 };
 
-G_DEFINE_BOXED_TYPE (TrancheTotals, tranche_totals, tranche_totals_ref, tranche_totals_unref)
-
-/* How the money of one event is read, before it is put into series. */
 typedef struct
 {
-  gboolean        counts;
-  gboolean        known;
-  double          value;     /* in `currency`, valid when known */
-  TrancheCurrency currency;  /* the series' currency */
-  guint32         flags;     /* TrancheStepFlags shared by its steps */
-} Reading;
+  guint32 key;
+  guint32 event;
+} Link;
+
+G_DEFINE_BOXED_TYPE (TrancheTotals, tranche_totals, tranche_totals_ref, tranche_totals_unref)
 
 /* A million events can make as many series (every pair is one), so series
  * are found through an open-addressing index of their ids rather than a
@@ -113,70 +114,11 @@ step_compare (gconstpointer a,
   return 0;
 }
 
-static gboolean
-kind_counts (TrancheEventKind kind)
-{
-  return kind == TRANCHE_EVENT_INVESTMENT || kind == TRANCHE_EVENT_COMMITMENT
-         || kind == TRANCHE_EVENT_ACQUISITION;
-}
-
 static guint32
 currency_rank (TrancheTotals   *self,
                TrancheCurrency  currency)
 {
   return currency == tranche_dataset_get_currency (self->dataset) ? 0 : currency;
-}
-
-/* Into the default currency when the dataset can convert it; a rate that is
- * not a positive number can't be meant, so it converts nothing. */
-static TrancheCurrency
-convert (TrancheTotals      *self,
-         const TrancheMoney *money,
-         double             *value,
-         gboolean           *converted)
-{
-  TrancheCurrency main_currency = tranche_dataset_get_currency (self->dataset);
-  TrancheCurrency currency = money->currency != 0 ? money->currency : main_currency;
-  double rate = 1.0;
-
-  *converted = FALSE;
-  if (currency == main_currency)
-    return main_currency;
-  if (!tranche_dataset_get_rate (self->dataset, currency, &rate) || !isfinite (rate) || rate <= 0)
-    return currency;
-  *value *= rate;
-  *converted = TRUE;
-  return main_currency;
-}
-
-static Reading
-read_event (TrancheTotals      *self,
-            const TrancheEvent *event,
-            const guint8       *mask,
-            guint               index)
-{
-  Reading r = { 0 };
-  gboolean converted;
-
-  if ((mask != NULL && mask[index] == 0) || !kind_counts (event->kind)
-      || event->target == TRANCHE_NO_ENTITY || !tranche_money_is_present (&event->amount))
-    return r;
-
-  r.counts = TRUE;
-  /* Present with no value is undisclosed, whether or not the file said so. */
-  r.known = tranche_money_best_value (&event->amount, &r.value);
-  if (!r.known)
-    r.flags |= TRANCHE_STEP_UNDISCLOSED;
-  else if ((event->amount.flags & TRANCHE_MONEY_APPROX)
-           || !(event->amount.flags & TRANCHE_MONEY_HAS_VALUE))
-    r.flags |= TRANCHE_STEP_APPROX;
-
-  r.currency = convert (self, &event->amount, &r.value, &converted);
-  if (converted)
-    r.flags |= TRANCHE_STEP_CONVERTED;
-  if (!r.known)
-    r.value = 0;
-  return r;
 }
 
 static guint *
@@ -267,7 +209,7 @@ build_series (TrancheTotals *self,
 
   /* Sized up front: at this scale, regrowing is what costs. */
   for (guint i = 0; i < n_events; i++)
-    if (read_event (self, &events[i], mask, i).counts)
+    if (_tranche_totals_event_counts (&events[i], mask, i))
       n_steps += 1 + events[i].n_investors;
 
   ids.slots = g_new0 (guint, ids.mask + 1);
@@ -280,26 +222,31 @@ build_series (TrancheTotals *self,
   for (guint i = 0; i < n_events; i++)
     {
       const TrancheEvent *ev = &events[i];
-      Reading r = read_event (self, ev, mask, i);
       SeriesKey key = { 0 };
+      TranchePart part;
       guint id;
 
-      if (!r.counts)
+      if (!_tranche_totals_event_counts (ev, mask, i))
         continue;
 
+      _tranche_totals_part_whole (self->dataset, ev, &part);
       key.target = ev->target;
       key.kind = TRANCHE_SERIES_TARGET;
       key.investor = TRANCHE_NO_ENTITY;
-      key.currency_rank = currency_rank (self, r.currency);
-      id = intern_series (&ids, entries, &key, r.currency);
+      key.currency_rank = currency_rank (self, part.currency);
+      id = intern_series (&ids, entries, &key, part.currency);
       g_array_append_val (series_of, id);
       g_array_index (entries, SeriesEntry, id).pub.n_steps++;
 
       key.kind = TRANCHE_SERIES_PAIR;
       for (guint j = 0; j < ev->n_investors; j++)
         {
+          /* A share may be in a currency of its own. */
+          if (ev->n_investors > 1)
+            _tranche_totals_part_of (self->dataset, ev, j, &part);
           key.investor = tranche_dataset_event_investor (self->dataset, ev, j);
-          id = intern_series (&ids, entries, &key, r.currency);
+          key.currency_rank = currency_rank (self, part.currency);
+          id = intern_series (&ids, entries, &key, part.currency);
           g_array_append_val (series_of, id);
           g_array_index (entries, SeriesEntry, id).pub.n_steps++;
         }
@@ -337,28 +284,24 @@ build_series (TrancheTotals *self,
     for (guint i = 0; i < n_events; i++)
       {
         const TrancheEvent *ev = &events[i];
-        Reading r = read_event (self, ev, mask, i);
         TrancheStep step = { 0 };
+        TranchePart part;
         guint slot;
 
-        if (!r.counts)
+        if (!_tranche_totals_event_counts (ev, mask, i))
           continue;
 
         step.day = tranche_date_middle_day (&ev->date);
         step.event = i;
-        step.amount = r.value;
-        step.flags = r.flags;
-        slot = g_array_index (slot_of, guint, g_array_index (series_of, guint, k++));
-        g_array_index (self->steps, TrancheStep, fill[slot]++) = step;
-
-        /* The equal share is the documented assumption for several investors. */
-        if (ev->n_investors > 1)
+        for (int j = -1; j < (int) ev->n_investors; j++)
           {
-            step.amount = r.value / ev->n_investors;
-            step.flags |= TRANCHE_STEP_SHARE;
-          }
-        for (guint j = 0; j < ev->n_investors; j++)
-          {
+            if (j < 0)
+              _tranche_totals_part_whole (self->dataset, ev, &part);
+            else if (ev->n_investors > 1)
+              _tranche_totals_part_of (self->dataset, ev, j, &part);
+            step.amount = part.known ? part.min : 0;
+            step.amount_max = part.known ? part.max : 0;
+            step.flags = part.flags;
             slot = g_array_index (slot_of, guint, g_array_index (series_of, guint, k++));
             g_array_index (self->steps, TrancheStep, fill[slot]++) = step;
           }
@@ -372,25 +315,115 @@ build_series (TrancheTotals *self,
     {
       SeriesEntry *e = &g_array_index (entries, SeriesEntry, s);
       TrancheStep *steps = &g_array_index (self->steps, TrancheStep, e->first_step);
-      double total = 0;
+      double total = 0, total_max = 0;
       guint n_undisclosed = 0;
+      guint32 so_far = 0;
 
       qsort (steps, e->pub.n_steps, sizeof (TrancheStep), step_compare);
       for (guint k = 0; k < e->pub.n_steps; k++)
         {
           total += steps[k].amount;
+          total_max += steps[k].amount_max;
           if (steps[k].flags & TRANCHE_STEP_UNDISCLOSED)
             n_undisclosed++;
           if (steps[k].flags & TRANCHE_STEP_CONVERTED)
-            e->pub.converted = TRUE;
+            {
+              e->pub.converted = TRUE;
+              so_far |= TRANCHE_STEP_ANY_CONVERTED;
+            }
+          if (steps[k].flags & TRANCHE_STEP_APPROX)
+            so_far |= TRANCHE_STEP_ANY_APPROX;
+          steps[k].flags |= so_far;
           steps[k].total = total;
+          steps[k].total_max = total_max;
           steps[k].n_undisclosed = n_undisclosed;
         }
       e->pub.total = total;
+      e->pub.total_max = total_max;
       e->pub.n_undisclosed = n_undisclosed;
     }
 
   self->series = g_steal_pointer (&entries);
+}
+
+static int
+link_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const Link *la = a;
+  const Link *lb = b;
+
+  if (la->key != lb->key)
+    return la->key < lb->key ? -1 : 1;
+  return la->event < lb->event ? -1 : la->event > lb->event;
+}
+
+/* Commitments by target, and the investments that pay each. */
+static void
+build_commitments (TrancheTotals *self,
+                   const guint8  *mask)
+{
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+
+  self->commitments = g_array_new (FALSE, FALSE, sizeof (Link));
+  self->payments = g_array_new (FALSE, FALSE, sizeof (Link));
+  for (guint i = 0; i < n_events; i++)
+    {
+      const TrancheEvent *ev = &events[i];
+      Link link;
+
+      if (mask != NULL && mask[i] == 0)
+        continue;
+      if (ev->kind == TRANCHE_EVENT_COMMITMENT && ev->target != TRANCHE_NO_ENTITY
+          && (tranche_money_is_present (&ev->amount) || (ev->flags & TRANCHE_EVENT_HAS_SHARES)))
+        {
+          link = (Link) { ev->target, i };
+          g_array_append_val (self->commitments, link);
+        }
+      if (ev->fulfils != TRANCHE_NO_EVENT && _tranche_totals_event_counts (ev, mask, i))
+        {
+          link = (Link) { ev->fulfils, i };
+          g_array_append_val (self->payments, link);
+        }
+    }
+  g_array_sort (self->commitments, link_compare);
+  g_array_sort (self->payments, link_compare);
+}
+
+/* [*first, *end) of the links whose key is `key`. */
+static void
+link_range (GArray  *links,
+            guint32  key,
+            guint   *first,
+            guint   *end)
+{
+  guint lo = 0, hi = links->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (links, Link, mid).key < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = *end = lo;
+  while (*end < links->len && g_array_index (links, Link, *end).key == key)
+    (*end)++;
+}
+
+/* The number of steps of a series at or before (day, event) in step order. */
+static guint
+steps_upto_event (TrancheTotals *self,
+                  guint          series,
+                  TrancheDay     day,
+                  guint32        event)
+{
+  guint n;
+  const TrancheStep *steps = tranche_totals_get_steps (self, series, &n);
+
+  return steps_upto (steps, n, day, event);
 }
 
 static void
@@ -399,44 +432,75 @@ build_gaps (TrancheTotals *self,
 {
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
   guint n_events = tranche_dataset_get_n_events (self->dataset);
+  TrancheCurrency main_currency = tranche_dataset_get_currency (self->dataset);
 
   for (guint i = 0; i < n_events; i++)
     {
       const TrancheEvent *ev = &events[i];
+      g_autoptr(GArray) sums = NULL;
+      g_autofree guint32 *investors = NULL;
       TrancheGap gap = { 0 };
-      guint first, end;
+      const TrancheSum *computed = NULL;
+      TranchePart reported;
+      double cmax;
 
       if ((mask != NULL && mask[i] == 0) || ev->target == TRANCHE_NO_ENTITY
-          || !tranche_money_best_value (&ev->cumulative, &gap.reported))
+          || !tranche_money_is_known (&ev->cumulative))
         continue;
 
+      _tranche_totals_part_from_money (self->dataset, &ev->cumulative, &reported);
       gap.event = i;
       gap.day = tranche_date_middle_day (&ev->date);
       gap.target = ev->target;
-      gap.approx = (ev->cumulative.flags & TRANCHE_MONEY_APPROX)
-                   || !(ev->cumulative.flags & TRANCHE_MONEY_HAS_VALUE);
-      gap.currency = convert (self, &ev->cumulative, &gap.reported, &gap.converted);
+      gap.scope = tranche_event_get_scope (ev);
+      gap.currency = reported.currency;
+      gap.converted = (reported.flags & TRANCHE_STEP_CONVERTED) != 0;
+      gap.approx = (reported.flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_RANGE)) != 0;
+      gap.reported_min = reported.min;
+      gap.reported_max = reported.max;
+      gap.reported = isfinite (reported.max) ? (reported.min + reported.max) / 2 : reported.min;
       gap.series = tranche_totals_find_series (self, ev->target, TRANCHE_NO_ENTITY, gap.currency);
 
-      /* Undisclosed rounds in any currency may explain the difference, so all
-       * of the target's own series are asked; they come first in its range. */
-      tranche_totals_target_series (self, ev->target, &first, &end);
-      for (guint s = first; s < end; s++)
+      investors = g_new (guint32, MAX (ev->n_investors, 1));
+      for (guint j = 0; j < ev->n_investors; j++)
+        investors[j] = tranche_dataset_event_investor (self->dataset, ev, j);
+      sums = tranche_sums_new ();
+      gap.n_events = tranche_totals_get_scope (self, ev->target, investors,
+                                               gap.scope == TRANCHE_SCOPE_TARGET
+                                                 ? 0 : MAX (ev->n_investors, 1),
+                                               gap.day, i, sums);
+      if (gap.scope == TRANCHE_SCOPE_INVESTORS && ev->n_investors == 0)
         {
-          const SeriesEntry *e = &g_array_index (self->series, SeriesEntry, s);
-          const TrancheStep *steps = &g_array_index (self->steps, TrancheStep, e->first_step);
-          guint n;
-
-          if (e->pub.kind != TRANCHE_SERIES_TARGET)
-            break;
-          n = steps_upto (steps, e->pub.n_steps, gap.day, i);
-          if (n == 0)
-            continue;
-          gap.n_undisclosed += steps[n - 1].n_undisclosed;
-          if (s == gap.series)
-            gap.computed = steps[n - 1].total;
+          /* "investors" said of an event that names none: a scope of nothing. */
+          g_array_set_size (sums, 0);
+          gap.n_events = 0;
         }
-      gap.gap = gap.reported - gap.computed;
+      tranche_sum_init (&gap.computed_sum, gap.currency);
+      for (guint k = 0; k < sums->len; k++)
+        {
+          const TrancheSum *sum = &g_array_index (sums, TrancheSum, k);
+
+          gap.n_undisclosed += sum->n_undisclosed;
+          if (sum->currency == gap.currency)
+            computed = sum;
+        }
+      if (computed != NULL)
+        gap.computed_sum = *computed;
+      (void) main_currency;
+
+      /* Inside the range is a match; outside, the gap is to its nearest end. */
+      cmax = gap.computed_sum.max;
+      if (gap.reported_min > cmax)
+        gap.computed = cmax;
+      else if (gap.reported_max < gap.computed_sum.min)
+        gap.computed = gap.computed_sum.min;
+      else
+        gap.computed = gap.reported;
+      gap.gap = gap.reported_min > cmax ? gap.reported_min - cmax
+                : gap.reported_max < gap.computed_sum.min
+                  ? gap.reported_max - gap.computed_sum.min : 0;
+      if (gap.gap == 0)
+        gap.computed = gap.reported;
       g_array_append_val (self->gaps, gap);
     }
 }
@@ -462,6 +526,7 @@ tranche_totals_new (TrancheDataset *dataset,
   self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheGap));
 
   build_series (self, mask);
+  build_commitments (self, mask);
   build_gaps (self, mask);
   return self;
 }
@@ -485,6 +550,8 @@ tranche_totals_unref (TrancheTotals *self)
   g_array_unref (self->series);
   g_array_unref (self->steps);
   g_array_unref (self->gaps);
+  g_array_unref (self->commitments);
+  g_array_unref (self->payments);
   g_free (self);
 }
 
@@ -633,6 +700,239 @@ tranche_totals_value_at (TrancheTotals *self,
   if (n_undisclosed != NULL)
     *n_undisclosed = n > 0 ? steps[n - 1].n_undisclosed : 0;
   return n > 0 ? steps[n - 1].total : 0;
+}
+
+static void
+sum_from_step (TrancheSum        *sum,
+               const TrancheStep *step,
+               guint              n_steps)
+{
+  sum->min += step->total;
+  sum->max += step->total_max;
+  sum->n_amounts += n_steps;
+  sum->n_undisclosed += step->n_undisclosed;
+  sum->approx |= (step->flags & TRANCHE_STEP_ANY_APPROX) != 0;
+  sum->converted |= (step->flags & TRANCHE_STEP_ANY_CONVERTED) != 0;
+}
+
+/* Adds the series' total at (day, before) to `sums`; returns its steps. */
+static guint
+add_series_upto (TrancheTotals *self,
+                 guint          series,
+                 TrancheDay     day,
+                 guint32        before,
+                 GArray        *sums)
+{
+  const TrancheStep *steps = tranche_totals_get_steps (self, series, NULL);
+  guint n = steps_upto_event (self, series, day, before);
+  TrancheCurrency first = tranche_dataset_get_currency (self->dataset);
+
+  if (n > 0)
+    sum_from_step (tranche_sums_get (sums, get_entry (self, series)->pub.currency, first),
+                   &steps[n - 1], n);
+  return n;
+}
+
+void
+tranche_totals_get_received (TrancheTotals *self,
+                             guint32        target,
+                             guint32        investor,
+                             TrancheDay     day,
+                             GArray        *sums)
+{
+  guint first, end;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (sums != NULL);
+
+  tranche_totals_target_series (self, target, &first, &end);
+  for (guint s = first; s < end; s++)
+    if (get_entry (self, s)->pub.investor == investor)
+      add_series_upto (self, s, day, G_MAXUINT32, sums);
+}
+
+guint
+tranche_totals_get_scope (TrancheTotals *self,
+                          guint32        target,
+                          const guint32 *investors,
+                          guint          n_investors,
+                          TrancheDay     day,
+                          guint32        before,
+                          GArray        *sums)
+{
+  TrancheCurrency first_currency;
+  guint first, end, n_events = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (sums != NULL, 0);
+  g_return_val_if_fail (n_investors == 0 || investors != NULL, 0);
+
+  first_currency = tranche_dataset_get_currency (self->dataset);
+  tranche_totals_target_series (self, target, &first, &end);
+  for (guint s = first; s < end; s++)
+    {
+      const SeriesEntry *e = get_entry (self, s);
+      const TrancheStep *steps;
+      guint n;
+
+      if (n_investors <= 1)
+        {
+          /* The target's own series, or the one investor's pair series. */
+          guint32 want = n_investors == 0 ? TRANCHE_NO_ENTITY : investors[0];
+
+          if (e->pub.investor == want)
+            n_events += add_series_upto (self, s, day, before, sums);
+          continue;
+        }
+      if (e->pub.kind != TRANCHE_SERIES_TARGET)
+        break;
+
+      /* Several investors: each round of the target once, for the part of it
+       * that is theirs (the whole when they are all its investors). */
+      steps = tranche_totals_get_steps (self, s, NULL);
+      n = steps_upto_event (self, s, day, before);
+      for (guint k = 0; k < n; k++)
+        {
+          const TrancheEvent *ev = tranche_dataset_get_event (self->dataset, steps[k].event);
+          guint in = 0;
+          TranchePart part;
+
+          for (guint j = 0; j < ev->n_investors; j++)
+            for (guint q = 0; q < n_investors; q++)
+              if (tranche_dataset_event_investor (self->dataset, ev, j) == investors[q])
+                {
+                  in++;
+                  break;
+                }
+          if (in == 0)
+            continue;
+          n_events++;
+          if (in == ev->n_investors)
+            {
+              _tranche_totals_part_whole (self->dataset, ev, &part);
+              _tranche_totals_sum_add_part (sums, first_currency, &part);
+              continue;
+            }
+          /* Their known parts; the unknown ones together are one
+           * undisclosed amount of that round, not one per investor. */
+          {
+            gboolean unknown = FALSE;
+
+            for (guint j = 0; j < ev->n_investors; j++)
+              for (guint q = 0; q < n_investors; q++)
+                if (tranche_dataset_event_investor (self->dataset, ev, j) == investors[q])
+                  {
+                    _tranche_totals_part_of (self->dataset, ev, j, &part);
+                    if (part.known)
+                      _tranche_totals_sum_add_part (sums, first_currency, &part);
+                    else
+                      unknown = TRUE;
+                    break;
+                  }
+            if (unknown)
+              {
+                _tranche_totals_part_undisclosed (self->dataset, ev, &part);
+                _tranche_totals_sum_add_part (sums, first_currency, &part);
+              }
+          }
+        }
+    }
+  return n_events;
+}
+
+void
+tranche_totals_get_outstanding (TrancheTotals *self,
+                                guint32        target,
+                                guint32        investor,
+                                TrancheDay     day,
+                                GArray        *sums)
+{
+  TrancheCurrency first_currency;
+  guint first, end;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (sums != NULL);
+
+  first_currency = tranche_dataset_get_currency (self->dataset);
+  link_range (self->commitments, target, &first, &end);
+  for (guint c = first; c < end; c++)
+    {
+      guint32 ci = g_array_index (self->commitments, Link, c).event;
+      const TrancheEvent *commitment = tranche_dataset_get_event (self->dataset, ci);
+      double paid_min = 0, paid_max = 0, out_min, out_max;
+      gboolean paid_unknown = FALSE;
+      guint p_first, p_end;
+      TranchePart promised;
+
+      if (tranche_date_middle_day (&commitment->date) > day
+          || !_tranche_totals_view_part (self->dataset, commitment, investor, &promised))
+        continue;
+      if (!promised.known)
+        {
+          _tranche_totals_sum_add_part (sums, first_currency, &promised);
+          continue;
+        }
+      link_range (self->payments, ci, &p_first, &p_end);
+      for (guint p = p_first; p < p_end; p++)
+        {
+          guint32 pi = g_array_index (self->payments, Link, p).event;
+          const TrancheEvent *payment = tranche_dataset_get_event (self->dataset, pi);
+          TranchePart paid;
+
+          if (tranche_date_middle_day (&payment->date) > day
+              || !_tranche_totals_view_part (self->dataset, payment, investor, &paid))
+            continue;
+          /* A payment in a currency that can't be converted into the
+           * promise's, or undisclosed, may have paid anything up to it. */
+          if (!paid.known || paid.currency != promised.currency)
+            paid_unknown = TRUE;
+          else
+            {
+              paid_min += paid.min;
+              paid_max += paid.max;
+            }
+        }
+      out_min = paid_unknown ? 0 : MAX (0, promised.min - paid_max);
+      out_max = MAX (0, promised.max - paid_min);
+      if (out_max <= 0)
+        continue;
+      tranche_sum_add_range (tranche_sums_get (sums, promised.currency, first_currency),
+                             out_min, out_max, (promised.flags & TRANCHE_STEP_APPROX) != 0);
+    }
+}
+
+guint
+tranche_totals_get_fulfilled (TrancheTotals *self,
+                              guint32        commitment,
+                              TrancheSum    *paid)
+{
+  guint first, end;
+  TranchePart promised;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (paid != NULL, 0);
+  g_return_val_if_fail (commitment < tranche_dataset_get_n_events (self->dataset), 0);
+
+  _tranche_totals_part_whole (self->dataset, tranche_dataset_get_event (self->dataset, commitment),
+                              &promised);
+  tranche_sum_init (paid, promised.currency);
+  link_range (self->payments, commitment, &first, &end);
+  for (guint p = first; p < end; p++)
+    {
+      TranchePart part;
+
+      _tranche_totals_part_whole (self->dataset,
+                                  tranche_dataset_get_event (self->dataset,
+                                  g_array_index (self->payments, Link, p).event),
+                                  &part);
+      if (part.currency != promised.currency)
+        continue;
+      if (part.known)
+        tranche_sum_add_range (paid, part.min, part.max, (part.flags & TRANCHE_STEP_APPROX) != 0);
+      else
+        tranche_sum_add_undisclosed (paid);
+    }
+  return end - first;
 }
 
 guint

@@ -1,0 +1,471 @@
+/* tranche-summary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "tranche-event-fields.h"
+#include "tranche-format.h"
+#include "tranche-summary.h"
+
+/* Who is a target (of anything but news) and who invested in each, in
+ * entity order so the output is the same for the same file. */
+typedef struct
+{
+  guint32    target;
+  GArray    *investors; /* guint32, sorted, distinct */
+  guint32    valuation; /* the last event valuing it, or TRANCHE_NO_EVENT */
+} Target;
+
+static void
+target_clear (gpointer data)
+{
+  Target *t = data;
+
+  g_clear_pointer (&t->investors, g_array_unref);
+}
+
+static int
+compare_u32 (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static GArray *
+collect_targets (TrancheDataset *ds)
+{
+  guint n_entities = tranche_dataset_get_n_entities (ds);
+  g_autofree guint *slot = g_new0 (guint, MAX (n_entities, 1)); /* entity -> index + 1 */
+  g_autoptr(GArray) targets = g_array_new (FALSE, TRUE, sizeof (Target));
+  GArray *sorted;
+
+  g_array_set_clear_func (targets, target_clear);
+  for (guint i = 0; i < tranche_dataset_get_n_events (ds); i++)
+    {
+      const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
+      Target *t;
+
+      if (ev->kind == TRANCHE_EVENT_NEWS || ev->target == TRANCHE_NO_ENTITY)
+        continue;
+      if (slot[ev->target] == 0)
+        {
+          Target fresh = { ev->target, g_array_new (FALSE, FALSE, sizeof (guint32)),
+                           TRANCHE_NO_EVENT };
+          g_array_append_val (targets, fresh);
+          slot[ev->target] = targets->len;
+        }
+      t = &g_array_index (targets, Target, slot[ev->target] - 1);
+      if (tranche_money_is_known (&ev->valuation))
+        t->valuation = i;
+      if (ev->kind == TRANCHE_EVENT_VALUATION || ev->kind == TRANCHE_EVENT_SECONDARY)
+        continue;
+      for (guint j = 0; j < ev->n_investors; j++)
+        {
+          guint32 investor = tranche_dataset_event_investor (ds, ev, j);
+          g_array_append_val (t->investors, investor);
+        }
+    }
+
+  /* Entity order, investors distinct. */
+  sorted = g_array_new (FALSE, TRUE, sizeof (Target));
+  g_array_set_clear_func (sorted, target_clear);
+  for (guint e = 0; e < n_entities; e++)
+    if (slot[e] != 0)
+      {
+        Target *t = &g_array_index (targets, Target, slot[e] - 1);
+        GArray *inv = t->investors;
+        guint kept = 0;
+
+        g_array_sort (inv, compare_u32);
+        for (guint k = 0; k < inv->len; k++)
+          {
+            guint32 id = g_array_index (inv, guint32, k);
+
+            if (kept == 0 || g_array_index (inv, guint32, kept - 1) != id)
+              g_array_index (inv, guint32, kept++) = id;
+          }
+        g_array_set_size (inv, kept);
+        g_array_append_val (sorted, *t);
+        t->investors = NULL;
+      }
+  return sorted;
+}
+
+static void
+add_amount (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *member,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_currency (JsonBuilder     *builder,
+              TrancheCurrency  currency)
+{
+  char code[4];
+
+  add_string (builder, "currency", tranche_currency_to_code (currency, code));
+}
+
+/* {"currency", "min", "max", "undisclosed"[, "approx"]}: min and max are null
+ * when no amount is known. */
+static void
+add_sum (JsonBuilder      *builder,
+         const TrancheSum *sum,
+         gboolean          approx)
+{
+  gboolean known = tranche_sum_has_known (sum);
+
+  json_builder_begin_object (builder);
+  add_currency (builder, sum->currency);
+  add_amount (builder, "min", known ? sum->min : NAN);
+  add_amount (builder, "max", known ? sum->max : NAN);
+  json_builder_set_member_name (builder, "undisclosed");
+  json_builder_add_int_value (builder, sum->n_undisclosed);
+  if (approx)
+    add_bool (builder, "approx", sum->approx);
+  json_builder_end_object (builder);
+}
+
+static void
+add_sums (JsonBuilder *builder,
+          const char  *member,
+          GArray      *sums)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sums->len; i++)
+    add_sum (builder, &g_array_index (sums, TrancheSum, i), TRUE);
+  json_builder_end_array (builder);
+}
+
+/* A reported figure: {"value", "currency", "approx"}, a range with "value"
+ * null, "min" and "max". `extra` adds "basis" for a valuation. */
+static void
+add_money (JsonBuilder        *builder,
+           const TrancheMoney *money)
+{
+  double min = NAN, max = NAN;
+
+  tranche_money_get_bounds (money, &min, &max);
+  if (money->flags & TRANCHE_MONEY_HAS_VALUE)
+    add_amount (builder, "value", money->value);
+  else
+    {
+      add_amount (builder, "value", NAN);
+      add_amount (builder, "min", min);
+      add_amount (builder, "max", max);
+    }
+  add_currency (builder, money->currency);
+}
+
+static void
+add_received (JsonBuilder   *builder,
+              TrancheTotals *totals,
+              guint32        target,
+              guint32        investor)
+{
+  g_autoptr(GArray) received = tranche_sums_new ();
+  g_autoptr(GArray) outstanding = tranche_sums_new ();
+
+  tranche_totals_get_received (totals, target, investor, INFINITY, received);
+  tranche_totals_get_outstanding (totals, target, investor, INFINITY, outstanding);
+  add_sums (builder, "received", received);
+  add_sums (builder, "committed_outstanding", outstanding);
+}
+
+static void
+add_valuation (JsonBuilder    *builder,
+               TrancheDataset *ds,
+               guint32         event)
+{
+  const TrancheEvent *ev;
+  g_autofree char *date = NULL;
+
+  json_builder_set_member_name (builder, "last_valuation");
+  if (event == TRANCHE_NO_EVENT)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  ev = tranche_dataset_get_event (ds, event);
+  date = tranche_date_to_iso (&ev->date);
+  json_builder_begin_object (builder);
+  add_string (builder, "date", date);
+  add_money (builder, &ev->valuation);
+  add_string (builder, "basis",
+              (const char *[]) { NULL, "post-money", "pre-money", "reported" }
+                [MIN (ev->valuation.basis, TRANCHE_BASIS_REPORTED)]);
+  add_bool (builder, "approx", (ev->valuation.flags & TRANCHE_MONEY_APPROX) != 0);
+  json_builder_end_object (builder);
+}
+
+static void
+add_gap (JsonBuilder      *builder,
+         TrancheDataset   *ds,
+         const TrancheGap *gap)
+{
+  const TrancheEvent *ev = tranche_dataset_get_event (ds, gap->event);
+  g_autofree char *date = tranche_date_to_iso (&ev->date);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "event", ev->id);
+  add_string (builder, "date", date);
+  add_string (builder, "target", tranche_dataset_get_entity (ds, gap->target)->id);
+  add_string (builder, "scope", tranche_scope_to_string (gap->scope));
+  json_builder_set_member_name (builder, "investors");
+  json_builder_begin_array (builder);
+  if (gap->scope == TRANCHE_SCOPE_INVESTORS)
+    for (guint j = 0; j < ev->n_investors; j++)
+      json_builder_add_string_value (
+        builder, tranche_dataset_get_entity (ds, tranche_dataset_event_investor (ds, ev, j))->id);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "reported");
+  json_builder_begin_object (builder);
+  if (gap->reported_min == gap->reported_max)
+    add_amount (builder, "value", gap->reported_min);
+  else
+    {
+      add_amount (builder, "value", NAN);
+      add_amount (builder, "min", gap->reported_min);
+      add_amount (builder, "max", gap->reported_max);
+    }
+  add_currency (builder, gap->currency);
+  add_bool (builder, "approx", (ev->cumulative.flags & TRANCHE_MONEY_APPROX) != 0);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "computed");
+  add_sum (builder, &gap->computed_sum, FALSE);
+  add_amount (builder, "gap", gap->gap);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+tranche_summary_to_json (TrancheTotals *totals,
+                         const char    *file_name)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  TrancheDataset *ds;
+  g_autoptr(GArray) targets = NULL;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  ds = tranche_totals_get_dataset (totals);
+  targets = collect_targets (ds);
+  json_builder_begin_object (builder);
+  add_string (builder, "file", file_name);
+  add_currency (builder, tranche_dataset_get_currency (ds));
+
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const Target *t = &g_array_index (targets, Target, i);
+      const TrancheEntity *entity = tranche_dataset_get_entity (ds, t->target);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", entity->id);
+      add_string (builder, "name", entity->name);
+      add_received (builder, totals, t->target, TRANCHE_NO_ENTITY);
+      add_valuation (builder, ds, t->valuation);
+      json_builder_set_member_name (builder, "investors");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < t->investors->len; k++)
+        {
+          guint32 investor = g_array_index (t->investors, guint32, k);
+          const TrancheEntity *who = tranche_dataset_get_entity (ds, investor);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "id", who->id);
+          add_string (builder, "name", who->name);
+          add_received (builder, totals, t->target, investor);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "reported");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tranche_totals_get_n_gaps (totals); i++)
+    add_gap (builder, ds, tranche_totals_get_gap (totals, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* ---- text ---- */
+
+static char *
+format_sums (GArray *sums)
+{
+  if (sums->len == 0)
+    /* Translators: a total of nothing, in --summary ("received: none"). */
+    return g_strdup (C_("summary", "none"));
+  return tranche_sums_format ((const TrancheSum *) (gpointer) sums->data, sums->len);
+}
+
+static void
+append_money_lines (GString       *out,
+                    TrancheTotals *totals,
+                    guint32        target,
+                    guint32        investor,
+                    const char    *indent)
+{
+  g_autoptr(GArray) received = tranche_sums_new ();
+  g_autoptr(GArray) outstanding = tranche_sums_new ();
+  g_autofree char *received_text = NULL;
+  g_autofree char *outstanding_text = NULL;
+
+  tranche_totals_get_received (totals, target, investor, INFINITY, received);
+  tranche_totals_get_outstanding (totals, target, investor, INFINITY, outstanding);
+  received_text = format_sums (received);
+  outstanding_text = format_sums (outstanding);
+  g_string_append (out, indent);
+  /* Translators: a line of --summary: the money a company (or one investor
+   * in it) received, then the commitments still to be paid. */
+  g_string_append_printf (out, C_("summary", "received %s; commitments outstanding: %s"),
+                          received_text, outstanding_text);
+  g_string_append_c (out, '\n');
+}
+
+static char *
+pair_name (TrancheDataset *ds,
+           guint32         investor,
+           guint32         target)
+{
+  /* Translators: an investor and the company it put money in, as in
+   * "Microsoft → OpenAI". */
+  return g_strdup_printf (C_("pair", "%1$s → %2$s"),
+                          tranche_dataset_get_entity (ds, investor)->name,
+                          tranche_dataset_get_entity (ds, target)->name);
+}
+
+static void
+append_gap_line (GString          *out,
+                 TrancheDataset   *ds,
+                 const TrancheGap *gap)
+{
+  const TrancheEvent *ev = tranche_dataset_get_event (ds, gap->event);
+  g_autofree char *date = tranche_format_date (&ev->date);
+  g_autofree char *reported = tranche_format_money (&ev->cumulative);
+  g_autofree char *computed = tranche_sum_format (&gap->computed_sum);
+  g_autofree char *explained = tranche_totals_explain_gap (gap);
+  g_autofree char *whose = NULL;
+
+  if (gap->scope == TRANCHE_SCOPE_INVESTORS && ev->n_investors == 1)
+    whose = pair_name (ds, tranche_dataset_event_investor (ds, ev, 0), gap->target);
+  else if (gap->scope == TRANCHE_SCOPE_INVESTORS)
+    /* Translators: the scope of a reported total made by several investors,
+     * as in "its investors → Anthropic". */
+    whose = g_strdup_printf (C_("summary", "its investors → %s"),
+                             tranche_dataset_get_entity (ds, gap->target)->name);
+  else
+    whose = g_strdup (tranche_dataset_get_entity (ds, gap->target)->name);
+  if (*computed == '\0')
+    {
+      g_free (computed);
+      computed = g_strdup (C_("summary", "none"));
+    }
+
+  g_string_append (out, "  ");
+  if (explained == NULL)
+    /* Translators: a line of --summary: %1$s the event's title, %2$s its
+     * date, %3$s whose money, %4$s the total a source reports, %5$s the one
+     * computed from the events, which agree. */
+    g_string_append_printf (out, C_("summary", "%1$s (%2$s), %3$s: reported %4$s, computed %5$s: "
+                                    "they agree"),
+                            ev->title, date, whose, reported, computed);
+  else
+    /* Translators: as above, when they don't agree: %6$s says by how much,
+     * as in "≤ $2B in 1 undisclosed round". */
+    g_string_append_printf (out, C_("summary", "%1$s (%2$s), %3$s: reported %4$s, computed %5$s: "
+                                    "%6$s"),
+                            ev->title, date, whose, reported, computed, explained);
+  g_string_append_c (out, '\n');
+}
+
+char *
+tranche_summary_to_text (TrancheTotals *totals)
+{
+  TrancheDataset *ds;
+  g_autoptr(GArray) targets = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  ds = tranche_totals_get_dataset (totals);
+  targets = collect_targets (ds);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const Target *t = &g_array_index (targets, Target, i);
+
+      g_string_append_printf (out, "%s\n", tranche_dataset_get_entity (ds, t->target)->name);
+      append_money_lines (out, totals, t->target, TRANCHE_NO_ENTITY, "  ");
+      if (t->valuation != TRANCHE_NO_EVENT)
+        {
+          const TrancheEvent *ev = tranche_dataset_get_event (ds, t->valuation);
+          g_autofree char *value = tranche_format_money (&ev->valuation);
+          g_autofree char *date = tranche_format_date (&ev->date);
+
+          g_string_append (out, "  ");
+          /* Translators: a line of --summary: the company's last reported
+           * valuation and its date, as in "last valuation ~$29B (2023)". */
+          g_string_append_printf (out, C_("summary", "last valuation %1$s (%2$s)"), value, date);
+          g_string_append_c (out, '\n');
+        }
+      for (guint k = 0; k < t->investors->len; k++)
+        {
+          guint32 investor = g_array_index (t->investors, guint32, k);
+          g_autofree char *name = pair_name (ds, investor, t->target);
+
+          g_string_append_printf (out, "  %s\n", name);
+          append_money_lines (out, totals, t->target, investor, "    ");
+        }
+    }
+  if (tranche_totals_get_n_gaps (totals) > 0)
+    {
+      /* Translators: the heading of --summary's list of totals sources
+       * report, each beside the one computed from the events. */
+      g_string_append_printf (out, "%s\n", C_("summary", "Reported totals"));
+      for (guint i = 0; i < tranche_totals_get_n_gaps (totals); i++)
+        append_gap_line (out, ds, tranche_totals_get_gap (totals, i));
+    }
+  return g_string_free (out, FALSE);
+}
