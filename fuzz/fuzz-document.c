@@ -34,8 +34,10 @@ static const char *const starts[] = {
   "      \"investors\": [\"fund\"],\n"
   "      \"amount\": {\"value\": 5}\n    }\n  ]\n}\n",
   "{\"tranche\":1,\"events\":[{\"id\":\"e0\",\"date\":\"2020\",\"kind\":\"news\","
-  "\"title\":\"Zero\",\"target\":\"co\",\"investors\":[\"fund\"]}],\"entities\":[{\"id\":\"fund\",\"name\":\"F\"}]}",
-  "{\r\n  \"tranche\": 1,\r\n  \"entities\": [{\"id\": \"fund\", \"name\": \"F\"}],\r\n  \"events\": [\r\n  ]\r\n}",
+  "\"title\":\"Zero\",\"target\":\"co\",\"investors\":[\"fund\"]}],"
+  "\"entities\":[{\"id\":\"fund\",\"name\":\"F\"}]}",
+  "{\r\n  \"tranche\": 1,\r\n  \"entities\": [{\"id\": \"fund\", \"name\": \"F\"}],\r\n"
+  "  \"events\": [\r\n  ]\r\n}",
   "\xef\xbb\xbf{\"tranche\": 1, \"events\": [], \"x-unknown\": {\"keep\": [1, 2]}}",
   NULL,  /* tranche_document_new_empty () */
 };

@@ -381,7 +381,8 @@ test_remove_member (void)
 {
   g_autoptr(TrancheDocument) doc = document_from_string (
     "{\"tranche\": 1, \"events\": [\n"
-    "  {\"id\": \"a\", \"date\": \"2020\", \"kind\": \"news\", \"title\": \"A\", \"round\": \"x\"},\n"
+    "  {\"id\": \"a\", \"date\": \"2020\", \"kind\": \"news\", \"title\": \"A\","
+    " \"round\": \"x\"},\n"
     "  {\n    \"id\": \"b\",\n    \"date\": \"2021\",\n    \"kind\": \"news\",\n"
     "    \"title\": \"B\"\n  }\n]}");
   g_autofree char *text = NULL;
@@ -435,7 +436,8 @@ test_append_like_neighbours (void)
   entity = tranche_document_dup_element_text (doc, TRANCHE_DOCUMENT_ENTITIES, 3);
   g_assert_cmpstr (entity, ==, "{\"id\": \"helio\", \"name\": \"Helio\", \"kind\": \"company\"}");
   g_assert_nonnull (strstr (text, "\"kind\": \"person\"},\n"
-                                  "    {\"id\": \"helio\", \"name\": \"Helio\", \"kind\": \"company\"}\n"
+                                  "    {\"id\": \"helio\", \"name\": \"Helio\","
+                                  " \"kind\": \"company\"}\n"
                                   "  ],\n"));
   event = tranche_document_dup_element_text (doc, TRANCHE_DOCUMENT_EVENTS, n);
   g_assert_cmpstr (event, ==,
@@ -513,9 +515,12 @@ static void
 test_delete (void)
 {
   const char *start = "{\"tranche\": 1, \"events\": [\n"
-                      "  {\"id\": \"a\", \"date\": \"2020\", \"kind\": \"news\", \"title\": \"A\"},\n"
-                      "  {\"id\": \"b\", \"date\": \"2021\", \"kind\": \"news\", \"title\": \"B\"},\n"
-                      "  {\"id\": \"c\", \"date\": \"2022\", \"kind\": \"news\", \"title\": \"C\"}\n"
+                      "  {\"id\": \"a\", \"date\": \"2020\", \"kind\": \"news\","
+                      " \"title\": \"A\"},\n"
+                      "  {\"id\": \"b\", \"date\": \"2021\", \"kind\": \"news\","
+                      " \"title\": \"B\"},\n"
+                      "  {\"id\": \"c\", \"date\": \"2022\", \"kind\": \"news\","
+                      " \"title\": \"C\"}\n"
                       "]}\n";
   g_autoptr(TrancheDocument) doc = document_from_string (start);
   g_autofree char *text = NULL;

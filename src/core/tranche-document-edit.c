@@ -216,14 +216,6 @@ member_removal (GArray *members,
     }
 }
 
-static gboolean
-value_text (JsonNode  *value,
-            GString   *out,
-            GError   **error)
-{
-  return tranche_json_write_value (out, value, error);
-}
-
 gboolean
 tranche_document_set_member (TrancheDocument       *self,
                              TrancheDocumentArray   array,
@@ -245,7 +237,7 @@ tranche_document_set_member (TrancheDocument       *self,
   r = element_at (self, array, index);
   if (!tranche_doc_scan_members (self->text->str, r, members))
     return not_an_object (array, index, error);
-  if (!value_text (value, text, error))
+  if (!tranche_json_write_value (text, value, error))
     return FALSE;
   change = member_change (self, members, r.start, r.end - 1, member, text->str);
   if (change != NULL)
@@ -308,38 +300,39 @@ new_root_member_position (TrancheDocument *self,
   return self->members->len;
 }
 
-/* Adds a root member `key` with `value` at `position`; `elements` (offsets
- * into `value`) for an array the document edits. */
-static void
-add_root_member (TrancheDocument *self,
-                 guint            position,
-                 const char      *key,
-                 const char      *value,
-                 int              array,
-                 GArray          *elements)
+/* The splice that puts a root member `key` with `value` at `position`:
+ * text[*offset, *offset + *old_len) becomes `text`, where the member's
+ * name starts at the returned offset into `text`. */
+static gsize
+root_member_splice (TrancheDocument *self,
+                    guint            position,
+                    const char      *key,
+                    const char      *value,
+                    GString         *text,
+                    gsize           *offset,
+                    gsize           *old_len)
 {
   GArray *members = self->members;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) quoted = g_string_new (NULL);
   g_autofree char *sep = NULL;
-  TrancheDocChange *change;
-  gsize offset, old_len = 0, key_at;
+  gsize key_at;
 
+  *old_len = 0;
   if (members->len == 0)
     {
       const char *nl = newline_of (self);
       g_autofree char *unit = indent_unit (self);
 
-      offset = self->root_open + 1;
-      old_len = self->root_close - offset;
+      *offset = self->root_open + 1;
+      *old_len = self->root_close - *offset;
       if (nl != NULL)
         g_string_append_printf (text, "%s%s", nl, unit);
       key_at = text->len;
       write_member (text, key, value);
       if (nl != NULL)
         g_string_append (text, nl);
+      return key_at;
     }
-  else if (position < members->len)
+  if (position < members->len)
     {
       /* before members[position], separated from it as it is from the
        * one before (or after) it */
@@ -352,25 +345,42 @@ add_root_member (TrancheDocument *self,
         sep = separator (self, next->value_end, member_at (members, 1)->key_offset, 0);
       else
         sep = separator (self, 0, 0, next->key_offset);
-      offset = next->key_offset;
-      key_at = 0;
+      *offset = next->key_offset;
       write_member (text, key, value);
       g_string_append (text, sep);
+      return 0;
     }
-  else
-    {
-      TrancheDocMember *last = member_at (members, members->len - 1);
+  {
+    TrancheDocMember *last = member_at (members, members->len - 1);
 
-      sep = members->len > 1
-        ? separator (self, member_at (members, members->len - 2)->value_end,
-                     last->key_offset, 0)
-        : separator (self, 0, 0, last->key_offset);
-      offset = last->value_end;
-      g_string_append (text, sep);
-      key_at = text->len;
-      write_member (text, key, value);
-    }
+    sep = members->len > 1
+      ? separator (self, member_at (members, members->len - 2)->value_end,
+                   last->key_offset, 0)
+      : separator (self, 0, 0, last->key_offset);
+    *offset = last->value_end;
+    g_string_append (text, sep);
+    key_at = text->len;
+    write_member (text, key, value);
+    return key_at;
+  }
+}
 
+/* Adds a root member `key` with `value` at `position`; `elements` (offsets
+ * into `value`) for an array the document edits. */
+static void
+add_root_member (TrancheDocument *self,
+                 guint            position,
+                 const char      *key,
+                 const char      *value,
+                 int              array,
+                 GArray          *elements)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) quoted = g_string_new (NULL);
+  TrancheDocChange *change;
+  gsize offset, old_len, key_at;
+
+  key_at = root_member_splice (self, position, key, value, text, &offset, &old_len);
   change = tranche_doc_change_new (self, TRANCHE_DOC_CHANGE_ADD_MEMBER, offset, old_len,
                                    text->str, text->len);
   change->index = position;
@@ -415,7 +425,7 @@ tranche_document_set_root_member (TrancheDocument  *self,
                    _("“%s” is edited one element at a time"), member);
       return FALSE;
     }
-  if (!value_text (value, text, error))
+  if (!tranche_json_write_value (text, value, error))
     return FALSE;
   if ((i = tranche_doc_find_root_member (self, member)) < 0)
     {
