@@ -3,7 +3,8 @@
  * Usage: bench-document FILE [OUT_DIR]
  * Opens FILE as a TrancheDocument, changes the amount of one event (the
  * first, whose splice moves the most bytes, and one in the middle), saves
- * to OUT_DIR (default: a temporary folder) with fsync, and undoes. Prints
+ * to OUT_DIR (default: a temporary folder) with fsync, undoes, and checks
+ * one element as a form does (tranche_document_check_element). Prints
  * the milliseconds of each beside two peers on the same file: `cp` (the
  * least any save can cost, with no fsync) and Python's json.load + dump
  * (what rewriting the file from a parsed tree costs). Best of 5 runs each.
@@ -52,12 +53,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TrancheDocument) doc = NULL;
+  g_autoptr(TrancheDiagnostics) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *out = NULL;
   g_autofree char *peer_out = NULL;
   double open_ms, first_ms = -1, middle_ms = -1, save_ms = -1, undo_ms = -1, total_ms = -1;
-  double cp_ms = -1, python_ms = -1;
+  double cp_ms = -1, python_ms = -1, check_ms = -1;
   guint n;
   gint64 start;
 
@@ -109,6 +111,10 @@ main (int   argc,
       tranche_document_undo (doc);
       tranche_document_undo (doc);
       undo_ms = best_of (undo_ms, ms_since (start) / 2);
+      start = g_get_monotonic_time ();
+      g_clear_pointer (&problems, tranche_diagnostics_unref);
+      problems = tranche_document_check_element (doc, TRANCHE_DOCUMENT_EVENTS, n / 2);
+      check_ms = best_of (check_ms, ms_since (start));
     }
 
   for (guint run = 0; run < RUNS; run++)
@@ -127,8 +133,10 @@ main (int   argc,
     }
 
   printf ("events %u open_ms %.1f edit_first_ms %.2f edit_middle_ms %.2f save_ms %.1f "
-          "edit_and_save_ms %.1f undo_ms %.2f | peers: cp_ms %.1f python_load_edit_dump_ms %.1f\n",
-          n, open_ms, first_ms, middle_ms, save_ms, total_ms, undo_ms, cp_ms, python_ms);
+          "edit_and_save_ms %.1f undo_ms %.2f check_element_ms %.1f | "
+          "peers: cp_ms %.1f python_load_edit_dump_ms %.1f\n",
+          n, open_ms, first_ms, middle_ms, save_ms, total_ms, undo_ms, check_ms, cp_ms,
+          python_ms);
   g_unlink (out);
   g_unlink (peer_out);
   if (argc <= 2)

@@ -733,6 +733,56 @@ test_element_diagnostics (void)
     g_assert_true (g_str_has_prefix (tranche_diagnostics_get (other, i)->path, "events[10]"));
 }
 
+static void
+assert_same_diagnostics (TrancheDiagnostics *a,
+                         TrancheDiagnostics *b)
+{
+  g_assert_cmpuint (tranche_diagnostics_get_length (a), ==, tranche_diagnostics_get_length (b));
+  for (guint i = 0; i < tranche_diagnostics_get_length (a); i++)
+    {
+      g_autofree char *sa = tranche_diagnostic_to_string (tranche_diagnostics_get (a, i), "f");
+      g_autofree char *sb = tranche_diagnostic_to_string (tranche_diagnostics_get (b, i), "f");
+
+      g_assert_cmpstr (sa, ==, sb);
+    }
+}
+
+/* The quick check of one element says what a full load says of it. */
+static void
+test_check_element (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(TrancheDocument) doc = open_document (path);
+  g_autoptr(TrancheDiagnostics) full = tranche_diagnostics_new ();
+  g_autoptr(TrancheDataset) dataset = NULL;
+  struct { TrancheDocumentArray array; guint index; } cases[] = {
+    { TRANCHE_DOCUMENT_EVENTS, 2 },
+    { TRANCHE_DOCUMENT_EVENTS, 0 },
+    { TRANCHE_DOCUMENT_ENTITIES, 1 },
+    { TRANCHE_DOCUMENT_SOURCES, 0 },
+  };
+
+  set (doc, TRANCHE_DOCUMENT_EVENTS, 2, "amount", "{\"value\": \"lots\", \"currency\": \"XX\"}");
+  set (doc, TRANCHE_DOCUMENT_EVENTS, 2, "date", "\"2021-13\"");
+  set (doc, TRANCHE_DOCUMENT_EVENTS, 2, "target", "\"nobody\"");
+  set (doc, TRANCHE_DOCUMENT_ENTITIES, 1, "color", "\"green-ish\"");
+  set (doc, TRANCHE_DOCUMENT_SOURCES, 0, "published", "\"yesterday\"");
+  dataset = tranche_document_load_dataset (doc, full, NULL);
+  g_assert_nonnull (dataset);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *prefix = tranche_document_element_path (cases[i].array, cases[i].index);
+      g_autoptr(TrancheDiagnostics) expected = tranche_diagnostics_filter_path (full, prefix);
+      g_autoptr(TrancheDiagnostics) quick = tranche_document_check_element (doc, cases[i].array,
+                                                                            cases[i].index);
+
+      g_test_message ("%s: %u problems", prefix, tranche_diagnostics_get_length (expected));
+      if (i != 1)
+        g_assert_cmpuint (tranche_diagnostics_get_length (expected), >, 0);
+      assert_same_diagnostics (quick, expected);
+    }
+}
+
 /* A file on one line, and one with CRLF line breaks, keep their style. */
 static void
 test_file_styles (void)
@@ -779,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/document/elements/duplicate", test_duplicate);
   g_test_add_func ("/document/elements/delete", test_delete);
   g_test_add_func ("/document/elements/diagnostics", test_element_diagnostics);
+  g_test_add_func ("/document/elements/check", test_check_element);
   g_test_add_func ("/document/styles", test_file_styles);
   g_test_add_func ("/document/undo-redo", test_undo_redo);
   g_test_add_func ("/document/modified", test_modified_follows_saved_state);

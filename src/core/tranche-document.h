@@ -98,6 +98,15 @@ TrancheDataset   *tranche_document_load_dataset       (TrancheDocument       *se
 char             *tranche_document_element_path       (TrancheDocumentArray   array,
                                                        guint                  index);
 
+/* The loader's problems with one element, fast enough for every change of
+ * a field in a big file: the element is loaded with the root members and
+ * `entities` and `sources` but without the rest of its array, so what
+ * compares it with the others (a repeated id) is only in a full load.
+ * Paths, lines and columns are those of the document. */
+TrancheDiagnostics *tranche_document_check_element    (TrancheDocument       *self,
+                                                       TrancheDocumentArray   array,
+                                                       guint                  index);
+
 /* Elements, in file order (the loader's JSON paths count the same way). */
 guint             tranche_document_get_n_elements     (TrancheDocument       *self,
                                                        TrancheDocumentArray   array);
