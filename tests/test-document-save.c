@@ -395,12 +395,15 @@ test_recovery_other_path (Fixture       *f,
   g_assert_true (g_file_set_contents (found, tampered, -1, NULL));
   g_assert_null (tranche_document_find_recovery (doc));
   g_assert_true (tranche_document_discard_recovery (doc, NULL));
-  /* a document with no file has a recovery of its own */
+  /* a document with no file has a recovery of its own, which Save As
+   * discards */
   g_assert_true (tranche_document_write_recovery (untitled, NULL));
   g_clear_pointer (&found, g_free);
   found = tranche_document_find_recovery (untitled);
   g_assert_nonnull (found);
-  g_assert_true (tranche_document_discard_recovery (untitled, NULL));
+  g_assert_true (g_file_test (found, G_FILE_TEST_EXISTS));
+  g_assert_true (tranche_document_save_as (untitled, f->file, NULL));
+  g_assert_false (g_file_test (found, G_FILE_TEST_EXISTS));
 }
 
 int

@@ -123,9 +123,11 @@ static void
 save_job_done (TrancheDocument *self,
                SaveJob         *job)
 {
+  /* what the recovery held is on disk now, under the old name (or the
+   * untitled one) and the new */
+  (void) tranche_document_discard_recovery (self, NULL);
   tranche_doc_set_filename (self, job->filename);
   tranche_doc_mark_saved (self, job->state, &job->stamp);
-  /* what the recovery held is on disk now */
   (void) tranche_document_discard_recovery (self, NULL);
 }
 
