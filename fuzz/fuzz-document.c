@@ -3,7 +3,8 @@
  * The input is a program: its first byte picks a starting text (pretty,
  * one line, CRLF, an empty array, no entities), each next few bytes one
  * edit (append, set a title or an amount, remove an amount, duplicate,
- * delete, undo, redo, a root title, a grouped pair), with titles made of
+ * delete, undo, redo, a root title set or removed, an entity appended or
+ * deleted, a grouped pair), with titles made of
  * the characters that need care in JSON (quotes, backslashes, control
  * characters, non-ASCII, U+2028). Events are news (an amount is optional
  * there, so removing one keeps the file valid). Beside the document the target keeps a
@@ -58,27 +59,44 @@ model_event_clear (gpointer data)
   g_free (e->title);
 }
 
-static GArray *
+typedef struct
+{
+  GArray *events;      /* ModelEvent, in file order */
+  guint   n_entities;  /* elements of "entities" */
+} Model;
+
+static Model *
 model_new (void)
 {
-  GArray *model = g_array_new (FALSE, TRUE, sizeof (ModelEvent));
+  Model *model = g_new0 (Model, 1);
 
-  g_array_set_clear_func (model, model_event_clear);
+  model->events = g_array_new (FALSE, TRUE, sizeof (ModelEvent));
+  g_array_set_clear_func (model->events, model_event_clear);
   return model;
 }
 
-static GArray *
-model_copy (GArray *model)
+static void
+model_free (Model *model)
 {
-  GArray *copy = model_new ();
+  g_array_unref (model->events);
+  g_free (model);
+}
 
-  for (guint i = 0; i < model->len; i++)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Model, model_free)
+
+static Model *
+model_copy (Model *model)
+{
+  Model *copy = model_new ();
+
+  copy->n_entities = model->n_entities;
+  for (guint i = 0; i < model->events->len; i++)
     {
-      ModelEvent e = g_array_index (model, ModelEvent, i);
+      ModelEvent e = g_array_index (model->events, ModelEvent, i);
 
       e.id = g_strdup (e.id);
       e.title = g_strdup (e.title);
-      g_array_append_val (copy, e);
+      g_array_append_val (copy->events, e);
     }
   return copy;
 }
@@ -155,7 +173,7 @@ string_node (const char *text)
 /* The document must load, with no error, to the model's events. */
 static void
 check (TrancheDocument *doc,
-       GArray          *model)
+       Model           *model)
 {
   g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
   g_autoptr(TrancheDataset) dataset = tranche_document_load_dataset (doc, diagnostics, NULL);
@@ -171,14 +189,17 @@ check (TrancheDocument *doc,
       if (d->severity == TRANCHE_SEVERITY_ERROR)
         fail ("an error after editing: %s: %s\n%.*s", d->path, d->message, (int) len, text);
     }
-  if (tranche_dataset_get_n_events (dataset) != model->len
-      || tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS) != model->len)
+  if (tranche_dataset_get_n_events (dataset) != model->events->len
+      || tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS) != model->events->len)
     fail ("%u events loaded, %u in the document, %u in the model",
           tranche_dataset_get_n_events (dataset),
-          tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), model->len);
-  for (guint i = 0; i < model->len; i++)
+          tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), model->events->len);
+  if (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_ENTITIES) != model->n_entities)
+    fail ("%u entities in the document, %u in the model",
+          tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_ENTITIES), model->n_entities);
+  for (guint i = 0; i < model->events->len; i++)
     {
-      const ModelEvent *m = &g_array_index (model, ModelEvent, i);
+      const ModelEvent *m = &g_array_index (model->events, ModelEvent, i);
       guint index = tranche_dataset_find_event (dataset, m->id);
       const TrancheEvent *e;
 
@@ -213,18 +234,20 @@ copy_id_of (TrancheDocument *doc,
  * change at all (nothing for undo to undo). */
 static gboolean
 edit (TrancheDocument *doc,
-      GArray          *model,
+      Model           *model,
       Input           *in,
       guint           *counter)
 {
-  guint op = next (in) % 9;
-  guint n = model->len;
+  guint op = next (in) % 12;
+  guint n = model->events->len;
   guint i = n > 0 ? next (in) % n : 0;
   g_autoptr(JsonNode) node = NULL;
-  ModelEvent *m = n > 0 ? &g_array_index (model, ModelEvent, i) : NULL;
+  ModelEvent *m = n > 0 ? &g_array_index (model->events, ModelEvent, i) : NULL;
 
-  if (n == 0 && op != 0 && op != 8)
+  if (n == 0 && op >= 1 && op <= 6)
     op = 0;
+  if (op == 10 && model->n_entities == 0)
+    op = 9;
   switch (op)
     {
     case 0:
@@ -251,7 +274,7 @@ edit (TrancheDocument *doc,
         node = json_builder_get_root (b);
         if (!tranche_document_append_element (doc, TRANCHE_DOCUMENT_EVENTS, node, NULL, NULL))
           fail ("append failed");
-        g_array_append_val (model, e);
+        g_array_append_val (model->events, e);
         return TRUE;
       }
     case 1:
@@ -296,13 +319,13 @@ edit (TrancheDocument *doc,
         copy.id = copy_id_of (doc, i + 1);
         if (!g_str_has_prefix (copy.id, prefix))
           fail ("the copy of %s is %s", m->id, copy.id);
-        g_array_insert_val (model, i + 1, copy);
+        g_array_insert_val (model->events, i + 1, copy);
         return TRUE;
       }
     case 5:
     case 6:
       tranche_document_delete_element (doc, TRANCHE_DOCUMENT_EVENTS, i);
-      g_array_remove_index (model, i);
+      g_array_remove_index (model->events, i);
       return TRUE;
     case 7:
       {
@@ -315,11 +338,41 @@ edit (TrancheDocument *doc,
         tranche_document_end_user_action (doc);
         return changed;
       }
+    case 9:
+      {
+        /* entities before the events: every edit here moves the events */
+        g_autofree char *element = g_strdup_printf ("{\"id\": \"x%u\", \"name\": \"X\"}",
+                                                     (*counter)++);
+
+        node = json_from_string (element, NULL);
+        if (!tranche_document_append_element (doc, TRANCHE_DOCUMENT_ENTITIES, node, NULL,
+                                              NULL))
+          fail ("append entity failed");
+        model->n_entities++;
+        return TRUE;
+      }
+    case 10:
+      /* unknown ids are only warnings: any entity may go */
+      tranche_document_delete_element (doc, TRANCHE_DOCUMENT_ENTITIES,
+                                       next (in) % model->n_entities);
+      model->n_entities--;
+      return TRUE;
+    case 11:
+      {
+        gsize len;
+        const char *text = tranche_document_get_text (doc, &len);
+        /* event titles start with T, the root's with R */
+        gboolean had = g_strstr_len (text, len, "\"title\": \"R") != NULL;
+
+        if (!tranche_document_remove_root_member (doc, "title", NULL))
+          fail ("remove root title failed");
+        return had;
+      }
     case 8:
     default:
       {
         g_autofree char *title = next_title (in);
-        g_autofree char *unique = g_strdup_printf ("%u %s", (*counter)++, title);
+        g_autofree char *unique = g_strdup_printf ("R%u %s", (*counter)++, title);
 
         /* a title never set before: always a step, as the model has no
          * root title to compare with */
@@ -336,9 +389,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(TrancheDocument) doc = NULL;
-  g_autoptr(GPtrArray) undo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) redo = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) model = model_new ();
+  g_autoptr(GPtrArray) undo = g_ptr_array_new_with_free_func ((GDestroyNotify) model_free);
+  g_autoptr(GPtrArray) redo = g_ptr_array_new_with_free_func ((GDestroyNotify) model_free);
+  g_autoptr(Model) model = model_new ();
   g_autofree char *start_text = NULL;
   Input in = { data, size, 0 };
   const char *start = starts[next (&in) % G_N_ELEMENTS (starts)];
@@ -356,7 +409,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           ModelEvent e = { g_strdup ("e0"), g_strdup ("Zero"),
                            strstr (start, "\"value\": 5") ? 5 : -1 };
 
-          g_array_append_val (model, e);
+          g_array_append_val (model->events, e);
         }
     }
   else
@@ -365,6 +418,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     fail ("a starting text does not open");
   text = tranche_document_get_text (doc, &len);
   start_text = g_strndup (text, len);
+  model->n_entities = tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_ENTITIES);
 
   for (guint steps = 0; more (&in) && steps < 64; steps++)
     {
@@ -388,7 +442,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         }
       else
         {
-          GArray *before = model_copy (model);
+          Model *before = model_copy (model);
 
           if (edit (doc, model, &in, &counter))
             {
@@ -396,7 +450,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
               g_ptr_array_set_size (redo, 0);
             }
           else
-            g_array_unref (before);
+            model_free (before);
         }
       check (doc, model);
     }
