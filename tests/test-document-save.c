@@ -406,6 +406,62 @@ test_recovery_other_path (Fixture       *f,
   g_assert_false (g_file_test (found, G_FILE_TEST_EXISTS));
 }
 
+/* After a crash: the application lists what was kept and opens it. */
+static void
+test_recovery_after_crash (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(TrancheDocument) edited = open_edited (f->file);
+  g_autoptr(TrancheDocument) untitled = tranche_document_new_empty ();
+  g_autoptr(TrancheDocument) back = NULL;
+  g_autoptr(TrancheDocument) back_untitled = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) title = json_from_string ("\"Draft\"", NULL);
+  g_autofree char *edited_file = NULL;
+  g_autofree char *untitled_file = NULL;
+  const char *a, *b;
+  gsize a_len, b_len;
+
+  g_assert_true (tranche_document_set_root_member (untitled, "title", title, NULL));
+  g_assert_true (tranche_document_write_recovery (edited, NULL));
+  g_assert_true (tranche_document_write_recovery (untitled, NULL));
+  edited_file = tranche_document_find_recovery (edited);
+  untitled_file = tranche_document_find_recovery (untitled);
+  kept = tranche_document_list_recoveries ();
+  g_assert_true (g_ptr_array_find_with_equal_func (kept, edited_file, g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (kept, untitled_file, g_str_equal, NULL));
+
+  /* the file is there: opened, restored, and undo goes back to the disk */
+  back = tranche_document_new_from_recovery (edited_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tranche_document_get_filename (back), ==,
+                   tranche_document_get_filename (edited));
+  a = tranche_document_get_text (edited, &a_len);
+  b = tranche_document_get_text (back, &b_len);
+  g_assert_cmpmem (a, a_len, b, b_len);
+  g_assert_true (tranche_document_get_modified (back));
+  tranche_document_undo (back);
+  b = tranche_document_get_text (back, &b_len);
+  g_assert_cmpmem (b, b_len, f->original, f->original_len);
+
+  /* a document that never had a file */
+  back_untitled = tranche_document_new_from_recovery (untitled_file, &error);
+  g_assert_no_error (error);
+  g_assert_null (tranche_document_get_filename (back_untitled));
+  g_assert_true (tranche_document_get_modified (back_untitled));
+  a = tranche_document_get_text (untitled, &a_len);
+  b = tranche_document_get_text (back_untitled, &b_len);
+  g_assert_cmpmem (a, a_len, b, b_len);
+  g_assert_true (tranche_document_discard_recovery (back_untitled, NULL));
+  g_assert_false (g_file_test (untitled_file, G_FILE_TEST_EXISTS));
+  g_assert_true (tranche_document_discard_recovery (back, NULL));
+  g_assert_false (g_file_test (edited_file, G_FILE_TEST_EXISTS));
+
+  g_assert_null (tranche_document_new_from_recovery (edited_file, &error));
+  g_assert_error (error, TRANCHE_DOCUMENT_ERROR, TRANCHE_DOCUMENT_ERROR_NO_RECOVERY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +485,7 @@ main (int   argc,
   ADD ("/document/disk-check", test_disk_check);
   ADD ("/document/recovery/restore", test_recovery);
   ADD ("/document/recovery/other-path", test_recovery_other_path);
+  ADD ("/document/recovery/after-crash", test_recovery_after_crash);
 #undef ADD
 
   status = g_test_run ();

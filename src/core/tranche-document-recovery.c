@@ -91,6 +91,44 @@ tranche_document_write_recovery (TrancheDocument  *self,
   return tranche_atomic_file_write (file, out->str, out->len, NULL, error);
 }
 
+static gboolean
+no_recovery (GError **error)
+{
+  g_set_error_literal (error, TRANCHE_DOCUMENT_ERROR, TRANCHE_DOCUMENT_ERROR_NO_RECOVERY,
+                       _("No unsaved changes were kept for this file"));
+  return FALSE;
+}
+
+/* The text a recovery file holds, and the path it was for (NULL: a
+ * document with no file), or NULL. */
+static char *
+parse_recovery (const char  *file,
+                char       **kept,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root;
+  const char *text;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR)
+      || !json_parser_load_from_file (parser, file, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      no_recovery (error);
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  text = json_object_get_string_member_with_default (root, "text", NULL);
+  if (json_object_get_int_member_with_default (root, "tranche-recovery", 0) != 1
+      || text == NULL)
+    {
+      no_recovery (error);
+      return NULL;
+    }
+  *kept = g_strdup (json_object_get_string_member_with_default (root, "path", NULL));
+  return g_strdup (text);
+}
+
 /* The text kept for this document, or NULL. */
 static char *
 read_recovery (TrancheDocument  *self,
@@ -98,29 +136,18 @@ read_recovery (TrancheDocument  *self,
 {
   g_autofree char *file = recovery_path (self);
   g_autofree char *path = kept_path (self);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root;
-  const char *kept;
+  g_autofree char *kept = NULL;
+  g_autofree char *text = parse_recovery (file, &kept, error);
 
-  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR)
-      || !json_parser_load_from_file (parser, file, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (text == NULL)
+    return NULL;
+  /* a hash names the file, the path inside proves it is this one's */
+  if (g_strcmp0 (kept, path) != 0)
     {
-      g_set_error_literal (error, TRANCHE_DOCUMENT_ERROR, TRANCHE_DOCUMENT_ERROR_NO_RECOVERY,
-                           _("No unsaved changes were kept for this file"));
+      no_recovery (error);
       return NULL;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
-  kept = json_object_get_string_member_with_default (root, "path", NULL);
-  if (json_object_get_int_member_with_default (root, "tranche-recovery", 0) != 1
-      || g_strcmp0 (kept, path) != 0
-      || json_object_get_string_member_with_default (root, "text", NULL) == NULL)
-    {
-      g_set_error_literal (error, TRANCHE_DOCUMENT_ERROR, TRANCHE_DOCUMENT_ERROR_NO_RECOVERY,
-                           _("No unsaved changes were kept for this file"));
-      return NULL;
-    }
-  return g_strdup (json_object_get_string_member (root, "text"));
+  return g_steal_pointer (&text);
 }
 
 char *
@@ -180,4 +207,76 @@ tranche_document_discard_recovery (TrancheDocument  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gint
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  GStatBuf sa, sb;
+  const char *fa = *(const char *const *) a;
+  const char *fb = *(const char *const *) b;
+
+  if (g_stat (fa, &sa) != 0 || g_stat (fb, &sb) != 0)
+    return g_strcmp0 (fa, fb);
+  return sa.st_mtime > sb.st_mtime ? -1 : sa.st_mtime < sb.st_mtime;
+}
+
+GPtrArray *
+tranche_document_list_recoveries (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_get_user_state_dir (), "tranche",
+                                                "recovery", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (files, newest_first);
+  return files;
+}
+
+TrancheDocument *
+tranche_document_new_from_recovery (const char  *file,
+                                    GError     **error)
+{
+  g_autoptr(TrancheDocument) self = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  char *text;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((text = parse_recovery (file, &kept, error)) == NULL)
+    return NULL;
+  bytes = g_bytes_new_take (text, strlen (text));
+  if (kept != NULL)
+    path = kept[0] == '/' ? g_strdup (kept) : g_filename_from_uri (kept, NULL, NULL);
+  /* the file is still there: open it and restore over it, so that undo
+   * goes back to what is on disk */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      self = tranche_document_new_from_file (path, NULL);
+      if (self != NULL && tranche_document_restore_recovery (self, NULL))
+        return g_steal_pointer (&self);
+      g_clear_object (&self);
+    }
+  if ((self = tranche_document_new_from_bytes (bytes, path, error)) == NULL)
+    return NULL;
+  /* the recovery is this document's now, under the name it had */
+  base = g_path_get_basename (file);
+  if (path == NULL && g_str_has_prefix (base, "untitled-") && g_str_has_suffix (base, ".json"))
+    {
+      g_free (self->untitled_id);
+      self->untitled_id = g_strndup (base + strlen ("untitled-"),
+                                     strlen (base) - strlen ("untitled-") - strlen (".json"));
+    }
+  /* nothing on disk has this text: a state no step reaches */
+  self->saved_state = G_MAXUINT64;
+  return g_steal_pointer (&self);
 }

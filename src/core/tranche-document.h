@@ -216,6 +216,14 @@ char             *tranche_document_find_recovery      (TrancheDocument       *se
  * (back to the file as it is on disk); the document is then modified. */
 gboolean          tranche_document_restore_recovery   (TrancheDocument       *self,
                                                        GError               **error);
+/* Every recovery file kept (paths), newest first: what an application
+ * offers after a crash, for documents with no file among others. */
+GPtrArray        *tranche_document_list_recoveries    (void);
+/* The document a recovery file holds: its file, opened and restored (one
+ * step to undo) when it is still there; else the recovered text under the
+ * file's name (or none), modified. */
+TrancheDocument  *tranche_document_new_from_recovery  (const char            *file,
+                                                       GError               **error);
 /* Deletes the recovery file; a save does it too. */
 gboolean          tranche_document_discard_recovery   (TrancheDocument       *self,
                                                        GError               **error);
