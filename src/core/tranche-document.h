@@ -183,14 +183,16 @@ gboolean          tranche_document_get_modified       (TrancheDocument       *se
 /* Saving (tranche-document-save.c): atomic, keeps the file's permissions,
  * writes through a symbolic link to its target. On failure the old file and
  * the document are as they were, and `error` names the file and the reason. */
+/* To the document's file; one with no file yet needs Save As. */
 gboolean          tranche_document_save               (TrancheDocument       *self,
                                                        GError               **error);
 /* Saves under a new name, which becomes the document's file. */
 gboolean          tranche_document_save_as            (TrancheDocument       *self,
                                                        const char            *filename,
                                                        GError               **error);
-/* The same off the calling thread: the text as it is now is written; the
- * document may be edited meanwhile (it stays modified then). */
+/* The same off the calling thread (`filename` NULL: the document's file):
+ * the text as it is now is written; the document may be edited meanwhile
+ * (it stays modified then). */
 void              tranche_document_save_async         (TrancheDocument       *self,
                                                        const char            *filename,
                                                        GCancellable          *cancellable,
