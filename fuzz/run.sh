@@ -7,8 +7,9 @@
 # fuzz/corpus-run/ (kept between runs, not committed); a crash is written to
 # fuzz/crashes/ and the script exits non-zero. FUZZ_JOBS=2 runs two
 # processes (libFuzzer's -fork). FUZZ_TARGET=fuzz-json-scan fuzzes the
-# first pass (the JSON pre-scan) alone, with its own corpus. See
-# fuzz/README.md.
+# first pass (the JSON pre-scan) alone, with its own corpus;
+# FUZZ_TARGET=fuzz-document runs random edit sequences through a document.
+# See fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,8 @@ target=${FUZZ_TARGET:-fuzz-loader}
 case $target in
   fuzz-loader) corpus=fuzz/corpus-run ;;
   fuzz-json-scan) corpus=fuzz/corpus-run-json-scan ;;
-  *) echo "FUZZ_TARGET is fuzz-loader or fuzz-json-scan" >&2; exit 2 ;;
+  fuzz-document) corpus=fuzz/corpus-run-document ;;
+  *) echo "FUZZ_TARGET is fuzz-loader, fuzz-json-scan or fuzz-document" >&2; exit 2 ;;
 esac
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -53,6 +55,13 @@ options=(
   -artifact_prefix=fuzz/crashes/
   -print_final_stats=1
 )
+# fuzz-document's inputs are edit programs, not files: no JSON seeds or
+# dictionary, and short inputs (64 edits at most are read)
+if [ "$target" = fuzz-document ]; then
+  seeds=()
+  options=("${options[@]/-dict=fuzz\/tranche.dict/-max_len=512}")
+  options=("${options[@]/-max_len=65536/-use_value_profile=0}")
+fi
 if [ "$jobs" -gt 1 ]; then
   options+=(-fork="$jobs" -ignore_crashes=0)
 fi

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tranche-diagnostics.h"
@@ -123,6 +125,31 @@ tranche_diagnostics_find (TrancheDiagnostics *self,
         return d;
     }
   return NULL;
+}
+
+TrancheDiagnostics *
+tranche_diagnostics_filter_path (TrancheDiagnostics *self,
+                                 const char         *prefix)
+{
+  TrancheDiagnostics *under;
+  gsize len;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  under = tranche_diagnostics_new ();
+  len = strlen (prefix);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const TrancheDiagnostic *d = &g_array_index (self->items, TrancheDiagnostic, i);
+      char next = d->path[len];
+
+      if (strncmp (d->path, prefix, len) == 0
+          && (len == 0 || next == '\0' || next == '.' || next == '['))
+        tranche_diagnostics_add (under, d->severity, d->path, d->line, d->column, "%s",
+                                 d->message);
+    }
+  return under;
 }
 
 char *

@@ -48,6 +48,11 @@ guint                    tranche_diagnostics_count       (TrancheDiagnostics *se
 const TrancheDiagnostic *tranche_diagnostics_find        (TrancheDiagnostics *self,
                                                           const char         *path);
 /* "FILE:LINE:COL: error: PATH: MESSAGE", as compilers print it. */
+/* The diagnostics at `prefix` or under it ("events[3]" takes
+ * "events[3].amount.value", not "events[30]"): what an editor shows beside
+ * one element's fields. */
+TrancheDiagnostics      *tranche_diagnostics_filter_path (TrancheDiagnostics *self,
+                                                          const char         *prefix);
 char                    *tranche_diagnostic_to_string    (const TrancheDiagnostic *diagnostic,
                                                           const char         *filename);
 
