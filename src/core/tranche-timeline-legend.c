@@ -94,7 +94,7 @@ collect_legend (TrancheTimelineLayout *self,
           if (values[i] <= 0 || values[i] == last)
             continue;
           last = values[i];
-          r = MAX (self->r_min, r_max * sqrt (values[i] / self->max_value));
+          r = tranche_timeline_markers_radius (self, r_max, values[i]);
           text = tranche_format_amount (values[i], currency, FALSE);
           add_legend_item (self, items, TRANCHE_LEGEND_SIZE, 2 * r, r, neutral, text);
         }
