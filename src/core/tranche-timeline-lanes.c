@@ -457,10 +457,14 @@ lay_out_headers (TrancheTimelineLayout      *self,
 
       lane->title_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_BODY_BOLD, lane->title,
                                                         text_width, 0);
-      lane->subtitle_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL,
-                                                           lane->subtitle, text_width, 0);
       tranche_draw_get_text_size (lane->title_layout, NULL, &th);
-      tranche_draw_get_text_size (lane->subtitle_layout, NULL, &sh);
+      /* A lane squeezed under its two lines keeps its title only. */
+      tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, lane->subtitle, NULL, &sh);
+      if (th + sh <= lane->height)
+        lane->subtitle_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL,
+                                                             lane->subtitle, text_width, 0);
+      else
+        sh = 0;
       lane->header.x = frame->margin_x;
       lane->header.width = frame->header_width;
       lane->header.height = th + sh;

@@ -346,8 +346,9 @@ paint_lanes (Painter *p)
       show_text (cr, lane->title_layout, lane->header.x + 2 * r + 8 * p->s, lane->header.y,
                  p->theme->foreground);
       tranche_draw_get_text_size (lane->title_layout, NULL, &title_height);
-      show_text (cr, lane->subtitle_layout, lane->header.x + 2 * r + 8 * p->s,
-                 lane->header.y + title_height, p->theme->muted);
+      if (lane->subtitle_layout != NULL)
+        show_text (cr, lane->subtitle_layout, lane->header.x + 2 * r + 8 * p->s,
+                   lane->header.y + title_height, p->theme->muted);
     }
 }
 
