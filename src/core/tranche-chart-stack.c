@@ -41,6 +41,7 @@ struct _TrancheChartStack
   gboolean                show_footer;
   TrancheDay              today;
   char                   *custom_title, *custom_subtitle;
+  TrancheDay              asked_first, asked_end;
 
   TrancheTimelineLayout  *timeline;
   TrancheChart           *charts[2];  /* under the timeline, as in chart_views[] */
@@ -152,8 +153,8 @@ make_subtitle (TrancheChartStack *self,
   else
     events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
 
-  /* The years shown: the data's, within the range drawn (the range has a
-   * margin around the data, and an export of a few years says those). */
+  /* The years shown: those asked for, else the data's within the range
+   * drawn (which has a margin around the data). */
   if (tranche_dataset_get_day_range (self->dataset, &first, &end))
     {
       if (isfinite (shown_first) && isfinite (shown_end) && shown_end > shown_first)
@@ -161,6 +162,10 @@ make_subtitle (TrancheChartStack *self,
           first = MAX (first, shown_first);
           end = MIN (end, shown_end);
         }
+      if (isfinite (self->asked_first))
+        first = self->asked_first;
+      if (isfinite (self->asked_end))
+        end = self->asked_end;
       if (end > first)
         years = tranche_format_year_span (first, end);
     }
@@ -336,6 +341,7 @@ tranche_chart_stack_new (void)
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   self->views = TRANCHE_STACK_TIMELINE;
   self->today = NAN;
+  self->asked_first = self->asked_end = NAN;
   self->timeline = tranche_timeline_layout_new ();
   tranche_timeline_layout_set_today (self->timeline, NAN);
   /* A chart on paper can't scroll: it shows the lanes of what it shows. */
@@ -442,6 +448,16 @@ tranche_chart_stack_set_show_title (TrancheChartStack *self,
 {
   g_return_if_fail (self != NULL);
   self->show_title = !!show;
+}
+
+void
+tranche_chart_stack_set_asked_range (TrancheChartStack *self,
+                                     TrancheDay         first,
+                                     TrancheDay         end)
+{
+  g_return_if_fail (self != NULL);
+  self->asked_first = first;
+  self->asked_end = end;
 }
 
 void

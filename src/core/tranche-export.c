@@ -690,6 +690,7 @@ tranche_export_configure_stack (TrancheChartStack          *stack,
   tranche_chart_stack_set_views (stack, options->views);
   tranche_chart_stack_set_show_title (stack, options->show_title);
   tranche_chart_stack_set_title_text (stack, options->title, options->subtitle);
+  tranche_chart_stack_set_asked_range (stack, options->first, options->end);
   tranche_chart_stack_set_show_footer (stack, options->show_footer);
   tranche_chart_stack_set_today (stack, options->today);
 }
