@@ -351,6 +351,23 @@ viewport_changed_cb (TrancheTimelineView *self)
   /* A cleared range (a new dataset) is fitted at the next allocation. */
   if (!tranche_viewport_get_range (self->viewport, &first, &end))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
+  else
+    {
+      TrancheDay data_first, data_end;
+      int width = gtk_widget_get_width (GTK_WIDGET (self));
+      int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      /* Zoomed or panned out past the data and a margin: back within it
+       * (the fitted range, markers' room included, is the data here). */
+      if (self->dataset != NULL && width > 0 && height > 0
+          && tranche_timeline_layout_fit_range (self->layout, width, height, &data_first,
+                                                &data_end)
+          && tranche_time_scale_bound_range (&first, &end, data_first, data_end))
+        {
+          tranche_viewport_set_range (self->viewport, first, end);
+          return;
+        }
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
