@@ -448,6 +448,32 @@ check_window (gconstpointer data)
     }
 }
 
+/* The first and last years of the data are named on the time axis. */
+static void
+check_year_labels (TrancheTimelineLayout *layout,
+                   const char            *scene)
+{
+  TrancheDataset *dataset = tranche_timeline_layout_get_dataset (layout);
+  TrancheTicks *ticks = tranche_timeline_layout_get_ticks (layout);
+  TrancheDay first, end;
+  int years[2];
+
+  g_assert_true (tranche_dataset_get_day_range (dataset, &first, &end));
+  tranche_day_to_ymd (first, &years[0], NULL, NULL);
+  tranche_day_to_ymd (end - 1, &years[1], NULL, NULL);
+  for (guint y = 0; y < 2; y++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", years[y]);
+      gboolean found = FALSE;
+
+      for (guint row = 0; row < tranche_ticks_get_n_rows (ticks); row++)
+        for (guint i = 0; i < tranche_ticks_get_n_ticks (ticks, row); i++)
+          found |= g_strcmp0 (tranche_ticks_get_tick (ticks, row, i)->label, year) == 0;
+      if (!found)
+        g_error ("%s: the year %s has no label on the time axis", scene, year);
+    }
+}
+
 static void
 check_exports (gconstpointer data)
 {
@@ -469,6 +495,7 @@ check_exports (gconstpointer data)
       tranche_export_get_range (stack, &options, &first, &end);
       tranche_chart_stack_layout (stack, options.width, options.height, first, end);
       check_scene (tranche_chart_stack_get_timeline (stack), scene, FALSE);
+      check_year_labels (tranche_chart_stack_get_timeline (stack), scene);
     }
 }
 
