@@ -41,6 +41,8 @@ typedef struct
 {
   char *amount;   /* NULL or "" for none */
   char *title;
+  char *around;   /* NULL, or a text with \x01 where the title goes ("\x01 +3 more"),
+                   * which the title shortens inside */
   char *detail;
 } LabelText;
 
@@ -49,6 +51,7 @@ label_text_clear (LabelText *t)
 {
   g_clear_pointer (&t->amount, g_free);
   g_clear_pointer (&t->title, g_free);
+  g_clear_pointer (&t->around, g_free);
   g_clear_pointer (&t->detail, g_free);
 }
 
@@ -90,6 +93,12 @@ fit_first_line (TrancheTimelineLayout *self,
       if (has_amount && *title != '\0')
         /* Translators: a timeline label, amount then title: "$1B · First investment" */
         text = g_strdup_printf (C_("marker label", "%s · %s"), t->amount, title);
+      else if (t->around != NULL && *title != '\0')
+        {
+          g_auto(GStrv) parts = g_strsplit (t->around, "\x01", 2);
+
+          text = g_strjoinv (title, parts);
+        }
       else
         text = g_strdup (has_amount ? t->amount : title);
       if (*text == '\0')
@@ -199,11 +208,12 @@ cluster_label_text (TrancheTimelineLayout        *self,
   else
     {
       t->amount = g_strdup ("");
-      /* Translators: a cluster of headlines, "Munich plant opens +1 more" */
-      t->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s +%u more", "%s +%u more",
-                                               c->n_members - 1),
-                                  first_event->title ? first_event->title : count,
-                                  c->n_members - 1);
+      t->title = g_strdup (first_event->title ? first_event->title : count);
+      /* Translators: a cluster of headlines, "Munich plant opens +1 more";
+       * the headline shortens, the count stays */
+      t->around = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s +%u more", "%s +%u more",
+                                                c->n_members - 1),
+                                   "\x01", c->n_members - 1);
     }
   if (g_strcmp0 (from, to) == 0)
     t->detail = g_steal_pointer (&from);
@@ -300,8 +310,8 @@ try_label (TrancheTimelineLayout *self,
 }
 
 /* Places the label of one request if there is room for it in its lane:
- * with its date under it, else on one line, else the amount alone; what
- * finds no room is counted for its lane's badge. */
+ * with its date under it, else on one line, then with a shorter title, else
+ * the amount alone; what finds no room is counted for its lane's badge. */
 static void
 place_label (TrancheTimelineLayout *self,
              TrancheLabelPlacer    *placer,
@@ -313,8 +323,9 @@ place_label (TrancheTimelineLayout *self,
   TrancheTimelineLabel label = { 0 };
   g_auto(LabelText) t = { 0 };
   g_autofree char *full = NULL;
+  g_autofree char *half = NULL;
   g_autofree char *bare = NULL;
-  gsize full_bold = 0, bare_bold = 0;
+  gsize full_bold = 0, half_bold = 0, bare_bold = 0;
   const TrancheTimelineLane *lane;
   TrancheRect band;
   Around a;
@@ -328,12 +339,17 @@ place_label (TrancheTimelineLayout *self,
   band = (TrancheRect) { self->plot.x, lane->y, self->plot.width, lane->height };
 
   full = fit_first_line (self, &t, TRUE, max_width, &full_bold);
+  half = fit_first_line (self, &t, TRUE, max_width / 2, &half_bold);
   bare = fit_first_line (self, &t, FALSE, max_width, &bare_bold);
   if (t.detail != NULL && *t.detail == '\0')
     g_clear_pointer (&t.detail, g_free);
   if ((full != NULL && t.detail != NULL
        && try_label (self, placer, &band, &a, full, full_bold, t.detail, gap, &label))
       || (full != NULL && try_label (self, placer, &band, &a, full, full_bold, NULL, gap, &label))
+      || (half != NULL && g_strcmp0 (half, full) != 0 && t.detail != NULL
+          && try_label (self, placer, &band, &a, half, half_bold, t.detail, gap, &label))
+      || (half != NULL && g_strcmp0 (half, full) != 0
+          && try_label (self, placer, &band, &a, half, half_bold, NULL, gap, &label))
       || (bare != NULL && g_strcmp0 (bare, full) != 0
           && try_label (self, placer, &band, &a, bare, bare_bold, NULL, gap, &label)))
     {
