@@ -472,6 +472,9 @@ lay_out_headers (TrancheTimelineLayout      *self,
     }
 }
 
+/* How much taller than their minimum the rows of a scrolling scene are. */
+#define SCROLLED_ROW 1.6
+
 /* A lane's legible minimum: its header's title and subtitle, and a little air. */
 static double
 min_row_height (TrancheTimelineLayout *self)
@@ -500,10 +503,19 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
                               double                      height)
 {
   double min_height = min_row_height (self);
+  guint scroll = self->lane_scroll;
 
   g_assert (self != NULL);
 
   choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
+  /* Rows that scroll anyway needn't be squeezed: they get room for a label
+   * above or under their markers. */
+  if (self->scroll_lanes && self->lanes->len < self->n_rows
+      && self->n_rows <= TRANCHE_TIMELINE_MERGE_LANES)
+    {
+      self->lane_scroll = scroll;
+      choose_lanes (self, (guint) MAX (1, floor (height / (SCROLLED_ROW * min_height))));
+    }
   if (self->lanes->len == 0)
     return;
   size_lanes (self, top, height, min_height);
