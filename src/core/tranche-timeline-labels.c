@@ -309,12 +309,115 @@ try_label (TrancheTimelineLayout *self,
   return TRUE;
 }
 
+/* Whether a leader line from (x0, y0) to (x1, y1) crosses no marker nor
+ * label (its own marker at (own_x, own_y) aside); `lines` holds those
+ * without the commitments' bars, which a line may cross. */
+static gboolean
+leader_is_free (TrancheTimelineLayout *self,
+                TrancheLabelPlacer    *placer,
+                double                 x0,
+                double                 y0,
+                double                 x1,
+                double                 y1,
+                double                 own_x,
+                double                 own_y)
+{
+  double length = hypot (x1 - x0, y1 - y0);
+  guint n = (guint) ceil (length / S (self, 3));
+
+  for (guint i = 1; i < n; i++)
+    {
+      double t = (double) i / n;
+      TrancheRect dot = { x0 + (x1 - x0) * t - 0.5, y0 + (y1 - y0) * t - 0.5, 1, 1 };
+
+      if (!tranche_label_placer_is_free (placer, &dot, own_x, own_y))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A label set apart in its lane, at the band's top or bottom edge a little
+ * to either side, and joined to its marker by a line: for markers in thin
+ * lanes or under a commitment's bar, where no place beside them is free. */
+static gboolean
+try_leader (TrancheTimelineLayout *self,
+            TrancheLabelPlacer    *placer,
+            TrancheLabelPlacer    *lines,
+            const TrancheRect     *band,
+            const Around          *a,
+            const char            *text,
+            gsize                  bold_len,
+            TrancheTimelineLabel  *label)
+{
+  PangoLayout *layout = tranche_text_cache_get (self->text, TRANCHE_TEXT_BODY, text, -1, bold_len);
+  double w, h, step = S (self, 18), inset = S (self, 1);
+
+  tranche_draw_get_text_size (layout, &w, &h);
+  /* Nearest first, and near: a long leader reads as part of the chart. */
+  for (guint k = 1; k <= 6; k++)
+    for (guint side = 0; side < 6; side++)
+      {
+        double x = side % 2 == 0 ? a->x + a->rx + k * step : a->x - a->rx - k * step - w;
+        double y = side < 2 ? band->y + inset
+                 : side < 4 ? band->y + band->height - h - inset
+                            : band->y + (band->height - h) / 2;
+        TrancheRect candidate = { x, y, w, h };
+        double lx, ly;
+
+        if (y < band->y || y + h > band->y + band->height)
+          continue;
+        if (!tranche_label_placer_is_free (placer, &candidate, a->x, a->y))
+          continue;
+        /* From the marker's edge to the label's nearest corner (or side). */
+        lx = side % 2 == 0 ? x : x + w;
+        ly = side < 2 ? y + h : side < 4 ? y : y + h / 2;
+        {
+          double dx = lx - a->x, dy = ly - a->y, d = hypot (dx, dy);
+          double sx = a->x + dx / d * a->rx, sy = a->y + dy / d * a->ry;
+
+          if (!leader_is_free (self, lines, sx, sy, lx, ly, a->x, a->y))
+            continue;
+          label->leader = TRUE;
+          label->leader_x0 = sx;
+          label->leader_y0 = sy;
+          label->leader_x1 = lx;
+          label->leader_y1 = ly;
+        }
+        label->rect = candidate;
+        g_ptr_array_add (self->layouts, layout);
+        label->text = tranche_timeline_scene_intern (self, text);
+        label->layout = layout;
+        return TRUE;
+      }
+  g_object_unref (layout);
+  return FALSE;
+}
+
+/* Keeps a label's neighbours a little further off than the padding
+ * alone: two labels side by side must not read as one ("2 events · $2B"
+ * beside "$3.5B · Series E"). */
+static void
+add_label_obstacle (TrancheTimelineLayout      *self,
+                    TrancheLabelPlacer         *placer,
+                    TrancheLabelPlacer         *lines,
+                    const TrancheTimelineLabel *label)
+{
+  TrancheRect wide = label->rect;
+
+  wide.x -= S (self, 6);
+  wide.width += 2 * S (self, 6);
+  tranche_label_placer_add_rect (placer, &wide);
+  tranche_label_placer_add_rect (lines, &label->rect);
+}
+
 /* Places the label of one request if there is room for it in its lane:
  * with its date under it, else on one line, then with a shorter title, else
- * the amount alone; what finds no room is counted for its lane's badge. */
+ * the amount alone, else set apart with a leader line; what finds no room
+ * is counted for its lane's badge. */
 static void
 place_label (TrancheTimelineLayout *self,
              TrancheLabelPlacer    *placer,
+             TrancheLabelPlacer    *lines,
              const LabelRequest    *r,
              double                 gap,
              double                 max_width,
@@ -351,9 +454,12 @@ place_label (TrancheTimelineLayout *self,
       || (half != NULL && g_strcmp0 (half, full) != 0
           && try_label (self, placer, &band, &a, half, half_bold, NULL, gap, &label))
       || (bare != NULL && g_strcmp0 (bare, full) != 0
-          && try_label (self, placer, &band, &a, bare, bare_bold, NULL, gap, &label)))
+          && try_label (self, placer, &band, &a, bare, bare_bold, NULL, gap, &label))
+      || (half != NULL && try_leader (self, placer, lines, &band, &a, half, half_bold, &label))
+      || (bare != NULL && g_strcmp0 (bare, half) != 0
+          && try_leader (self, placer, lines, &band, &a, bare, bare_bold, &label)))
     {
-      tranche_label_placer_add_rect (placer, &label.rect);
+      add_label_obstacle (self, placer, lines, &label);
       g_array_append_val (self->labels, label);
       return;
     }
@@ -436,7 +542,8 @@ collect_requests (TrancheTimelineLayout *self)
 /* Everything drawn is an obstacle before any label is placed. */
 static void
 add_obstacles (TrancheTimelineLayout *self,
-               TrancheLabelPlacer    *placer)
+               TrancheLabelPlacer    *placer,
+               TrancheLabelPlacer    *lines)
 {
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -444,6 +551,7 @@ add_obstacles (TrancheTimelineLayout *self,
       double r = m->flags & TRANCHE_MARKER_RANGE ? MAX (m->radius, m->radius_max) : m->radius;
 
       tranche_label_placer_add_circle (placer, m->x, m->y, r);
+      tranche_label_placer_add_circle (lines, m->x, m->y, r);
       if (m->flags & TRANCHE_MARKER_SPAN)
         {
           TrancheRect bar = { m->span_x0, m->y - S (self, 4), m->span_x1 - m->span_x0,
@@ -457,6 +565,7 @@ add_obstacles (TrancheTimelineLayout *self,
       TrancheRect pill = { c->x0 - c->radius, c->y - c->radius,
                            c->x1 - c->x0 + 2 * c->radius, 2 * c->radius };
       tranche_label_placer_add_rect (placer, &pill);
+      tranche_label_placer_add_rect (lines, &pill);
     }
 }
 
@@ -493,6 +602,7 @@ void
 tranche_timeline_labels_place (TrancheTimelineLayout *self)
 {
   g_autoptr(TrancheLabelPlacer) placer = NULL;
+  g_autoptr(TrancheLabelPlacer) lines = NULL;
   g_autoptr(GArray) requests = NULL;
   g_autofree guint *unlabelled = g_new0 (guint, MAX (self->lanes->len, 1));
   double gap = S (self, 4);
@@ -501,11 +611,12 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   g_assert (self != NULL);
 
   placer = tranche_label_placer_new (&self->plot, S (self, 3));
-  add_obstacles (self, placer);
+  lines = tranche_label_placer_new (&self->plot, S (self, 1));
+  add_obstacles (self, placer, lines);
   place_today (self, placer);
   requests = collect_requests (self);
   for (guint i = 0; i < MIN (requests->len, MAX_LABEL_TRIES); i++)
-    place_label (self, placer, &g_array_index (requests, LabelRequest, i), gap, max_width,
+    place_label (self, placer, lines, &g_array_index (requests, LabelRequest, i), gap, max_width,
                  unlabelled);
   place_badges (self, placer, unlabelled);
 }

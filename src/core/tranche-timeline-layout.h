@@ -101,6 +101,8 @@ typedef struct
   PangoLayout      *layout;      /* first line, ready to paint at rect.x, rect.y */
   PangoLayout      *detail_layout;
   double            detail_y;
+  gboolean          leader;      /* set apart from its marker, joined by a line: */
+  double            leader_x0, leader_y0, leader_x1, leader_y1;
 } TrancheTimelineLabel;
 
 typedef struct
