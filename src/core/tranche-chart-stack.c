@@ -27,6 +27,8 @@
 /* The least height a valuation or cumulative chart is given, at type scale 1:
  * an axis with a few ticks, its title and a compact legend. */
 #define MIN_CHART_HEIGHT 130
+/* What a chart keeps when the lanes only want more comfortable rows. */
+#define GOOD_CHART_HEIGHT 190
 /* Lane rows this many times their legible minimum hold two-line labels. */
 #define COMFORTABLE_LANES 1.8
 
@@ -256,16 +258,20 @@ layout_frame (TrancheChartStack *self,
     }
 }
 
-/* Splits [top, bottom) between the charts shown; the timeline gets
- * `timeline_extra` more than its weight, taken from the charts. */
+/* Splits [top, bottom) between the charts shown; the timeline gets more
+ * than its weight, taken from the charts: `need` (for legible lane rows)
+ * down to the charts' readable minimum, `want` (for comfortable rows) down
+ * to a height where they still read well. */
 static void
 place_views (TrancheChartStack *self,
              double             width,
              double             top,
              double             bottom,
              double             timeline_weight,
-             double             timeline_extra)
+             double             need,
+             double             want)
 {
+  double timeline_extra;
   static const TrancheStackChart order[] = {
     TRANCHE_STACK_TIMELINE, TRANCHE_STACK_VALUATION, TRANCHE_STACK_CUMULATIVE,
   };
@@ -280,12 +286,13 @@ place_views (TrancheChartStack *self,
         total += order[i] == TRANCHE_STACK_TIMELINE ? timeline_weight : CHART_WEIGHT;
         n_charts += order[i] != TRANCHE_STACK_TIMELINE;
       }
+  charts_body = body * CHART_WEIGHT * n_charts / total;
+  timeline_extra = MAX (CLAMP (need, 0,
+                               MAX (charts_body - n_charts * S (self, MIN_CHART_HEIGHT), 0)),
+                        CLAMP (want, 0,
+                               MAX (charts_body - n_charts * S (self, GOOD_CHART_HEIGHT), 0)));
   if (!(self->views & TRANCHE_STACK_TIMELINE) || n_charts == 0)
     timeline_extra = 0;
-  /* Never below a chart's readable minimum. */
-  charts_body = body * CHART_WEIGHT * n_charts / total;
-  timeline_extra = CLAMP (timeline_extra, 0,
-                          MAX (charts_body - n_charts * S (self, MIN_CHART_HEIGHT), 0));
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       double h;
@@ -514,7 +521,7 @@ tranche_chart_stack_fit_range (TrancheChartStack *self,
   /* The footer says the range, so measure without it: it can only take
    * one or two lines, and the fit is about the charts' width. */
   layout_frame (self, width, height, f, e, &top, &bottom);
-  place_views (self, width, top, bottom, TIMELINE_WEIGHT, 0);
+  place_views (self, width, top, bottom, TIMELINE_WEIGHT, 0, 0);
   if (self->views & TRANCHE_STACK_TIMELINE)
     return tranche_timeline_layout_fit_range (self->timeline, width, self->rects[0].height,
                                               first, end);
@@ -544,7 +551,7 @@ tranche_chart_stack_layout (TrancheChartStack *self,
   self->width = width;
   self->height = height;
   layout_frame (self, width, height, first, end, &top, &bottom);
-  place_views (self, width, top, bottom, TIMELINE_WEIGHT, 0);
+  place_views (self, width, top, bottom, TIMELINE_WEIGHT, 0, 0);
 
   if (self->views & TRANCHE_STACK_TIMELINE)
     {
@@ -560,7 +567,10 @@ tranche_chart_stack_layout (TrancheChartStack *self,
 
       if (self->views != TRANCHE_STACK_TIMELINE && extra > 0)
         {
-          place_views (self, width, top, bottom, TIMELINE_WEIGHT, extra + S (self, 2));
+          double need = tranche_timeline_layout_get_lane_shortfall (self->timeline, 1.0);
+
+          place_views (self, width, top, bottom, TIMELINE_WEIGHT,
+                       need > 0 ? need + S (self, 2) : 0, extra + S (self, 2));
           tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
         }
       self->scale = *tranche_timeline_layout_get_scale (self->timeline);
