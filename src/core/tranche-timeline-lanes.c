@@ -472,8 +472,10 @@ lay_out_headers (TrancheTimelineLayout      *self,
     }
 }
 
-/* How much taller than their minimum the rows of a scrolling scene are. */
+/* How much taller than their minimum the rows of a scrolling scene are,
+ * when that still shows this many rows. */
 #define SCROLLED_ROW 1.6
+#define MIN_SCROLLED_ROWS 4
 
 /* A lane's legible minimum: its header's title and subtitle, and a little air. */
 static double
@@ -511,7 +513,8 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
   /* Rows that scroll anyway needn't be squeezed: they get room for a label
    * above or under their markers. */
   if (self->scroll_lanes && self->lanes->len < self->n_rows
-      && self->n_rows <= TRANCHE_TIMELINE_MERGE_LANES)
+      && self->n_rows <= TRANCHE_TIMELINE_MERGE_LANES
+      && height / (SCROLLED_ROW * min_height) >= MIN_SCROLLED_ROWS)
     {
       self->lane_scroll = scroll;
       choose_lanes (self, (guint) MAX (1, floor (height / (SCROLLED_ROW * min_height))));

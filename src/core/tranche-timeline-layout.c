@@ -557,6 +557,9 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   tranche_timeline_lanes_build (self, &frame, self->plot.y, self->plot.height);
   tranche_timeline_markers_fit_radii (self);
   give_back_legend_room (self, &frame, width, legend_height, line_height);
+  /* The lanes given the legend's room back may be fewer or shorter: the
+   * markers (and the legend drawn after them) follow the final lanes. */
+  tranche_timeline_markers_fit_radii (self);
   layout_ticks (self, line_height);
   tranche_timeline_markers_build (self, line_height);
   tranche_timeline_labels_place (self);
