@@ -309,9 +309,10 @@ try_label (TrancheTimelineLayout *self,
   return TRUE;
 }
 
-/* Whether a leader line from (x0, y0) to (x1, y1) crosses no marker nor
- * label (its own marker at (own_x, own_y) aside); `lines` holds those
- * without the commitments' bars, which a line may cross. */
+/* Whether a leader line from (x0, y0) to (x1, y1) crosses no marker, bar
+ * nor label (its own marker at (own_x, own_y) aside, and the first `skip`
+ * pixels, where it leaves a bar its marker sits on); `lines` holds them
+ * with a thinner padding than labels keep. */
 static gboolean
 leader_is_free (TrancheTimelineLayout *self,
                 TrancheLabelPlacer    *placer,
@@ -320,7 +321,8 @@ leader_is_free (TrancheTimelineLayout *self,
                 double                 x1,
                 double                 y1,
                 double                 own_x,
-                double                 own_y)
+                double                 own_y,
+                double                 skip)
 {
   double length = hypot (x1 - x0, y1 - y0);
   guint n = (guint) ceil (length / S (self, 3));
@@ -330,6 +332,8 @@ leader_is_free (TrancheTimelineLayout *self,
       double t = (double) i / n;
       TrancheRect dot = { x0 + (x1 - x0) * t - 0.5, y0 + (y1 - y0) * t - 0.5, 1, 1 };
 
+      if (t * length < skip)
+        continue;
       if (!tranche_label_placer_is_free (placer, &dot, own_x, own_y))
         return FALSE;
     }
@@ -375,7 +379,7 @@ try_leader (TrancheTimelineLayout *self,
           double dx = lx - a->x, dy = ly - a->y, d = hypot (dx, dy);
           double sx = a->x + dx / d * a->rx, sy = a->y + dy / d * a->ry;
 
-          if (!leader_is_free (self, lines, sx, sy, lx, ly, a->x, a->y))
+          if (!leader_is_free (self, lines, sx, sy, lx, ly, a->x, a->y, S (self, 8)))
             continue;
           label->leader = TRUE;
           label->leader_x0 = sx;
@@ -557,6 +561,7 @@ add_obstacles (TrancheTimelineLayout *self,
           TrancheRect bar = { m->span_x0, m->y - S (self, 4), m->span_x1 - m->span_x0,
                               S (self, 8) };
           tranche_label_placer_add_rect (placer, &bar);
+          tranche_label_placer_add_rect (lines, &bar);
         }
     }
   for (guint i = 0; i < self->clusters->len; i++)
