@@ -444,6 +444,28 @@ check_window (gconstpointer data)
           tranche_timeline_layout_get_lane_rows (layout, &first_row, &n_shown, &n_rows);
           g_assert_cmpuint (first_row + n_shown, ==, n_rows);
           check_scene (layout, scrolled, TRUE);
+
+          /* selecting an event of the last row, scrolled out of view, brings
+           * its lane back */
+          {
+            guint event = G_MAXUINT;
+            double x, y;
+
+            for (guint m = 0; m < tranche_timeline_layout_get_n_markers (layout); m++)
+              if (tranche_timeline_layout_get_marker (layout, m)->lane == n_shown - 1)
+                event = tranche_timeline_layout_get_marker (layout, m)->event;
+            if (event != G_MAXUINT)
+              {
+                tranche_timeline_layout_set_lane_scroll (layout, 0);
+                tranche_timeline_layout_update (layout, window_sizes[s].width,
+                                                window_sizes[s].height, first, end);
+                g_assert_false (tranche_timeline_layout_event_position (layout, event, &x, &y));
+                tranche_timeline_layout_set_selected (layout, event);
+                tranche_timeline_layout_update (layout, window_sizes[s].width,
+                                                window_sizes[s].height, first, end);
+                g_assert_true (tranche_timeline_layout_event_position (layout, event, &x, &y));
+              }
+          }
         }
     }
 }

@@ -313,6 +313,39 @@ compare_lanes_to_keep (gconstpointer a,
   return la < lb ? -1 : la > lb;
 }
 
+/* Scrolls so the row of the event to reveal is among the `capacity` shown. */
+static void
+reveal_row (TrancheTimelineLayout *self,
+            guint                  n_money,
+            gboolean               show_news,
+            guint                  capacity)
+{
+  g_autoptr(GArray) all = NULL;
+  guint lane, row = G_MAXUINT;
+
+  if (self->reveal == G_MAXUINT || self->reveal >= tranche_dataset_get_n_events (self->dataset))
+    return;
+  lane = tranche_lane_index_event_lane (self->index, self->reveal);
+  if (lane == TRANCHE_LANE_NONE)
+    return;
+  if (lane >= n_money)
+    row = show_news ? self->n_rows - 1 : G_MAXUINT;
+  else
+    {
+      all = g_array_new (FALSE, FALSE, sizeof (guint));
+      order_lanes (self, n_money, n_money, all);
+      for (guint i = 0; i < all->len && row == G_MAXUINT; i++)
+        if (g_array_index (all, guint, i) == lane)
+          row = i;
+    }
+  if (row == G_MAXUINT)
+    return;
+  if (row < self->lane_scroll)
+    self->lane_scroll = row;
+  else if (row >= self->lane_scroll + capacity)
+    self->lane_scroll = row - capacity + 1;
+}
+
 static void
 show_lane (TrancheTimelineLayout *self,
            guint                  index)
@@ -361,7 +394,13 @@ choose_lanes (TrancheTimelineLayout *self,
   if (self->scroll_lanes && n_lanes <= TRANCHE_TIMELINE_MERGE_LANES)
     {
       /* A window onto the rows, the news lane being the last row. */
+      reveal_row (self, n_money, show_news, capacity);
       self->lane_scroll = MIN (self->lane_scroll, self->n_rows - capacity);
+      if (order->len < MIN (n_lanes, self->lane_scroll + capacity))
+        {
+          g_array_set_size (order, 0);
+          order_lanes (self, n_money, self->lane_scroll + capacity, order);
+        }
       for (guint row = self->lane_scroll; row < self->lane_scroll + capacity; row++)
         if (row < order->len)
           show_lane (self, g_array_index (order, guint, row));

@@ -52,6 +52,7 @@ struct _TrancheTimelineLayout
   GPtrArray             *pinned_keys;  /* char *, in order */
   GArray                *pinned;       /* guint index lanes of pinned_keys, resolved */
   guint                  selected;     /* event whose lane is never merged, or G_MAXUINT */
+  guint                  reveal;       /* event whose lane scrolls into view, or G_MAXUINT */
   TrancheDataset        *scale_dataset;/* what scale_max was measured on */
   double                 scale_max;    /* largest size value of the whole dataset */
 

@@ -110,6 +110,7 @@ tranche_timeline_layout_new (void)
   self->pinned_keys = g_ptr_array_new_with_free_func (g_free);
   self->pinned = g_array_new (FALSE, FALSE, sizeof (guint));
   self->selected = G_MAXUINT;
+  self->reveal = G_MAXUINT;
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   tranche_text_cache_set_theme (self->text, &self->theme);
   self->dirty = TRUE;
@@ -374,9 +375,15 @@ tranche_timeline_layout_set_selected (TrancheTimelineLayout *self,
   if (self->selected == selected)
     return;
   self->selected = selected;
-  /* Only a scene that folds lanes may have to show another one. */
+  /* A scene that folds lanes may have to show another one; one that
+   * scrolls them brings the selected event's lane into view. */
   if (self->others_slot != NO_SLOT)
     self->dirty = TRUE;
+  if (self->scroll_lanes && selected != G_MAXUINT)
+    {
+      self->reveal = selected;
+      self->dirty = TRUE;
+    }
 }
 
 gboolean
@@ -565,6 +572,7 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   tranche_timeline_labels_place (self);
   tranche_timeline_legend_build (self, &frame, self->tick_row_y[1] + line_height + S (self, 22),
                                  width, height);
+  self->reveal = G_MAXUINT;
 }
 
 double

@@ -213,7 +213,8 @@ double                 tranche_timeline_layout_get_lane_shortfall (TrancheTimeli
  * (tranche_timeline_layout_get_lane_key()); NULL for none. */
 void                   tranche_timeline_layout_set_pinned_lanes (TrancheTimelineLayout *self,
                                                                  const char *const     *keys);
-/* The selected event, whose lane is never folded; -1 for none. */
+/* The selected event, whose lane is never folded (and, when lanes scroll,
+ * is scrolled into view at the next update); -1 for none. */
 void                   tranche_timeline_layout_set_selected   (TrancheTimelineLayout *self,
                                                                int                    event);
 
