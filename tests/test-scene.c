@@ -330,6 +330,37 @@ check_lanes (TrancheTimelineLayout *layout,
           add_text (texts, &s, subtitle);
         }
     }
+  /* folded, the lanes kept are those with the most events */
+  if (n_merged > 0)
+    {
+      TrancheTimelineLayout *l = layout;
+      TrancheDataset *dataset = tranche_timeline_layout_get_dataset (l);
+      g_autoptr(TrancheLaneIndex) index =
+        tranche_lane_index_new (dataset, tranche_timeline_layout_get_lane_mode (l), NULL);
+      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+      guint fewest = G_MAXUINT, n_index = tranche_lane_index_get_n_lanes (index);
+
+      for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (l); i++)
+        {
+          const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (l, i);
+
+          if (lane->index == G_MAXUINT || lane->kind == TRANCHE_LANE_NEWS)
+            continue;
+          g_hash_table_add (kept, GUINT_TO_POINTER (lane->index + 1));
+          fewest = MIN (fewest, tranche_lane_index_get_lane (index, lane->index)->n_events);
+        }
+      if (n_index <= 2000)
+        for (guint i = 0; i < n_index; i++)
+          {
+            const TrancheLaneInfo *info = tranche_lane_index_get_lane (index, i);
+
+            if (info->kind != TRANCHE_LANE_NEWS && fewest != G_MAXUINT
+                && !g_hash_table_contains (kept, GUINT_TO_POINTER (i + 1))
+                && info->n_events > fewest)
+              g_error ("%s: a lane of %u events folded, one of %u kept", scene, info->n_events,
+                       fewest);
+          }
+    }
   /* no lane folded while every row fits (a scrolling scene folds only
    * past hundreds of lanes) */
   if (tranche_timeline_layout_get_lane_shortfall (layout, 1.0) == 0

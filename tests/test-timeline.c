@@ -543,26 +543,14 @@ test_many_pairs (void)
   n_lanes = tranche_timeline_layout_get_n_lanes (layout);
   g_assert_cmpuint (n_lanes, >=, 3);
   n_shown = n_lanes - 2;
-  /* the lanes kept are those with the most events, most first */
-  {
-    g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
-    guint fewest = G_MAXUINT;
-
-    for (guint i = 0; i < n_shown; i++)
-      {
-        const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
-        guint n = tranche_lane_index_get_lane (index, lane->index)->n_events;
-
-        g_assert_cmpuint (lane->index, <, n_index - 1);
-        g_assert_cmpuint (lane->n_merged, ==, 0);
-        g_assert_cmpuint (n, <=, fewest);
-        fewest = n;
-        g_hash_table_add (shown, GUINT_TO_POINTER (lane->index + 1));
-      }
-    for (guint i = 0; i + 1 < n_index; i++)
-      if (!g_hash_table_contains (shown, GUINT_TO_POINTER (i + 1)))
-        g_assert_cmpuint (tranche_lane_index_get_lane (index, i)->n_events, <=, fewest);
-  }
+  /* past a few thousand lanes, those kept are the first of the index (ranking
+   * them all on every frame would cost a walk over every lane) */
+  for (guint i = 0; i < n_shown; i++)
+    {
+      const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
+      g_assert_cmpuint (lane->index, ==, i);
+      g_assert_cmpuint (lane->n_merged, ==, 0);
+    }
   others = tranche_timeline_layout_get_lane (layout, n_shown);
   g_assert_cmpuint (others->index, ==, G_MAXUINT);
   g_assert_cmpuint (others->n_merged, ==, n_index - 1 - n_shown);

@@ -289,9 +289,10 @@ order_lanes (TrancheTimelineLayout *self,
   return n;
 }
 
-/* Ranking every lane for folding costs a sort; past this many the index's
- * order (by total) is kept. */
-#define RANK_LANES_UP_TO 20000
+/* Ranking every lane for folding costs a walk and a sort on each update
+ * (each frame of a pan): past this many lanes the index's order (by total)
+ * is kept, so a file with a lane per pair stays as cheap as before. */
+#define RANK_LANES_UP_TO 2000
 
 static int
 compare_lanes_to_keep (gconstpointer a,
