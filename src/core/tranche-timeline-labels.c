@@ -13,6 +13,8 @@
 
 /* Labels tried per scene: more would not fit on any screen anyway. */
 #define MAX_LABEL_TRIES 400
+/* Labels a scene searches a leader line's place for (a wider search). */
+#define MAX_LEADERS 12
 
 /* Something that wants a label, ordered by how much it matters. */
 typedef struct
@@ -358,7 +360,7 @@ try_leader (TrancheTimelineLayout *self,
 
   tranche_draw_get_text_size (layout, &w, &h);
   /* Nearest first, and near: a long leader reads as part of the chart. */
-  for (guint k = 1; k <= 6; k++)
+  for (guint k = 1; k <= 4; k++)
     for (guint side = 0; side < 6; side++)
       {
         double x = side % 2 == 0 ? a->x + a->rx + k * step : a->x - a->rx - k * step - w;
@@ -414,10 +416,53 @@ add_label_obstacle (TrancheTimelineLayout      *self,
   tranche_label_placer_add_rect (lines, &label->rect);
 }
 
-/* Places the label of one request if there is room for it in its lane:
- * with its date under it, else on one line, then with a shorter title, else
- * the amount alone, else set apart with a leader line; what finds no room
- * is counted for its lane's badge. */
+/* Finds room for a label of `t` around `a` in its lane's band: with its
+ * date under it, else on one line, then with a shorter title, else the
+ * amount alone, else (while `leaders` lasts) set apart with a leader line.
+ * Each shorter form is made only when the longer one found no room. */
+static gboolean
+choose_label (TrancheTimelineLayout *self,
+              TrancheLabelPlacer    *placer,
+              TrancheLabelPlacer    *lines,
+              const TrancheRect     *band,
+              const Around          *a,
+              const LabelText       *t,
+              double                 gap,
+              double                 max_width,
+              guint                 *leaders,
+              TrancheTimelineLabel  *label)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *half = NULL;
+  g_autofree char *bare = NULL;
+  gsize full_bold = 0, half_bold = 0, bare_bold = 0;
+
+  full = fit_first_line (self, t, TRUE, max_width, &full_bold);
+  if (full != NULL
+      && ((t->detail != NULL
+           && try_label (self, placer, band, a, full, full_bold, t->detail, gap, label))
+          || try_label (self, placer, band, a, full, full_bold, NULL, gap, label)))
+    return TRUE;
+  half = fit_first_line (self, t, TRUE, max_width / 2, &half_bold);
+  if (half != NULL && g_strcmp0 (half, full) != 0
+      && ((t->detail != NULL
+           && try_label (self, placer, band, a, half, half_bold, t->detail, gap, label))
+          || try_label (self, placer, band, a, half, half_bold, NULL, gap, label)))
+    return TRUE;
+  bare = fit_first_line (self, t, FALSE, max_width, &bare_bold);
+  if (bare != NULL && g_strcmp0 (bare, full) != 0
+      && try_label (self, placer, band, a, bare, bare_bold, NULL, gap, label))
+    return TRUE;
+  if (*leaders == 0)
+    return FALSE;
+  (*leaders)--;
+  return (half != NULL && try_leader (self, placer, lines, band, a, half, half_bold, label))
+         || (bare != NULL && g_strcmp0 (bare, half) != 0
+             && try_leader (self, placer, lines, band, a, bare, bare_bold, label));
+}
+
+/* Places the label of one request if there is room for it in its lane;
+ * what finds no room is counted for its lane's badge. */
 static void
 place_label (TrancheTimelineLayout *self,
              TrancheLabelPlacer    *placer,
@@ -425,14 +470,11 @@ place_label (TrancheTimelineLayout *self,
              const LabelRequest    *r,
              double                 gap,
              double                 max_width,
+             guint                 *leaders,
              guint                 *unlabelled)
 {
   TrancheTimelineLabel label = { 0 };
   g_auto(LabelText) t = { 0 };
-  g_autofree char *full = NULL;
-  g_autofree char *half = NULL;
-  g_autofree char *bare = NULL;
-  gsize full_bold = 0, half_bold = 0, bare_bold = 0;
   const TrancheTimelineLane *lane;
   TrancheRect band;
   Around a;
@@ -444,30 +486,15 @@ place_label (TrancheTimelineLayout *self,
   label.lane = slot;
   lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
   band = (TrancheRect) { self->plot.x, lane->y, self->plot.width, lane->height };
-
-  full = fit_first_line (self, &t, TRUE, max_width, &full_bold);
-  half = fit_first_line (self, &t, TRUE, max_width / 2, &half_bold);
-  bare = fit_first_line (self, &t, FALSE, max_width, &bare_bold);
   if (t.detail != NULL && *t.detail == '\0')
     g_clear_pointer (&t.detail, g_free);
-  if ((full != NULL && t.detail != NULL
-       && try_label (self, placer, &band, &a, full, full_bold, t.detail, gap, &label))
-      || (full != NULL && try_label (self, placer, &band, &a, full, full_bold, NULL, gap, &label))
-      || (half != NULL && g_strcmp0 (half, full) != 0 && t.detail != NULL
-          && try_label (self, placer, &band, &a, half, half_bold, t.detail, gap, &label))
-      || (half != NULL && g_strcmp0 (half, full) != 0
-          && try_label (self, placer, &band, &a, half, half_bold, NULL, gap, &label))
-      || (bare != NULL && g_strcmp0 (bare, full) != 0
-          && try_label (self, placer, &band, &a, bare, bare_bold, NULL, gap, &label))
-      || (half != NULL && try_leader (self, placer, lines, &band, &a, half, half_bold, &label))
-      || (bare != NULL && g_strcmp0 (bare, half) != 0
-          && try_leader (self, placer, lines, &band, &a, bare, bare_bold, &label)))
+  if (!choose_label (self, placer, lines, &band, &a, &t, gap, max_width, leaders, &label))
     {
-      add_label_obstacle (self, placer, lines, &label);
-      g_array_append_val (self->labels, label);
+      unlabelled[slot]++;
       return;
     }
-  unlabelled[slot]++;
+  add_label_obstacle (self, placer, lines, &label);
+  g_array_append_val (self->labels, label);
 }
 
 /* A lane whose labels did not all find room says how many are missing,
@@ -610,6 +637,7 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   g_autoptr(TrancheLabelPlacer) lines = NULL;
   g_autoptr(GArray) requests = NULL;
   g_autofree guint *unlabelled = g_new0 (guint, MAX (self->lanes->len, 1));
+  guint leaders = MAX_LEADERS;
   double gap = S (self, 4);
   double max_width = MIN (S (self, 380), self->plot.width / 2.5);
 
@@ -622,6 +650,6 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   requests = collect_requests (self);
   for (guint i = 0; i < MIN (requests->len, MAX_LABEL_TRIES); i++)
     place_label (self, placer, lines, &g_array_index (requests, LabelRequest, i), gap, max_width,
-                 unlabelled);
+                 &leaders, unlabelled);
   place_badges (self, placer, unlabelled);
 }
