@@ -356,7 +356,7 @@ try_leader (TrancheTimelineLayout *self,
             TrancheTimelineLabel  *label)
 {
   PangoLayout *layout = tranche_text_cache_get (self->text, TRANCHE_TEXT_BODY, text, -1, bold_len);
-  double w, h, step = S (self, 18), inset = S (self, 1);
+  double w, h, step = S (self, 28), inset = S (self, 1);
 
   tranche_draw_get_text_size (layout, &w, &h);
   /* Nearest first, and near: a long leader reads as part of the chart. */
@@ -381,7 +381,7 @@ try_leader (TrancheTimelineLayout *self,
           double dx = lx - a->x, dy = ly - a->y, d = hypot (dx, dy);
           double sx = a->x + dx / d * a->rx, sy = a->y + dy / d * a->ry;
 
-          if (!leader_is_free (self, lines, sx, sy, lx, ly, a->x, a->y, S (self, 8)))
+          if (!leader_is_free (self, lines, sx, sy, lx, ly, a->x, a->y, S (self, 24)))
             continue;
           label->leader = TRUE;
           label->leader_x0 = sx;
