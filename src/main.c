@@ -90,7 +90,8 @@ main (int   argc,
   g_autofree char *view = NULL;
   gboolean transparent = FALSE;
   gboolean deck = FALSE;
-  gboolean title = FALSE, no_title = FALSE;
+  g_autofree char *title = NULL, *subtitle = NULL;
+  gboolean no_title = FALSE;
   gboolean footer = FALSE, no_footer = FALSE;
   double scale = NAN;
   g_autofree char *article = NULL;
@@ -125,8 +126,12 @@ main (int   argc,
       N_("With --export: light (default) or dark"), N_("THEME") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &transparent,
       N_("With --export to a PNG: no background behind the charts"), NULL },
-    { "title", 0, 0, G_OPTION_ARG_NONE, &title,
-      N_("With --export: the dataset’s title above the charts (the default)"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("With --export: TEXT as the title above the charts, instead of the dataset’s"),
+      N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle,
+      N_("With --export: TEXT under the title, instead of the events, years and currency "
+         "shown"), N_("TEXT") },
     { "no-title", 0, 0, G_OPTION_ARG_NONE, &no_title,
       N_("With --export: no title above the charts"), NULL },
     { "footer", 0, 0, G_OPTION_ARG_NONE, &footer,
@@ -253,10 +258,10 @@ main (int   argc,
           g_printerr (_("tranche: --export draws one FILE at a time\n"));
           return 2;
         }
-      if ((title && no_title) || (footer && no_footer))
+      if (((title || subtitle) && no_title) || (footer && no_footer))
         {
-          g_printerr (_("tranche: --title and --no-title (or --footer and --no-footer) can’t "
-                        "be used together\n"));
+          g_printerr (_("tranche: --title or --subtitle and --no-title (or --footer and "
+                        "--no-footer) can’t be used together\n"));
           return 2;
         }
       {
@@ -271,17 +276,19 @@ main (int   argc,
           .to = to,
           .transparent = transparent,
           .deck = deck,
-          .title = title ? 1 : no_title ? 0 : -1,
+          .title = title || subtitle ? 1 : no_title ? 0 : -1,
+          .title_text = title,
+          .subtitle_text = subtitle,
           .footer = footer ? 1 : no_footer ? 0 : -1,
         };
         return tranche_cli_export (&args);
       }
     }
   if (size != NULL || theme != NULL || from != NULL || to != NULL || !isnan (scale)
-      || view != NULL || transparent || deck || title || no_title || footer || no_footer)
+      || view != NULL || transparent || deck || title || subtitle || no_title || footer || no_footer)
     {
       g_printerr (_("tranche: --view, --size, --scale, --theme, --transparent, --title, "
-                    "--footer, --deck, --from and --to go with --export\n"));
+                    "--subtitle, --footer, --deck, --from and --to go with --export\n"));
       return 2;
     }
 

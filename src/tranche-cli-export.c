@@ -139,6 +139,8 @@ tranche_cli_export (const TrancheCliExport *args)
     }
   if (args->title >= 0)
     options.show_title = args->title;
+  options.title = args->title_text;
+  options.subtitle = args->subtitle_text;
   if (args->footer >= 0)
     options.show_footer = args->footer;
   if (args->from != NULL && !parse_day ("--from", args->from, FALSE, &options.first))

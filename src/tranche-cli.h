@@ -33,7 +33,9 @@ typedef struct
   const char *to;
   gboolean    transparent;
   gboolean    deck;
-  int         title;        /* 1 --title, 0 --no-title */
+  int         title;        /* 1 --title or --subtitle, 0 --no-title */
+  const char *title_text;   /* --title TEXT, or NULL */
+  const char *subtitle_text;/* --subtitle TEXT, or NULL */
   int         footer;       /* 1 --footer, 0 --no-footer */
 } TrancheCliExport;
 

@@ -38,7 +38,7 @@ cd "$tmp" || exit 1
 # --help names every export option.
 run --help
 expect_status 0 help
-for option in --export --view --size --scale --theme --transparent --title --no-title \
+for option in --export --view --size --scale --theme --transparent --title --subtitle --no-title \
               --footer --no-footer --deck --from --to; do
   expect_in "$out" "$option" "help lists $option"
 done
@@ -70,8 +70,10 @@ run --export x.png --size huge
 expect_status 2 "bad size"
 run --export x.svg --scale 2
 expect_status 2 "scale with svg"
-run --export x.png --title --no-title
+run --export x.png --title "Board deck" --no-title
 expect_status 2 "title and no-title"
+run --export x.png --subtitle "As of June" --no-title
+expect_status 2 "subtitle and no-title"
 run --view all
 expect_status 2 "view without export"
 run --export x.png --deck

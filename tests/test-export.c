@@ -813,6 +813,34 @@ test_footer (void)
   g_assert_true (g_str_has_suffix (whole, "Period shown: 2017 – 2024"));
 }
 
+/* The subtitle states the range asked for; a title and subtitle of the
+ * caller's replace the dataset's; an export has no today line. */
+static void
+test_title_and_range (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TrancheChartStack) stack = NULL;
+  g_autoptr(TrancheChartStack) custom = NULL;
+  TrancheExportOptions options;
+
+  tranche_export_options_init (&options);
+  g_assert_true (isnan (options.today));
+  options.views = TRANCHE_STACK_ALL;
+  options.first = tranche_day_from_ymd (2023, 1, 1);
+  options.end = tranche_day_from_ymd (2026, 1, 1);
+  stack = make_stack (ds, &options);
+  /* the sample ends in 2023, but 2023–2025 was asked for */
+  g_assert_nonnull (strstr (tranche_chart_stack_get_subtitle (stack, NULL), "2023–2025"));
+  g_assert_true (isnan (tranche_timeline_layout_get_today_x (
+    tranche_chart_stack_get_timeline (stack))));
+
+  options.title = "Board meeting";
+  options.subtitle = "Funding to date";
+  custom = make_stack (ds, &options);
+  g_assert_cmpstr (tranche_chart_stack_get_title (custom, NULL), ==, "Board meeting");
+  g_assert_cmpstr (tranche_chart_stack_get_subtitle (custom, NULL), ==, "Funding to date");
+}
+
 static void
 test_options (void)
 {
@@ -865,5 +893,6 @@ main (int   argc,
   g_test_add_func ("/export/failure/unwritable-folder", test_failure_unwritable_folder);
   g_test_add_func ("/export/footer", test_footer);
   g_test_add_func ("/export/options", test_options);
+  g_test_add_func ("/export/title-and-range", test_title_and_range);
   return g_test_run ();
 }

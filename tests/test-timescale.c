@@ -262,6 +262,34 @@ test_ticks_coarsen (void)
   g_assert_cmpint (last, ==, TRANCHE_TICK_CENTURY);
 }
 
+/* Zooming out stops at the data and a margin; panning stays beside them. */
+static void
+test_bound_range (void)
+{
+  TrancheDay d0 = tranche_day_from_ymd (2021, 1, 1), d1 = tranche_day_from_ymd (2026, 1, 1);
+  TrancheDay first = tranche_day_from_ymd (2010, 1, 1), end = tranche_day_from_ymd (2035, 1, 1);
+  int y0, y1;
+
+  /* 2010–2034 for a 2021–2025 dataset: back to a year either side */
+  g_assert_true (tranche_time_scale_bound_range (&first, &end, d0, d1));
+  tranche_day_to_ymd (first, &y0, NULL, NULL);
+  tranche_day_to_ymd (end, &y1, NULL, NULL);
+  g_assert_cmpint (y0, ==, 2020);
+  g_assert_cmpint (y1, ==, 2027);
+  /* a range inside is left alone */
+  first = tranche_day_from_ymd (2022, 1, 1);
+  end = tranche_day_from_ymd (2023, 1, 1);
+  g_assert_false (tranche_time_scale_bound_range (&first, &end, d0, d1));
+  g_assert_cmpfloat (first, ==, tranche_day_from_ymd (2022, 1, 1));
+  /* panned far right: slides back, keeping its span */
+  first = tranche_day_from_ymd (2030, 1, 1);
+  end = tranche_day_from_ymd (2031, 1, 1);
+  g_assert_true (tranche_time_scale_bound_range (&first, &end, d0, d1));
+  g_assert_cmpfloat (end, ==, d1 + (d1 - d0) / 5);
+  g_assert_cmpfloat_with_epsilon (end - first, tranche_day_from_ymd (2031, 1, 1)
+                                               - tranche_day_from_ymd (2030, 1, 1), 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/timescale/limits", test_limits);
   g_test_add_func ("/timescale/fit-and-pan", test_fit_and_pan);
   g_test_add_func ("/timescale/interpolate", test_interpolate);
+  g_test_add_func ("/timescale/bound-range", test_bound_range);
   g_test_add_func ("/ticks/never-overlap", test_ticks_never_overlap);
   g_test_add_func ("/ticks/rows", test_ticks_rows);
   g_test_add_func ("/ticks/coarsen", test_ticks_coarsen);

@@ -43,6 +43,7 @@ struct _TrancheTimelineView
   int                    selected;
   int                    hovered;
   double                 type_scale;  /* 1 in the window; more on a projector */
+  double                 lane_scroll_rest; /* touchpad rows not yet scrolled */
   TrancheTimeGestures   *gestures;  /* zoom and pan, shared with the other charts */
 
   /* Animation between two scales, driven by the frame clock. */
@@ -350,6 +351,23 @@ viewport_changed_cb (TrancheTimelineView *self)
   /* A cleared range (a new dataset) is fitted at the next allocation. */
   if (!tranche_viewport_get_range (self->viewport, &first, &end))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
+  else
+    {
+      TrancheDay data_first, data_end;
+      int width = gtk_widget_get_width (GTK_WIDGET (self));
+      int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      /* Zoomed or panned out past the data and a margin: back within it
+       * (the fitted range, markers' room included, is the data here). */
+      if (self->dataset != NULL && width > 0 && height > 0
+          && tranche_timeline_layout_fit_range (self->layout, width, height, &data_first,
+                                                &data_end)
+          && tranche_time_scale_bound_range (&first, &end, data_first, data_end))
+        {
+          tranche_viewport_set_range (self->viewport, first, end);
+          return;
+        }
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -521,6 +539,29 @@ activate_action (GtkWidget  *widget,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
 }
 
+/* Where the lane rows are scrolled to, as a thin bar at the plot's right edge. */
+static void
+paint_lane_scrollbar (TrancheTimelineView *self,
+                      cairo_t             *cr)
+{
+  guint first, n_shown, n_rows;
+  const TrancheTimelineLane *top, *bottom;
+  double y0, height;
+
+  tranche_timeline_layout_get_lane_rows (self->layout, &first, &n_shown, &n_rows);
+  if (n_rows <= n_shown || n_shown == 0)
+    return;
+  top = tranche_timeline_layout_get_lane (self->layout, 0);
+  bottom = tranche_timeline_layout_get_lane (self->layout, n_shown - 1);
+  y0 = top->y;
+  height = bottom->y + bottom->height - y0;
+  cairo_set_source_rgba (cr, self->theme.muted.red, self->theme.muted.green,
+                         self->theme.muted.blue, 0.5);
+  tranche_draw_rounded_rect (cr, gtk_widget_get_width (GTK_WIDGET (self)) - 8,
+                             y0 + height * first / n_rows, 4, height * n_shown / n_rows, 2);
+  cairo_fill (cr);
+}
+
 static void
 tranche_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -552,6 +593,7 @@ tranche_timeline_view_snapshot (GtkWidget   *widget,
 
   pointer_day = self->viewport ? tranche_viewport_get_pointer_day (self->viewport) : NAN;
   tranche_timeline_painter_paint (self->layout, cr, self->selected, self->hovered, pointer_day);
+  paint_lane_scrollbar (self, cr);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -776,16 +818,50 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+/* With more lanes than rows fit, a plain vertical scroll moves through the
+ * lanes a row per notch (before the time gestures, which pan with it);
+ * with every lane in view, or with a modifier, it goes on to them. */
+static gboolean
+lane_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                TrancheTimelineView      *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  guint first, n_shown, n_rows;
+  int row;
+
+  tranche_timeline_layout_get_lane_rows (self->layout, &first, &n_shown, &n_rows);
+  if (n_rows <= n_shown || dy == 0 || fabs (dx) > fabs (dy)
+      || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+    return FALSE;
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    self->lane_scroll_rest = dy;
+  else
+    self->lane_scroll_rest += dy / 40;
+  row = (int) first + (int) trunc (self->lane_scroll_rest);
+  self->lane_scroll_rest -= trunc (self->lane_scroll_rest);
+  row = CLAMP (row, 0, (int) (n_rows - n_shown));
+  if ((guint) row != first)
+    {
+      tranche_timeline_layout_set_lane_scroll (self->layout, row);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return TRUE;
+}
+
 static void
 tranche_timeline_view_init (TrancheTimelineView *self)
 {
-  GtkEventController *motion;
+  GtkEventController *motion, *lane_scroll;
   GtkGesture *click;
 
   self->selected = -1;
   self->hovered = -1;
   self->type_scale = 1.0;
   self->layout = tranche_timeline_layout_new ();
+  tranche_timeline_layout_set_scroll_lanes (self->layout, TRUE);
   self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
                                   G_CALLBACK (session_dataset_changed_cb), self);
@@ -804,6 +880,10 @@ tranche_timeline_view_init (TrancheTimelineView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
+  lane_scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (lane_scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (lane_scroll, "scroll", G_CALLBACK (lane_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), lane_scroll);
   self->gestures = tranche_time_gestures_attach (GTK_WIDGET (self), gesture_interrupt_cb, self);
 
   motion = gtk_event_controller_motion_new ();
@@ -934,6 +1014,7 @@ tranche_timeline_view_set_selected (TrancheTimelineView *self,
   if (self->selected == selected)
     return;
   self->selected = selected;
+  tranche_timeline_layout_set_selected (self->layout, selected);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);

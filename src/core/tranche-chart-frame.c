@@ -302,10 +302,14 @@ flow_legend (TrancheChartFrame *self,
              double             right,
              double             y,
              double             row_height,
-             guint              max_rows)
+             guint              max_rows,
+             double             gap)
 {
-  double gap = S (self, 14), inner = S (self, 5);
+  double inner = S (self, 5);
   guint row = 0, start = 0;
+
+  for (guint i = 0; i < self->legend->len; i++)
+    g_array_index (self->legend, TrancheChartLegendItem, i).shown = FALSE;
 
   while (start < self->legend->len && row < max_rows)
     {
@@ -360,6 +364,15 @@ flow_legend (TrancheChartFrame *self,
       row++;
     }
   return row;
+}
+
+static gboolean
+legend_all_shown (TrancheChartFrame *self)
+{
+  for (guint i = 0; i < self->legend->len; i++)
+    if (!g_array_index (self->legend, TrancheChartLegendItem, i).shown)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -511,9 +524,18 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
         }
       rows = 1;
       if (self->legend->len > 0)
-        rows = MAX (1, flow_legend (self, header_right + S (self, 24), self->rect.x + pad,
-                                    self->rect.x + self->rect.width - pad, y, row_h,
-                                    self->rect.height >= 300 * self->theme.scale ? 2 : 1));
+        {
+          double left = header_right + S (self, 24), right = self->rect.x + self->rect.width - pad;
+
+          rows = MAX (1, flow_legend (self, left, self->rect.x + pad, right, y, row_h,
+                                      self->rect.height >= 300 * self->theme.scale ? 2 : 1,
+                                      S (self, 14)));
+          /* A legend never loses items: on a small canvas it tightens and
+           * takes another row, then a third. */
+          for (guint max_rows = 2; max_rows <= 3 && !legend_all_shown (self); max_rows++)
+            rows = MAX (1, flow_legend (self, left, self->rect.x + pad, right, y, row_h,
+                                        max_rows, S (self, 8)));
+        }
       y += rows * row_h + S (self, 4);
     }
   else

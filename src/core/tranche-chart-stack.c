@@ -24,7 +24,13 @@
  * (its legend and two rows of ticks take room the other charts don't). */
 #define TIMELINE_WEIGHT 1.6
 #define CHART_WEIGHT    1.0
-#define CROWDED_TIMELINE_WEIGHT 3.0
+/* The least height a valuation or cumulative chart is given, at type scale 1:
+ * an axis with a few ticks, its title and a compact legend. */
+#define MIN_CHART_HEIGHT 130
+/* What a chart keeps when the lanes only want more comfortable rows. */
+#define GOOD_CHART_HEIGHT 190
+/* Lane rows this many times their legible minimum hold two-line labels. */
+#define COMFORTABLE_LANES 1.8
 
 struct _TrancheChartStack
 {
@@ -36,6 +42,8 @@ struct _TrancheChartStack
   gboolean                show_title;
   gboolean                show_footer;
   TrancheDay              today;
+  char                   *custom_title, *custom_subtitle;
+  TrancheDay              asked_first, asked_end;
 
   TrancheTimelineLayout  *timeline;
   TrancheChart           *charts[2];  /* under the timeline, as in chart_views[] */
@@ -128,7 +136,9 @@ count_shown (TrancheChartStack *self)
 }
 
 static char *
-make_subtitle (TrancheChartStack *self)
+make_subtitle (TrancheChartStack *self,
+               TrancheDay         shown_first,
+               TrancheDay         shown_end)
 {
   guint n = tranche_dataset_get_n_events (self->dataset);
   guint shown = count_shown (self);
@@ -145,13 +155,21 @@ make_subtitle (TrancheChartStack *self)
   else
     events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
 
+  /* The years shown: those asked for, else the data's within the range
+   * drawn (which has a margin around the data). */
   if (tranche_dataset_get_day_range (self->dataset, &first, &end))
     {
-      int y0, y1;
-
-      tranche_day_to_ymd (first, &y0, NULL, NULL);
-      tranche_day_to_ymd (end - 1, &y1, NULL, NULL);
-      years = y0 == y1 ? g_strdup_printf ("%d", y0) : g_strdup_printf ("%d–%d", y0, y1);
+      if (isfinite (shown_first) && isfinite (shown_end) && shown_end > shown_first)
+        {
+          first = MAX (first, shown_first);
+          end = MIN (end, shown_end);
+        }
+      if (isfinite (self->asked_first))
+        first = self->asked_first;
+      if (isfinite (self->asked_end))
+        end = self->asked_end;
+      if (end > first)
+        years = tranche_format_year_span (first, end);
     }
   tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), code);
   /* Translators: in an export's subtitle, "amounts in USD" */
@@ -204,6 +222,8 @@ layout_frame (TrancheChartStack *self,
     {
       double y = S (self, 20);
 
+      if (self->custom_title != NULL)
+        title = self->custom_title;
       self->title = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled Dataset"));
       self->title_layout = make_text (self, self->title, self->theme.title_size, TRUE,
                                       width - 2 * margin, 1);
@@ -211,7 +231,8 @@ layout_frame (TrancheChartStack *self,
       self->title_rect = (TrancheRect) { margin, y, w, h };
       y += h + S (self, 4);
 
-      self->subtitle = make_subtitle (self);
+      self->subtitle = self->custom_subtitle != NULL ? g_strdup (self->custom_subtitle)
+                                                     : make_subtitle (self, first, end);
       self->subtitle_layout = make_text (self, self->subtitle, self->theme.text_size, FALSE,
                                          width - 2 * margin, 1);
       tranche_draw_get_text_size (self->subtitle_layout, &w, &h);
@@ -237,45 +258,55 @@ layout_frame (TrancheChartStack *self,
     }
 }
 
-/* Splits [top, bottom) between the charts shown. */
+/* Splits [top, bottom) between the charts shown; the timeline gets more
+ * than its weight, taken from the charts: `need` (for legible lane rows)
+ * down to the charts' readable minimum, `want` (for comfortable rows) down
+ * to a height where they still read well. */
 static void
 place_views (TrancheChartStack *self,
              double             width,
              double             top,
              double             bottom,
-             double             timeline_weight)
+             double             timeline_weight,
+             double             need,
+             double             want)
 {
+  double timeline_extra;
   static const TrancheStackChart order[] = {
     TRANCHE_STACK_TIMELINE, TRANCHE_STACK_VALUATION, TRANCHE_STACK_CUMULATIVE,
   };
   double total = 0, y = top, body = MAX (bottom - top, 1);
 
+  guint n_charts = 0;
+  double charts_body;
+
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     if (self->views & order[i])
-      total += order[i] == TRANCHE_STACK_TIMELINE ? timeline_weight : CHART_WEIGHT;
+      {
+        total += order[i] == TRANCHE_STACK_TIMELINE ? timeline_weight : CHART_WEIGHT;
+        n_charts += order[i] != TRANCHE_STACK_TIMELINE;
+      }
+  charts_body = body * CHART_WEIGHT * n_charts / total;
+  timeline_extra = MAX (CLAMP (need, 0,
+                               MAX (charts_body - n_charts * S (self, MIN_CHART_HEIGHT), 0)),
+                        CLAMP (want, 0,
+                               MAX (charts_body - n_charts * S (self, GOOD_CHART_HEIGHT), 0)));
+  if (!(self->views & TRANCHE_STACK_TIMELINE) || n_charts == 0)
+    timeline_extra = 0;
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      double share;
+      double h;
 
       if (!(self->views & order[i]))
         continue;
-      share = (order[i] == TRANCHE_STACK_TIMELINE ? timeline_weight : CHART_WEIGHT) / total;
+      if (order[i] == TRANCHE_STACK_TIMELINE)
+        h = body * timeline_weight / total + timeline_extra;
+      else
+        h = body * CHART_WEIGHT / total - timeline_extra / n_charts;
       /* Whole pixels, so stacked charts meet without a seam. */
-      self->rects[view_slot (order[i])] = (TrancheRect) { 0, y, width,
-                                                          round (y + body * share) - y };
-      y = round (y + body * share);
+      self->rects[view_slot (order[i])] = (TrancheRect) { 0, y, width, round (y + h) - y };
+      y = round (y + h);
     }
-}
-
-static gboolean
-timeline_folds_lanes (TrancheChartStack *self)
-{
-  guint n = tranche_timeline_layout_get_n_lanes (self->timeline);
-
-  for (guint i = 0; i < n; i++)
-    if (tranche_timeline_layout_get_lane (self->timeline, i)->n_merged > 0)
-      return TRUE;
-  return FALSE;
 }
 
 gboolean
@@ -317,8 +348,11 @@ tranche_chart_stack_new (void)
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   self->views = TRANCHE_STACK_TIMELINE;
   self->today = NAN;
+  self->asked_first = self->asked_end = NAN;
   self->timeline = tranche_timeline_layout_new ();
   tranche_timeline_layout_set_today (self->timeline, NAN);
+  /* A chart on paper can't scroll: it shows the lanes of what it shows. */
+  tranche_timeline_layout_set_lanes_in_range (self->timeline, TRUE);
   tranche_timeline_layout_set_theme (self->timeline, &self->theme);
   self->charts[0] = TRANCHE_CHART (tranche_valuation_chart_new ());
   self->charts[1] = TRANCHE_CHART (tranche_cumulative_chart_new ());
@@ -338,6 +372,8 @@ tranche_chart_stack_free (TrancheChartStack *self)
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_clear_pointer (&self->mask, g_bytes_unref);
   g_clear_object (&self->context);
+  g_free (self->custom_title);
+  g_free (self->custom_subtitle);
   g_free (self);
 }
 
@@ -422,6 +458,35 @@ tranche_chart_stack_set_show_title (TrancheChartStack *self,
 }
 
 void
+tranche_chart_stack_set_asked_range (TrancheChartStack *self,
+                                     TrancheDay         first,
+                                     TrancheDay         end)
+{
+  g_return_if_fail (self != NULL);
+  self->asked_first = first;
+  self->asked_end = end;
+}
+
+void
+tranche_chart_stack_set_title_text (TrancheChartStack *self,
+                                    const char        *title,
+                                    const char        *subtitle)
+{
+  g_return_if_fail (self != NULL);
+
+  if (title != self->custom_title)
+    {
+      g_free (self->custom_title);
+      self->custom_title = g_strdup (title);
+    }
+  if (subtitle != self->custom_subtitle)
+    {
+      g_free (self->custom_subtitle);
+      self->custom_subtitle = g_strdup (subtitle);
+    }
+}
+
+void
 tranche_chart_stack_set_show_footer (TrancheChartStack *self,
                                      gboolean           show)
 {
@@ -456,7 +521,7 @@ tranche_chart_stack_fit_range (TrancheChartStack *self,
   /* The footer says the range, so measure without it: it can only take
    * one or two lines, and the fit is about the charts' width. */
   layout_frame (self, width, height, f, e, &top, &bottom);
-  place_views (self, width, top, bottom, TIMELINE_WEIGHT);
+  place_views (self, width, top, bottom, TIMELINE_WEIGHT, 0, 0);
   if (self->views & TRANCHE_STACK_TIMELINE)
     return tranche_timeline_layout_fit_range (self->timeline, width, self->rects[0].height,
                                               first, end);
@@ -486,18 +551,26 @@ tranche_chart_stack_layout (TrancheChartStack *self,
   self->width = width;
   self->height = height;
   layout_frame (self, width, height, first, end, &top, &bottom);
-  place_views (self, width, top, bottom, TIMELINE_WEIGHT);
+  place_views (self, width, top, bottom, TIMELINE_WEIGHT, 0, 0);
 
   if (self->views & TRANCHE_STACK_TIMELINE)
     {
       const TrancheRect *r = &self->rects[0];
+      double extra;
 
       tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
-      /* On a small canvas the timeline would fold lanes together: it
-       * matters more than the charts' height, so it takes more room. */
-      if (self->views != TRANCHE_STACK_TIMELINE && timeline_folds_lanes (self))
+      /* Lanes short of a comfortable height (room for a label above or
+       * under a marker): the timeline matters more than the charts' height,
+       * so it takes what its rows need from them, down to the charts'
+       * readable minimum. */
+      extra = tranche_timeline_layout_get_lane_shortfall (self->timeline, COMFORTABLE_LANES);
+
+      if (self->views != TRANCHE_STACK_TIMELINE && extra > 0)
         {
-          place_views (self, width, top, bottom, CROWDED_TIMELINE_WEIGHT);
+          double need = tranche_timeline_layout_get_lane_shortfall (self->timeline, 1.0);
+
+          place_views (self, width, top, bottom, TIMELINE_WEIGHT,
+                       need > 0 ? need + S (self, 2) : 0, extra + S (self, 2));
           tranche_timeline_layout_update (self->timeline, r->width, r->height, first, end);
         }
       self->scale = *tranche_timeline_layout_get_scale (self->timeline);

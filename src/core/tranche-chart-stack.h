@@ -60,6 +60,16 @@ void               tranche_chart_stack_set_show_title (TrancheChartStack *self,
                                                        gboolean           show);
 void               tranche_chart_stack_set_show_footer (TrancheChartStack *self,
                                                         gboolean           show);
+/* The range the caller asked for (--from, --to), which the subtitle states;
+ * NAN at either end: the data's. */
+void               tranche_chart_stack_set_asked_range (TrancheChartStack *self,
+                                                        TrancheDay         first,
+                                                        TrancheDay         end);
+/* A title and subtitle of the caller's instead of the dataset's title and
+ * the events, years and currency shown; NULL keeps each as it is. */
+void               tranche_chart_stack_set_title_text (TrancheChartStack *self,
+                                                       const char        *title,
+                                                       const char        *subtitle);
 /* Where the timeline's "today" line goes; NAN for none. */
 void               tranche_chart_stack_set_today     (TrancheChartStack  *self,
                                                       TrancheDay          today);

@@ -29,8 +29,6 @@ G_DEFINE_QUARK (tranche-export-error-quark, tranche_export_error)
 void
 tranche_export_options_init (TrancheExportOptions *options)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   g_return_if_fail (options != NULL);
 
   memset (options, 0, sizeof *options);
@@ -44,8 +42,8 @@ tranche_export_options_init (TrancheExportOptions *options)
   options->selected = -1;
   options->first = NAN;
   options->end = NAN;
-  options->today = tranche_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
-                                         g_date_time_get_day_of_month (now));
+  /* An export is shown later, elsewhere: a "today" line would be wrong by then. */
+  options->today = NAN;
 }
 
 gboolean
@@ -691,6 +689,8 @@ tranche_export_configure_stack (TrancheChartStack          *stack,
   tranche_chart_stack_set_dataset (stack, dataset, options->mask);
   tranche_chart_stack_set_views (stack, options->views);
   tranche_chart_stack_set_show_title (stack, options->show_title);
+  tranche_chart_stack_set_title_text (stack, options->title, options->subtitle);
+  tranche_chart_stack_set_asked_range (stack, options->first, options->end);
   tranche_chart_stack_set_show_footer (stack, options->show_footer);
   tranche_chart_stack_set_today (stack, options->today);
 }

@@ -60,7 +60,9 @@ typedef struct
   GBytes             *mask;        /* borrowed: events shown (TrancheFilter), NULL all */
   int                 selected;    /* an event to highlight, -1 (default) none */
   double              type_scale;  /* 0 (default): tranche_export_type_scale() of the size */
-  TrancheDay          today;       /* default: now; NAN for no line */
+  TrancheDay          today;       /* NAN (the default): no today line */
+  const char         *title;       /* borrowed: instead of the dataset's title, or NULL */
+  const char         *subtitle;    /* borrowed: instead of the events, range and currency */
 } TrancheExportOptions;
 
 /* Writes the whole content of a file into `file`; FALSE with `error` set

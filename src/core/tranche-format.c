@@ -564,3 +564,17 @@ tranche_format_day (TrancheDay       day,
     }
   return tranche_format_date (&date);
 }
+
+char *
+tranche_format_year_span (TrancheDay first,
+                          TrancheDay end)
+{
+  int y0, y1;
+
+  tranche_day_to_ymd (first, &y0, NULL, NULL);
+  tranche_day_to_ymd (MAX (end - 1, first), &y1, NULL, NULL);
+  if (y0 == y1)
+    return g_strdup_printf ("%d", y0);
+  /* Translators: a span of years, "2018–2023" */
+  return g_strdup_printf (C_("years", "%d–%d"), y0, y1);
+}

@@ -38,6 +38,9 @@ char       *tranche_format_date         (const TrancheDate  *date);
 char       *tranche_format_date_span    (const TrancheDate  *date,
                                          const TrancheDate  *end);
 /* A day number shown at a precision (ticks, crosshair). */
+/* The calendar years of the days [first, end): "2023–2025", or "2023". */
+char       *tranche_format_year_span    (TrancheDay          first,
+                                         TrancheDay          end);
 char       *tranche_format_day          (TrancheDay          day,
                                          TranchePrecision    precision);
 /* "Jan" / "janv." and "January" / "janvier". */

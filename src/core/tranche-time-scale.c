@@ -189,3 +189,42 @@ tranche_time_scale_equal (const TrancheTimeScale *a,
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
   return a->first == b->first && a->end == b->end && a->x == b->x && a->width == b->width;
 }
+
+gboolean
+tranche_time_scale_bound_range (TrancheDay *first,
+                                TrancheDay *end,
+                                TrancheDay  data_first,
+                                TrancheDay  data_end)
+{
+  TrancheDay margin, lo, hi, f, e;
+
+  g_return_val_if_fail (first != NULL && end != NULL, FALSE);
+
+  if (!(data_end > data_first) || !isfinite (*first) || !isfinite (*end))
+    return FALSE;
+  margin = MAX ((data_end - data_first) / 5, 365.2425 / 2);
+  lo = data_first - margin;
+  hi = data_end + margin;
+  f = *first;
+  e = *end;
+  if (e - f > hi - lo)
+    {
+      f = lo;
+      e = hi;
+    }
+  else if (f < lo)
+    {
+      e += lo - f;
+      f = lo;
+    }
+  else if (e > hi)
+    {
+      f -= e - hi;
+      e = hi;
+    }
+  if (f == *first && e == *end)
+    return FALSE;
+  *first = f;
+  *end = e;
+  return TRUE;
+}

@@ -63,6 +63,15 @@ void       tranche_time_scale_fit            (TrancheTimeScale       *self,
                                               TrancheDay              first,
                                               TrancheDay              end,
                                               double                  padding);
+/* The widest a view of data in [data_first, data_end) zooms out to, and how
+ * far it pans: the data and a margin of a fifth of their span (at least
+ * half a year) on each side, so a view never drifts into empty decades.
+ * Narrows [*first, *end) to it, or slides it back inside; TRUE when it
+ * changed. */
+gboolean   tranche_time_scale_bound_range    (TrancheDay             *first,
+                                              TrancheDay             *end,
+                                              TrancheDay              data_first,
+                                              TrancheDay              data_end);
 /* The scale part-way (t in 0..1) from `a` to `b`, for animations: it moves
  * evenly in log-span so a zoom looks steady. */
 void       tranche_time_scale_interpolate    (const TrancheTimeScale *a,

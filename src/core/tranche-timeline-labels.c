@@ -13,6 +13,8 @@
 
 /* Labels tried per scene: more would not fit on any screen anyway. */
 #define MAX_LABEL_TRIES 400
+/* Labels a scene searches a leader line's place for (a wider search). */
+#define MAX_LEADERS 12
 
 /* Something that wants a label, ordered by how much it matters. */
 typedef struct
@@ -35,39 +37,108 @@ compare_requests (const void *a,
   return ra->index < rb->index ? -1 : ra->index > rb->index;
 }
 
+/* What a label says: an amount (bold, never shortened) and a title (which
+ * shortens, by whole words, to fit), and a detail line under them. */
+typedef struct
+{
+  char *amount;   /* NULL or "" for none */
+  char *title;
+  char *around;   /* NULL, or a text with \x01 where the title goes ("\x01 +3 more"),
+                   * which the title shortens inside */
+  char *detail;
+} LabelText;
+
+static void
+label_text_clear (LabelText *t)
+{
+  g_clear_pointer (&t->amount, g_free);
+  g_clear_pointer (&t->title, g_free);
+  g_clear_pointer (&t->around, g_free);
+  g_clear_pointer (&t->detail, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LabelText, label_text_clear)
+
 static void
 marker_label_text (TrancheTimelineLayout *self,
                    const TrancheEvent    *event,
-                   char                 **text,
-                   char                 **detail,
-                   gsize                 *bold_len)
+                   LabelText             *t)
 {
-  g_autofree char *money = NULL;
-
   if (event->kind == TRANCHE_EVENT_VALUATION)
-    money = tranche_format_money (&event->valuation);
+    t->amount = tranche_format_money (&event->valuation);
   else if (event->kind != TRANCHE_EVENT_NEWS)
-    money = tranche_format_money (&event->amount);
+    t->amount = tranche_format_money (&event->amount);
+  t->title = g_strdup (event->title ? event->title : "");
+  t->detail = tranche_format_date_span (&event->date, &event->end);
+}
 
-  if (money != NULL && *money != '\0')
+/* The first line of a label: the amount whole, then as many of the title's
+ * words as fit in `max_width` (with "…" when some are left out); NULL when
+ * not even the amount fits, or there is nothing to say. */
+static char *
+fit_first_line (TrancheTimelineLayout *self,
+                const LabelText       *t,
+                gboolean               with_title,
+                double                 max_width,
+                gsize                 *bold_len)
+{
+  gboolean has_amount = t->amount != NULL && *t->amount != '\0';
+  g_autofree char *title = g_strdup (with_title ? t->title : "");
+  double width;
+
+  *bold_len = has_amount ? strlen (t->amount) : 0;
+  for (guint attempt = 0; attempt < 12; attempt++)
     {
-      *bold_len = strlen (money);
-      /* Translators: a timeline label, amount then title: "$1B · First investment" */
-      *text = g_strdup_printf (C_("marker label", "%s · %s"), money,
-                               event->title ? event->title : "");
+      g_autofree char *text = NULL;
+      char *space;
+
+      if (has_amount && *title != '\0')
+        /* Translators: a timeline label, amount then title: "$1B · First investment" */
+        text = g_strdup_printf (C_("marker label", "%s · %s"), t->amount, title);
+      else if (t->around != NULL && *title != '\0')
+        {
+          g_auto(GStrv) parts = g_strsplit (t->around, "\x01", 2);
+
+          text = g_strjoinv (title, parts);
+        }
+      else
+        text = g_strdup (has_amount ? t->amount : title);
+      if (*text == '\0')
+        return NULL;
+      tranche_text_cache_measure (self->text, TRANCHE_TEXT_BODY, text, &width, NULL);
+      if (width <= max_width)
+        return g_steal_pointer (&text);
+      if (*title == '\0')
+        return NULL;
+      /* Drop the last word (and a "…" added before), then mark the cut. */
+      if (g_str_has_suffix (title, "…"))
+        title[strlen (title) - strlen ("…")] = '\0';
+      space = strrchr (title, ' ');
+      if (space == NULL || space == title)
+        *title = '\0';
+      else
+        {
+          *space = '\0';
+          while (space > title && strchr (" ·,;:-–", space[-1]) != NULL)
+            *--space = '\0';
+          if (*title != '\0')
+            {
+              char *cut = g_strconcat (title, "…", NULL);
+              g_free (title);
+              title = cut;
+            }
+        }
+      if (*title == '\0' && !has_amount)
+        return NULL;
     }
-  else
-    {
-      *bold_len = 0;
-      *text = g_strdup (event->title ? event->title : "");
-    }
-  *detail = tranche_format_date_span (&event->date, &event->end);
+  return NULL;
 }
 
 /* Tries the places around a shape at (x, y) of half-width `rx` and half-height
  * `ry`; fills `rect` with the first free one. */
 static gboolean
 find_place (TrancheLabelPlacer *placer,
+            const TrancheRect  *band,
             double              x,
             double              y,
             double              rx,
@@ -95,6 +166,9 @@ find_place (TrancheLabelPlacer *placer,
     {
       guint i = prefer_side ? side_first[k] : k;
       TrancheRect candidate = { places[i][0], places[i][1], w, h };
+      /* Inside its own lane's band: a label never reads as another lane's. */
+      if (candidate.y < band->y || candidate.y + h > band->y + band->height)
+        continue;
       if (tranche_label_placer_is_free (placer, &candidate, x, y))
         {
           *rect = candidate;
@@ -104,18 +178,23 @@ find_place (TrancheLabelPlacer *placer,
   return FALSE;
 }
 
+/* A cluster says what it holds so two never read alike: its total (or,
+ * with no amounts, its first headline and how many more) and the dates
+ * from its first member to its last. */
 static void
 cluster_label_text (TrancheTimelineLayout        *self,
                     const TrancheTimelineCluster *c,
-                    char                        **text,
-                    char                        **detail,
-                    gsize                        *bold_len)
+                    LabelText                    *t)
 {
   guint first = g_array_index (self->members, guint, c->first_member);
+  guint last = g_array_index (self->members, guint, c->first_member + c->n_members - 1);
   const TrancheEvent *first_event = tranche_dataset_get_event (self->dataset, first);
+  const TrancheEvent *last_event = tranche_dataset_get_event (self->dataset, last);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event",
                                                          "%u events", c->n_members),
                                             c->n_members);
+  g_autofree char *from = tranche_format_date (&first_event->date);
+  g_autofree char *to = tranche_format_date (&last_event->date);
 
   if (c->total > 0)
     {
@@ -123,14 +202,26 @@ cluster_label_text (TrancheTimelineLayout        *self,
         tranche_format_amount (c->total, tranche_dataset_get_currency (self->dataset), FALSE);
       /* Translators: a cluster's label, "12 events · $3.4B"; "+" when some
        * amounts are not known */
-      *text = g_strdup_printf (c->partial ? C_("cluster label", "%s · %s+")
-                                          : C_("cluster label", "%s · %s"),
-                               count, total);
+      t->amount = g_strdup_printf (c->partial ? C_("cluster label", "%s · %s+")
+                                              : C_("cluster label", "%s · %s"),
+                                   count, total);
+      t->title = g_strdup ("");
     }
   else
-    *text = g_strdup (count);
-  *bold_len = strlen (count);
-  *detail = tranche_format_date (&first_event->date);
+    {
+      t->amount = g_strdup ("");
+      t->title = g_strdup (first_event->title ? first_event->title : count);
+      /* Translators: a cluster of headlines, "Munich plant opens +1 more";
+       * the headline shortens, the count stays */
+      t->around = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s +%u more", "%s +%u more",
+                                                c->n_members - 1),
+                                   "\x01", c->n_members - 1);
+    }
+  if (g_strcmp0 (from, to) == 0)
+    t->detail = g_steal_pointer (&from);
+  else
+    /* Translators: the dates a cluster's events span, "Feb 2022 – Jan 2023" */
+    t->detail = g_strdup_printf (C_("cluster label", "%s – %s"), from, to);
 }
 
 /* What a label goes around: a shape at (x, y) of half-width `rx` and
@@ -145,17 +236,16 @@ static void
 label_target (TrancheTimelineLayout *self,
               const LabelRequest    *r,
               Around                *around,
-              char                 **text,
-              char                 **detail,
-              gsize                 *bold_len)
+              LabelText             *t,
+              guint                 *lane)
 {
   if (r->owner == TRANCHE_LABEL_FOR_MARKER)
     {
       const TrancheTimelineMarker *m =
         &g_array_index (self->markers, TrancheTimelineMarker, r->index);
 
-      marker_label_text (self, tranche_dataset_get_event (self->dataset, m->event),
-                         text, detail, bold_len);
+      marker_label_text (self, tranche_dataset_get_event (self->dataset, m->event), t);
+      *lane = m->lane;
       around->x = m->x;
       around->y = m->y;
       around->rx = around->ry = m->radius;
@@ -168,7 +258,8 @@ label_target (TrancheTimelineLayout *self,
       const TrancheTimelineCluster *c =
         &g_array_index (self->clusters, TrancheTimelineCluster, r->index);
 
-      cluster_label_text (self, c, text, detail, bold_len);
+      cluster_label_text (self, c, t);
+      *lane = c->lane;
       around->x = (c->x0 + c->x1) / 2;
       around->y = c->y;
       around->rx = (c->x1 - c->x0) / 2 + c->radius;
@@ -177,50 +268,277 @@ label_target (TrancheTimelineLayout *self,
     }
 }
 
-/* Places the label of one request if there is room for it. */
+/* Tries one first line (and the detail under it, when `detail` is set)
+ * around the target; TRUE with the label filled when it found room. */
+static gboolean
+try_label (TrancheTimelineLayout *self,
+           TrancheLabelPlacer    *placer,
+           const TrancheRect     *band,
+           const Around          *a,
+           const char            *text,
+           gsize                  bold_len,
+           const char            *detail,
+           double                 gap,
+           TrancheTimelineLabel  *label)
+{
+  PangoLayout *first_line, *second_line = NULL;
+  double w1, h1, w2 = 0, h2 = 0;
+
+  first_line = tranche_text_cache_get (self->text, TRANCHE_TEXT_BODY, text, -1, bold_len);
+  tranche_draw_get_text_size (first_line, &w1, &h1);
+  if (detail != NULL)
+    {
+      second_line = tranche_text_cache_get (self->text, TRANCHE_TEXT_SMALL, detail, -1, 0);
+      tranche_draw_get_text_size (second_line, &w2, &h2);
+    }
+  if (!find_place (placer, band, a->x, a->y, a->rx, a->ry, MAX (w1, w2), h1 + h2, gap, a->side,
+                   &label->rect))
+    {
+      g_object_unref (first_line);
+      g_clear_object (&second_line);
+      return FALSE;
+    }
+  g_ptr_array_add (self->layouts, first_line);
+  label->text = tranche_timeline_scene_intern (self, text);
+  label->layout = first_line;
+  if (second_line != NULL)
+    {
+      g_ptr_array_add (self->layouts, second_line);
+      label->detail = tranche_timeline_scene_intern (self, detail);
+      label->detail_layout = second_line;
+      label->detail_y = label->rect.y + h1;
+    }
+  return TRUE;
+}
+
+/* Whether a leader line from (x0, y0) to (x1, y1) crosses no marker, bar
+ * nor label (its own marker at (own_x, own_y) aside, and the first `skip`
+ * pixels, where it leaves a bar its marker sits on); `lines` holds them
+ * with a thinner padding than labels keep. */
+static gboolean
+leader_is_free (TrancheTimelineLayout *self,
+                TrancheLabelPlacer    *placer,
+                double                 x0,
+                double                 y0,
+                double                 x1,
+                double                 y1,
+                double                 own_x,
+                double                 own_y,
+                double                 skip)
+{
+  double length = hypot (x1 - x0, y1 - y0);
+  guint n = (guint) ceil (length / S (self, 3));
+
+  for (guint i = 1; i < n; i++)
+    {
+      double t = (double) i / n;
+      TrancheRect dot = { x0 + (x1 - x0) * t - 0.5, y0 + (y1 - y0) * t - 0.5, 1, 1 };
+
+      if (t * length < skip)
+        continue;
+      if (!tranche_label_placer_is_free (placer, &dot, own_x, own_y))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A label set apart in its lane, at the band's top or bottom edge a little
+ * to either side, and joined to its marker by a line: for markers in thin
+ * lanes or under a commitment's bar, where no place beside them is free. */
+static gboolean
+try_leader (TrancheTimelineLayout *self,
+            TrancheLabelPlacer    *placer,
+            TrancheLabelPlacer    *lines,
+            const TrancheRect     *band,
+            const Around          *a,
+            const char            *text,
+            gsize                  bold_len,
+            TrancheTimelineLabel  *label)
+{
+  PangoLayout *layout = tranche_text_cache_get (self->text, TRANCHE_TEXT_BODY, text, -1, bold_len);
+  double w, h, step = S (self, 28), inset = S (self, 1);
+
+  tranche_draw_get_text_size (layout, &w, &h);
+  /* Nearest first, and near: a long leader reads as part of the chart. */
+  for (guint k = 1; k <= 4; k++)
+    for (guint side = 0; side < 6; side++)
+      {
+        double x = side % 2 == 0 ? a->x + a->rx + k * step : a->x - a->rx - k * step - w;
+        double y = side < 2 ? band->y + inset
+                 : side < 4 ? band->y + band->height - h - inset
+                            : band->y + (band->height - h) / 2;
+        TrancheRect candidate = { x, y, w, h };
+        double lx, ly;
+
+        if (y < band->y || y + h > band->y + band->height)
+          continue;
+        if (!tranche_label_placer_is_free (placer, &candidate, a->x, a->y))
+          continue;
+        /* From the marker's edge to the label's nearest corner (or side). */
+        lx = side % 2 == 0 ? x : x + w;
+        ly = side < 2 ? y + h : side < 4 ? y : y + h / 2;
+        {
+          double dx = lx - a->x, dy = ly - a->y, d = hypot (dx, dy);
+          double sx = a->x + dx / d * a->rx, sy = a->y + dy / d * a->ry;
+
+          if (!leader_is_free (self, lines, sx, sy, lx, ly, a->x, a->y, S (self, 24)))
+            continue;
+          label->leader = TRUE;
+          label->leader_x0 = sx;
+          label->leader_y0 = sy;
+          label->leader_x1 = lx;
+          label->leader_y1 = ly;
+        }
+        label->rect = candidate;
+        g_ptr_array_add (self->layouts, layout);
+        label->text = tranche_timeline_scene_intern (self, text);
+        label->layout = layout;
+        return TRUE;
+      }
+  g_object_unref (layout);
+  return FALSE;
+}
+
+/* Keeps a label's neighbours a little further off than the padding
+ * alone: two labels side by side must not read as one ("2 events · $2B"
+ * beside "$3.5B · Series E"). */
+static void
+add_label_obstacle (TrancheTimelineLayout      *self,
+                    TrancheLabelPlacer         *placer,
+                    TrancheLabelPlacer         *lines,
+                    const TrancheTimelineLabel *label)
+{
+  TrancheRect wide = label->rect;
+
+  wide.x -= S (self, 6);
+  wide.width += 2 * S (self, 6);
+  tranche_label_placer_add_rect (placer, &wide);
+  tranche_label_placer_add_rect (lines, &label->rect);
+}
+
+/* Finds room for a label of `t` around `a` in its lane's band: with its
+ * date under it, else on one line, then with a shorter title, else the
+ * amount alone, else (while `leaders` lasts) set apart with a leader line.
+ * Each shorter form is made only when the longer one found no room. */
+static gboolean
+choose_label (TrancheTimelineLayout *self,
+              TrancheLabelPlacer    *placer,
+              TrancheLabelPlacer    *lines,
+              const TrancheRect     *band,
+              const Around          *a,
+              const LabelText       *t,
+              double                 gap,
+              double                 max_width,
+              guint                 *leaders,
+              TrancheTimelineLabel  *label)
+{
+  g_autofree char *full = NULL;
+  g_autofree char *half = NULL;
+  g_autofree char *bare = NULL;
+  gsize full_bold = 0, half_bold = 0, bare_bold = 0;
+
+  full = fit_first_line (self, t, TRUE, max_width, &full_bold);
+  if (full != NULL
+      && ((t->detail != NULL
+           && try_label (self, placer, band, a, full, full_bold, t->detail, gap, label))
+          || try_label (self, placer, band, a, full, full_bold, NULL, gap, label)))
+    return TRUE;
+  half = fit_first_line (self, t, TRUE, max_width / 2, &half_bold);
+  if (half != NULL && g_strcmp0 (half, full) != 0
+      && ((t->detail != NULL
+           && try_label (self, placer, band, a, half, half_bold, t->detail, gap, label))
+          || try_label (self, placer, band, a, half, half_bold, NULL, gap, label)))
+    return TRUE;
+  bare = fit_first_line (self, t, FALSE, max_width, &bare_bold);
+  if (bare != NULL && g_strcmp0 (bare, full) != 0
+      && try_label (self, placer, band, a, bare, bare_bold, NULL, gap, label))
+    return TRUE;
+  if (*leaders == 0)
+    return FALSE;
+  (*leaders)--;
+  return (half != NULL && try_leader (self, placer, lines, band, a, half, half_bold, label))
+         || (bare != NULL && g_strcmp0 (bare, half) != 0
+             && try_leader (self, placer, lines, band, a, bare, bare_bold, label));
+}
+
+/* Places the label of one request if there is room for it in its lane;
+ * what finds no room is counted for its lane's badge. */
 static void
 place_label (TrancheTimelineLayout *self,
              TrancheLabelPlacer    *placer,
+             TrancheLabelPlacer    *lines,
              const LabelRequest    *r,
              double                 gap,
-             double                 max_width)
+             double                 max_width,
+             guint                 *leaders,
+             guint                 *unlabelled)
 {
   TrancheTimelineLabel label = { 0 };
-  g_autofree char *text = NULL;
-  g_autofree char *detail = NULL;
-  gsize bold_len = 0;
-  double w1, h1, w2 = 0, h2 = 0;
+  g_auto(LabelText) t = { 0 };
+  const TrancheTimelineLane *lane;
+  TrancheRect band;
   Around a;
-  PangoLayout *first_line, *second_line = NULL;
+  guint slot = 0;
 
   label.owner = r->owner;
   label.index = r->index;
-  label_target (self, r, &a, &text, &detail, &bold_len);
-
-  first_line = tranche_timeline_scene_text (self, TRANCHE_TEXT_BODY, text, max_width, bold_len);
-  tranche_draw_get_text_size (first_line, &w1, &h1);
-  if (detail != NULL && *detail != '\0')
+  label_target (self, r, &a, &t, &slot);
+  label.lane = slot;
+  lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
+  band = (TrancheRect) { self->plot.x, lane->y, self->plot.width, lane->height };
+  if (t.detail != NULL && *t.detail == '\0')
+    g_clear_pointer (&t.detail, g_free);
+  if (!choose_label (self, placer, lines, &band, &a, &t, gap, max_width, leaders, &label))
     {
-      second_line = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL, detail, max_width, 0);
-      tranche_draw_get_text_size (second_line, &w2, &h2);
+      unlabelled[slot]++;
+      return;
     }
-
-  /* Two lines, else the first alone; what doesn't fit is dropped. */
-  if (second_line != NULL
-      && find_place (placer, a.x, a.y, a.rx, a.ry, MAX (w1, w2), h1 + h2, gap, a.side,
-                     &label.rect))
-    {
-      label.detail = tranche_timeline_scene_intern (self, detail);
-      label.detail_layout = second_line;
-      label.detail_y = label.rect.y + h1;
-    }
-  else if (!find_place (placer, a.x, a.y, a.rx, a.ry, w1, h1, gap, a.side, &label.rect))
-    return;
-
-  label.text = tranche_timeline_scene_intern (self, text);
-  label.layout = first_line;
-  tranche_label_placer_add_rect (placer, &label.rect);
+  add_label_obstacle (self, placer, lines, &label);
   g_array_append_val (self->labels, label);
+}
+
+/* A lane whose labels did not all find room says how many are missing,
+ * in a badge at the plot's right end inside the lane (hover shows them). */
+static void
+place_badges (TrancheTimelineLayout *self,
+              TrancheLabelPlacer    *placer,
+              const guint           *unlabelled)
+{
+  for (guint slot = 0; slot < self->lanes->len; slot++)
+    {
+      const TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
+      TrancheTimelineLabel label = { 0 };
+      g_autofree char *text = NULL;
+      double w, h, y;
+
+      if (unlabelled[slot] == 0)
+        continue;
+      /* Translators: a lane's badge when some of its events have no label for want of room */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u unlabelled", "+%u unlabelled",
+                                           unlabelled[slot]), unlabelled[slot]);
+      label.owner = TRANCHE_LABEL_FOR_LANE;
+      label.index = slot;
+      label.lane = slot;
+      label.text = tranche_timeline_scene_intern (self, text);
+      label.layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL, text, -1, 0);
+      tranche_draw_get_text_size (label.layout, &w, &h);
+      if (h > lane->height)
+        continue;
+      /* At the right end, else the left, at the lane's top, middle or bottom. */
+      for (guint k = 0; k < 6; k++)
+        {
+          y = k % 3 == 0 ? lane->y + S (self, 2)
+            : k % 3 == 1 ? lane->y + (lane->height - h) / 2 : lane->y + lane->height - h - S (self, 2);
+          label.rect = (TrancheRect) { k < 3 ? self->plot.x + self->plot.width - w - S (self, 4)
+                                             : self->plot.x + S (self, 4), y, w, h };
+          if (tranche_label_placer_is_free (placer, &label.rect, NAN, NAN))
+            {
+              tranche_label_placer_add_rect (placer, &label.rect);
+              g_array_append_val (self->labels, label);
+              break;
+            }
+        }
+    }
 }
 
 /* Markers in view and clusters, the most important first. */
@@ -255,7 +573,8 @@ collect_requests (TrancheTimelineLayout *self)
 /* Everything drawn is an obstacle before any label is placed. */
 static void
 add_obstacles (TrancheTimelineLayout *self,
-               TrancheLabelPlacer    *placer)
+               TrancheLabelPlacer    *placer,
+               TrancheLabelPlacer    *lines)
 {
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -263,11 +582,13 @@ add_obstacles (TrancheTimelineLayout *self,
       double r = m->flags & TRANCHE_MARKER_RANGE ? MAX (m->radius, m->radius_max) : m->radius;
 
       tranche_label_placer_add_circle (placer, m->x, m->y, r);
+      tranche_label_placer_add_circle (lines, m->x, m->y, r);
       if (m->flags & TRANCHE_MARKER_SPAN)
         {
           TrancheRect bar = { m->span_x0, m->y - S (self, 4), m->span_x1 - m->span_x0,
                               S (self, 8) };
           tranche_label_placer_add_rect (placer, &bar);
+          tranche_label_placer_add_rect (lines, &bar);
         }
     }
   for (guint i = 0; i < self->clusters->len; i++)
@@ -276,6 +597,7 @@ add_obstacles (TrancheTimelineLayout *self,
       TrancheRect pill = { c->x0 - c->radius, c->y - c->radius,
                            c->x1 - c->x0 + 2 * c->radius, 2 * c->radius };
       tranche_label_placer_add_rect (placer, &pill);
+      tranche_label_placer_add_rect (lines, &pill);
     }
 }
 
@@ -291,6 +613,7 @@ place_today (TrancheTimelineLayout *self,
     return;
   label.owner = TRANCHE_LABEL_FOR_TODAY;
   label.index = 0;
+  label.lane = G_MAXUINT;
   /* Translators: the label of the vertical line at the current date */
   label.text = tranche_timeline_scene_intern (self, C_("timeline", "Today"));
   label.layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL_BOLD, label.text, -1, 0);
@@ -311,16 +634,22 @@ void
 tranche_timeline_labels_place (TrancheTimelineLayout *self)
 {
   g_autoptr(TrancheLabelPlacer) placer = NULL;
+  g_autoptr(TrancheLabelPlacer) lines = NULL;
   g_autoptr(GArray) requests = NULL;
+  g_autofree guint *unlabelled = g_new0 (guint, MAX (self->lanes->len, 1));
+  guint leaders = MAX_LEADERS;
   double gap = S (self, 4);
   double max_width = MIN (S (self, 380), self->plot.width / 2.5);
 
   g_assert (self != NULL);
 
   placer = tranche_label_placer_new (&self->plot, S (self, 3));
-  add_obstacles (self, placer);
+  lines = tranche_label_placer_new (&self->plot, S (self, 1));
+  add_obstacles (self, placer, lines);
   place_today (self, placer);
   requests = collect_requests (self);
   for (guint i = 0; i < MIN (requests->len, MAX_LABEL_TRIES); i++)
-    place_label (self, placer, &g_array_index (requests, LabelRequest, i), gap, max_width);
+    place_label (self, placer, lines, &g_array_index (requests, LabelRequest, i), gap, max_width,
+                 &leaders, unlabelled);
+  place_badges (self, placer, unlabelled);
 }

@@ -106,13 +106,87 @@ guint
 tranche_timeline_lanes_slot (TrancheTimelineLayout *self,
                              guint                  lane)
 {
+  gpointer slot;
+
   if (lane >= self->n_index_lanes)
     return NO_SLOT;
-  if (lane < self->n_shown)
-    return lane;
-  if (self->news_slot != NO_SLOT && lane == self->n_index_lanes - 1)
-    return self->news_slot;
+  slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (lane + 1));
+  if (slot != NULL)
+    return GPOINTER_TO_UINT (slot) - 1;
   return self->others_slot;
+}
+
+/* A name for a lane that stays the same across loads and filters (entity
+ * ids, never positions), so a pinned lane can be found again. */
+static char *
+lane_key (TrancheTimelineLayout *self,
+          const TrancheLaneInfo *info)
+{
+  static const char *const kinds[] = { "money", "valuations", "news" };
+  const char *investor = info->investor != TRANCHE_NO_ENTITY
+    ? tranche_dataset_get_entity (self->dataset, info->investor)->id : "";
+  const char *target = info->target != TRANCHE_NO_ENTITY
+    ? tranche_dataset_get_entity (self->dataset, info->target)->id : "";
+
+  if (info->kind == TRANCHE_LANE_NEWS)
+    return g_strdup ("news");
+  return g_strdup_printf ("%s:%s:%s", kinds[info->kind], investor, target);
+}
+
+char *
+tranche_timeline_layout_get_lane_key (TrancheTimelineLayout *self,
+                                      guint                  lane)
+{
+  const TrancheTimelineLane *scene_lane;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lane < self->lanes->len, NULL);
+
+  scene_lane = &g_array_index (self->lanes, TrancheTimelineLane, lane);
+  if (scene_lane->index == OTHERS_LANE)
+    return NULL;
+  return lane_key (self, tranche_lane_index_get_lane (self->index, scene_lane->index));
+}
+
+/* The index lanes of the pinned keys, in the keys' order: one walk over the
+ * lanes, when the index or the keys change. */
+void
+tranche_timeline_lanes_resolve_pins (TrancheTimelineLayout *self)
+{
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autofree guint *found = NULL;
+  guint n_index;
+
+  g_assert (self != NULL);
+
+  g_array_set_size (self->pinned, 0);
+  if (self->index == NULL || self->pinned_keys->len == 0)
+    return;
+  wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  found = g_new (guint, self->pinned_keys->len);
+  for (guint k = 0; k < self->pinned_keys->len; k++)
+    {
+      found[k] = G_MAXUINT;
+      g_hash_table_insert (wanted, g_ptr_array_index (self->pinned_keys, k),
+                           GUINT_TO_POINTER (k + 1));
+    }
+  n_index = tranche_lane_index_get_n_lanes (self->index);
+  for (guint i = 0; i < n_index; i++)
+    {
+      const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, i);
+      g_autofree char *key = NULL;
+      guint k;
+
+      if (info->kind == TRANCHE_LANE_NEWS)
+        continue;
+      key = lane_key (self, info);
+      k = GPOINTER_TO_UINT (g_hash_table_lookup (wanted, key));
+      if (k > 0 && found[k - 1] == G_MAXUINT)
+        found[k - 1] = i;
+    }
+  for (guint k = 0; k < self->pinned_keys->len; k++)
+    if (found[k] != G_MAXUINT)
+      g_array_append_val (self->pinned, found[k]);
 }
 
 static void
@@ -152,8 +226,141 @@ append_others_lane (TrancheTimelineLayout *self,
   g_array_append_val (self->lanes, rest);
 }
 
-/* Which lanes the scene shows when `height` holds `capacity` of them: the
- * first of the index's order, then the rest folded into one, then news. */
+/* Whether a lane has a marker day in the scene's range. */
+static gboolean
+lane_in_range (TrancheTimelineLayout *self,
+               guint                  lane)
+{
+  if (!self->lanes_in_range)
+    return TRUE;
+  return tranche_lane_index_count_before (self->index, lane, self->end)
+         > tranche_lane_index_count_before (self->index, lane, self->first);
+}
+
+static gboolean
+is_pinned (TrancheTimelineLayout *self,
+           guint                  lane)
+{
+  for (guint k = 0; k < self->pinned->len; k++)
+    if (g_array_index (self->pinned, guint, k) == lane)
+      return TRUE;
+  return FALSE;
+}
+
+/* The money and valuation lanes there are to show, in order: pinned ones
+ * first, then the index's (largest first). Only the first `max` are
+ * listed into `order`; the return value counts them all, without walking
+ * every lane of a big index unless only lanes in range are shown. */
+static guint
+order_lanes (TrancheTimelineLayout *self,
+             guint                  n_money,
+             guint                  max,
+             GArray                *order)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < self->pinned->len; k++)
+    {
+      guint lane = g_array_index (self->pinned, guint, k);
+
+      if (lane >= n_money || !lane_in_range (self, lane))
+        continue;
+      if (order->len < max)
+        g_array_append_val (order, lane);
+      n++;
+    }
+  for (guint i = 0; i < n_money; i++)
+    {
+      if (order->len >= max && !self->lanes_in_range)
+        {
+          /* The rest all count, but for the pinned ones counted above. */
+          guint rest = n_money - i;
+          for (guint k = 0; k < self->pinned->len; k++)
+            rest -= g_array_index (self->pinned, guint, k) >= i
+                    && g_array_index (self->pinned, guint, k) < n_money;
+          return n + rest;
+        }
+      if (is_pinned (self, i) || !lane_in_range (self, i))
+        continue;
+      if (order->len < max)
+        g_array_append_val (order, i);
+      n++;
+    }
+  return n;
+}
+
+/* Ranking every lane for folding costs a walk and a sort on each update
+ * (each frame of a pan): past this many lanes the index's order (by total)
+ * is kept, so a file with a lane per pair stays as cheap as before. */
+#define RANK_LANES_UP_TO 2000
+
+static int
+compare_lanes_to_keep (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  TrancheTimelineLayout *self = user_data;
+  guint la = *(const guint *) a, lb = *(const guint *) b;
+  gboolean pa = is_pinned (self, la), pb = is_pinned (self, lb);
+  const TrancheLaneInfo *ia = tranche_lane_index_get_lane (self->index, la);
+  const TrancheLaneInfo *ib = tranche_lane_index_get_lane (self->index, lb);
+
+  if (pa != pb)
+    return pa ? -1 : 1;
+  if (pa)
+    return 0;
+  if (ia->n_events != ib->n_events)
+    return ia->n_events > ib->n_events ? -1 : 1;
+  return la < lb ? -1 : la > lb;
+}
+
+/* Scrolls so the row of the event to reveal is among the `capacity` shown. */
+static void
+reveal_row (TrancheTimelineLayout *self,
+            guint                  n_money,
+            gboolean               show_news,
+            guint                  capacity)
+{
+  g_autoptr(GArray) all = NULL;
+  guint lane, row = G_MAXUINT;
+
+  if (self->reveal == G_MAXUINT || self->reveal >= tranche_dataset_get_n_events (self->dataset))
+    return;
+  lane = tranche_lane_index_event_lane (self->index, self->reveal);
+  if (lane == TRANCHE_LANE_NONE)
+    return;
+  if (lane >= n_money)
+    row = show_news ? self->n_rows - 1 : G_MAXUINT;
+  else
+    {
+      all = g_array_new (FALSE, FALSE, sizeof (guint));
+      order_lanes (self, n_money, n_money, all);
+      for (guint i = 0; i < all->len && row == G_MAXUINT; i++)
+        if (g_array_index (all, guint, i) == lane)
+          row = i;
+    }
+  if (row == G_MAXUINT)
+    return;
+  if (row < self->lane_scroll)
+    self->lane_scroll = row;
+  else if (row >= self->lane_scroll + capacity)
+    self->lane_scroll = row - capacity + 1;
+}
+
+static void
+show_lane (TrancheTimelineLayout *self,
+           guint                  index)
+{
+  g_hash_table_insert (self->slots, GUINT_TO_POINTER (index + 1),
+                       GUINT_TO_POINTER (self->lanes->len + 1));
+  append_index_lane (self, index);
+}
+
+/* Which lanes the scene shows when `height` holds `capacity` rows. Every
+ * lane gets its own row when they fit; when they don't, a scrolling scene
+ * (the window) shows a window of the rows, and only beyond
+ * TRANCHE_TIMELINE_MERGE_LANES lanes, or in an export, are the rest folded
+ * into one — never the pinned lanes nor the selected event's. */
 static void
 choose_lanes (TrancheTimelineLayout *self,
               guint                  capacity)
@@ -162,42 +369,85 @@ choose_lanes (TrancheTimelineLayout *self,
   gboolean has_news = n_index > 0
     && tranche_lane_index_get_lane (self->index, n_index - 1)->kind == TRANCHE_LANE_NEWS;
   guint n_money = n_index - (has_news ? 1 : 0);
-  guint n_shown;
-  gboolean others = FALSE;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_lanes, selected_lane = TRANCHE_LANE_NONE, room;
+  gboolean show_news;
 
   g_array_set_size (self->lanes, 0);
+  g_hash_table_remove_all (self->slots);
   self->n_index_lanes = n_index;
-  self->others_slot = self->news_slot = NO_SLOT;
-  n_shown = n_money;
-  /* Folding lanes into "others" only pays when it folds several: one lane
-   * too many is squeezed in instead. */
-  if (n_money + (has_news ? 1 : 0) > capacity + 1)
-    {
-      /* Keep the largest lanes, fold the rest into one. */
-      guint room = capacity > (has_news ? 1u : 0u) ? capacity - (has_news ? 1 : 0) : 1;
-      n_shown = room > 1 ? room - 1 : 0;
-      others = TRUE;
-    }
-  self->n_shown = n_shown;
-  if (n_shown + (others ? 1 : 0) + (has_news ? 1 : 0) == 0)
-    return;
+  self->others_slot = NO_SLOT;
+  show_news = has_news && lane_in_range (self, n_index - 1);
+  n_lanes = order_lanes (self, n_money, capacity + self->lane_scroll + 1, order);
+  self->n_rows = n_lanes + (show_news ? 1 : 0);
 
-  for (guint i = 0; i < n_shown; i++)
-    append_index_lane (self, i);
-  if (others)
+  /* All of them (one lane too many is squeezed in rather than folded). */
+  if (self->n_rows <= capacity + 1)
+    {
+      self->lane_scroll = 0;
+      for (guint i = 0; i < order->len; i++)
+        show_lane (self, g_array_index (order, guint, i));
+      if (show_news)
+        show_lane (self, n_index - 1);
+      return;
+    }
+
+  if (self->scroll_lanes && n_lanes <= TRANCHE_TIMELINE_MERGE_LANES)
+    {
+      /* A window onto the rows, the news lane being the last row. */
+      reveal_row (self, n_money, show_news, capacity);
+      self->lane_scroll = MIN (self->lane_scroll, self->n_rows - capacity);
+      if (order->len < MIN (n_lanes, self->lane_scroll + capacity))
+        {
+          g_array_set_size (order, 0);
+          order_lanes (self, n_money, self->lane_scroll + capacity, order);
+        }
+      for (guint row = self->lane_scroll; row < self->lane_scroll + capacity; row++)
+        if (row < order->len)
+          show_lane (self, g_array_index (order, guint, row));
+        else if (show_news && row == self->n_rows - 1)
+          show_lane (self, n_index - 1);
+      return;
+    }
+
+  /* Folded: the lanes with the most events (an investor of four rounds
+   * matters more than one large cheque), the pinned first, the selected
+   * event's kept. */
+  self->lane_scroll = 0;
+  if (n_money <= RANK_LANES_UP_TO)
+    {
+      g_array_set_size (order, 0);
+      order_lanes (self, n_money, n_money, order);
+      g_array_sort_with_data (order, compare_lanes_to_keep, self);
+    }
+  if (self->selected != G_MAXUINT
+      && self->selected < tranche_dataset_get_n_events (self->dataset))
+    selected_lane = tranche_lane_index_event_lane (self->index, self->selected);
+  room = capacity > (show_news ? 2u : 1u) ? capacity - (show_news ? 2 : 1) : 0;
+  /* Pinned lanes stay even past the room: they were asked for. */
+  room = MAX (room, MIN (self->pinned->len, order->len));
+  for (guint i = 0; i < MIN (room, order->len); i++)
+    {
+      guint lane = g_array_index (order, guint, i);
+
+      if (i + 1 == room && selected_lane < n_money && !is_pinned (self, selected_lane)
+          && lane != selected_lane
+          && tranche_timeline_lanes_slot (self, selected_lane) == NO_SLOT)
+        lane = selected_lane;
+      show_lane (self, lane);
+    }
+  if (self->lanes->len < n_lanes)
     {
       self->others_slot = self->lanes->len;
-      append_others_lane (self, n_money - n_shown);
+      append_others_lane (self, n_lanes - self->lanes->len);
     }
-  if (has_news)
-    {
-      self->news_slot = self->lanes->len;
-      append_index_lane (self, n_index - 1);
-    }
+  if (show_news)
+    show_lane (self, n_index - 1);
 }
 
-/* Lanes get the height their content needs: a valuation lane holds small
- * fixed markers, a busy news lane stacks its headlines in rows. */
+/* Every lane has its legible minimum (a header's two lines); what is left
+ * goes by weight: a valuation lane holds small fixed markers, a busy news
+ * lane stacks its headlines in rows. */
 static void
 size_lanes (TrancheTimelineLayout *self,
             double                 top,
@@ -205,6 +455,8 @@ size_lanes (TrancheTimelineLayout *self,
             double                 min_height)
 {
   double total_weight = 0, y = top;
+  double extra = MAX (height - min_height * self->lanes->len, 0);
+  double row = MIN (min_height, height / MAX (self->lanes->len, 1));
   g_autofree double *weights = g_new (double, self->lanes->len);
 
   for (guint slot = 0; slot < self->lanes->len; slot++)
@@ -224,7 +476,7 @@ size_lanes (TrancheTimelineLayout *self,
     {
       TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
       lane->y = y;
-      lane->height = MAX (height * weights[slot] / total_weight, min_height * 0.6);
+      lane->height = row + extra * weights[slot] / total_weight;
       if (slot + 1 == self->lanes->len)
         lane->height = MAX (top + height - y, 1);
       y += lane->height;
@@ -245,15 +497,42 @@ lay_out_headers (TrancheTimelineLayout      *self,
 
       lane->title_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_BODY_BOLD, lane->title,
                                                         text_width, 0);
-      lane->subtitle_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL,
-                                                           lane->subtitle, text_width, 0);
       tranche_draw_get_text_size (lane->title_layout, NULL, &th);
-      tranche_draw_get_text_size (lane->subtitle_layout, NULL, &sh);
+      /* A lane squeezed under its two lines keeps its title only. */
+      tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, lane->subtitle, NULL, &sh);
+      if (th + sh <= lane->height)
+        lane->subtitle_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL,
+                                                             lane->subtitle, text_width, 0);
+      else
+        sh = 0;
       lane->header.x = frame->margin_x;
       lane->header.width = frame->header_width;
       lane->header.height = th + sh;
       lane->header.y = lane->y + (lane->height - th - sh) / 2;
     }
+}
+
+/* How much taller than their minimum the rows of a scrolling scene are,
+ * when that still shows this many rows. */
+#define SCROLLED_ROW 1.6
+#define MIN_SCROLLED_ROWS 4
+
+/* A lane's legible minimum: its header's title and subtitle, and a little air. */
+static double
+min_row_height (TrancheTimelineLayout *self)
+{
+  double th, sh;
+
+  tranche_text_cache_measure (self->text, TRANCHE_TEXT_BODY_BOLD, "Ag", NULL, &th);
+  tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, "Ag", NULL, &sh);
+  return th + sh + S (self, 8);
+}
+
+double
+tranche_timeline_lanes_min_height (TrancheTimelineLayout *self,
+                                   guint                  n_lanes)
+{
+  return min_row_height (self) * n_lanes;
 }
 
 /* The lanes that fit in `height` from `top`, with their headers. Only lanes
@@ -265,11 +544,21 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
                               double                      top,
                               double                      height)
 {
-  double min_height = S (self, 56);
+  double min_height = min_row_height (self);
+  guint scroll = self->lane_scroll;
 
   g_assert (self != NULL);
 
   choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
+  /* Rows that scroll anyway needn't be squeezed: they get room for a label
+   * above or under their markers. */
+  if (self->scroll_lanes && self->lanes->len < self->n_rows
+      && self->n_rows <= TRANCHE_TIMELINE_MERGE_LANES
+      && height / (SCROLLED_ROW * min_height) >= MIN_SCROLLED_ROWS)
+    {
+      self->lane_scroll = scroll;
+      choose_lanes (self, (guint) MAX (1, floor (height / (SCROLLED_ROW * min_height))));
+    }
   if (self->lanes->len == 0)
     return;
   size_lanes (self, top, height, min_height);

@@ -45,6 +45,16 @@ struct _TrancheTimelineLayout
   TrancheDay             today;
   TrancheTextCache      *text;         /* shaped text, kept across updates */
   gboolean               dirty;
+  /* which lanes: the window scrolls them, exports show those in range */
+  gboolean               scroll_lanes;
+  gboolean               lanes_in_range;
+  guint                  lane_scroll;  /* first row shown when scrolling */
+  GPtrArray             *pinned_keys;  /* char *, in order */
+  GArray                *pinned;       /* guint index lanes of pinned_keys, resolved */
+  guint                  selected;     /* event whose lane is never merged, or G_MAXUINT */
+  guint                  reveal;       /* event whose lane scrolls into view, or G_MAXUINT */
+  TrancheDataset        *scale_dataset;/* what scale_max was measured on */
+  double                 scale_max;    /* largest size value of the whole dataset */
 
   /* the scene; update() fills the frame, title and ticks itself */
   double                 width, height;
@@ -62,14 +72,14 @@ struct _TrancheTimelineLayout
   double                 today_x;
   /* lanes stage */
   GArray                *lanes;        /* TrancheTimelineLane */
-  /* Index lane -> scene lane, without a table as long as the index (which
-   * has a lane per pair, hundreds of thousands in a big file): lanes below
-   * n_shown keep their number, the news lane has its slot, the rest fold
-   * into the others lane. */
+  /* Index lane -> scene lane, with a table as long as the scene's lanes
+   * only (the index has a lane per pair, hundreds of thousands in a big
+   * file): the lanes shown have their slot, the rest fold into the others
+   * lane when there is one, else are not drawn. */
   guint                  n_index_lanes;
-  guint                  n_shown;
+  GHashTable            *slots;        /* index lane + 1 -> slot + 1 */
   guint                  others_slot;  /* NO_SLOT without an others lane */
-  guint                  news_slot;    /* NO_SLOT without a news lane */
+  guint                  n_rows;       /* lanes there are to show (scrolled or not) */
   /* markers stage */
   GArray                *markers;      /* TrancheTimelineMarker */
   GArray                *clusters;     /* TrancheTimelineCluster */
@@ -115,10 +125,17 @@ void         tranche_timeline_lanes_build      (TrancheTimelineLayout      *self
                                                 const TrancheTimelineFrame *frame,
                                                 double                      top,
                                                 double                      height);
+/* The height of the lanes when each has its legible minimum. */
+double       tranche_timeline_lanes_min_height (TrancheTimelineLayout      *self,
+                                                guint                       n_lanes);
+void         tranche_timeline_lanes_resolve_pins (TrancheTimelineLayout    *self);
 guint        tranche_timeline_lanes_slot       (TrancheTimelineLayout      *self,
                                                 guint                       lane);
 
 /* markers */
+double       tranche_timeline_markers_radius   (TrancheTimelineLayout      *self,
+                                                double                      r_max,
+                                                double                      value);
 void         tranche_timeline_markers_init_radii (TrancheTimelineLayout    *self);
 void         tranche_timeline_markers_fit_radii  (TrancheTimelineLayout    *self);
 void         tranche_timeline_markers_build    (TrancheTimelineLayout      *self,

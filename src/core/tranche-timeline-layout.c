@@ -74,8 +74,9 @@ clear_scene (TrancheTimelineLayout *self)
   g_array_set_size (self->members, 0);
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->legend, 0);
-  self->n_index_lanes = self->n_shown = 0;
-  self->others_slot = self->news_slot = NO_SLOT;
+  self->n_index_lanes = self->n_rows = 0;
+  g_hash_table_remove_all (self->slots);
+  self->others_slot = NO_SLOT;
   g_clear_pointer (&self->density, g_free);
   self->n_columns = 0;
   self->density_max = 0;
@@ -104,7 +105,12 @@ tranche_timeline_layout_new (void)
   self->today = tranche_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
                                       g_date_time_get_day_of_month (now));
   self->today_x = NAN;
-  self->others_slot = self->news_slot = NO_SLOT;
+  self->others_slot = NO_SLOT;
+  self->slots = g_hash_table_new (NULL, NULL);
+  self->pinned_keys = g_ptr_array_new_with_free_func (g_free);
+  self->pinned = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->selected = G_MAXUINT;
+  self->reveal = G_MAXUINT;
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   tranche_text_cache_set_theme (self->text, &self->theme);
   self->dirty = TRUE;
@@ -127,11 +133,37 @@ tranche_timeline_layout_free (TrancheTimelineLayout *self)
   g_array_unref (self->members);
   g_array_unref (self->labels);
   g_array_unref (self->legend);
+  g_hash_table_unref (self->slots);
+  g_ptr_array_unref (self->pinned_keys);
+  g_array_unref (self->pinned);
   g_clear_pointer (&self->text, tranche_text_cache_free);
   g_clear_pointer (&self->index, tranche_lane_index_free);
   g_clear_pointer (&self->mask, g_bytes_unref);
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_free (self);
+}
+
+/* The largest amount of the whole dataset, which sizes markers whatever the
+ * filter: a filtered view keeps the sizes the analyst has seen. */
+static void
+measure_scale (TrancheTimelineLayout *self)
+{
+  guint n;
+
+  if (self->scale_dataset == self->dataset)
+    return;
+  self->scale_dataset = self->dataset;
+  self->scale_max = 0;
+  n = tranche_dataset_get_n_events (self->dataset);
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset, i);
+      double value;
+
+      if (event->kind != TRANCHE_EVENT_VALUATION && event->kind != TRANCHE_EVENT_NEWS
+          && tranche_lane_index_size_value (self->index, event, &value))
+        self->scale_max = MAX (self->scale_max, value);
+    }
 }
 
 static void
@@ -142,8 +174,12 @@ rebuild_index (TrancheTimelineLayout *self)
 
   g_clear_pointer (&self->index, tranche_lane_index_free);
   self->has_range = FALSE;
+  g_array_set_size (self->pinned, 0);
   if (self->dataset == NULL)
-    return;
+    {
+      self->scale_dataset = NULL;
+      return;
+    }
   self->has_range = tranche_dataset_get_day_range (self->dataset, &self->range_first,
                                                    &self->range_end);
   /* The dataset and the mask are set apart: one policy with every view. */
@@ -151,6 +187,8 @@ rebuild_index (TrancheTimelineLayout *self)
   if (fitting != NULL)
     mask = g_bytes_get_data (fitting, NULL);
   self->index = tranche_lane_index_new (self->dataset, self->mode, mask);
+  measure_scale (self);
+  tranche_timeline_lanes_resolve_pins (self);
 }
 
 void
@@ -179,6 +217,7 @@ tranche_timeline_layout_set_dataset (TrancheTimelineLayout *self,
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   if (dataset != NULL)
     self->dataset = tranche_dataset_ref (dataset);
+  self->scale_dataset = NULL;
   rebuild_index (self);
   self->dirty = TRUE;
 }
@@ -251,6 +290,102 @@ tranche_timeline_layout_set_today (TrancheTimelineLayout *self,
   self->dirty = TRUE;
 }
 
+void
+tranche_timeline_layout_set_scroll_lanes (TrancheTimelineLayout *self,
+                                          gboolean               scroll)
+{
+  g_return_if_fail (self != NULL);
+  if (self->scroll_lanes != !!scroll)
+    {
+      self->scroll_lanes = !!scroll;
+      self->dirty = TRUE;
+    }
+}
+
+void
+tranche_timeline_layout_set_lanes_in_range (TrancheTimelineLayout *self,
+                                            gboolean               in_range)
+{
+  g_return_if_fail (self != NULL);
+  if (self->lanes_in_range != !!in_range)
+    {
+      self->lanes_in_range = !!in_range;
+      self->dirty = TRUE;
+    }
+}
+
+void
+tranche_timeline_layout_set_lane_scroll (TrancheTimelineLayout *self,
+                                         guint                  first_row)
+{
+  g_return_if_fail (self != NULL);
+  if (self->lane_scroll != first_row)
+    {
+      self->lane_scroll = first_row;
+      self->dirty = TRUE;
+    }
+}
+
+void
+tranche_timeline_layout_get_lane_rows (TrancheTimelineLayout *self,
+                                       guint                 *first_row,
+                                       guint                 *n_shown,
+                                       guint                 *n_rows)
+{
+  g_return_if_fail (self != NULL);
+  if (first_row != NULL)
+    *first_row = self->lane_scroll;
+  if (n_shown != NULL)
+    *n_shown = self->lanes->len;
+  if (n_rows != NULL)
+    *n_rows = self->n_rows;
+}
+
+double
+tranche_timeline_layout_get_lane_shortfall (TrancheTimelineLayout *self,
+                                            double                 factor)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  if (self->dataset == NULL || self->n_rows == 0)
+    return 0;
+  return MAX (factor * tranche_timeline_lanes_min_height (self, self->n_rows)
+              - self->plot.height, 0);
+}
+
+void
+tranche_timeline_layout_set_pinned_lanes (TrancheTimelineLayout *self,
+                                          const char *const     *keys)
+{
+  g_return_if_fail (self != NULL);
+
+  g_ptr_array_set_size (self->pinned_keys, 0);
+  for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+    g_ptr_array_add (self->pinned_keys, g_strdup (keys[k]));
+  tranche_timeline_lanes_resolve_pins (self);
+  self->dirty = TRUE;
+}
+
+void
+tranche_timeline_layout_set_selected (TrancheTimelineLayout *self,
+                                      int                    event)
+{
+  guint selected = event >= 0 ? (guint) event : G_MAXUINT;
+
+  g_return_if_fail (self != NULL);
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+  /* A scene that folds lanes may have to show another one; one that
+   * scrolls them brings the selected event's lane into view. */
+  if (self->others_slot != NO_SLOT)
+    self->dirty = TRUE;
+  if (self->scroll_lanes && selected != G_MAXUINT)
+    {
+      self->reveal = selected;
+      self->dirty = TRUE;
+    }
+}
+
 gboolean
 tranche_timeline_layout_fit_range (TrancheTimelineLayout *self,
                                    double                 width,
@@ -302,16 +437,14 @@ layout_title (TrancheTimelineLayout      *self,
   *y += h + S (self, 4);
 
   tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), code);
-  if (self->has_range)
+  if (self->has_range && MIN (self->range_end, self->end) > MAX (self->range_first, self->first))
     {
-      int y0, y1;
-      tranche_day_to_ymd (self->range_first, &y0, NULL, NULL);
-      tranche_day_to_ymd (self->range_end - 1, &y1, NULL, NULL);
+      /* The years of the data within the range shown. */
+      g_autofree char *years = tranche_format_year_span (MAX (self->range_first, self->first),
+                                                         MIN (self->range_end, self->end));
       /* Translators: under the chart title: "9 events, 2018–2023 · amounts in USD" */
-      subtitle = y0 == y1 ? g_strdup_printf (C_("chart subtitle", "%s, %d · amounts in %s"),
-                                             events, y0, code)
-                          : g_strdup_printf (C_("chart subtitle", "%s, %d–%d · amounts in %s"),
-                                             events, y0, y1, code);
+      subtitle = g_strdup_printf (C_("chart subtitle", "%s, %s · amounts in %s"), events, years,
+                                  code);
     }
   else
     subtitle = g_strdup (events);
@@ -431,11 +564,15 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   tranche_timeline_lanes_build (self, &frame, self->plot.y, self->plot.height);
   tranche_timeline_markers_fit_radii (self);
   give_back_legend_room (self, &frame, width, legend_height, line_height);
+  /* The lanes given the legend's room back may be fewer or shorter: the
+   * markers (and the legend drawn after them) follow the final lanes. */
+  tranche_timeline_markers_fit_radii (self);
   layout_ticks (self, line_height);
   tranche_timeline_markers_build (self, line_height);
   tranche_timeline_labels_place (self);
   tranche_timeline_legend_build (self, &frame, self->tick_row_y[1] + line_height + S (self, 22),
                                  width, height);
+  self->reveal = G_MAXUINT;
 }
 
 double

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
 
 /* Above this many events in the visible range, lanes become density strips. */
 #define TRANCHE_TIMELINE_DENSE_THRESHOLD 3000
+/* Up to this many lanes a scrolling scene scrolls them; beyond, or in a
+ * scene that can't scroll, the lanes that don't fit fold into one. */
+#define TRANCHE_TIMELINE_MERGE_LANES     200
 /* How many exact markers the density mode keeps (the largest amounts). */
 #define TRANCHE_TIMELINE_DENSE_MARKERS   200
 
@@ -84,18 +87,22 @@ typedef enum
   TRANCHE_LABEL_FOR_MARKER = 0,
   TRANCHE_LABEL_FOR_CLUSTER,
   TRANCHE_LABEL_FOR_TODAY,
+  TRANCHE_LABEL_FOR_LANE,        /* a lane's "+2 unlabelled" badge; index is the lane */
 } TrancheLabelOwner;
 
 typedef struct
 {
   TrancheLabelOwner owner;
   guint             index;       /* marker or cluster index */
+  guint             lane;        /* the scene lane it belongs in (G_MAXUINT for today) */
   TrancheRect       rect;        /* what the label covers */
   const char       *text;        /* first line: "$1B · First investment" */
   const char       *detail;      /* second line (the date), or NULL */
   PangoLayout      *layout;      /* first line, ready to paint at rect.x, rect.y */
   PangoLayout      *detail_layout;
   double            detail_y;
+  gboolean          leader;      /* set apart from its marker, joined by a line: */
+  double            leader_x0, leader_y0, leader_x1, leader_y1;
 } TrancheTimelineLabel;
 
 typedef struct
@@ -182,6 +189,35 @@ void                   tranche_timeline_layout_set_show_title (TrancheTimelineLa
 void                   tranche_timeline_layout_set_today      (TrancheTimelineLayout *self,
                                                                TrancheDay             today);
 
+/* Lanes that don't fit: a scrolling scene (the window) shows a window of
+ * the rows (see set_lane_scroll); one that doesn't (an export) folds the
+ * rest into one lane. Off by default. */
+void                   tranche_timeline_layout_set_scroll_lanes (TrancheTimelineLayout *self,
+                                                                 gboolean               scroll);
+/* Only lanes with events in the range shown (exports, slides). Off by default. */
+void                   tranche_timeline_layout_set_lanes_in_range (TrancheTimelineLayout *self,
+                                                                   gboolean               in_range);
+/* The first lane row shown when the lanes scroll (clamped by update). */
+void                   tranche_timeline_layout_set_lane_scroll (TrancheTimelineLayout *self,
+                                                                guint                  first_row);
+/* After an update: the first row shown, how many are shown and how many there are. */
+void                   tranche_timeline_layout_get_lane_rows  (TrancheTimelineLayout *self,
+                                                               guint                 *first_row,
+                                                               guint                 *n_shown,
+                                                               guint                 *n_rows);
+/* After an update: how much taller the plot would have to be for every
+ * lane row to have `factor` times its legible minimum (0 when they have). */
+double                 tranche_timeline_layout_get_lane_shortfall (TrancheTimelineLayout *self,
+                                                                   double                 factor);
+/* Lanes shown first and never folded, in this order, by their keys
+ * (tranche_timeline_layout_get_lane_key()); NULL for none. */
+void                   tranche_timeline_layout_set_pinned_lanes (TrancheTimelineLayout *self,
+                                                                 const char *const     *keys);
+/* The selected event, whose lane is never folded (and, when lanes scroll,
+ * is scrolled into view at the next update); -1 for none. */
+void                   tranche_timeline_layout_set_selected   (TrancheTimelineLayout *self,
+                                                               int                    event);
+
 /* The range that shows every event of the dataset at this size, with room
  * for the markers at both ends; FALSE when there are no events. */
 gboolean               tranche_timeline_layout_fit_range      (TrancheTimelineLayout *self,
@@ -227,6 +263,10 @@ double                 tranche_timeline_layout_get_today_x    (TrancheTimelineLa
 
 guint                  tranche_timeline_layout_get_n_lanes    (TrancheTimelineLayout *self);
 const TrancheTimelineLane *tranche_timeline_layout_get_lane   (TrancheTimelineLayout *self,
+                                                               guint                  lane);
+/* A lane's key, stable across loads and filters ("money:INVESTOR:TARGET",
+ * "valuations::TARGET", "news"); NULL for the lane of folded lanes. */
+char                  *tranche_timeline_layout_get_lane_key   (TrancheTimelineLayout *self,
                                                                guint                  lane);
 /* Markers in painting order: largest first, so small ones stay visible. */
 guint                  tranche_timeline_layout_get_n_markers  (TrancheTimelineLayout *self);

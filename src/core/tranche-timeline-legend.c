@@ -64,7 +64,35 @@ collect_legend (TrancheTimelineLayout *self,
   TrancheCurrency currency = tranche_dataset_get_currency (self->dataset);
   guint n_entities;
   const guint32 *entities = tranche_lane_index_get_lane_entities (self->index, &n_entities);
+  g_autofree guint32 *shown = NULL;
   double sym = S (self, 18);
+
+  /* A scene that shows only some lanes, and neither folds nor scrolls the
+   * rest (an export of a range), names only the colours it shows. */
+  if (!self->scroll_lanes && self->others_slot == NO_SLOT && self->lanes_in_range
+      && self->lanes->len > 0)
+    {
+      g_autoptr(GHashTable) in_scene = g_hash_table_new (NULL, NULL);
+      guint n_shown = 0;
+
+      for (guint i = 0; i < self->lanes->len; i++)
+        {
+          const TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, i);
+          const TrancheLaneInfo *info;
+
+          if (lane->index == OTHERS_LANE)
+            continue;
+          info = tranche_lane_index_get_lane (self->index, lane->index);
+          g_hash_table_add (in_scene, GUINT_TO_POINTER (info->investor + 1));
+          g_hash_table_add (in_scene, GUINT_TO_POINTER (info->target + 1));
+        }
+      shown = g_new (guint32, MAX (n_entities, 1));
+      for (guint i = 0; i < n_entities; i++)
+        if (g_hash_table_contains (in_scene, GUINT_TO_POINTER (entities[i] + 1)))
+          shown[n_shown++] = entities[i];
+      entities = shown;
+      n_entities = n_shown;
+    }
 
   /* Investors (or targets, by target), in lane order. */
   for (guint i = 0; i < MIN (n_entities, LEGEND_SWATCHES); i++)
@@ -94,7 +122,7 @@ collect_legend (TrancheTimelineLayout *self,
           if (values[i] <= 0 || values[i] == last)
             continue;
           last = values[i];
-          r = MAX (self->r_min, r_max * sqrt (values[i] / self->max_value));
+          r = tranche_timeline_markers_radius (self, r_max, values[i]);
           text = tranche_format_amount (values[i], currency, FALSE);
           add_legend_item (self, items, TRANCHE_LEGEND_SIZE, 2 * r, r, neutral, text);
         }

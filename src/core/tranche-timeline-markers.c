@@ -21,16 +21,28 @@ typedef struct
   guint  group;      /* lane slot * rows + row: clusters only form inside one */
 } Item;
 
+/* The one size rule, for markers and the legend alike: area proportional to
+ * the amount against the dataset's largest (whatever the filter), and never
+ * smaller than a size that reads as a round rather than a speck — a $124M
+ * round beside a $10B one is small, not gone. */
+double
+tranche_timeline_markers_radius (TrancheTimelineLayout *self,
+                                 double                 r_max,
+                                 double                 value)
+{
+  double r_floor = MIN (MAX (self->r_min, r_max * 0.16), r_max);
+
+  if (!(self->max_value > 0) || !(value > 0))
+    return r_floor;
+  return MAX (r_floor, r_max * sqrt (MIN (value, self->max_value) / self->max_value));
+}
+
 double
 tranche_timeline_layout_radius_for_value (TrancheTimelineLayout *self,
                                           double                 value)
 {
   g_return_val_if_fail (self != NULL, 0);
-
-  if (!(self->max_value > 0) || !(value > 0))
-    return self->r_min;
-  /* Area, not radius, is proportional to the amount. */
-  return MAX (self->r_min, self->r_max * sqrt (MIN (value, self->max_value) / self->max_value));
+  return tranche_timeline_markers_radius (self, self->r_max, value);
 }
 
 static TrancheColor
@@ -331,8 +343,8 @@ tranche_timeline_markers_init_radii (TrancheTimelineLayout *self)
   g_assert (self != NULL);
 
   /* Marker sizes cap at a size that still leaves lanes room for labels. */
-  self->max_value = tranche_lane_index_get_max_value (self->index);
-  self->r_min = S (self, 3);
+  self->max_value = self->scale_max;
+  self->r_min = S (self, 5);
   self->r_news = S (self, 5);
   self->r_fixed = S (self, 7);
   self->r_max = S (self, 38);

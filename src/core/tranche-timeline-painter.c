@@ -346,8 +346,9 @@ paint_lanes (Painter *p)
       show_text (cr, lane->title_layout, lane->header.x + 2 * r + 8 * p->s, lane->header.y,
                  p->theme->foreground);
       tranche_draw_get_text_size (lane->title_layout, NULL, &title_height);
-      show_text (cr, lane->subtitle_layout, lane->header.x + 2 * r + 8 * p->s,
-                 lane->header.y + title_height, p->theme->muted);
+      if (lane->subtitle_layout != NULL)
+        show_text (cr, lane->subtitle_layout, lane->header.x + 2 * r + 8 * p->s,
+                   lane->header.y + title_height, p->theme->muted);
     }
 }
 
@@ -594,6 +595,14 @@ paint_labels (Painter *p)
       const TrancheTimelineLabel *label = tranche_timeline_layout_get_label (p->layout, i);
       TrancheColor color = p->theme->foreground;
 
+      if (label->leader)
+        {
+          cairo_move_to (cr, label->leader_x0, label->leader_y0);
+          cairo_line_to (cr, label->leader_x1, label->leader_y1);
+          cairo_set_line_width (cr, 1 * p->s);
+          tranche_draw_set_color (cr, p->theme->muted);
+          cairo_stroke (cr);
+        }
       /* A soft backing keeps text readable over grid lines and bands. */
       tranche_draw_rounded_rect (cr, label->rect.x - 2 * p->s, label->rect.y,
                     label->rect.width + 4 * p->s, label->rect.height, 3 * p->s);

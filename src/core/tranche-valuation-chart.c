@@ -34,6 +34,9 @@ struct _TrancheValuationChart
   GArray            *series;     /* TrancheValuationSeries */
   GArray            *extents;    /* Extent, one per band, in band order */
   GHashTable        *by_event;   /* event index + 1 -> point index + 1 */
+  /* currency -> TRANCHE_AXIS_LOG or _LINEAR, as the whole dataset needs:
+   * a filter never switches the scale under the analyst */
+  GHashTable        *scale_rule;
   guint              bases;      /* 1 << TrancheValuationBasis seen */
   gboolean           any_range;
   gboolean           any_approx;
@@ -330,14 +333,12 @@ choose_drawn (TrancheValuationChart *self)
     }
 }
 
+/* The points, series and bands of the events `bytes` shows (NULL: all). */
 static void
-tranche_valuation_chart_set_data (TrancheChart   *chart,
-                                  TrancheDataset *dataset,
-                                  GBytes         *mask)
+collect (TrancheValuationChart *self,
+         const guint8          *bytes)
 {
-  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
   g_autoptr(GHashTable) series_of = NULL;
-  const guint8 *bytes = NULL;
 
   g_array_set_size (self->points, 0);
   g_array_set_size (self->series, 0);
@@ -347,19 +348,6 @@ tranche_valuation_chart_set_data (TrancheChart   *chart,
   self->any_range = self->any_approx = FALSE;
   self->coarsest = TRANCHE_PRECISION_DAY;
   self->n_hidden_targets = 0;
-  self->laid_out = FALSE;
-  if (dataset != self->dataset)
-    {
-      g_clear_pointer (&self->dataset, tranche_dataset_unref);
-      if (dataset != NULL)
-        self->dataset = tranche_dataset_ref (dataset);
-    }
-  if (self->dataset == NULL)
-    return;
-
-  /* The mask has one byte per event: tranche_chart_set_data() checked. */
-  if (mask != NULL)
-    bytes = g_bytes_get_data (mask, NULL);
   series_of = g_hash_table_new_full (series_key_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < tranche_dataset_get_n_events (self->dataset); i++)
     {
@@ -373,6 +361,53 @@ tranche_valuation_chart_set_data (TrancheChart   *chart,
     }
   finish_data (self);
   choose_drawn (self);
+}
+
+/* Log or linear per band, from every valuation of the dataset. */
+static void
+remember_scale_rule (TrancheValuationChart *self)
+{
+  g_hash_table_remove_all (self->scale_rule);
+  for (guint b = 0; b < self->extents->len; b++)
+    {
+      const Extent *e = &g_array_index (self->extents, Extent, b);
+      TrancheAxisMode mode = tranche_value_axis_wants_log (e->lo, e->hi) ? TRANCHE_AXIS_LOG
+                                                                         : TRANCHE_AXIS_LINEAR;
+
+      g_hash_table_insert (self->scale_rule, GUINT_TO_POINTER (e->currency + 1),
+                           GUINT_TO_POINTER (mode));
+    }
+}
+
+static void
+tranche_valuation_chart_set_data (TrancheChart   *chart,
+                                  TrancheDataset *dataset,
+                                  GBytes         *mask)
+{
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
+  gboolean new_dataset = dataset != self->dataset;
+
+  self->laid_out = FALSE;
+  if (new_dataset)
+    {
+      g_clear_pointer (&self->dataset, tranche_dataset_unref);
+      if (dataset != NULL)
+        self->dataset = tranche_dataset_ref (dataset);
+    }
+  if (self->dataset == NULL)
+    {
+      collect (self, NULL);
+      g_hash_table_remove_all (self->scale_rule);
+      return;
+    }
+  if (new_dataset || g_hash_table_size (self->scale_rule) == 0)
+    {
+      collect (self, NULL);
+      remember_scale_rule (self);
+    }
+  /* The mask has one byte per event: tranche_chart_set_data() checked. */
+  if (mask != NULL || !new_dataset)
+    collect (self, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
 }
 
 /* ---- layout ---- */
@@ -469,17 +504,29 @@ add_bands (TrancheValuationChart     *self,
       Extent *e = &g_array_index (self->extents, Extent, b);
       g_autofree char *code = currency_code (e->currency);
       g_autofree char *note = NULL;
-      /* Translators: the valuation chart's title; %s is the currency code
-       * ("Valuation (USD)"). */
-      g_autofree char *title = g_strdup_printf (C_("chart title", "Valuation (%s)"), code);
+      g_autofree char *title = NULL;
+      gpointer rule = g_hash_table_lookup (self->scale_rule, GUINT_TO_POINTER (e->currency + 1));
+      TrancheAxisMode band_mode = mode == TRANCHE_AXIS_AUTO && rule != NULL
+        ? (TrancheAxisMode) GPOINTER_TO_UINT (rule) : mode;
+      double lo = isfinite (e->lo) ? e->lo : 0;
+      gboolean log_axis = band_mode == TRANCHE_AXIS_LOG
+        || (band_mode == TRANCHE_AXIS_AUTO && tranche_value_axis_wants_log (lo, e->hi));
+
+      if (log_axis && lo > 0)
+        /* Translators: the valuation chart's title when its axis is
+         * logarithmic; %s is the currency code ("Valuation (USD, log scale)"). */
+        title = g_strdup_printf (C_("chart title", "Valuation (%s, log scale)"), code);
+      else
+        /* Translators: the valuation chart's title; %s is the currency code
+         * ("Valuation (USD)"). */
+        title = g_strdup_printf (C_("chart title", "Valuation (%s)"), code);
 
       if (e->no_rate)
         /* Translators: beside a chart of values that were kept apart because
          * the file gives no exchange rate for their currency; %s is its
          * code ("EUR values not converted: no rate"). */
         note = g_strdup_printf (C_("chart note", "%s values not converted: no rate"), code);
-      tranche_chart_frame_add_band (self->frame, e->currency, title, note, mode,
-                                    isfinite (e->lo) ? e->lo : 0, e->hi);
+      tranche_chart_frame_add_band (self->frame, e->currency, title, note, band_mode, lo, e->hi);
     }
 }
 
@@ -941,6 +988,7 @@ tranche_valuation_chart_finalize (GObject *object)
   g_array_unref (self->points);
   g_array_unref (self->series);
   g_array_unref (self->extents);
+  g_hash_table_unref (self->scale_rule);
   g_hash_table_unref (self->by_event);
   tranche_chart_frame_free (self->frame);
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
@@ -970,6 +1018,7 @@ tranche_valuation_chart_init (TrancheValuationChart *self)
   self->points = g_array_new (FALSE, TRUE, sizeof (TrancheValuationPoint));
   self->series = g_array_new (FALSE, TRUE, sizeof (TrancheValuationSeries));
   self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
+  self->scale_rule = g_hash_table_new (NULL, NULL);
   self->by_event = g_hash_table_new (NULL, NULL);
   self->frame = tranche_chart_frame_new ();
   self->coarsest = TRANCHE_PRECISION_DAY;

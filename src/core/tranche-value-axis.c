@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "tranche-value-axis.h"
 
@@ -128,6 +130,57 @@ add_one_two_five (TrancheValueAxis *self,
       }
 }
 
+static int
+compare_values (const void *a,
+                const void *b)
+{
+  double va = *(const double *) a, vb = *(const double *) b;
+
+  return va < vb ? -1 : va > vb;
+}
+
+/* Between decades that have room, the 2 and 5 marks that keep `min_spacing`
+ * pixels from every tick: a tall axis reads in 1-2-5 steps. */
+static void
+add_twos_and_fives (TrancheValueAxis *self,
+                    double            min_spacing)
+{
+  int first = (int) floor (log10 (self->min)) - 1;
+  int last = (int) ceil (log10 (self->max));
+  guint n_decades = self->n_ticks;
+
+  for (int k = first; k <= last; k++)
+    for (guint m = 0; m < 2; m++)
+      {
+        double value = (m == 0 ? 2 : 5) * pow (10.0, k);
+        double y;
+        gboolean room = TRUE;
+
+        if (value < self->min * (1 - EPSILON) || value > self->max * (1 + EPSILON))
+          continue;
+        y = tranche_value_axis_to_y (self, value);
+        for (guint t = 0; t < self->n_ticks && room; t++)
+          room = fabs (tranche_value_axis_to_y (self, self->ticks[t]) - y) >= min_spacing;
+        if (room)
+          add_tick (self, value, FALSE);
+      }
+  if (self->n_ticks == n_decades)
+    return;
+  /* Ascending, with each tick's major flag kept beside it. */
+  {
+    double sorted[TRANCHE_VALUE_AXIS_MAX_TICKS];
+
+    memcpy (sorted, self->ticks, self->n_ticks * sizeof (double));
+    qsort (sorted, self->n_ticks, sizeof (double), compare_values);
+    for (guint t = 0; t < self->n_ticks; t++)
+      {
+        double v = sorted[t];
+        self->major[t] = fabs (log10 (v) - round (log10 (v))) < 1e-9;
+        self->ticks[t] = v;
+      }
+  }
+}
+
 static void
 init_log (TrancheValueAxis *self,
           double            lo,
@@ -154,7 +207,10 @@ init_log (TrancheValueAxis *self,
   add_decades (self, 1);
   n_decades = self->n_ticks;
   if (n_decades >= 2 && per_decade >= min_spacing)
-    return;
+    {
+      add_twos_and_fives (self, min_spacing);
+      return;
+    }
 
   self->n_ticks = 0;
   if (n_decades < 2)
