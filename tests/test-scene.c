@@ -565,7 +565,7 @@ main (int   argc,
 
   sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "microsoft-openai.json",
                                   NULL);
-  helio = g_test_build_filename (G_TEST_DIST, "fixtures", "histories", "helio-v1.json", NULL);
+  helio = g_test_build_filename (G_TEST_DIST, "fixtures", "histories", "helio.json", NULL);
   corpus[0] = (Entry) { "sample", load_path (sample) };
   corpus[1] = (Entry) { "helio", load_path (helio) };
   corpus[2] = (Entry) { "generated-200", generate (200, 12, 4) };

@@ -577,7 +577,12 @@ tranche_dataset_builder_finish (TrancheDatasetBuilder *self)
       resolve_currency (&ev->amount, ds->currency);
       resolve_currency (&ev->valuation, ds->currency);
       resolve_currency (&ev->cumulative, ds->currency);
-      if (ev->target == TRANCHE_NO_ENTITY && ev->kind != TRANCHE_EVENT_NEWS)
+      /* News is often about someone else; but news that names investors or
+       * reports a total ("Atlas: $60M so far") is about the dataset's target,
+       * and a reported total without a target would silently go unreconciled. */
+      if (ev->target == TRANCHE_NO_ENTITY
+          && (ev->kind != TRANCHE_EVENT_NEWS || ev->n_investors > 0
+              || tranche_money_is_present (&ev->cumulative)))
         ev->target = ds->target;
       ds->max_span = MAX (ds->max_span, ev->end_day - ev->first_day);
     }

@@ -103,6 +103,10 @@ add_amount (JsonBuilder *builder,
             double       value)
 {
   json_builder_set_member_name (builder, member);
+  /* A converted amount carries the rate's binary rounding (€15M × 1.1 is
+   * 16500000.000000002): cents are the finest a reported figure means. */
+  if (isfinite (value))
+    value = round (value * 100) / 100;
   if (!isfinite (value))
     json_builder_add_null_value (builder);
   else if (value == floor (value) && fabs (value) < 9007199254740992.0)
