@@ -240,12 +240,26 @@ collect_requests (TrancheTimelineLayout *self)
         r.priority = -1;
       if (m->x < self->plot.x || m->x > self->plot.x + self->plot.width)
         continue;
+      /* A story told in order: what comes later is not said yet, and the
+       * event being told is said first. */
+      if ((int) m->event == self->focus)
+        r.priority = G_MAXDOUBLE;
+      else if (!isnan (self->label_end)
+               && tranche_dataset_get_event (self->dataset, m->event)->first_day
+                  >= self->label_end)
+        continue;
       g_array_append_val (requests, r);
     }
   for (guint i = 0; i < self->clusters->len; i++)
     {
       const TrancheTimelineCluster *c = &g_array_index (self->clusters, TrancheTimelineCluster, i);
       LabelRequest r = { c->radius + 0.5, TRANCHE_LABEL_FOR_CLUSTER, i };
+      guint first = g_array_index (self->members, guint, c->first_member);
+
+      /* Members are in date order: the first one says whether any is told. */
+      if (!isnan (self->label_end)
+          && tranche_dataset_get_event (self->dataset, first)->first_day >= self->label_end)
+        continue;
       g_array_append_val (requests, r);
     }
   g_array_sort (requests, compare_requests);
