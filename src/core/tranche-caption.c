@@ -14,6 +14,10 @@
 
 /* A quote longer than this many lines is cut short with an ellipsis. */
 #define QUOTE_MAX_LINES 4
+/* Type for the back of the room: at 1600×1000 about 52 px for the
+ * headline and 26 px for quotes (TimelineJS uses 46 and 24). */
+#define HEADLINE(theme) ((theme)->title_size * 1.5)
+#define QUOTE(theme)    ((theme)->text_size * 1.3)
 
 static void
 caption_quote_free (gpointer data)
@@ -130,6 +134,8 @@ tranche_caption_new (TrancheDataset *dataset,
                                                                         : event->id);
   self->parties = describe_parties (dataset, event);
   self->facts = describe_facts (event, amount_is_valuation);
+  if (event->summary != NULL && *event->summary != '\0')
+    self->summary = g_strdup (event->summary);
   self->quotes = g_ptr_array_new_with_free_func (caption_quote_free);
   for (guint i = 0; i < event->n_citations; i++)
     {
@@ -158,6 +164,7 @@ tranche_caption_free (TrancheCaption *self)
   g_free (self->title);
   g_free (self->parties);
   g_free (self->facts);
+  g_free (self->summary);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_free (self);
 }
@@ -228,7 +235,8 @@ tranche_caption_paint (const TrancheCaption *self,
   meta_text = g_string_new (self->date);
   if (self->parties != NULL)
     g_string_append_printf (meta_text, " · %s", self->parties);
-  meta = make_text (context, theme, meta_text->str, theme->text_size, FALSE, FALSE, width, 1);
+  meta = make_text (context, theme, meta_text->str, theme->text_size * 1.1, FALSE, FALSE, width,
+                    1);
   tranche_draw_set_color (cr, theme->muted);
   tranche_draw_layout (cr, meta, x, y);
   y += text_height (meta) + 4 * s;
@@ -237,14 +245,14 @@ tranche_caption_paint (const TrancheCaption *self,
    * highlighted marker above it. */
   if (self->amount != NULL && *self->amount != '\0')
     {
-      amount = make_text (context, theme, self->amount, theme->title_size, TRUE, FALSE,
+      amount = make_text (context, theme, self->amount, HEADLINE (theme), TRUE, FALSE,
                           width / 3, 1);
       tranche_draw_get_text_size (amount, &amount_w, NULL);
       tranche_draw_set_color (cr, theme->selection);
       tranche_draw_layout (cr, amount, x, y);
       title_x = x + amount_w + 14 * s;
     }
-  title = make_text (context, theme, self->title, theme->title_size, TRUE, FALSE,
+  title = make_text (context, theme, self->title, HEADLINE (theme), TRUE, FALSE,
                      x + width - title_x, 2);
   tranche_draw_set_color (cr, theme->foreground);
   tranche_draw_layout (cr, title, title_x, y);
@@ -253,13 +261,25 @@ tranche_caption_paint (const TrancheCaption *self,
 
   if (self->facts != NULL)
     {
-      g_autoptr(PangoLayout) facts = make_text (context, theme, self->facts, theme->text_size,
-                                                FALSE, FALSE, width, 1);
+      g_autoptr(PangoLayout) facts = make_text (context, theme, self->facts,
+                                                theme->text_size * 1.1, FALSE, FALSE, width, 1);
       tranche_draw_set_color (cr, theme->muted);
       tranche_draw_layout (cr, facts, x, y);
       y += text_height (facts);
     }
-  y += 14 * s;
+  y += 12 * s;
+  /* What the file says about the event, before the evidence for it. */
+  if (self->summary != NULL)
+    {
+      g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary, QUOTE (theme),
+                                                  FALSE, FALSE, width, 3);
+      if (y + text_height (summary) <= bottom)
+        {
+          tranche_draw_set_color (cr, theme->foreground);
+          tranche_draw_layout (cr, summary, x, y);
+          y += text_height (summary) + 14 * s;
+        }
+    }
 
   /* The evidence: as many passages as fit, whole or cut after a few lines.
    * Passages in a row from one source share one attribution, under the
@@ -280,7 +300,7 @@ tranche_caption_paint (const TrancheCaption *self,
       /* Translators: under a quoted passage: "— Title (Publisher, Nov 2023)" */
       attribution = g_strdup_printf (_("— %s"), quote->source);
       g_clear_object (&source);
-      source = make_text (context, theme, attribution, theme->small_size, FALSE, FALSE,
+      source = make_text (context, theme, attribution, theme->text_size, FALSE, FALSE,
                           width - indent, 1);
       source_h = text_height (source);
       /* Room is always kept for an attribution: if the next passage does not
@@ -288,7 +308,7 @@ tranche_caption_paint (const TrancheCaption *self,
       for (int lines = QUOTE_MAX_LINES; lines >= 2; lines--)
         {
           g_clear_object (&text);
-          text = make_text (context, theme, quoted, theme->text_size, FALSE, TRUE,
+          text = make_text (context, theme, quoted, QUOTE (theme), FALSE, TRUE,
                             width - indent, lines);
           quote_h = text_height (text);
           if (y + quote_h + 2 * s + source_h <= bottom)
