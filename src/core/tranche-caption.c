@@ -271,8 +271,10 @@ tranche_caption_paint (const TrancheCaption *self,
   /* What the file says about the event, before the evidence for it. */
   if (self->summary != NULL)
     {
-      g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary, QUOTE (theme),
-                                                  FALSE, FALSE, width, 3);
+      /* Two lines at most: the quotes are the evidence, and must fit too. */
+      g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary,
+                                                  theme->text_size * 1.15, FALSE, FALSE, width,
+                                                  2);
       if (y + text_height (summary) <= bottom)
         {
           tranche_draw_set_color (cr, theme->foreground);

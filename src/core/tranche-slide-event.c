@@ -72,8 +72,50 @@ lay_out_timeline (TrancheTimelineLayout *layout,
   return shift;
 }
 
-/* Each lane's name inside its band, at the left, over a veil of the
- * background so markers under it don't muddle it. */
+static gboolean
+rects_overlap (const TrancheRect *a,
+               const TrancheRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Whether a lane name at `r` would cover a label, a marker or a cluster. */
+static gboolean
+name_covers_something (TrancheTimelineLayout *layout,
+                       const TrancheRect     *r)
+{
+  for (guint i = 0; i < tranche_timeline_layout_get_n_labels (layout); i++)
+    if (rects_overlap (r, &tranche_timeline_layout_get_label (layout, i)->rect))
+      return TRUE;
+  for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+    {
+      const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+      double rr = MAX (m->radius, m->flags & TRANCHE_MARKER_RANGE ? m->radius_max : 0);
+      TrancheRect box = { m->x - rr, m->y - rr, 2 * rr, 2 * rr };
+
+      if (m->flags & TRANCHE_MARKER_SPAN)
+        {
+          box.x = MIN (box.x, m->span_x0);
+          box.width = MAX (box.x + box.width, m->span_x1) - box.x;
+        }
+      if (rects_overlap (r, &box))
+        return TRUE;
+    }
+  for (guint i = 0; i < tranche_timeline_layout_get_n_clusters (layout); i++)
+    {
+      const TrancheTimelineCluster *c = tranche_timeline_layout_get_cluster (layout, i);
+      TrancheRect pill = { c->x0 - c->radius, c->y - c->radius, c->x1 - c->x0 + 2 * c->radius,
+                           2 * c->radius };
+
+      if (rects_overlap (r, &pill))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each lane's name inside its band, over a veil of the background: at its
+ * top left, else the first corner of the band where it covers nothing. */
 static void
 paint_lane_names (cairo_t               *cr,
                   const TrancheTheme    *theme,
@@ -82,28 +124,44 @@ paint_lane_names (cairo_t               *cr,
                   double                 x,
                   double                 max_width)
 {
+  const TrancheRect *plot = tranche_timeline_layout_get_plot (layout);
   double s = theme->scale, r = 5 * s;
 
   for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (layout); i++)
     {
       const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
       g_autoptr(PangoLayout) name = NULL;
-      double w, h;
+      TrancheRect corners[4], box;
+      double w, h, box_w;
 
       if (lane->title == NULL)
         continue;
       name = tranche_slide_text (context, theme, lane->title, theme->small_size, TRUE,
                                  max_width, 1);
       tranche_draw_get_text_size (name, &w, &h);
+      box_w = w + 2 * r + 14 * s;
+      corners[0] = (TrancheRect) { x - 4 * s, lane->y + 2 * s, box_w, h + 4 * s };
+      corners[1] = corners[0];
+      corners[1].x = plot->x + plot->width - box_w;
+      corners[2] = corners[0];
+      corners[2].y = lane->y + lane->height - h - 6 * s;
+      corners[3] = corners[2];
+      corners[3].x = corners[1].x;
+      box = corners[0];
+      for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+        if (!name_covers_something (layout, &corners[c]))
+          {
+            box = corners[c];
+            break;
+          }
       tranche_draw_set_color (cr, tranche_color_with_alpha (theme->background, 0.82));
-      tranche_draw_rounded_rect (cr, x - 4 * s, lane->y + 2 * s, w + 2 * r + 14 * s, h + 4 * s,
-                                 4 * s);
+      tranche_draw_rounded_rect (cr, box.x, box.y, box.width, box.height, 4 * s);
       cairo_fill (cr);
       tranche_draw_set_color (cr, lane->neutral ? theme->neutral : lane->color);
-      cairo_arc (cr, x + r, lane->y + 4 * s + h / 2, r, 0, 2 * G_PI);
+      cairo_arc (cr, box.x + 4 * s + r, box.y + 2 * s + h / 2, r, 0, 2 * G_PI);
       cairo_fill (cr);
       tranche_draw_set_color (cr, theme->foreground);
-      tranche_draw_layout (cr, name, x + 2 * r + 6 * s, lane->y + 4 * s);
+      tranche_draw_layout (cr, name, box.x + 4 * s + 2 * r + 6 * s, box.y + 2 * s);
     }
 }
 

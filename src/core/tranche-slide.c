@@ -35,7 +35,7 @@ tranche_slide_get_geometry (const TrancheTheme   *theme,
   top = g->overview.y + g->overview.height + 6 * s;
   /* The chart gets a little under half the slide: the room reads the
    * picture first, then the words under it. */
-  chart_bottom = round (top + (height - top) * 0.47);
+  chart_bottom = round (top + (height - top) * 0.5);
   g->chart = (TrancheRect) { 0, top, width, chart_bottom - top };
   g->legend = (TrancheRect) { margin, chart_bottom + 2 * s, width - 2 * margin, 26 * s };
   g->previous = (TrancheRect) { margin, height - progress_h - nav_h, (width - 2 * margin) * 0.4,
