@@ -243,20 +243,27 @@ tranche_caption_paint (const TrancheCaption *self,
 
   /* How much, and what: the figure in the selection's colour, as the
    * highlighted marker above it. */
+  /* An amount is never cut short: when it leaves the title too little
+   * room beside it, the title goes under it. */
   if (self->amount != NULL && *self->amount != '\0')
     {
-      amount = make_text (context, theme, self->amount, HEADLINE (theme), TRUE, FALSE,
-                          width / 3, 1);
+      amount = make_text (context, theme, self->amount, HEADLINE (theme), TRUE, FALSE, -1, 1);
+      pango_layout_set_width (amount, -1);
       tranche_draw_get_text_size (amount, &amount_w, NULL);
       tranche_draw_set_color (cr, theme->selection);
       tranche_draw_layout (cr, amount, x, y);
       title_x = x + amount_w + 14 * s;
+      if (title_x > x + width * 0.45)
+        {
+          y += text_height (amount);
+          title_x = x;
+        }
     }
   title = make_text (context, theme, self->title, HEADLINE (theme), TRUE, FALSE,
                      x + width - title_x, 2);
   tranche_draw_set_color (cr, theme->foreground);
   tranche_draw_layout (cr, title, title_x, y);
-  line_h = MAX (text_height (title), amount != NULL ? text_height (amount) : 0);
+  line_h = MAX (text_height (title), amount != NULL && title_x > x ? text_height (amount) : 0);
   y += line_h + 4 * s;
 
   if (self->facts != NULL)

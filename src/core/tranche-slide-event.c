@@ -80,11 +80,16 @@ rects_overlap (const TrancheRect *a,
          && a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* Whether a lane name at `r` would cover a label, a marker or a cluster. */
+/* Whether a lane name at `r` would cover a label, a marker, a cluster or
+ * a name placed before it. */
 static gboolean
 name_covers_something (TrancheTimelineLayout *layout,
+                       GArray                *placed,
                        const TrancheRect     *r)
 {
+  for (guint i = 0; i < placed->len; i++)
+    if (rects_overlap (r, &g_array_index (placed, TrancheRect, i)))
+      return TRUE;
   for (guint i = 0; i < tranche_timeline_layout_get_n_labels (layout); i++)
     if (rects_overlap (r, &tranche_timeline_layout_get_label (layout, i)->rect))
       return TRUE;
@@ -125,6 +130,7 @@ paint_lane_names (cairo_t               *cr,
                   double                 max_width)
 {
   const TrancheRect *plot = tranche_timeline_layout_get_plot (layout);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (TrancheRect));
   double s = theme->scale, r = 5 * s;
 
   for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (layout); i++)
@@ -149,11 +155,12 @@ paint_lane_names (cairo_t               *cr,
       corners[3].x = corners[1].x;
       box = corners[0];
       for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
-        if (!name_covers_something (layout, &corners[c]))
+        if (!name_covers_something (layout, placed, &corners[c]))
           {
             box = corners[c];
             break;
           }
+      g_array_append_val (placed, box);
       tranche_draw_set_color (cr, tranche_color_with_alpha (theme->background, 0.82));
       tranche_draw_rounded_rect (cr, box.x, box.y, box.width, box.height, 4 * s);
       cairo_fill (cr);
@@ -331,8 +338,9 @@ collect_symbols (TrancheTimelineLayout *layout,
           symbols[SYMBOL_NEWS] = TRUE;
           break;
         default:
-          symbols[m->flags & TRANCHE_MARKER_HOLLOW ? SYMBOL_HOLLOW : SYMBOL_CIRCLE] = TRUE;
+          symbols[SYMBOL_CIRCLE] |= !(m->flags & TRANCHE_MARKER_HOLLOW);
         }
+      symbols[SYMBOL_HOLLOW] |= (m->flags & TRANCHE_MARKER_HOLLOW) != 0;
       symbols[SYMBOL_RANGE] |= (m->flags & TRANCHE_MARKER_RANGE) != 0;
       symbols[SYMBOL_SPAN] |= (m->flags & TRANCHE_MARKER_SPAN) != 0;
       if (m->flags & TRANCHE_MARKER_PARTIAL)
