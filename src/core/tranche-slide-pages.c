@@ -176,9 +176,14 @@ paint_reconciliation (TrancheSlidePainter *self,
       tranche_draw_layout (cr, none, rect->x, y);
       return;
     }
-  widths[0] = rect->width * 0.46;
-  widths[1] = widths[2] = rect->width * 0.14;
-  widths[3] = rect->width * 0.2;
+  {
+    double avail = rect->width - 64 * s;
+
+    widths[0] = avail * 0.38;
+    widths[1] = avail * 0.15;
+    widths[2] = avail * 0.19;
+    widths[3] = avail * 0.28;
+  }
   xs[0] = rect->x;
   xs[1] = xs[0] + widths[0] + 16 * s;
   xs[2] = xs[1] + widths[1] + 16 * s;
@@ -375,7 +380,8 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
         : g_strdup (C_("money", "undisclosed"));
       g_autofree char *committed = row->committed > 0
         ? tranche_format_amount (row->committed, currency, FALSE) : g_strdup ("—");
-      g_autofree char *share = g_strdup_printf ("%.0f %%", row->share * 100);
+      /* Translators: an investor's share of the money received, "17%" */
+      g_autofree char *share = g_strdup_printf (_("%.0f%%"), row->share * 100);
       g_autofree char *rounds = g_strdup_printf ("%u", row->n_rounds);
       g_autofree char *led = row->n_lead == G_MAXUINT ? g_strdup ("—")
                                                       : g_strdup_printf ("%u", row->n_lead);
