@@ -72,40 +72,41 @@ lay_out_timeline (TrancheTimelineLayout *layout,
   return shift;
 }
 
-static gboolean
-rects_overlap (const TrancheRect *a,
-               const TrancheRect *b)
+static double
+overlap_area (const TrancheRect *a,
+              const TrancheRect *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width
-         && a->y < b->y + b->height && b->y < a->y + a->height;
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
-/* Whether a lane name at `r` would cover a label, a marker, a cluster or
- * a name placed before it. */
-static gboolean
-name_covers_something (TrancheTimelineLayout *layout,
-                       GArray                *placed,
-                       const TrancheRect     *r)
+/* How much a lane name at `r` would cover: text (labels, names placed
+ * before it) counts far more than markers, which the veil leaves legible. */
+static double
+name_cost (TrancheTimelineLayout *layout,
+           GArray                *placed,
+           const TrancheRect     *r)
 {
+  double cost = 0;
+
   for (guint i = 0; i < placed->len; i++)
-    if (rects_overlap (r, &g_array_index (placed, TrancheRect, i)))
-      return TRUE;
+    cost += 100 * overlap_area (r, &g_array_index (placed, TrancheRect, i));
   for (guint i = 0; i < tranche_timeline_layout_get_n_labels (layout); i++)
-    if (rects_overlap (r, &tranche_timeline_layout_get_label (layout, i)->rect))
-      return TRUE;
+    cost += 100 * overlap_area (r, &tranche_timeline_layout_get_label (layout, i)->rect);
   for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
     {
       const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
       double rr = MAX (m->radius, m->flags & TRANCHE_MARKER_RANGE ? m->radius_max : 0);
       TrancheRect box = { m->x - rr, m->y - rr, 2 * rr, 2 * rr };
 
+      cost += overlap_area (r, &box);
       if (m->flags & TRANCHE_MARKER_SPAN)
         {
-          box.x = MIN (box.x, m->span_x0);
-          box.width = MAX (box.x + box.width, m->span_x1) - box.x;
+          TrancheRect bar = { m->span_x0, m->y - 4, m->span_x1 - m->span_x0, 8 };
+          cost += overlap_area (r, &bar);
         }
-      if (rects_overlap (r, &box))
-        return TRUE;
     }
   for (guint i = 0; i < tranche_timeline_layout_get_n_clusters (layout); i++)
     {
@@ -113,14 +114,13 @@ name_covers_something (TrancheTimelineLayout *layout,
       TrancheRect pill = { c->x0 - c->radius, c->y - c->radius, c->x1 - c->x0 + 2 * c->radius,
                            2 * c->radius };
 
-      if (rects_overlap (r, &pill))
-        return TRUE;
+      cost += overlap_area (r, &pill);
     }
-  return FALSE;
+  return cost;
 }
 
-/* Each lane's name inside its band, over a veil of the background: at its
- * top left, else the first corner of the band where it covers nothing. */
+/* Each lane's name inside its band, over a veil of the background: in the
+ * corner of the band where it covers least, the top left first. */
 static void
 paint_lane_names (cairo_t               *cr,
                   const TrancheTheme    *theme,
@@ -138,7 +138,7 @@ paint_lane_names (cairo_t               *cr,
       const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
       g_autoptr(PangoLayout) name = NULL;
       TrancheRect corners[4], box;
-      double w, h, box_w;
+      double w, h, box_w, best;
 
       if (lane->title == NULL)
         continue;
@@ -154,12 +154,17 @@ paint_lane_names (cairo_t               *cr,
       corners[3] = corners[2];
       corners[3].x = corners[1].x;
       box = corners[0];
-      for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
-        if (!name_covers_something (layout, placed, &corners[c]))
-          {
-            box = corners[c];
-            break;
-          }
+      best = G_MAXDOUBLE;
+      for (guint c = 0; c < G_N_ELEMENTS (corners) && best > 0; c++)
+        {
+          double cost = name_cost (layout, placed, &corners[c]);
+
+          if (cost < best)
+            {
+              best = cost;
+              box = corners[c];
+            }
+        }
       g_array_append_val (placed, box);
       tranche_draw_set_color (cr, tranche_color_with_alpha (theme->background, 0.82));
       tranche_draw_rounded_rect (cr, box.x, box.y, box.width, box.height, 4 * s);
