@@ -38,6 +38,8 @@ struct _TranchePresentationView
   TrancheTheme         theme;
   guint                auto_advance; /* index into auto_advance_choices */
   guint                auto_id;
+  guint                cursor_id;    /* hides the pointer when it stops moving */
+  double               pointer_x, pointer_y;
   guint                position;
   gboolean             blanked;
   gboolean             active;
@@ -336,6 +338,40 @@ pressed_cb (GtkGestureClick         *gesture,
                               button == GDK_BUTTON_SECONDARY ? -1 : 1);
 }
 
+static gboolean
+hide_cursor_cb (gpointer user_data)
+{
+  TranchePresentationView *self = user_data;
+
+  self->cursor_id = 0;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
+  return G_SOURCE_REMOVE;
+}
+
+/* The pointer shows while it moves (a hand over what can be clicked) and
+ * goes after two still seconds, so it never sits on a slide. */
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TranchePresentationView  *self)
+{
+  gboolean target;
+
+  if (fabs (x - self->pointer_x) < 1 && fabs (y - self->pointer_y) < 1)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  target = self->presentation != NULL && !self->blanked
+           && tranche_slide_painter_hit_test (self->painter, &self->theme, self->position,
+                                              gtk_widget_get_width (GTK_WIDGET (self)),
+                                              gtk_widget_get_height (GTK_WIDGET (self)), x, y)
+              != G_MAXUINT;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), target ? "pointer" : "default");
+  g_clear_handle_id (&self->cursor_id, g_source_remove);
+  self->cursor_id = g_timeout_add_seconds (2, hide_cursor_cb, self);
+}
+
 static void
 tranche_presentation_view_size_allocate (GtkWidget *widget,
                                          int        width,
@@ -395,6 +431,7 @@ tranche_presentation_view_dispose (GObject *object)
 
   stop_animation (self);
   g_clear_handle_id (&self->auto_id, g_source_remove);
+  g_clear_handle_id (&self->cursor_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (tranche_presentation_view_parent_class)->dispose (object);
@@ -541,6 +578,7 @@ static void
 tranche_presentation_view_init (TranchePresentationView *self)
 {
   GtkGesture *click;
+  GtkEventController *motion;
 
   self->viewport = tranche_viewport_new ();
 
@@ -550,6 +588,9 @@ tranche_presentation_view_init (TranchePresentationView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
