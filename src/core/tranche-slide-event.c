@@ -519,17 +519,18 @@ paint_overview (TrancheSlidePainter *self,
         TrancheDay d = tranche_day_from_ymd (y, 1, 1);
         g_autofree char *year = g_strdup_printf ("%d", y);
         g_autoptr(PangoLayout) label = NULL;
-        double x = overview_x (strip, first, end, MAX (d, first)), w, h;
+        double x = overview_x (strip, first, end, d), w, h;
 
-        if ((y - y0) % every != 0)
+        /* A year is labelled at its first day, so the end of the year
+         * before the first event gets no label of its own. */
+        if ((y - y0) % every != 0 || d < first || d >= end)
           continue;
         label = tranche_slide_text (context, theme, year, theme->small_size, FALSE, -1, 1);
         tranche_draw_get_text_size (label, &w, &h);
-        x = CLAMP (x, strip->x, strip->x + strip->width - w);
         tranche_draw_set_color (cr, theme->grid_strong);
-        cairo_rectangle (cr, overview_x (strip, first, end, MAX (d, first)), line_y - 4 * s,
-                         MAX (1, s), 8 * s);
+        cairo_rectangle (cr, x, line_y - 4 * s, MAX (1, s), 8 * s);
         cairo_fill (cr);
+        x = MIN (x, strip->x + strip->width - w);
         if (x < last_right + 8 * s)
           continue;
         tranche_draw_set_color (cr, theme->muted);
@@ -546,8 +547,10 @@ paint_overview (TrancheSlidePainter *self,
 
       if (i == step)
         continue;
+      /* Opaque, so dots on the same day don't add up to a darker one. */
       tranche_draw_set_color (cr, i < step ? theme->foreground
-                                           : tranche_color_with_alpha (theme->muted, 0.6));
+                                           : tranche_color_mix (theme->background, theme->muted,
+                                                                0.6));
       cairo_arc (cr, x, line_y, 3.5 * s, 0, 2 * G_PI);
       cairo_fill (cr);
     }
