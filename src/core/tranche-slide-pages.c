@@ -469,6 +469,7 @@ tranche_slide_paint_sources (TrancheSlidePainter *self,
   const guint32 *sources;
   guint n, n_columns = 1, column = 0, shown = 0;
   double s = theme->scale, margin = 48 * s, top, y, bottom = height - 60 * s, col_w;
+  double title_size, line_size;
 
   context = tranche_draw_create_context ();
   context_ref = G_OBJECT (context);
@@ -477,8 +478,10 @@ tranche_slide_paint_sources (TrancheSlidePainter *self,
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source cited by these events",
                                            "%u sources cited by these events", n), n);
   top = tranche_slide_paint_heading (cr, theme, context, _("Sources"), subtitle, width, height);
-  /* Two columns when one would not hold them all. */
-  if (n * (theme->text_size * 1.3 + 2 * theme->small_size * 1.3 + 18 * s) > bottom - top)
+  /* A few sources in room-sized type; many in two columns of smaller. */
+  title_size = n <= 6 ? theme->text_size * 1.3 : theme->text_size;
+  line_size = n <= 6 ? theme->text_size : theme->small_size;
+  if (n * (title_size * 1.3 + 2 * line_size * 1.3 + 18 * s) > bottom - top)
     n_columns = 2;
   col_w = (width - 2 * margin - (n_columns - 1) * 40 * s) / n_columns;
   y = top;
@@ -494,11 +497,11 @@ tranche_slide_paint_sources (TrancheSlidePainter *self,
       title = tranche_slide_text (context, theme,
                                   source->title != NULL && *source->title != '\0'
                                   ? source->title : source->id,
-                                  theme->text_size, TRUE, col_w, 1);
-      meta = tranche_slide_text (context, theme, line, theme->small_size, FALSE, col_w, 1);
+                                  title_size, TRUE, col_w, 1);
+      meta = tranche_slide_text (context, theme, line, line_size, FALSE, col_w, 1);
+      /* Cut at its end, if at all: the host, first, stays whole. */
       if (source->url != NULL && *source->url != '\0')
-        url = tranche_slide_text (context, theme, source->url, theme->small_size, FALSE,
-                                  col_w, 1);
+        url = tranche_slide_text (context, theme, source->url, line_size, FALSE, col_w, 1);
       h = tranche_slide_text_height (title) + tranche_slide_text_height (meta)
           + (url != NULL ? tranche_slide_text_height (url) : 0);
       if (y + h > bottom)

@@ -168,8 +168,11 @@ tranche_slide_describe (TrancheSlidePainter *self,
   switch (tranche_presentation_get_kind (p, position))
     {
     case TRANCHE_SLIDE_TITLE:
-      /* Translators: the slide an arrow on the first event goes back to */
-      return g_strdup (_("Title"));
+      {
+        const char *title = tranche_dataset_get_title (tranche_presentation_get_dataset (p));
+
+        return g_strdup (title != NULL && *title != '\0' ? title : _("Untitled Dataset"));
+      }
     case TRANCHE_SLIDE_EVENT:
       {
         g_autoptr(TrancheCaption) caption =
