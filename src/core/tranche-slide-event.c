@@ -473,39 +473,19 @@ marker_day (const TrancheEvent *e)
   return tranche_date_middle_day (&e->date);
 }
 
-/* The whole period on one line: a dot per step, the steps told so far
- * darker, the one told now large, and the range the timeline shows. */
+/* A tick per year on the strip, labelled where the labels fit. */
 static void
-paint_overview (TrancheSlidePainter *self,
-                cairo_t             *cr,
-                const TrancheTheme  *theme,
-                PangoContext        *context,
-                guint                step,
-                TrancheDay           shown_first,
-                TrancheDay           shown_end,
-                const TrancheRect   *strip)
+paint_overview_years (cairo_t            *cr,
+                      const TrancheTheme *theme,
+                      PangoContext       *context,
+                      const TrancheRect  *strip,
+                      double              line_y,
+                      TrancheDay          first,
+                      TrancheDay          end)
 {
-  TranchePresentation *p = self->presentation;
-  TrancheDataset *dataset = tranche_presentation_get_dataset (p);
-  TrancheDay first, end;
-  double s = theme->scale, line_y = strip->y + 14 * s, x0, x1;
+  double s = theme->scale;
   int y0, y1;
 
-  overview_range (p, &first, &end);
-  /* The part of the period the chart below shows. */
-  x0 = MAX (overview_x (strip, first, end, shown_first), strip->x);
-  x1 = MIN (overview_x (strip, first, end, shown_end), strip->x + strip->width);
-  if (x1 > x0)
-    {
-      tranche_draw_set_color (cr, tranche_color_with_alpha (theme->selection, 0.12));
-      tranche_draw_rounded_rect (cr, x0, line_y - 10 * s, x1 - x0, 20 * s, 4 * s);
-      cairo_fill (cr);
-    }
-  tranche_draw_set_color (cr, theme->grid_strong);
-  cairo_rectangle (cr, strip->x, line_y - s / 2, strip->width, MAX (1, s));
-  cairo_fill (cr);
-
-  /* A label per year, first and last included, where they fit. */
   tranche_day_to_ymd (first, &y0, NULL, NULL);
   tranche_day_to_ymd (end, &y1, NULL, NULL);
   {
@@ -538,6 +518,41 @@ paint_overview (TrancheSlidePainter *self,
         last_right = x + w;
       }
   }
+
+}
+
+/* The whole period on one line: a dot per step, the steps told so far
+ * darker, the one told now large, and the range the timeline shows. */
+static void
+paint_overview (TrancheSlidePainter *self,
+                cairo_t             *cr,
+                const TrancheTheme  *theme,
+                PangoContext        *context,
+                guint                step,
+                TrancheDay           shown_first,
+                TrancheDay           shown_end,
+                const TrancheRect   *strip)
+{
+  TranchePresentation *p = self->presentation;
+  TrancheDataset *dataset = tranche_presentation_get_dataset (p);
+  TrancheDay first, end;
+  double s = theme->scale, line_y = strip->y + 14 * s, x0, x1;
+
+  overview_range (p, &first, &end);
+  /* The part of the period the chart below shows. */
+  x0 = MAX (overview_x (strip, first, end, shown_first), strip->x);
+  x1 = MIN (overview_x (strip, first, end, shown_end), strip->x + strip->width);
+  if (x1 > x0)
+    {
+      tranche_draw_set_color (cr, tranche_color_with_alpha (theme->selection, 0.12));
+      tranche_draw_rounded_rect (cr, x0, line_y - 10 * s, x1 - x0, 20 * s, 4 * s);
+      cairo_fill (cr);
+    }
+  tranche_draw_set_color (cr, theme->grid_strong);
+  cairo_rectangle (cr, strip->x, line_y - s / 2, strip->width, MAX (1, s));
+  cairo_fill (cr);
+
+  paint_overview_years (cr, theme, context, strip, line_y, first, end);
 
   for (guint i = 0; i < tranche_presentation_get_n_steps (p); i++)
     {

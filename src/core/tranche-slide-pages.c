@@ -328,6 +328,40 @@ tranche_slide_investor_rows (TrancheDataset *dataset,
   return rows;
 }
 
+static void
+paint_investor_row (cairo_t                       *cr,
+                    const TrancheTheme            *theme,
+                    PangoContext                  *context,
+                    TrancheDataset                *dataset,
+                    const TrancheSlideInvestorRow *row,
+                    const double                  *xs,
+                    const double                  *widths,
+                    double                         y)
+{
+  TrancheCurrency currency = tranche_dataset_get_currency (dataset);
+  g_autofree char *amount = tranche_format_amount (row->received, currency, FALSE);
+  /* An undisclosed round makes the figure a floor, as on the charts. */
+  g_autofree char *received = row->n_undisclosed == 0 ? g_strdup (amount)
+    : row->received > 0 ? g_strdup_printf ("%s +?", amount)
+    : g_strdup (C_("money", "undisclosed"));
+  g_autofree char *committed = row->committed > 0
+    ? tranche_format_amount (row->committed, currency, FALSE) : g_strdup ("—");
+  /* Translators: an investor's share of the money received, "17%" */
+  g_autofree char *share = g_strdup_printf (_("%.0f%%"), row->share * 100);
+  g_autofree char *rounds = g_strdup_printf ("%u", row->n_rounds);
+  g_autofree char *led = row->n_lead == G_MAXUINT ? g_strdup ("—")
+                                                  : g_strdup_printf ("%u", row->n_lead);
+
+  paint_cell (cr, theme, context, tranche_dataset_get_entity (dataset, row->investor)->name,
+              TRUE, theme->foreground, xs[0], y, widths[0], FALSE);
+  paint_cell (cr, theme, context, received, FALSE, theme->foreground, xs[1], y, widths[1], TRUE);
+  paint_cell (cr, theme, context, committed, FALSE, theme->foreground, xs[2], y, widths[2],
+              TRUE);
+  paint_cell (cr, theme, context, share, FALSE, theme->foreground, xs[3], y, widths[3], TRUE);
+  paint_cell (cr, theme, context, rounds, FALSE, theme->muted, xs[4], y, widths[4], TRUE);
+  paint_cell (cr, theme, context, led, FALSE, theme->muted, xs[5], y, widths[5], TRUE);
+}
+
 void
 tranche_slide_paint_summary (TrancheSlidePainter *self,
                              cairo_t             *cr,
@@ -337,7 +371,6 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
 {
   TranchePresentation *p = self->presentation;
   TrancheDataset *dataset = tranche_presentation_get_dataset (p);
-  TrancheCurrency currency = tranche_dataset_get_currency (dataset);
   g_autoptr(GObject) context_ref = NULL;
   g_autoptr(GArray) rows = NULL;
   PangoContext *context;
@@ -370,24 +403,10 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
                         width - margin);
   row_h = theme->text_size * 1.45 + 8 * s;
   bottom = height - 70 * s;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < rows->len && y + row_h <= bottom; i++)
     {
       const TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
-      g_autofree char *amount = tranche_format_amount (row->received, currency, FALSE);
-      /* An undisclosed round makes the figure a floor, as on the charts. */
-      g_autofree char *received = row->n_undisclosed == 0 ? g_strdup (amount)
-        : row->received > 0 ? g_strdup_printf ("%s +?", amount)
-        : g_strdup (C_("money", "undisclosed"));
-      g_autofree char *committed = row->committed > 0
-        ? tranche_format_amount (row->committed, currency, FALSE) : g_strdup ("—");
-      /* Translators: an investor's share of the money received, "17%" */
-      g_autofree char *share = g_strdup_printf (_("%.0f%%"), row->share * 100);
-      g_autofree char *rounds = g_strdup_printf ("%u", row->n_rounds);
-      g_autofree char *led = row->n_lead == G_MAXUINT ? g_strdup ("—")
-                                                      : g_strdup_printf ("%u", row->n_lead);
 
-      if (y + row_h > bottom)
-        break;
       lead_unknown |= row->n_lead == G_MAXUINT;
       if (i % 2 == 1)
         {
@@ -395,16 +414,7 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
           cairo_rectangle (cr, margin - 8 * s, y - 4 * s, width - 2 * margin + 16 * s, row_h);
           cairo_fill (cr);
         }
-      paint_cell (cr, theme, context, tranche_dataset_get_entity (dataset, row->investor)->name,
-                  TRUE, theme->foreground, xs[0], y, widths[0], FALSE);
-      paint_cell (cr, theme, context, received, FALSE, theme->foreground, xs[1], y, widths[1],
-                  TRUE);
-      paint_cell (cr, theme, context, committed, FALSE, theme->foreground, xs[2], y, widths[2],
-                  TRUE);
-      paint_cell (cr, theme, context, share, FALSE, theme->foreground, xs[3], y, widths[3],
-                  TRUE);
-      paint_cell (cr, theme, context, rounds, FALSE, theme->muted, xs[4], y, widths[4], TRUE);
-      paint_cell (cr, theme, context, led, FALSE, theme->muted, xs[5], y, widths[5], TRUE);
+      paint_investor_row (cr, theme, context, dataset, row, xs, widths, y);
       y += row_h;
       shown++;
     }
