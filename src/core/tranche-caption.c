@@ -275,18 +275,37 @@ tranche_caption_paint (const TrancheCaption *self,
       y += text_height (facts);
     }
   y += 12 * s;
-  /* What the file says about the event, before the evidence for it. */
+  /* What the file says about the event, before the evidence for it: in
+   * two lines, or one, or none, so that the first passage still fits. */
   if (self->summary != NULL)
     {
-      /* Two lines at most: the quotes are the evidence, and must fit too. */
-      g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary,
-                                                  theme->text_size * 1.15, FALSE, FALSE, width,
-                                                  2);
-      if (y + text_height (summary) <= bottom)
+      double quote_h = 0;
+
+      if (self->quotes->len > 0)
         {
-          tranche_draw_set_color (cr, theme->foreground);
-          tranche_draw_layout (cr, summary, x, y);
-          y += text_height (summary) + 14 * s;
+          const TrancheCaptionQuote *first = g_ptr_array_index (self->quotes, 0);
+          g_autoptr(PangoLayout) probe = make_text (context, theme, first->text, QUOTE (theme),
+                                                    FALSE, TRUE, width - 16 * s, 2);
+          g_autoptr(PangoLayout) probe_source = make_text (context, theme, first->source,
+                                                           theme->text_size, FALSE, FALSE,
+                                                           width - 16 * s, 1);
+
+          quote_h = text_height (probe) + 2 * s + text_height (probe_source);
+        }
+      for (int lines = 2; lines >= 1; lines--)
+        {
+          g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary,
+                                                      theme->text_size * 1.15, FALSE, FALSE,
+                                                      width, lines);
+          double h = text_height (summary);
+
+          if (y + h + 14 * s + quote_h <= bottom)
+            {
+              tranche_draw_set_color (cr, theme->foreground);
+              tranche_draw_layout (cr, summary, x, y);
+              y += h + 14 * s;
+              break;
+            }
         }
     }
 

@@ -117,6 +117,22 @@ cluster_label_text (TrancheTimelineLayout        *self,
                                                          "%u events", c->n_members),
                                             c->n_members);
 
+  /* The event a story is at is named even inside a cluster. */
+  for (guint k = 0; self->focus >= 0 && k < c->n_members; k++)
+    if (g_array_index (self->members, guint, c->first_member + k) == (guint) self->focus)
+      {
+        g_autofree char *date = NULL;
+        guint rest = c->n_members - 1;
+
+        marker_label_text (self, tranche_dataset_get_event (self->dataset, self->focus), text,
+                           &date, bold_len);
+        /* Translators: a cluster's second line when the label names one of
+         * its events: "2023 · +2 more" */
+        *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · +%u more",
+                                                "%s · +%u more", rest), date, rest);
+        return;
+      }
+
   if (c->total > 0)
     {
       g_autofree char *total =
@@ -260,6 +276,9 @@ collect_requests (TrancheTimelineLayout *self)
       if (!isnan (self->label_end)
           && tranche_dataset_get_event (self->dataset, first)->first_day >= self->label_end)
         continue;
+      for (guint k = 0; self->focus >= 0 && k < c->n_members; k++)
+        if (g_array_index (self->members, guint, c->first_member + k) == (guint) self->focus)
+          r.priority = G_MAXDOUBLE;
       g_array_append_val (requests, r);
     }
   g_array_sort (requests, compare_requests);

@@ -182,8 +182,9 @@ void                   tranche_timeline_layout_set_show_title (TrancheTimelineLa
 void                   tranche_timeline_layout_set_show_legend (TrancheTimelineLayout *self,
                                                                 gboolean               show);
 /* A story told in order (slides): `event` (-1 for none) is labelled before
- * any other, and events starting on or after `label_end` (NAN: none) are
- * drawn but not labelled yet. */
+ * any other (a cluster holding it is labelled with its title, "+2 more"),
+ * and events starting on or after `label_end` (NAN: none) are drawn but
+ * not labelled yet. */
 void                   tranche_timeline_layout_set_focus      (TrancheTimelineLayout *self,
                                                                int                    event,
                                                                TrancheDay             label_end);
