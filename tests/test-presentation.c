@@ -292,6 +292,15 @@ assert_event_slide (TranchePresentation *p,
       g_assert_cmpfloat (tranche_dataset_get_event (ds, labelled_event)->first_day, <=, day);
     }
   g_assert_true (labelled);
+  /* Inside a cluster, the cluster's label names the event. */
+  for (guint i = 0; hit.kind == TRANCHE_HIT_CLUSTER
+                    && i < tranche_timeline_layout_get_n_labels (layout); i++)
+    {
+      const TrancheTimelineLabel *label = tranche_timeline_layout_get_label (layout, i);
+
+      if (label->owner == TRANCHE_LABEL_FOR_CLUSTER && label->index == hit.index)
+        g_assert_nonnull (strstr (label->text, tranche_dataset_get_event (ds, event)->title));
+    }
   g_assert_cmpuint (legend->len, >=, 2);
   g_assert_cmpstr (g_ptr_array_index (legend, 0), ==, "this slide's event");
   for (guint i = 0; i < legend->len; i++)
