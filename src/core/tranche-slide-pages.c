@@ -258,9 +258,14 @@ compare_rows (gconstpointer a,
               gconstpointer b)
 {
   const TrancheSlideInvestorRow *ra = a, *rb = b;
-  double ta = ra->received + ra->committed, tb = rb->received + rb->committed;
 
-  return ta < tb ? 1 : ta > tb ? -1 : (int) ra->investor - (int) rb->investor;
+  /* Money received first: a commitment is a promise, partly paid in the
+   * received column already. */
+  if (ra->received != rb->received)
+    return ra->received < rb->received ? 1 : -1;
+  if (ra->committed != rb->committed)
+    return ra->committed < rb->committed ? 1 : -1;
+  return (int) ra->investor - (int) rb->investor;
 }
 
 /* From the totals: each pair series gives its investor's part of every
