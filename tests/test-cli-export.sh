@@ -83,22 +83,24 @@ run --export deck.pdf --deck --view all
 expect_status 2 "view with deck"
 [ ! -e x.png ] || fail "a failed export left x.png"
 
-# A deck: a PDF with a page per step and the title page, or numbered PNGs
-# in a folder made for them.
+# A deck: a PDF with the title page, a page per step, then valuation,
+# cumulative funding, summary and sources, or numbered PNGs in a folder made
+# for them.
 run --export deck.pdf --deck
 expect_status 0 "deck pdf"
 pages=$(grep -a -c "/Type /Page$\|/Type /Page[^s]" deck.pdf)
 [ "$pages" -ge 2 ] || fail "deck.pdf has $pages pages"
 if command -v pdfinfo > /dev/null; then
-  pdfinfo deck.pdf | grep -q "^Pages: *14$" || fail "deck.pdf: $(pdfinfo deck.pdf | grep Pages)"
+  pdfinfo deck.pdf | grep -q "^Pages: *18$" || fail "deck.pdf: $(pdfinfo deck.pdf | grep Pages)"
 fi
 run --export slides/deck/ --deck --size 960x540 --from 2023
 expect_status 0 "deck folder"
 expect_in "$out" "pages written" "deck folder says how many"
 [ -f slides/deck/deck-01.png ] || fail "no deck-01.png"
 n=$(ls slides/deck | grep -c '^deck-[0-9][0-9]\.png$')
-# --from 2023 leaves the sample's ten 2023 events, and the title page.
-[ "$n" -eq 11 ] || fail "slides/deck has $n pages, expected 11"
+# --from 2023 leaves the sample's ten 2023 events, the title page and the
+# four closing slides.
+[ "$n" -eq 15 ] || fail "slides/deck has $n pages, expected 15"
 
 # Problems are never silent: events left out are said on standard error, and
 # a file with no event left to draw is an error, with nothing written.

@@ -552,13 +552,20 @@ test_deck_pdf (void)
 
       g_assert_true (tranche_deck_export (ds, path, &options, &n_pages, &error));
       g_assert_no_error (error);
-      /* the title page, then one page per step */
-      g_assert_cmpuint (n_pages, ==, steps + 1);
+      /* the title page, one page per step, then valuation, cumulative
+       * funding, the summary and the sources: the Microsoft rounds have
+       * all four to show too */
+      g_assert_cmpuint (n_pages, ==, steps + 1 + 4);
+      g_assert_cmpuint (n_pages, ==, tranche_presentation_get_n_positions (presentation));
+      g_assert_cmpint (tranche_presentation_get_kind (presentation, steps + 1), ==,
+                       TRANCHE_SLIDE_VALUATION);
+      g_assert_cmpint (tranche_presentation_get_kind (presentation, steps + 4), ==,
+                       TRANCHE_SLIDE_SOURCES);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      g_assert_cmpuint (count_pdf_pages (contents, length), ==, steps + 1);
+      g_assert_cmpuint (count_pdf_pages (contents, length), ==, n_pages);
       if (pdfinfo (path, &pages, &size))
         {
-          g_assert_cmpuint (pages, ==, steps + 1);
+          g_assert_cmpuint (pages, ==, n_pages);
           g_assert_true (g_str_has_prefix (size, "1920 x 1080 pts"));
         }
     }
@@ -586,12 +593,13 @@ test_deck_png_folder (void)
   options.width = 960;
   options.height = 540;
 
-  /* The folder is made, and holds deck-01.png (the title) to the last step. */
+  /* The folder is made, and holds deck-01.png (the title) to the sources
+   * slide after the last step. */
   g_assert_true (tranche_deck_output_is_folder (output));
   g_assert_true (tranche_deck_export (ds, output, &options, &n_pages, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_pages, ==, n_events + 1);
-  g_assert_cmpuint (tranche_deck_count_pages (folder), ==, n_events + 1);
+  g_assert_cmpuint (n_pages, ==, n_events + 1 + 4);
+  g_assert_cmpuint (tranche_deck_count_pages (folder), ==, n_pages);
   for (guint page = 0; page < n_pages; page++)
     {
       g_autofree char *name = tranche_deck_page_name (page, n_pages);
@@ -619,10 +627,10 @@ test_deck_png_folder (void)
   options.mask = mask;
   g_assert_true (tranche_deck_export (ds, folder, &options, &n_pages, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_pages, ==, 4);
-  g_assert_cmpuint (tranche_deck_count_pages (folder), ==, 4);
+  g_assert_cmpuint (n_pages, ==, 3 + 1 + 4);
+  g_assert_cmpuint (tranche_deck_count_pages (folder), ==, 8);
   g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (folder), ==, 5);
+  g_assert_cmpuint (count_files (folder), ==, 9);
   remove_tree (dir);
 }
 

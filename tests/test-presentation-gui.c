@@ -197,7 +197,6 @@ static void
 assert_shows_step (Fixture *f,
                    GBytes  *mask)
 {
-  GtkWidget *inner = find_widget (GTK_WIDGET (f->view), TRANCHE_TYPE_TIMELINE_VIEW, NULL);
   g_autoptr(TranchePresentation) steps =
     tranche_presentation_new (tranche_window_get_dataset (f->window), mask);
   guint position = tranche_presentation_view_get_position (f->view);
@@ -206,11 +205,7 @@ assert_shows_step (Fixture *f,
   g_assert_cmpuint (position, >, 0);
   g_assert_cmpint (tranche_presentation_view_get_event (f->view), ==,
                    (int) tranche_presentation_get_event (steps, position - 1));
-  /* the step's event is the one highlighted */
-  g_assert_cmpint (tranche_timeline_view_get_selected (TRANCHE_TIMELINE_VIEW (inner)), ==,
-                   tranche_presentation_view_get_event (f->view));
-  g_assert_true (gtk_widget_get_mapped (inner));
-  w.viewport = tranche_timeline_view_get_viewport (TRANCHE_TIMELINE_VIEW (inner));
+  w.viewport = tranche_presentation_view_get_viewport (f->view);
   tranche_presentation_get_range (steps, position - 1, &w.first, &w.end);
   g_assert_true (wait_until (range_reached, &w));
 }
@@ -242,8 +237,9 @@ test_keys (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (view));
   g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, 0);
   n = tranche_presentation_view_get_n_positions (f->view);
+  /* the title, a slide per event, valuation, cumulative, summary, sources */
   g_assert_cmpuint (n, ==, tranche_dataset_get_n_events (tranche_window_get_dataset (f->window))
-                           + 1);
+                           + 1 + 4);
 
   /* Forward with what clickers send, back likewise. */
   press (view, GDK_KEY_Right, 0);
@@ -259,12 +255,28 @@ test_keys (Fixture       *f,
   g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, 1);
   assert_shows_step (f, NULL);
 
-  /* The ends, and no further. */
+  /* The ends, and no further; the last slide is no event's. */
   press (view, GDK_KEY_End, 0);
   g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, n - 1);
   press (view, GDK_KEY_Right, 0);
   g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, n - 1);
+  g_assert_cmpint (tranche_presentation_view_get_event (f->view), ==, -1);
+  press (view, GDK_KEY_Left, 0);
+  press (view, GDK_KEY_Left, 0);
+  press (view, GDK_KEY_Left, 0);
+  press (view, GDK_KEY_Left, 0);
+  g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, n - 5);
   assert_shows_step (f, NULL);
+
+  /* A steps through 5, 10 and 20 seconds between slides, then off. */
+  g_assert_cmpuint (tranche_presentation_view_get_auto_advance (f->view), ==, 0);
+  press (view, GDK_KEY_a, 0);
+  g_assert_cmpuint (tranche_presentation_view_get_auto_advance (f->view), ==, 5);
+  press (view, GDK_KEY_a, 0);
+  press (view, GDK_KEY_a, 0);
+  g_assert_cmpuint (tranche_presentation_view_get_auto_advance (f->view), ==, 20);
+  press (view, GDK_KEY_a, 0);
+  g_assert_cmpuint (tranche_presentation_view_get_auto_advance (f->view), ==, 0);
   press (view, GDK_KEY_Home, 0);
   g_assert_cmpuint (tranche_presentation_view_get_position (f->view), ==, 0);
   press (view, GDK_KEY_Left, 0);
@@ -309,15 +321,15 @@ test_filtered (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
   settle ();
 
-  /* Only the three Microsoft rounds, in order. */
-  g_assert_cmpuint (tranche_presentation_view_get_n_positions (f->view), ==, 4);
+  /* Only the three Microsoft rounds, in order, and the four closing slides. */
+  g_assert_cmpuint (tranche_presentation_view_get_n_positions (f->view), ==, 8);
   press (view, GDK_KEY_Right, 0);
   g_assert_cmpstr (tranche_dataset_get_event (ds, tranche_presentation_view_get_event (f->view))->id,
                    ==, "msft-2019");
   assert_shows_step (f, tranche_window_get_mask (f->window));
   press (view, GDK_KEY_Right, 0);
   assert_shows_step (f, tranche_window_get_mask (f->window));
-  press (view, GDK_KEY_End, 0);
+  press (view, GDK_KEY_Right, 0);
   g_assert_cmpstr (tranche_dataset_get_event (ds, tranche_presentation_view_get_event (f->view))->id,
                    ==, "msft-2023");
   assert_shows_step (f, tranche_window_get_mask (f->window));
@@ -402,6 +414,28 @@ test_export_dialog (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* With an event selected, F5 starts at its slide; Esc leaves the window's
+ * selection as it was. */
+static void
+test_start_at_selected (Fixture       *f,
+                        gconstpointer  data)
+{
+  TrancheDataset *ds = tranche_window_get_dataset (f->window);
+  int event = (int) tranche_dataset_find_event (ds, "msft-2021");
+
+  tranche_window_set_selected (f->window, event);
+  press (GTK_WIDGET (f->window), GDK_KEY_F5, 0);
+  settle ();
+  g_assert_true (tranche_presentation_view_is_active (f->view));
+  g_assert_cmpint (tranche_presentation_view_get_event (f->view), ==, event);
+  assert_shows_step (f, NULL);
+  press (GTK_WIDGET (f->view), GDK_KEY_Right, 0);
+  g_assert_cmpint (tranche_presentation_view_get_event (f->view), !=, event);
+  press (GTK_WIDGET (f->view), GDK_KEY_Escape, 0);
+  settle ();
+  g_assert_cmpint (tranche_window_get_selected (f->window), ==, event);
+}
+
 static void
 test_reload_while_presenting (Fixture       *f,
                               gconstpointer  data)
@@ -438,7 +472,8 @@ test_export_deck (Fixture       *f,
   guint pages = 0;
   const char *p;
 
-  /* "Presentation deck" in PDF: the title page and one page per event. */
+  /* "Presentation deck" in PDF: the title page, one page per event and
+   * the four closing slides. */
   g_settings_set_string (settings, "export-what", "deck");
   g_settings_set_string (settings, "export-format", "pdf");
   g_settings_set_string (settings, "export-size", "slide");
@@ -456,7 +491,7 @@ test_export_deck (Fixture       *f,
     if (p[11] != 's')
       pages++;
   g_assert_cmpuint (pages, ==, tranche_dataset_get_n_events (tranche_window_get_dataset (f->window))
-                               + 1);
+                               + 1 + 4);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -524,6 +559,8 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add ("/presentation/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/presentation/start-at-selected", Fixture, NULL, fixture_set_up,
+              test_start_at_selected, fixture_tear_down);
   g_test_add ("/presentation/filtered", Fixture, NULL, fixture_set_up, test_filtered,
               fixture_tear_down);
   g_test_add ("/presentation/reload", Fixture, NULL, fixture_set_up, test_reload_while_presenting,

@@ -16,7 +16,8 @@
 #include "tranche-i18n.h"
 #include "tranche-loader.h"
 #include "tranche-presentation.h"
-#include "tranche-slide.h"
+#include "tranche-slide-private.h"
+#include "tranche-totals.h"
 
 static TrancheDataset *
 load_sample (void)
@@ -59,7 +60,8 @@ test_order (void)
   TrancheDate previous = { 0 };
 
   g_assert_cmpuint (n, ==, tranche_dataset_get_n_events (ds));
-  g_assert_cmpuint (tranche_presentation_get_n_positions (p), ==, n + 1);
+  /* The title, a slide per event, then the four about the whole period. */
+  g_assert_cmpuint (tranche_presentation_get_n_positions (p), ==, n + 1 + 4);
   /* The story in date order: the 2018 departure, then each tranche. */
   g_assert_cmpstr (step_id (p, 0), ==, "musk-leaves-2018");
   g_assert_cmpstr (step_id (p, 1), ==, "msft-2019");
@@ -220,45 +222,202 @@ pixel_at (cairo_surface_t *surface,
                        + y * cairo_image_surface_get_stride (surface) + x * 4);
 }
 
+/* What a legend text stands for, checked against the markers in view. */
+static gboolean
+legend_item_shown (TrancheTimelineLayout *layout,
+                   const char            *text)
+{
+  const TrancheRect *plot = tranche_timeline_layout_get_plot (layout);
+
+  if (g_str_equal (text, "this slide's event"))
+    return TRUE;
+  if (g_str_equal (text, "merged events: count"))
+    return tranche_timeline_layout_get_n_clusters (layout) > 0;
+  for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+    {
+      const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+
+      if (m->x < plot->x || m->x > plot->x + plot->width)
+        continue;
+      if ((g_str_equal (text, "news") && m->shape == TRANCHE_MARKER_DOT)
+          || (g_str_equal (text, "acquisition") && m->shape == TRANCHE_MARKER_DIAMOND)
+          || (g_str_equal (text, "valuation (not to scale)")
+              && m->shape == TRANCHE_MARKER_TRIANGLE)
+          || (g_str_equal (text, "area: amount") && m->shape == TRANCHE_MARKER_CIRCLE
+              && !(m->flags & TRANCHE_MARKER_HOLLOW))
+          || (g_str_equal (text, "hollow: amount undisclosed")
+              && (m->flags & TRANCHE_MARKER_HOLLOW))
+          || (g_str_equal (text, "bar: until its end date") && (m->flags & TRANCHE_MARKER_SPAN))
+          || (g_str_equal (text, "whisker: reported range")
+              && (m->flags & TRANCHE_MARKER_RANGE))
+          || (g_str_has_prefix (text, "band: ") && (m->flags & TRANCHE_MARKER_PARTIAL)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* On an event slide: the event is labelled, events after it are not, and
+ * the legend names only what is drawn. */
+/* A label names an event by its title, whole or shortened by whole words
+ * with "…" (labels shorten titles, never amounts): its first line is the
+ * title or a prefix of it of a few words at least. */
+static void
+assert_names_title (const char *text,
+                    const char *title)
+{
+  g_autofree char *first = g_strndup (text, strcspn (text, "\n"));
+  gsize len = strlen (first);
+
+  if (g_str_has_suffix (first, "…"))
+    first[len - strlen ("…")] = '\0';
+  g_assert_true (g_str_has_prefix (title, first) || strstr (first, title) != NULL);
+  g_assert_cmpuint (strlen (first), >=, MIN (strlen (title), 12));
+}
+
+static void
+assert_event_slide (TranchePresentation *p,
+                    TrancheSlidePainter *painter,
+                    guint                step)
+{
+  TrancheDataset *ds = tranche_presentation_get_dataset (p);
+  TrancheTimelineLayout *layout = tranche_slide_painter_get_timeline (painter);
+  guint event = tranche_presentation_get_event (p, step);
+  TrancheDay day = tranche_dataset_get_event (ds, event)->first_day;
+  GPtrArray *legend = tranche_slide_painter_get_legend (painter);
+  gboolean labelled = FALSE;
+  TrancheTimelineHit hit;
+
+  g_assert_true (tranche_timeline_layout_find_event (layout, event, &hit));
+  for (guint i = 0; i < tranche_timeline_layout_get_n_labels (layout); i++)
+    {
+      const TrancheTimelineLabel *label = tranche_timeline_layout_get_label (layout, i);
+      guint labelled_event;
+
+      g_assert_cmpint (label->owner, !=, TRANCHE_LABEL_FOR_TODAY);
+      if (label->owner == TRANCHE_LABEL_FOR_MARKER)
+        labelled_event = tranche_timeline_layout_get_marker (layout, label->index)->event;
+      else
+        {
+          guint n;
+          labelled_event = tranche_timeline_layout_get_cluster_members (layout, label->index,
+                                                                        &n)[0];
+        }
+      labelled |= labelled_event == event
+                  || (hit.kind == TRANCHE_HIT_CLUSTER && label->owner == TRANCHE_LABEL_FOR_CLUSTER
+                      && label->index == hit.index);
+      g_assert_cmpfloat (tranche_dataset_get_event (ds, labelled_event)->first_day, <=, day);
+    }
+  g_assert_true (labelled);
+  /* Inside a cluster, the cluster's label names the event. */
+  for (guint i = 0; hit.kind == TRANCHE_HIT_CLUSTER
+                    && i < tranche_timeline_layout_get_n_labels (layout); i++)
+    {
+      const TrancheTimelineLabel *label = tranche_timeline_layout_get_label (layout, i);
+
+      if (label->owner == TRANCHE_LABEL_FOR_CLUSTER && label->index == hit.index)
+        assert_names_title (label->text, tranche_dataset_get_event (ds, event)->title);
+    }
+  g_assert_cmpuint (legend->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (legend, 0), ==, "this slide's event");
+  for (guint i = 0; i < legend->len; i++)
+    {
+      if (!legend_item_shown (layout, g_ptr_array_index (legend, i)))
+        g_error ("step %u: legend item “%s” stands for nothing drawn", step,
+                 (const char *) g_ptr_array_index (legend, i));
+    }
+}
+
+static void
+test_slide_kinds (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheFilter) filter = tranche_filter_new ();
+  g_autoptr(GBytes) mask = NULL;
+  g_autoptr(TranchePresentation) news = NULL;
+  static const TrancheSlideKind closing[] = {
+    TRANCHE_SLIDE_VALUATION, TRANCHE_SLIDE_CUMULATIVE, TRANCHE_SLIDE_SUMMARY,
+    TRANCHE_SLIDE_SOURCES,
+  };
+  guint n_steps = tranche_presentation_get_n_steps (p), n_sources, n_shown;
+
+  /* Title, one slide per event, then the four about the whole period. */
+  g_assert_cmpuint (tranche_presentation_get_n_positions (p), ==, 1 + n_steps + 4);
+  g_assert_cmpint (tranche_presentation_get_kind (p, 0), ==, TRANCHE_SLIDE_TITLE);
+  for (guint i = 1; i <= n_steps; i++)
+    {
+      g_assert_cmpint (tranche_presentation_get_kind (p, i), ==, TRANCHE_SLIDE_EVENT);
+      g_assert_cmpuint (tranche_presentation_get_step_at (p, i), ==, i - 1);
+      g_assert_cmpuint (tranche_presentation_find_position (p, TRANCHE_SLIDE_EVENT, i - 1), ==,
+                        i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (closing); i++)
+    {
+      g_assert_cmpint (tranche_presentation_get_kind (p, 1 + n_steps + i), ==, closing[i]);
+      g_assert_cmpuint (tranche_presentation_get_step_at (p, 1 + n_steps + i), ==, G_MAXUINT);
+      g_assert_cmpuint (tranche_presentation_find_position (p, closing[i], 0), ==,
+                        1 + n_steps + i);
+    }
+  tranche_presentation_get_sources (p, &n_sources);
+  g_assert_cmpuint (n_sources, ==, tranche_dataset_get_n_sources (ds));
+
+  /* News alone: no money, no valuation; only the slides that say something. */
+  tranche_filter_set_kinds (filter, 1 << TRANCHE_EVENT_NEWS);
+  mask = tranche_filter_apply (filter, ds, &n_shown);
+  news = tranche_presentation_new (ds, mask);
+  g_assert_cmpuint (tranche_presentation_find_position (news, TRANCHE_SLIDE_VALUATION, 0), ==,
+                    G_MAXUINT);
+  g_assert_cmpuint (tranche_presentation_find_position (news, TRANCHE_SLIDE_SUMMARY, 0), ==,
+                    G_MAXUINT);
+  g_assert_cmpuint (tranche_presentation_get_n_positions (news), <=,
+                    1 + tranche_presentation_get_n_steps (news) + 1);
+}
+
 static void
 test_slides (void)
 {
   g_autoptr(TrancheDataset) ds = load_sample ();
   g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
-  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  g_autoptr(TrancheSlidePainter) painter = tranche_slide_painter_new (p, TRANCHE_LANES_BY_PAIR);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
   cairo_t *cr = cairo_create (surface);
-  guint step = step_of (p, "msft-2019");
-  TrancheSlideGeometry g;
+  guint step = step_of (p, "msft-2019"), n = tranche_presentation_get_n_positions (p);
+  TrancheTimelineLayout *layout;
   TrancheTheme theme;
   TrancheTimelineHit hit;
   const TrancheTimelineMarker *marker;
+  const TrancheRect *plot;
   guint32 bar_done, bar_todo;
   TrancheColor selection;
+  double width;
 
   g_assert_cmpfloat_with_epsilon (tranche_slide_type_scale (1920, 1080), 1080 / 700.0, 1e-9);
   tranche_theme_init (&theme, TRANCHE_THEME_DARK, tranche_slide_type_scale (1920, 1080));
-  tranche_slide_get_geometry (&theme, 1920, 1080, &g);
-  g_assert_cmpfloat (g.chart.height + 300, <, 1080);
-  g_assert_cmpfloat (g.caption.y, >, g.chart.height);
-  g_assert_cmpfloat (g.caption.y + g.caption.height, <=, g.progress.y);
 
-  tranche_timeline_layout_set_theme (layout, &theme);
-  tranche_timeline_layout_set_dataset (layout, ds);
-  tranche_timeline_layout_set_today (layout, NAN);
-  tranche_slide_paint_step (cr, &theme, layout, p, step, 1920, 1080);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  /* Every slide paints, whatever its kind. */
+  for (guint position = 0; position < n; position++)
+    {
+      tranche_slide_painter_paint (painter, cr, &theme, position, 1920, 1080, NULL);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      if (tranche_presentation_get_kind (p, position) == TRANCHE_SLIDE_EVENT)
+        assert_event_slide (p, painter, position - 1);
+    }
 
-  /* The step's event is in the middle of the timeline. */
+  tranche_slide_painter_paint (painter, cr, &theme, step + 1, 1920, 1080, NULL);
+  layout = tranche_slide_painter_get_timeline (painter);
+  /* The step's event is in the middle of the timeline, and the plot spans
+   * the slide: no column of lane headers beside it. */
   g_assert_true (tranche_timeline_layout_find_event (layout, tranche_presentation_get_event (p,
                                                                                             step),
                                                      &hit));
   marker = tranche_timeline_layout_get_marker (layout, hit.index);
-  g_assert_cmpfloat (fabs (marker->x - (tranche_timeline_layout_get_plot (layout)->x
-                                        + tranche_timeline_layout_get_plot (layout)->width / 2)),
-                     <, 2);
+  plot = tranche_timeline_layout_get_plot (layout);
+  g_assert_cmpfloat (fabs (marker->x - (plot->x + plot->width / 2)), <, 2);
+  width = tranche_timeline_layout_get_width (layout);
+  g_assert_cmpfloat (plot->width, >=, 0.9 * 1920);
+  g_assert_cmpfloat (width - plot->x, <=, 1920);
 
-  /* The progress bar along the bottom: step 2 of 13 done in the
+  /* The progress bar along the bottom: the slides so far done in the
    * selection's colour over the track, the rest in the track's. */
   selection = tranche_color_mix (theme.grid, theme.selection, 0.8);
   bar_done = pixel_at (surface, 10, 1078);
@@ -268,10 +427,86 @@ test_slides (void)
   g_assert_cmpint (ABS ((int) (bar_done & 0xff) - (int) round (selection.blue * 255)), <=, 2);
   g_assert_cmpint (ABS ((int) (bar_todo & 0xff) - (int) round (theme.grid.blue * 255)), <=, 2);
 
-  tranche_slide_paint_title (cr, &theme, p, 1920, 1080);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/* The arrows go to the neighbours, the overview strip to the event under
+ * the click; elsewhere nothing. */
+static void
+test_slide_hit_test (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheSlidePainter) painter = tranche_slide_painter_new (p, TRANCHE_LANES_BY_PAIR);
+  TrancheSlideGeometry g;
+  TrancheTheme theme;
+  guint position = 4, n = tranche_presentation_get_n_positions (p), last_event;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, tranche_slide_type_scale (1600, 1000));
+  tranche_slide_get_geometry (&theme, 1600, 1000, &g);
+  g_assert_cmpuint (tranche_slide_painter_hit_test (painter, &theme, position, 1600, 1000,
+                                                    g.previous.x + 5, g.previous.y + 5), ==,
+                    position - 1);
+  g_assert_cmpuint (tranche_slide_painter_hit_test (painter, &theme, position, 1600, 1000,
+                                                    g.next.x + g.next.width - 5, g.next.y + 5),
+                    ==, position + 1);
+  g_assert_cmpuint (tranche_slide_painter_hit_test (painter, &theme, position, 1600, 1000,
+                                                    800, g.chart.y + 20), ==, G_MAXUINT);
+  /* The strip's ends: the first event and the last. */
+  g_assert_cmpuint (tranche_slide_painter_hit_test (painter, &theme, position, 1600, 1000,
+                                                    g.overview.x, g.overview.y + 10), ==, 1);
+  last_event = tranche_presentation_get_n_steps (p);
+  g_assert_cmpuint (tranche_slide_painter_hit_test (painter, &theme, position, 1600, 1000,
+                                                    g.overview.x + g.overview.width,
+                                                    g.overview.y + 10), ==, last_event);
+  /* Slides that are not an event's have no arrows to click. */
+  g_assert_cmpuint (tranche_slide_painter_hit_test (painter, &theme, n - 1, 1600, 1000,
+                                                    g.previous.x + 5, g.previous.y + 5), ==,
+                    G_MAXUINT);
+}
+
+/* The summary slide's figures are the totals': each investor's pair series
+ * added up, shares of all money received. */
+static void
+test_summary_rows (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TrancheTotals) totals = tranche_totals_new (ds, NULL);
+  g_autoptr(GArray) rows = tranche_slide_investor_rows (ds, NULL);
+  double share = 0;
+
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
+      double expected = 0;
+
+      for (guint k = 0; k < tranche_totals_get_n_series (totals); k++)
+        {
+          const TrancheSeries *series = tranche_totals_get_series (totals, k);
+
+          if (series->kind == TRANCHE_SERIES_PAIR && series->investor == row->investor
+              && series->currency == tranche_dataset_get_currency (ds))
+            expected += series->total;
+        }
+      g_assert_cmpfloat_with_epsilon (row->received + row->committed, expected, 1e-6);
+      if (i > 0)
+        g_assert_cmpfloat (row->received, <=,
+                           g_array_index (rows, TrancheSlideInvestorRow, i - 1).received);
+      share += row->share;
+    }
+  g_assert_cmpfloat_with_epsilon (share, 1.0, 1e-9);
+  {
+    guint32 msft = tranche_dataset_find_entity (ds, "microsoft");
+    const TrancheSlideInvestorRow *first = &g_array_index (rows, TrancheSlideInvestorRow, 0);
+
+    /* Microsoft put in $1B, an undisclosed amount, then $10B. */
+    g_assert_cmpuint (first->investor, ==, msft);
+    g_assert_cmpfloat_with_epsilon (first->received, 11e9, 1e-3);
+    g_assert_cmpuint (first->n_undisclosed, ==, 1);
+    g_assert_cmpuint (first->n_rounds, ==, 3);
+  }
 }
 
 static void
@@ -328,7 +563,10 @@ main (int   argc,
   g_test_add_func ("/presentation/ranges", test_ranges);
   g_test_add_func ("/presentation/caption", test_caption);
   g_test_add_func ("/presentation/caption-paint", test_caption_paint);
+  g_test_add_func ("/presentation/slide-kinds", test_slide_kinds);
   g_test_add_func ("/presentation/slides", test_slides);
+  g_test_add_func ("/presentation/slide-hit-test", test_slide_hit_test);
+  g_test_add_func ("/presentation/summary-rows", test_summary_rows);
   g_test_add_func ("/presentation/french-caption", test_french_caption);
   return g_test_run ();
 }

@@ -1,9 +1,10 @@
 /* tranche-presentation-view.c
  *
- * The live timeline is a child sized and placed by core's slide geometry;
- * everything else on a slide (title slide, caption, progress) is painted by
- * core's slide painters, exactly as a deck's pages are. The view has its
- * own viewport, so the window's range and selection are left as they were.
+ * Every slide is painted by core's slide painter, exactly as a deck's
+ * pages are; the view adds what a room needs live: the timeline moving from
+ * one event's range to the next (its own viewport, so the window's range
+ * and selection are left as they were), clicks on the arrows and the
+ * overview strip, and slides that advance by themselves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,11 +17,14 @@
 #include "tranche-presentation.h"
 #include "tranche-session.h"
 #include "tranche-slide.h"
-#include "tranche-timeline-view.h"
+#include "tranche-time-scale.h"
 #include "tranche-viewport.h"
 
 /* Slower than the window's zoom: the room follows the move. */
 #define ANIMATION_USEC (650 * 1000)
+
+/* What A steps through: off, then these seconds between slides. */
+static const guint auto_advance_choices[] = { 0, 5, 10, 20 };
 
 struct _TranchePresentationView
 {
@@ -29,8 +33,13 @@ struct _TranchePresentationView
   TrancheSession      *session;
   TranchePresentation *presentation;
   TrancheViewport     *viewport;     /* its own: the window's range is kept */
-  GtkWidget           *timeline;
+  TrancheSlidePainter *painter;
+  TrancheLaneMode      lane_mode;
   TrancheTheme         theme;
+  guint                auto_advance; /* index into auto_advance_choices */
+  guint                auto_id;
+  guint                cursor_id;    /* hides the pointer when it stops moving */
+  double               pointer_x, pointer_y;
   guint                position;
   gboolean             blanked;
   gboolean             active;
@@ -69,7 +78,6 @@ update_theme (TranchePresentationView *self)
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   tranche_theme_init (&self->theme, dark ? TRANCHE_THEME_DARK : TRANCHE_THEME_LIGHT, scale);
-  tranche_timeline_view_set_type_scale (TRANCHE_TIMELINE_VIEW (self->timeline), scale);
 }
 
 static void
@@ -94,12 +102,12 @@ current_scale (TranchePresentationView *self,
                TrancheTimeScale        *scale)
 {
   TrancheDay first, end;
-  double x = 0, width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+  double width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
 
   if (!tranche_viewport_get_range (self->viewport, &first, &end))
     return FALSE;
-  tranche_viewport_get_plot (self->viewport, &x, &width);
-  tranche_time_scale_init (scale, first, end, x, MAX (width, 1));
+  /* The plot spans the slide: interpolating over its width is near enough. */
+  tranche_time_scale_init (scale, first, end, 0, width);
   return TRUE;
 }
 
@@ -117,6 +125,7 @@ animation_tick_cb (GtkWidget     *widget,
 
   tranche_time_scale_interpolate (&self->anim_from, &self->anim_to, eased, &scale);
   tranche_viewport_set_range (self->viewport, scale.first, scale.end);
+  gtk_widget_queue_draw (widget);
   if (t >= 1)
     {
       self->tick_id = 0;
@@ -134,9 +143,6 @@ show_step (TranchePresentationView *self,
   TrancheDay first, end;
   gboolean animations = FALSE;
 
-  tranche_timeline_view_set_selected (TRANCHE_TIMELINE_VIEW (self->timeline),
-                                      (int) tranche_presentation_get_event (self->presentation,
-                                                                            step));
   tranche_presentation_get_range (self->presentation, step, &first, &end);
   stop_animation (self);
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations",
@@ -164,6 +170,10 @@ update_accessible (TranchePresentationView *self)
     return;
   if (self->blanked)
     text = g_strdup (_("Screen blanked"));
+  else if (tranche_presentation_get_step_at (self->presentation, self->position) == G_MAXUINT
+           && self->position > 0)
+    text = g_strdup_printf (_("Slide %u of %u"), self->position,
+                            tranche_presentation_get_n_positions (self->presentation) - 1);
   else if (self->position == 0)
     {
       const char *title = tranche_dataset_get_title (tranche_presentation_get_dataset (self->presentation));
@@ -173,6 +183,7 @@ update_accessible (TranchePresentationView *self)
     {
       g_autoptr(TrancheCaption) caption =
         tranche_presentation_get_caption (self->presentation, self->position - 1);
+
       /* Translators: what screen readers hear for a presentation step:
        * "Step 3 of 13: 2023, $10B, Multi-year investment" */
       text = g_strdup_printf (_("Step %u of %u: %s, %s, %s"), self->position,
@@ -187,11 +198,38 @@ update_accessible (TranchePresentationView *self)
 static void
 update_child (TranchePresentationView *self)
 {
-  gtk_widget_set_child_visible (self->timeline, self->presentation != NULL && self->position > 0
-                                                && !self->blanked);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible (self);
+}
+
+static void schedule_auto_advance (TranchePresentationView *self);
+
+static gboolean
+auto_advance_cb (gpointer user_data)
+{
+  TranchePresentationView *self = user_data;
+
+  self->auto_id = 0;
+  if (self->presentation != NULL && !self->blanked
+      && self->position + 1 < tranche_presentation_get_n_positions (self->presentation))
+    tranche_presentation_view_set_position (self, self->position + 1);
+  schedule_auto_advance (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next slide in the chosen interval from now; none at the last. */
+static void
+schedule_auto_advance (TranchePresentationView *self)
+{
+  guint seconds = auto_advance_choices[self->auto_advance];
+
+  g_clear_handle_id (&self->auto_id, g_source_remove);
+  if (self->painter != NULL)
+    tranche_slide_painter_set_auto_advance (self->painter, seconds);
+  if (seconds == 0 || self->presentation == NULL
+      || self->position + 1 >= tranche_presentation_get_n_positions (self->presentation))
+    return;
+  self->auto_id = g_timeout_add_seconds (seconds, auto_advance_cb, self);
 }
 
 static void
@@ -253,6 +291,18 @@ blank_action (GtkWidget  *widget,
 }
 
 static void
+auto_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
+
+  self->auto_advance = (self->auto_advance + 1) % G_N_ELEMENTS (auto_advance_choices);
+  schedule_auto_advance (self);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
 leave_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -271,10 +321,55 @@ pressed_cb (GtkGestureClick         *gesture,
             TranchePresentationView *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  guint target = G_MAXUINT;
 
+  /* The arrows and the overview strip go where they say. */
+  if (button == GDK_BUTTON_PRIMARY && self->presentation != NULL && !self->blanked)
+    target = tranche_slide_painter_hit_test (self->painter, &self->theme, self->position,
+                                             gtk_widget_get_width (GTK_WIDGET (self)),
+                                             gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+  if (target != G_MAXUINT)
+    {
+      tranche_presentation_view_set_position (self, target);
+      return;
+    }
   /* Clickers that act as a mouse: left forward, right back. */
   gtk_widget_activate_action (GTK_WIDGET (self), "presentation.step", "i",
                               button == GDK_BUTTON_SECONDARY ? -1 : 1);
+}
+
+static gboolean
+hide_cursor_cb (gpointer user_data)
+{
+  TranchePresentationView *self = user_data;
+
+  self->cursor_id = 0;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
+  return G_SOURCE_REMOVE;
+}
+
+/* The pointer shows while it moves (a hand over what can be clicked) and
+ * goes after two still seconds, so it never sits on a slide. */
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TranchePresentationView  *self)
+{
+  gboolean target;
+
+  if (fabs (x - self->pointer_x) < 1 && fabs (y - self->pointer_y) < 1)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  target = self->presentation != NULL && !self->blanked
+           && tranche_slide_painter_hit_test (self->painter, &self->theme, self->position,
+                                              gtk_widget_get_width (GTK_WIDGET (self)),
+                                              gtk_widget_get_height (GTK_WIDGET (self)), x, y)
+              != G_MAXUINT;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), target ? "pointer" : "default");
+  g_clear_handle_id (&self->cursor_id, g_source_remove);
+  self->cursor_id = g_timeout_add_seconds (2, hide_cursor_cb, self);
 }
 
 static void
@@ -283,12 +378,7 @@ tranche_presentation_view_size_allocate (GtkWidget *widget,
                                          int        height,
                                          int        baseline)
 {
-  TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (widget);
-  TrancheSlideGeometry g;
-
-  update_theme (self);
-  tranche_slide_get_geometry (&self->theme, width, height, &g);
-  gtk_widget_allocate (self->timeline, (int) g.chart.width, (int) g.chart.height, -1, NULL);
+  update_theme (TRANCHE_PRESENTATION_VIEW (widget));
 }
 
 static void
@@ -321,26 +411,17 @@ tranche_presentation_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 1 }, &bounds);
       return;
     }
-  if (self->position == 0)
-    {
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      tranche_slide_paint_title (cr, &self->theme, self->presentation, width, height);
-      cairo_destroy (cr);
-      return;
-    }
-
-  gtk_widget_snapshot_child (widget, self->timeline, snapshot);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   {
-    TrancheSlideGeometry g;
+    TrancheDay range[2];
+    guint step = tranche_presentation_get_step_at (self->presentation, self->position);
+    gboolean moving = step != G_MAXUINT
+                      && tranche_viewport_get_range (self->viewport, &range[0], &range[1]);
 
-    tranche_slide_get_geometry (&self->theme, width, height, &g);
-    cr = gtk_snapshot_append_cairo (snapshot,
-                                    &GRAPHENE_RECT_INIT (0, g.chart.height, width,
-                                                         height - g.chart.height));
-    tranche_slide_paint_caption (cr, &self->theme, self->presentation, self->position - 1,
-                                 width, height);
-    cairo_destroy (cr);
+    tranche_slide_painter_paint (self->painter, cr, &self->theme, self->position, width, height,
+                                 moving ? range : NULL);
   }
+  cairo_destroy (cr);
 }
 
 static void
@@ -349,8 +430,9 @@ tranche_presentation_view_dispose (GObject *object)
   TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (object);
 
   stop_animation (self);
+  g_clear_handle_id (&self->auto_id, g_source_remove);
+  g_clear_handle_id (&self->cursor_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_pointer (&self->timeline, gtk_widget_unparent);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (tranche_presentation_view_parent_class)->dispose (object);
 }
@@ -360,6 +442,7 @@ tranche_presentation_view_finalize (GObject *object)
 {
   TranchePresentationView *self = TRANCHE_PRESENTATION_VIEW (object);
 
+  g_clear_pointer (&self->painter, tranche_slide_painter_free);
   g_clear_pointer (&self->presentation, tranche_presentation_free);
   g_clear_object (&self->viewport);
   G_OBJECT_CLASS (tranche_presentation_view_parent_class)->finalize (object);
@@ -459,6 +542,7 @@ tranche_presentation_view_class_init (TranchePresentationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
   gtk_widget_class_install_action (widget_class, "presentation.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "presentation.auto", NULL, auto_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (forward); i++)
     gtk_widget_class_add_binding_action (widget_class, forward[i], 0, "presentation.step",
@@ -481,6 +565,10 @@ tranche_presentation_view_class_init (TranchePresentationViewClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave",
                                        NULL);
+  /* A: off, 5 s, 10 s, 20 s between slides (said on the slide). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "presentation.auto", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_SHIFT_MASK,
+                                       "presentation.auto", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "presentation");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -490,15 +578,9 @@ static void
 tranche_presentation_view_init (TranchePresentationView *self)
 {
   GtkGesture *click;
+  GtkEventController *motion;
 
   self->viewport = tranche_viewport_new ();
-  self->timeline = tranche_timeline_view_new ();
-  tranche_timeline_view_set_viewport (TRANCHE_TIMELINE_VIEW (self->timeline), self->viewport);
-  /* The slide takes the keys and clicks; the timeline only shows. */
-  gtk_widget_set_focusable (self->timeline, FALSE);
-  gtk_widget_set_can_target (self->timeline, FALSE);
-  gtk_widget_set_parent (self->timeline, GTK_WIDGET (self));
-  gtk_widget_set_child_visible (self->timeline, FALSE);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
@@ -506,6 +588,9 @@ tranche_presentation_view_init (TranchePresentationView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
@@ -539,14 +624,16 @@ tranche_presentation_view_set_session (TranchePresentationView *self,
 }
 
 /* The steps are taken from the session once: a reload while presenting
- * changes what the window shows after, not the story being told. */
+ * changes what the window shows after, not the story being told. With an
+ * event selected in the window, the presentation starts at its slide. */
 void
 tranche_presentation_view_start (TranchePresentationView *self,
                                  TrancheLaneMode          lane_mode)
 {
-  TrancheTimelineView *timeline;
   TrancheDataset *dataset;
   GBytes *mask;
+  int selected;
+  guint step = G_MAXUINT;
 
   g_return_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self));
   g_return_if_fail (self->session != NULL);
@@ -555,18 +642,26 @@ tranche_presentation_view_start (TranchePresentationView *self,
   dataset = tranche_session_get_dataset (self->session);
   mask = tranche_session_get_mask_bytes (self->session);
 
-  timeline = TRANCHE_TIMELINE_VIEW (self->timeline);
   stop_animation (self);
+  g_clear_pointer (&self->painter, tranche_slide_painter_free);
   g_clear_pointer (&self->presentation, tranche_presentation_free);
   self->presentation = tranche_presentation_new (dataset, mask);
+  self->lane_mode = lane_mode;
+  self->painter = tranche_slide_painter_new (self->presentation, lane_mode);
   tranche_viewport_clear_range (self->viewport);
-  tranche_timeline_view_set_dataset (timeline, dataset);
-  tranche_timeline_view_set_mask (timeline, mask);
-  tranche_timeline_view_set_lane_mode (timeline, lane_mode);
-  tranche_timeline_view_set_selected (timeline, -1);
+  selected = tranche_session_get_selected (self->session);
+  if (selected >= 0)
+    step = tranche_presentation_find_step (self->presentation, (guint) selected);
   self->position = 0;
+  if (step != G_MAXUINT)
+    {
+      self->position = tranche_presentation_find_position (self->presentation,
+                                                           TRANCHE_SLIDE_EVENT, step);
+      show_step (self, step, FALSE);
+    }
   self->blanked = FALSE;
   self->active = TRUE;
+  schedule_auto_advance (self);
   update_child (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANKED]);
@@ -581,9 +676,9 @@ tranche_presentation_view_stop (TranchePresentationView *self)
   if (!self->active)
     return;
   stop_animation (self);
+  g_clear_handle_id (&self->auto_id, g_source_remove);
+  g_clear_pointer (&self->painter, tranche_slide_painter_free);
   g_clear_pointer (&self->presentation, tranche_presentation_free);
-  tranche_timeline_view_set_dataset (TRANCHE_TIMELINE_VIEW (self->timeline), NULL);
-  tranche_timeline_view_set_mask (TRANCHE_TIMELINE_VIEW (self->timeline), NULL);
   self->active = FALSE;
   self->blanked = FALSE;
   update_child (self);
@@ -627,10 +722,12 @@ tranche_presentation_view_set_position (TranchePresentationView *self,
     return;
   previous = self->position;
   self->position = position;
-  /* From the title slide the timeline appears in place; between steps it
-   * moves, so the room sees where the next event is. */
-  if (position > 0)
-    show_step (self, position - 1, previous > 0);
+  /* From another kind of slide the timeline appears in place; between
+   * steps it moves, so the room sees where the next event is. */
+  if (tranche_presentation_get_step_at (self->presentation, position) != G_MAXUINT)
+    show_step (self, tranche_presentation_get_step_at (self->presentation, position),
+               tranche_presentation_get_step_at (self->presentation, previous) != G_MAXUINT);
+  schedule_auto_advance (self);
   update_child (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }
@@ -638,11 +735,28 @@ tranche_presentation_view_set_position (TranchePresentationView *self,
 int
 tranche_presentation_view_get_event (TranchePresentationView *self)
 {
+  guint step;
+
   g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), -1);
 
-  if (self->presentation == NULL || self->position == 0)
+  if (self->presentation == NULL)
     return -1;
-  return (int) tranche_presentation_get_event (self->presentation, self->position - 1);
+  step = tranche_presentation_get_step_at (self->presentation, self->position);
+  return step == G_MAXUINT ? -1 : (int) tranche_presentation_get_event (self->presentation, step);
+}
+
+TrancheViewport *
+tranche_presentation_view_get_viewport (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), NULL);
+  return self->viewport;
+}
+
+guint
+tranche_presentation_view_get_auto_advance (TranchePresentationView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_PRESENTATION_VIEW (self), 0);
+  return auto_advance_choices[self->auto_advance];
 }
 
 gboolean

@@ -5,7 +5,10 @@
  * the caption under it (core's slide painters, as in a deck). Keys are
  * those presentation clickers send: Right, Space and Page Down forward,
  * Left and Page Up back, Home and End to the ends, B (or .) blanks the
- * screen, Esc leaves ("finished" is emitted; the window restores itself).
+ * screen, A steps through slides advancing by themselves every 5, 10 or
+ * 20 seconds and back to off, Esc leaves ("finished" is emitted; the window
+ * restores itself). A click on an arrow or on the overview strip goes
+ * there; elsewhere the left button goes forward and the right one back.
  */
 #pragma once
 
@@ -14,6 +17,7 @@
 #include "tranche-dataset.h"
 #include "tranche-lane-index.h"
 #include "tranche-session.h"
+#include "tranche-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -27,7 +31,8 @@ GtkWidget *tranche_presentation_view_new           (void);
 TrancheSession *tranche_presentation_view_get_session (TranchePresentationView *self);
 void       tranche_presentation_view_set_session   (TranchePresentationView *self,
                                                     TrancheSession          *session);
-/* Starts on the title slide with the events the session's mask shows. */
+/* Starts with the events the session's mask shows: at the selected
+ * event's slide, or on the title slide with none selected. */
 void       tranche_presentation_view_start         (TranchePresentationView *self,
                                                     TrancheLaneMode          lane_mode);
 /* Stops animating and lets the dataset go. */
@@ -40,6 +45,10 @@ void       tranche_presentation_view_set_position  (TranchePresentationView *sel
                                                     guint                    position);
 /* The event of the current step, or -1 on the title slide. */
 int        tranche_presentation_view_get_event     (TranchePresentationView *self);
+/* The range the event slides' timeline shows (it moves between steps). */
+TrancheViewport *tranche_presentation_view_get_viewport (TranchePresentationView *self);
+/* Seconds between slides advancing by themselves, 0 when they don't. */
+guint      tranche_presentation_view_get_auto_advance (TranchePresentationView *self);
 gboolean   tranche_presentation_view_get_blanked   (TranchePresentationView *self);
 void       tranche_presentation_view_set_blanked   (TranchePresentationView *self,
                                                     gboolean                 blanked);

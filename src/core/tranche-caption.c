@@ -14,6 +14,10 @@
 
 /* A quote longer than this many lines is cut short with an ellipsis. */
 #define QUOTE_MAX_LINES 4
+/* Type for the back of the room: at 1600×1000 about 52 px for the
+ * headline and 26 px for quotes (TimelineJS uses 46 and 24). */
+#define HEADLINE(theme) ((theme)->title_size * 1.5)
+#define QUOTE(theme)    ((theme)->text_size * 1.3)
 
 static void
 caption_quote_free (gpointer data)
@@ -130,6 +134,8 @@ tranche_caption_new (TrancheDataset *dataset,
                                                                         : event->id);
   self->parties = describe_parties (dataset, event);
   self->facts = describe_facts (event, amount_is_valuation);
+  if (event->summary != NULL && *event->summary != '\0')
+    self->summary = g_strdup (event->summary);
   self->quotes = g_ptr_array_new_with_free_func (caption_quote_free);
   for (guint i = 0; i < event->n_citations; i++)
     {
@@ -158,6 +164,7 @@ tranche_caption_free (TrancheCaption *self)
   g_free (self->title);
   g_free (self->parties);
   g_free (self->facts);
+  g_free (self->summary);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_free (self);
 }
@@ -228,38 +235,79 @@ tranche_caption_paint (const TrancheCaption *self,
   meta_text = g_string_new (self->date);
   if (self->parties != NULL)
     g_string_append_printf (meta_text, " · %s", self->parties);
-  meta = make_text (context, theme, meta_text->str, theme->text_size, FALSE, FALSE, width, 1);
+  meta = make_text (context, theme, meta_text->str, theme->text_size * 1.1, FALSE, FALSE, width,
+                    1);
   tranche_draw_set_color (cr, theme->muted);
   tranche_draw_layout (cr, meta, x, y);
   y += text_height (meta) + 4 * s;
 
   /* How much, and what: the figure in the selection's colour, as the
    * highlighted marker above it. */
+  /* An amount is never cut short: when it leaves the title too little
+   * room beside it, the title goes under it. */
   if (self->amount != NULL && *self->amount != '\0')
     {
-      amount = make_text (context, theme, self->amount, theme->title_size, TRUE, FALSE,
-                          width / 3, 1);
+      amount = make_text (context, theme, self->amount, HEADLINE (theme), TRUE, FALSE, -1, 1);
+      pango_layout_set_width (amount, -1);
       tranche_draw_get_text_size (amount, &amount_w, NULL);
       tranche_draw_set_color (cr, theme->selection);
       tranche_draw_layout (cr, amount, x, y);
       title_x = x + amount_w + 14 * s;
+      if (title_x > x + width * 0.45)
+        {
+          y += text_height (amount);
+          title_x = x;
+        }
     }
-  title = make_text (context, theme, self->title, theme->title_size, TRUE, FALSE,
+  title = make_text (context, theme, self->title, HEADLINE (theme), TRUE, FALSE,
                      x + width - title_x, 2);
   tranche_draw_set_color (cr, theme->foreground);
   tranche_draw_layout (cr, title, title_x, y);
-  line_h = MAX (text_height (title), amount != NULL ? text_height (amount) : 0);
+  line_h = MAX (text_height (title), amount != NULL && title_x > x ? text_height (amount) : 0);
   y += line_h + 4 * s;
 
   if (self->facts != NULL)
     {
-      g_autoptr(PangoLayout) facts = make_text (context, theme, self->facts, theme->text_size,
-                                                FALSE, FALSE, width, 1);
+      g_autoptr(PangoLayout) facts = make_text (context, theme, self->facts,
+                                                theme->text_size * 1.1, FALSE, FALSE, width, 1);
       tranche_draw_set_color (cr, theme->muted);
       tranche_draw_layout (cr, facts, x, y);
       y += text_height (facts);
     }
-  y += 14 * s;
+  y += 12 * s;
+  /* What the file says about the event, before the evidence for it: in
+   * two lines, or one, or none, so that the first passage still fits. */
+  if (self->summary != NULL)
+    {
+      double quote_h = 0;
+
+      if (self->quotes->len > 0)
+        {
+          const TrancheCaptionQuote *first = g_ptr_array_index (self->quotes, 0);
+          g_autoptr(PangoLayout) probe = make_text (context, theme, first->text, QUOTE (theme),
+                                                    FALSE, TRUE, width - 16 * s, 2);
+          g_autoptr(PangoLayout) probe_source = make_text (context, theme, first->source,
+                                                           theme->text_size, FALSE, FALSE,
+                                                           width - 16 * s, 1);
+
+          quote_h = text_height (probe) + 2 * s + text_height (probe_source);
+        }
+      for (int lines = 2; lines >= 1; lines--)
+        {
+          g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary,
+                                                      theme->text_size * 1.15, FALSE, FALSE,
+                                                      width, lines);
+          double h = text_height (summary);
+
+          if (y + h + 14 * s + quote_h <= bottom)
+            {
+              tranche_draw_set_color (cr, theme->foreground);
+              tranche_draw_layout (cr, summary, x, y);
+              y += h + 14 * s;
+              break;
+            }
+        }
+    }
 
   /* The evidence: as many passages as fit, whole or cut after a few lines.
    * Passages in a row from one source share one attribution, under the
@@ -280,7 +328,7 @@ tranche_caption_paint (const TrancheCaption *self,
       /* Translators: under a quoted passage: "— Title (Publisher, Nov 2023)" */
       attribution = g_strdup_printf (_("— %s"), quote->source);
       g_clear_object (&source);
-      source = make_text (context, theme, attribution, theme->small_size, FALSE, FALSE,
+      source = make_text (context, theme, attribution, theme->text_size, FALSE, FALSE,
                           width - indent, 1);
       source_h = text_height (source);
       /* Room is always kept for an attribution: if the next passage does not
@@ -288,7 +336,7 @@ tranche_caption_paint (const TrancheCaption *self,
       for (int lines = QUOTE_MAX_LINES; lines >= 2; lines--)
         {
           g_clear_object (&text);
-          text = make_text (context, theme, quoted, theme->text_size, FALSE, TRUE,
+          text = make_text (context, theme, quoted, QUOTE (theme), FALSE, TRUE,
                             width - indent, lines);
           quote_h = text_height (text);
           if (y + quote_h + 2 * s + source_h <= bottom)

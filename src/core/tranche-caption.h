@@ -29,6 +29,7 @@ typedef struct
   char      *title;
   char      *parties;  /* "Microsoft → OpenAI", or NULL */
   char      *facts;    /* "Tranche 3 · valuation ~$29B · reported total $13B", or NULL */
+  char      *summary;  /* the event's summary from the file, or NULL */
   GPtrArray *quotes;   /* TrancheCaptionQuote, in the file's order */
 } TrancheCaption;
 
@@ -37,8 +38,10 @@ TrancheCaption *tranche_caption_new   (TrancheDataset       *dataset,
 void            tranche_caption_free  (TrancheCaption       *self);
 /* A source as captions and footers name it: "Title (Publisher, Nov 2023)". */
 char           *tranche_caption_describe_source (const TrancheSource *source);
-/* Paints the caption inside (x, y, width, height) and nothing outside it.
- * Returns how many quotes fitted. */
+/* Paints the caption inside (x, y, width, height) and nothing outside it,
+ * in type for the back of a meeting room: a headline half again the
+ * theme's title size, quotes a third larger than its text. Returns how
+ * many quotes fitted. */
 guint           tranche_caption_paint (const TrancheCaption *self,
                                        cairo_t              *cr,
                                        const TrancheTheme   *theme,

@@ -21,17 +21,17 @@
 
 typedef struct
 {
-  TranchePresentation   *presentation;
-  TrancheTimelineLayout *layout;
-  TrancheTheme           theme;
-  double                 width, height;
+  TranchePresentation *presentation;
+  TrancheSlidePainter *painter;
+  TrancheTheme         theme;
+  double               width, height;
 } Deck;
 
 static void
 deck_clear (Deck *deck)
 {
+  g_clear_pointer (&deck->painter, tranche_slide_painter_free);
   g_clear_pointer (&deck->presentation, tranche_presentation_free);
-  g_clear_pointer (&deck->layout, tranche_timeline_layout_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Deck, deck_clear)
@@ -41,11 +41,8 @@ paint_page (Deck    *deck,
             cairo_t *cr,
             guint    page)
 {
-  if (page == 0)
-    tranche_slide_paint_title (cr, &deck->theme, deck->presentation, deck->width, deck->height);
-  else
-    tranche_slide_paint_step (cr, &deck->theme, deck->layout, deck->presentation, page - 1,
-                              deck->width, deck->height);
+  tranche_slide_painter_paint (deck->painter, cr, &deck->theme, page, deck->width, deck->height,
+                               NULL);
 }
 
 static gboolean
@@ -377,12 +374,9 @@ tranche_deck_export (TrancheDataset             *dataset,
                                        : tranche_slide_type_scale (deck.width, deck.height);
   tranche_theme_init (&deck.theme, options->theme, type_scale);
   deck.presentation = tranche_presentation_new (dataset, mask);
-  deck.layout = tranche_timeline_layout_new ();
-  tranche_timeline_layout_set_theme (deck.layout, &deck.theme);
-  tranche_timeline_layout_set_lane_mode (deck.layout, options->lane_mode);
-  tranche_timeline_layout_set_dataset (deck.layout, dataset);
-  tranche_timeline_layout_set_mask (deck.layout, mask);
-  tranche_timeline_layout_set_today (deck.layout, options->today);
+  /* No auto-advance on paper, and no today line: a deck tells the story
+   * of the events, not of the day it was written. */
+  deck.painter = tranche_slide_painter_new (deck.presentation, options->lane_mode);
 
   if (folder)
     ok = write_png_folder (&deck, output, options->scale, error);

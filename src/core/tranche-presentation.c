@@ -19,14 +19,54 @@
 /* An event with an end gets its whole span and a margin on both sides. */
 #define SPAN_MARGIN      1.3
 
+/* At most the four slides about the whole period follow the steps. */
+#define MAX_CLOSING 4
+
 struct _TranchePresentation
 {
-  TrancheDataset *dataset;
-  GArray         *events;   /* guint: the steps' events, in date order */
-  TrancheDay      first;    /* the shown events' range */
-  TrancheDay      end;
-  guint           n_sources;
+  TrancheDataset  *dataset;
+  GBytes          *mask;
+  GArray          *events;   /* guint: the steps' events, in date order */
+  GArray          *sources;  /* guint32: cited sources, first citation first */
+  TrancheDay       first;    /* the shown events' range */
+  TrancheDay       end;
+  TrancheSlideKind closing[MAX_CLOSING];
+  guint            n_closing;
 };
+
+static gboolean
+is_money (const TrancheEvent *event)
+{
+  return (event->kind == TRANCHE_EVENT_INVESTMENT || event->kind == TRANCHE_EVENT_COMMITMENT
+          || event->kind == TRANCHE_EVENT_ACQUISITION)
+         && tranche_money_is_present (&event->amount);
+}
+
+/* The slides after the steps, each only when the shown events give it
+ * something to say. */
+static void
+choose_closing (TranchePresentation *self)
+{
+  gboolean valuation = FALSE, money = FALSE;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const TrancheEvent *event =
+        tranche_dataset_get_event (self->dataset, g_array_index (self->events, guint, i));
+
+      valuation |= tranche_money_is_present (&event->valuation);
+      money |= is_money (event);
+    }
+  if (valuation)
+    self->closing[self->n_closing++] = TRANCHE_SLIDE_VALUATION;
+  if (money)
+    {
+      self->closing[self->n_closing++] = TRANCHE_SLIDE_CUMULATIVE;
+      self->closing[self->n_closing++] = TRANCHE_SLIDE_SUMMARY;
+    }
+  if (self->sources->len > 0)
+    self->closing[self->n_closing++] = TRANCHE_SLIDE_SOURCES;
+}
 
 TranchePresentation *
 tranche_presentation_new (TrancheDataset *dataset,
@@ -42,7 +82,9 @@ tranche_presentation_new (TrancheDataset *dataset,
 
   self = g_new0 (TranchePresentation, 1);
   self->dataset = tranche_dataset_ref (dataset);
+  self->mask = mask != NULL ? g_bytes_ref (mask) : NULL;
   self->events = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sources = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->first = G_MAXDOUBLE;
   self->end = -G_MAXDOUBLE;
   if (mask != NULL)
@@ -68,10 +110,11 @@ tranche_presentation_new (TrancheDataset *dataset,
           if (citation->source != TRANCHE_NO_ENTITY && !cited[citation->source])
             {
               cited[citation->source] = 1;
-              self->n_sources++;
+              g_array_append_val (self->sources, citation->source);
             }
         }
     }
+  choose_closing (self);
   return self;
 }
 
@@ -81,7 +124,9 @@ tranche_presentation_free (TranchePresentation *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  g_clear_pointer (&self->mask, g_bytes_unref);
   g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->sources, g_array_unref);
   g_free (self);
 }
 
@@ -90,6 +135,13 @@ tranche_presentation_get_dataset (TranchePresentation *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->dataset;
+}
+
+GBytes *
+tranche_presentation_get_mask (TranchePresentation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->mask;
 }
 
 guint
@@ -103,7 +155,58 @@ guint
 tranche_presentation_get_n_positions (TranchePresentation *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->events->len + 1;
+  return self->events->len + 1 + self->n_closing;
+}
+
+TrancheSlideKind
+tranche_presentation_get_kind (TranchePresentation *self,
+                               guint                position)
+{
+  g_return_val_if_fail (self != NULL, TRANCHE_SLIDE_TITLE);
+  g_return_val_if_fail (position < tranche_presentation_get_n_positions (self),
+                        TRANCHE_SLIDE_TITLE);
+
+  if (position == 0)
+    return TRANCHE_SLIDE_TITLE;
+  if (position <= self->events->len)
+    return TRANCHE_SLIDE_EVENT;
+  return self->closing[position - 1 - self->events->len];
+}
+
+guint
+tranche_presentation_get_step_at (TranchePresentation *self,
+                                  guint                position)
+{
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+  return position >= 1 && position <= self->events->len ? position - 1 : G_MAXUINT;
+}
+
+guint
+tranche_presentation_find_position (TranchePresentation *self,
+                                    TrancheSlideKind     kind,
+                                    guint                step)
+{
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  if (kind == TRANCHE_SLIDE_TITLE)
+    return 0;
+  if (kind == TRANCHE_SLIDE_EVENT)
+    return step < self->events->len ? step + 1 : G_MAXUINT;
+  for (guint i = 0; i < self->n_closing; i++)
+    if (self->closing[i] == kind)
+      return 1 + self->events->len + i;
+  return G_MAXUINT;
+}
+
+const guint32 *
+tranche_presentation_get_sources (TranchePresentation *self,
+                                  guint               *n_sources)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_sources != NULL, NULL);
+
+  *n_sources = self->sources->len;
+  return (const guint32 *) self->sources->data;
 }
 
 guint
@@ -198,12 +301,12 @@ tranche_presentation_describe (TranchePresentation *self)
       else
         g_string_append_printf (text, " · %d–%d", y0, y1);
     }
-  if (self->n_sources > 0)
+  if (self->sources->len > 0)
     {
       g_string_append (text, " · ");
       /* Translators: on a presentation's title slide, "1 source" */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources",
-                                                 self->n_sources), self->n_sources);
+                                                 self->sources->len), self->sources->len);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

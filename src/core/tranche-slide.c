@@ -8,13 +8,10 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tranche-cumulative-chart.h"
 #include "tranche-draw.h"
-#include "tranche-slide.h"
-#include "tranche-timeline-painter.h"
-
-/* The caption's share of a slide: room for the figure, the title and a
- * passage or two at slide size, leaving the timeline most of the screen. */
-#define CAPTION_SHARE 0.37
+#include "tranche-slide-private.h"
+#include "tranche-valuation-chart.h"
 
 double
 tranche_slide_type_scale (double width,
@@ -28,85 +25,182 @@ void
 tranche_slide_get_geometry (const TrancheTheme   *theme,
                             double                width,
                             double                height,
-                            TrancheSlideGeometry *geometry)
+                            TrancheSlideGeometry *g)
 {
-  double s, margin, caption_h, progress_h;
+  double s = theme->scale, margin = 40 * s, top, chart_bottom, nav_h = 58 * s;
+  double progress_h = 6 * s, caption_top, aside_w;
 
-  g_return_if_fail (theme != NULL && geometry != NULL);
-
-  s = theme->scale;
-  margin = 40 * s;
-  progress_h = 30 * s;
-  caption_h = round (height * CAPTION_SHARE);
-  geometry->chart = (TrancheRect) { 0, 0, width, height - caption_h };
-  geometry->caption = (TrancheRect) { margin, height - caption_h + 18 * s, width - 2 * margin,
-                                      MAX (caption_h - 18 * s - progress_h, 1) };
-  geometry->progress = (TrancheRect) { 0, height - progress_h, width, progress_h };
+  g->progress = (TrancheRect) { 0, height - progress_h, width, progress_h };
+  g->overview = (TrancheRect) { margin, 12 * s, width - 2 * margin, 44 * s };
+  top = g->overview.y + g->overview.height + 6 * s;
+  /* The chart gets a little under half the slide: the room reads the
+   * picture first, then the words under it. */
+  chart_bottom = round (top + (height - top) * 0.5);
+  g->chart = (TrancheRect) { 0, top, width, chart_bottom - top };
+  g->legend = (TrancheRect) { margin, chart_bottom + 2 * s, width - 2 * margin, 26 * s };
+  g->previous = (TrancheRect) { margin, height - progress_h - nav_h, (width - 2 * margin) * 0.4,
+                                nav_h - 6 * s };
+  g->next = g->previous;
+  g->next.x = width - margin - g->next.width;
+  caption_top = g->legend.y + g->legend.height + 14 * s;
+  aside_w = width >= 1000 * s ? (width - 2 * margin) * 0.27 : 0;
+  g->caption = (TrancheRect) { margin, caption_top,
+                               width - 2 * margin - (aside_w > 0 ? aside_w + 32 * s : 0),
+                               MAX (g->previous.y - 8 * s - caption_top, 1) };
+  g->aside = (TrancheRect) { width - margin - aside_w, caption_top, aside_w, g->caption.height };
 }
 
-static PangoLayout *
-make_text (PangoContext       *context,
-           const TrancheTheme *theme,
-           const char         *text,
-           double              size,
-           gboolean            bold,
-           double              width,
-           int                 max_lines)
+PangoLayout *
+tranche_slide_text (PangoContext       *context,
+                    const TrancheTheme *theme,
+                    const char         *text,
+                    double              size,
+                    gboolean            bold,
+                    double              width,
+                    int                 max_lines)
 {
   g_autoptr(PangoFontDescription) font = tranche_draw_create_font (theme, size, bold);
   PangoLayout *layout = tranche_draw_create_layout (context, font, text);
 
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -max_lines);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -max_lines);
+    }
   return layout;
 }
 
-static void
-paint_progress (cairo_t            *cr,
-                const TrancheTheme *theme,
-                guint               position,
-                guint               n_positions,
-                const TrancheRect  *strip)
+double
+tranche_slide_text_height (PangoLayout *layout)
+{
+  double h;
+
+  tranche_draw_get_text_size (layout, NULL, &h);
+  return h;
+}
+
+double
+tranche_slide_paint_heading (cairo_t            *cr,
+                             const TrancheTheme *theme,
+                             PangoContext       *context,
+                             const char         *title,
+                             const char         *subtitle,
+                             double              width,
+                             double              height)
+{
+  double s = theme->scale, margin = 48 * s, y = 36 * s;
+  g_autoptr(PangoLayout) heading = NULL;
+
+  tranche_draw_set_color (cr, theme->background);
+  cairo_paint (cr);
+  tranche_draw_set_color (cr, theme->selection);
+  cairo_rectangle (cr, margin, y, 56 * s, 6 * s);
+  cairo_fill (cr);
+  y += 6 * s + 14 * s;
+  heading = tranche_slide_text (context, theme, title, theme->title_size * 1.4, TRUE,
+                                width - 2 * margin, 1);
+  tranche_draw_set_color (cr, theme->foreground);
+  tranche_draw_layout (cr, heading, margin, y);
+  y += tranche_slide_text_height (heading) + 4 * s;
+  if (subtitle != NULL)
+    {
+      g_autoptr(PangoLayout) sub = tranche_slide_text (context, theme, subtitle,
+                                                       theme->text_size * 1.2, FALSE,
+                                                       width - 2 * margin, 2);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, sub, margin, y);
+      y += tranche_slide_text_height (sub);
+    }
+  return y + 20 * s;
+}
+
+void
+tranche_slide_paint_progress (TrancheSlidePainter *self,
+                              cairo_t             *cr,
+                              const TrancheTheme  *theme,
+                              guint                position,
+                              double               width,
+                              double               height)
 {
   g_autoptr(GObject) context_ref = NULL;
   PangoContext *context;
   g_autoptr(PangoLayout) label = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = tranche_presentation_get_n_positions (self->presentation);
   double s = theme->scale, bar = MAX (1, round (3 * s)), w, h;
-  guint n_steps = n_positions > 0 ? n_positions - 1 : 0;
 
-  if (n_steps == 0)
+  if (n < 2)
     return;
-  context = tranche_draw_create_context ();
-  context_ref = G_OBJECT (context);
-  /* The track, then the part done: steps shown so far of all steps. */
+  /* The track, then the part done. */
   tranche_draw_set_color (cr, theme->grid);
-  cairo_rectangle (cr, strip->x, strip->y + strip->height - bar, strip->width, bar);
+  cairo_rectangle (cr, 0, height - bar, width, bar);
   cairo_fill (cr);
   tranche_draw_set_color (cr, tranche_color_with_alpha (theme->selection, 0.8));
-  cairo_rectangle (cr, strip->x, strip->y + strip->height - bar,
-                   strip->width * MIN (position, n_steps) / n_steps, bar);
+  cairo_rectangle (cr, 0, height - bar, width * position / (n - 1), bar);
   cairo_fill (cr);
-
   if (position == 0)
     return;
+
   /* Translators: a presentation's progress, "3 / 14" */
-  text = g_strdup_printf (C_("progress", "%u / %u"), position, n_steps);
-  label = make_text (context, theme, text, theme->small_size, FALSE, strip->width, 1);
+  g_string_append_printf (text, C_("progress", "%u / %u"), position, n - 1);
+  if (self->auto_advance > 0)
+    {
+      g_string_append (text, "  ·  ");
+      /* Translators: on a slide while slides advance by themselves */
+      g_string_append_printf (text, _("next in %u s"), self->auto_advance);
+    }
+  context = tranche_draw_create_context ();
+  context_ref = G_OBJECT (context);
+  label = tranche_slide_text (context, theme, text->str, theme->small_size, FALSE, -1, 1);
   tranche_draw_get_text_size (label, &w, &h);
   tranche_draw_set_color (cr, theme->muted);
-  tranche_draw_layout (cr, label, strip->x + strip->width - w - 16 * s,
-                       strip->y + strip->height - bar - h - 4 * s);
+  tranche_draw_layout (cr, label, (width - w) / 2, height - bar - h - 10 * s);
 }
 
-void
-tranche_slide_paint_title (cairo_t             *cr,
-                           const TrancheTheme  *theme,
-                           TranchePresentation *presentation,
-                           double               width,
-                           double               height)
+char *
+tranche_slide_describe (TrancheSlidePainter *self,
+                        guint                position)
+{
+  TranchePresentation *p = self->presentation;
+
+  switch (tranche_presentation_get_kind (p, position))
+    {
+    case TRANCHE_SLIDE_TITLE:
+      {
+        const char *title = tranche_dataset_get_title (tranche_presentation_get_dataset (p));
+
+        return g_strdup (title != NULL && *title != '\0' ? title : _("Untitled Dataset"));
+      }
+    case TRANCHE_SLIDE_EVENT:
+      {
+        g_autoptr(TrancheCaption) caption =
+          tranche_presentation_get_caption (p, tranche_presentation_get_step_at (p, position));
+
+        if (caption->amount != NULL)
+          return g_strdup_printf ("%s · %s", caption->amount, caption->title);
+        return g_strdup (caption->title);
+      }
+    case TRANCHE_SLIDE_VALUATION:
+      return g_strdup (_("Valuation over time"));
+    case TRANCHE_SLIDE_CUMULATIVE:
+      return g_strdup (_("Cumulative funding"));
+    case TRANCHE_SLIDE_SUMMARY:
+      return g_strdup (_("Summary by investor"));
+    case TRANCHE_SLIDE_SOURCES:
+      return g_strdup (_("Sources"));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+paint_title (TrancheSlidePainter *self,
+             cairo_t             *cr,
+             const TrancheTheme  *theme,
+             double               width,
+             double               height)
 {
   g_autoptr(GObject) context_ref = NULL;
   PangoContext *context;
@@ -117,17 +211,14 @@ tranche_slide_paint_title (cairo_t             *cr,
   TrancheDataset *dataset;
   const char *title_text, *description_text;
   double s, margin, text_width, y, th, dh = 0, sh, block;
-  TrancheRect strip;
-
-  g_return_if_fail (cr != NULL && theme != NULL && presentation != NULL);
 
   s = theme->scale;
-  dataset = tranche_presentation_get_dataset (presentation);
+  dataset = tranche_presentation_get_dataset (self->presentation);
   title_text = tranche_dataset_get_title (dataset);
   if (title_text == NULL || *title_text == '\0')
     title_text = _("Untitled Dataset");
   description_text = tranche_dataset_get_description (dataset);
-  summary_text = tranche_presentation_describe (presentation);
+  summary_text = tranche_presentation_describe (self->presentation);
 
   context = tranche_draw_create_context ();
   context_ref = G_OBJECT (context);
@@ -135,25 +226,21 @@ tranche_slide_paint_title (cairo_t             *cr,
   /* Lines of about seventy characters read best; a projector is no
    * exception. */
   text_width = MIN (width - 2 * margin, 1000 * s);
-  title = make_text (context, theme, title_text, theme->title_size * 2, TRUE, width - 2 * margin,
-                     3);
-  tranche_draw_get_text_size (title, NULL, &th);
-  summary = make_text (context, theme, summary_text, theme->text_size * 1.2, FALSE, text_width,
-                       2);
-  tranche_draw_get_text_size (summary, NULL, &sh);
+  title = tranche_slide_text (context, theme, title_text, theme->title_size * 2, TRUE,
+                              width - 2 * margin, 3);
+  th = tranche_slide_text_height (title);
+  summary = tranche_slide_text (context, theme, summary_text, theme->text_size * 1.3, FALSE,
+                                text_width, 2);
+  sh = tranche_slide_text_height (summary);
   if (description_text != NULL && *description_text != '\0')
     {
-      description = make_text (context, theme, description_text, theme->text_size * 1.3, FALSE,
-                               text_width, 9);
-      tranche_draw_get_text_size (description, NULL, &dh);
+      description = tranche_slide_text (context, theme, description_text,
+                                        theme->text_size * 1.4, FALSE, text_width, 9);
+      dh = tranche_slide_text_height (description);
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
   tranche_draw_set_color (cr, theme->background);
   cairo_paint (cr);
-
   /* The block sits a little above the middle, where the eye goes first. */
   block = 8 * s + 24 * s + th + 20 * s + sh + (description ? 28 * s + dh : 0);
   y = MAX (margin * 0.6, (height - block) * 0.42);
@@ -172,67 +259,114 @@ tranche_slide_paint_title (cairo_t             *cr,
       tranche_draw_set_color (cr, theme->foreground);
       tranche_draw_layout (cr, description, margin, y);
     }
+  tranche_slide_paint_progress (self, cr, theme, 0, width, height);
+}
 
-  strip = (TrancheRect) { 0, height - 30 * s, width, 30 * s };
-  paint_progress (cr, theme, 0, tranche_presentation_get_n_positions (presentation), &strip);
-  cairo_restore (cr);
+TrancheSlidePainter *
+tranche_slide_painter_new (TranchePresentation *presentation,
+                           TrancheLaneMode      lane_mode)
+{
+  TrancheSlidePainter *self;
+
+  g_return_val_if_fail (presentation != NULL, NULL);
+
+  self = g_new0 (TrancheSlidePainter, 1);
+  self->presentation = presentation;
+  self->lane_mode = lane_mode;
+  self->legend = g_ptr_array_new_with_free_func (g_free);
+  return self;
 }
 
 void
-tranche_slide_paint_caption (cairo_t             *cr,
+tranche_slide_painter_free (TrancheSlidePainter *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->timeline, tranche_timeline_layout_free);
+  g_clear_object (&self->valuation);
+  g_clear_object (&self->cumulative);
+  g_clear_pointer (&self->legend, g_ptr_array_unref);
+  g_free (self);
+}
+
+void
+tranche_slide_painter_set_auto_advance (TrancheSlidePainter *self,
+                                        guint                seconds)
+{
+  g_return_if_fail (self != NULL);
+  self->auto_advance = seconds;
+}
+
+void
+tranche_slide_painter_paint (TrancheSlidePainter *self,
+                             cairo_t             *cr,
                              const TrancheTheme  *theme,
-                             TranchePresentation *presentation,
-                             guint                step,
+                             guint                position,
                              double               width,
-                             double               height)
+                             double               height,
+                             const TrancheDay    *range)
 {
-  g_autoptr(TrancheCaption) caption = NULL;
-  TrancheSlideGeometry g;
-  double line;
+  g_return_if_fail (self != NULL && cr != NULL && theme != NULL);
+  g_return_if_fail (position < tranche_presentation_get_n_positions (self->presentation));
 
-  g_return_if_fail (cr != NULL && theme != NULL && presentation != NULL);
-  g_return_if_fail (step < tranche_presentation_get_n_steps (presentation));
-
-  tranche_slide_get_geometry (theme, width, height, &g);
-  line = MAX (1, round (theme->scale));
   cairo_save (cr);
-  cairo_rectangle (cr, 0, g.chart.height, width, height - g.chart.height);
+  cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  tranche_draw_set_color (cr, theme->background);
-  cairo_paint (cr);
-  /* A hairline between the chart and what is said about it. */
-  tranche_draw_set_color (cr, theme->grid_strong);
-  cairo_rectangle (cr, 0, g.chart.height, width, line);
-  cairo_fill (cr);
-
-  caption = tranche_presentation_get_caption (presentation, step);
-  tranche_caption_paint (caption, cr, theme, g.caption.x, g.caption.y, g.caption.width,
-                         g.caption.height);
-  paint_progress (cr, theme, step + 1, tranche_presentation_get_n_positions (presentation),
-                  &g.progress);
+  switch (tranche_presentation_get_kind (self->presentation, position))
+    {
+    case TRANCHE_SLIDE_TITLE:
+      paint_title (self, cr, theme, width, height);
+      break;
+    case TRANCHE_SLIDE_EVENT:
+      tranche_slide_paint_event (self, cr, theme, position, width, height, range);
+      break;
+    case TRANCHE_SLIDE_VALUATION:
+      tranche_slide_paint_valuation (self, cr, theme, width, height);
+      break;
+    case TRANCHE_SLIDE_CUMULATIVE:
+      tranche_slide_paint_cumulative (self, cr, theme, width, height);
+      break;
+    case TRANCHE_SLIDE_SUMMARY:
+      tranche_slide_paint_summary (self, cr, theme, width, height);
+      break;
+    case TRANCHE_SLIDE_SOURCES:
+      tranche_slide_paint_sources (self, cr, theme, width, height);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (position > 0)
+    tranche_slide_paint_progress (self, cr, theme, position, width, height);
   cairo_restore (cr);
 }
 
-void
-tranche_slide_paint_step (cairo_t               *cr,
-                          const TrancheTheme    *theme,
-                          TrancheTimelineLayout *layout,
-                          TranchePresentation   *presentation,
-                          guint                  step,
-                          double                 width,
-                          double                 height)
+guint
+tranche_slide_painter_hit_test (TrancheSlidePainter *self,
+                                const TrancheTheme  *theme,
+                                guint                position,
+                                double               width,
+                                double               height,
+                                double               x,
+                                double               y)
 {
-  TrancheSlideGeometry g;
-  TrancheDay first, end;
+  g_return_val_if_fail (self != NULL && theme != NULL, G_MAXUINT);
 
-  g_return_if_fail (cr != NULL && theme != NULL && layout != NULL && presentation != NULL);
-  g_return_if_fail (step < tranche_presentation_get_n_steps (presentation));
+  if (position >= tranche_presentation_get_n_positions (self->presentation)
+      || tranche_presentation_get_kind (self->presentation, position) != TRANCHE_SLIDE_EVENT)
+    return G_MAXUINT;
+  return tranche_slide_event_hit_test (self, theme, position, width, height, x, y);
+}
 
-  tranche_slide_get_geometry (theme, width, height, &g);
-  tranche_presentation_get_range (presentation, step, &first, &end);
-  tranche_timeline_layout_update (layout, g.chart.width, g.chart.height, first, end);
-  tranche_timeline_painter_paint (layout, cr,
-                                  (int) tranche_presentation_get_event (presentation, step),
-                                  -1, NAN);
-  tranche_slide_paint_caption (cr, theme, presentation, step, width, height);
+TrancheTimelineLayout *
+tranche_slide_painter_get_timeline (TrancheSlidePainter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->timeline;
+}
+
+GPtrArray *
+tranche_slide_painter_get_legend (TrancheSlidePainter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->legend;
 }

@@ -1,62 +1,61 @@
 /* tranche-slide.h: the pages of a presentation, painted
  *
- * A presentation slide is the timeline on top, showing a step's range with
- * its event highlighted, and the step's caption under it, with a discreet
- * progress bar along the bottom edge; before the steps comes a title slide.
- * The window's presentation mode puts its live timeline where the geometry
- * says and paints the rest with these functions; a deck page paints all of
- * it. So the projector and the PDF show the same slide.
+ * Every slide of a presentation (tranche-presentation.h) is painted here,
+ * whole, into the cairo context it is given: the title slide; an event
+ * slide (an overview strip of the whole period with the event marked, the
+ * timeline across the slide's full width with the event emphasised, a
+ * legend of what the slide shows, the headline, summary and quotes, the
+ * news around it, and the previous and next events beside arrows); then
+ * the valuation, cumulative-funding, summary and sources slides. The
+ * window's presentation mode and a deck's pages both paint with a
+ * TrancheSlidePainter, so the projector and the PDF show the same slide;
+ * presentation mode also asks it what a click at (x, y) goes to.
  */
 #pragma once
 
 #include <cairo.h>
 
-#include "tranche-label-placer.h"
+#include "tranche-lane-index.h"
 #include "tranche-presentation.h"
 #include "tranche-theme.h"
-#include "tranche-timeline-layout.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  TrancheRect chart;     /* the timeline */
-  TrancheRect caption;   /* the caption's text */
-  TrancheRect progress;  /* the strip along the bottom edge */
-} TrancheSlideGeometry;
+typedef struct _TrancheSlidePainter TrancheSlidePainter;
 
 /* Type size for a slide: its height over 700 (about 1.5 on a 1080-line
  * projector), so the room reads it as the analyst reads the window. */
-double tranche_slide_type_scale    (double                width,
-                                    double                height);
-void   tranche_slide_get_geometry  (const TrancheTheme   *theme,
-                                    double                width,
-                                    double                height,
-                                    TrancheSlideGeometry *geometry);
+double               tranche_slide_type_scale        (double                width,
+                                                      double                height);
 
-/* The title slide: the dataset's title, its description and what the
- * presentation shows, over the whole (0, 0, width, height). */
-void   tranche_slide_paint_title   (cairo_t              *cr,
-                                    const TrancheTheme   *theme,
-                                    TranchePresentation  *presentation,
-                                    double                width,
-                                    double                height);
-/* Everything of a step's slide but the timeline: the background under the
- * caption, the caption, and the progress ("3 / 14" and a thin bar). */
-void   tranche_slide_paint_caption (cairo_t              *cr,
-                                    const TrancheTheme   *theme,
-                                    TranchePresentation  *presentation,
-                                    guint                 step,
-                                    double                width,
-                                    double                height);
-/* A whole step's slide, the timeline included: `layout` is set up by the
- * caller (dataset, mask, lane mode, `theme`) and laid out here. */
-void   tranche_slide_paint_step    (cairo_t              *cr,
-                                    const TrancheTheme   *theme,
-                                    TrancheTimelineLayout *layout,
-                                    TranchePresentation  *presentation,
-                                    guint                 step,
-                                    double                width,
-                                    double                height);
+/* Paints `presentation`'s slides, which must outlive the painter. */
+TrancheSlidePainter *tranche_slide_painter_new       (TranchePresentation  *presentation,
+                                                      TrancheLaneMode       lane_mode);
+void                 tranche_slide_painter_free      (TrancheSlidePainter  *self);
+/* The seconds between slides when they advance by themselves, said on
+ * each slide; 0 (the default, and a deck's) for none. */
+void                 tranche_slide_painter_set_auto_advance (TrancheSlidePainter *self,
+                                                             guint                seconds);
+/* Paints the slide at `position` over (0, 0, width, height). `range`, when
+ * not NULL, is the [first, end) an event slide's timeline shows instead of
+ * its step's (presentation mode moves from one to the next). */
+void                 tranche_slide_painter_paint     (TrancheSlidePainter  *self,
+                                                      cairo_t              *cr,
+                                                      const TrancheTheme   *theme,
+                                                      guint                 position,
+                                                      double                width,
+                                                      double                height,
+                                                      const TrancheDay     *range);
+/* The position a click at (x, y) on the slide at `position` goes to (an
+ * arrow, the overview strip), or G_MAXUINT when it is on neither. */
+guint                tranche_slide_painter_hit_test  (TrancheSlidePainter  *self,
+                                                      const TrancheTheme   *theme,
+                                                      guint                 position,
+                                                      double                width,
+                                                      double                height,
+                                                      double                x,
+                                                      double                y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheSlidePainter, tranche_slide_painter_free)
 
 G_END_DECLS

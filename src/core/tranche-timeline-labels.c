@@ -196,6 +196,22 @@ cluster_label_text (TrancheTimelineLayout        *self,
   g_autofree char *from = tranche_format_date (&first_event->date);
   g_autofree char *to = tranche_format_date (&last_event->date);
 
+  /* The event a story is at is named even inside a cluster. */
+  for (guint k = 0; self->focus >= 0 && k < c->n_members; k++)
+    if (g_array_index (self->members, guint, c->first_member + k) == (guint) self->focus)
+      {
+        g_autofree char *date = NULL;
+        guint rest = c->n_members - 1;
+
+        marker_label_text (self, tranche_dataset_get_event (self->dataset, self->focus), t);
+        date = g_steal_pointer (&t->detail);
+        /* Translators: a cluster's second line when the label names one of
+         * its events: "2023 · +2 more" */
+        t->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · +%u more",
+                                                  "%s · +%u more", rest), date, rest);
+        return;
+      }
+
   if (c->total > 0)
     {
       g_autofree char *total =
@@ -558,12 +574,29 @@ collect_requests (TrancheTimelineLayout *self)
         r.priority = -1;
       if (m->x < self->plot.x || m->x > self->plot.x + self->plot.width)
         continue;
+      /* A story told in order: what comes later is not said yet, and the
+       * event being told is said first. */
+      if ((int) m->event == self->focus)
+        r.priority = G_MAXDOUBLE;
+      else if (!isnan (self->label_end)
+               && tranche_dataset_get_event (self->dataset, m->event)->first_day
+                  >= self->label_end)
+        continue;
       g_array_append_val (requests, r);
     }
   for (guint i = 0; i < self->clusters->len; i++)
     {
       const TrancheTimelineCluster *c = &g_array_index (self->clusters, TrancheTimelineCluster, i);
       LabelRequest r = { c->radius + 0.5, TRANCHE_LABEL_FOR_CLUSTER, i };
+      guint first = g_array_index (self->members, guint, c->first_member);
+
+      /* Members are in date order: the first one says whether any is told. */
+      if (!isnan (self->label_end)
+          && tranche_dataset_get_event (self->dataset, first)->first_day >= self->label_end)
+        continue;
+      for (guint k = 0; self->focus >= 0 && k < c->n_members; k++)
+        if (g_array_index (self->members, guint, c->first_member + k) == (guint) self->focus)
+          r.priority = G_MAXDOUBLE;
       g_array_append_val (requests, r);
     }
   g_array_sort (requests, compare_requests);

@@ -42,6 +42,9 @@ struct _TrancheTimelineLayout
   TrancheLaneMode        mode;
   TrancheTheme           theme;
   gboolean               show_title;
+  gboolean               hide_legend;  /* a slide draws its own */
+  int                    focus;        /* event labelled first, or -1 */
+  TrancheDay             label_end;    /* events from this day on unlabelled; NAN: all */
   TrancheDay             today;
   TrancheTextCache      *text;         /* shaped text, kept across updates */
   gboolean               dirty;

@@ -111,6 +111,8 @@ tranche_timeline_layout_new (void)
   self->pinned = g_array_new (FALSE, FALSE, sizeof (guint));
   self->selected = G_MAXUINT;
   self->reveal = G_MAXUINT;
+  self->focus = -1;
+  self->label_end = NAN;
   tranche_theme_init (&self->theme, TRANCHE_THEME_LIGHT, 1.0);
   tranche_text_cache_set_theme (self->text, &self->theme);
   self->dirty = TRUE;
@@ -277,6 +279,33 @@ tranche_timeline_layout_set_show_title (TrancheTimelineLayout *self,
   if (self->show_title != !!show)
     {
       self->show_title = !!show;
+      self->dirty = TRUE;
+    }
+}
+
+void
+tranche_timeline_layout_set_show_legend (TrancheTimelineLayout *self,
+                                         gboolean               show)
+{
+  g_return_if_fail (self != NULL);
+  if (self->hide_legend != !show)
+    {
+      self->hide_legend = !show;
+      self->dirty = TRUE;
+    }
+}
+
+void
+tranche_timeline_layout_set_focus (TrancheTimelineLayout *self,
+                                   int                    event,
+                                   TrancheDay             label_end)
+{
+  g_return_if_fail (self != NULL);
+  if (self->focus != event
+      || !(self->label_end == label_end || (isnan (self->label_end) && isnan (label_end))))
+    {
+      self->focus = event;
+      self->label_end = label_end;
       self->dirty = TRUE;
     }
 }
@@ -557,20 +586,22 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   layout_title (self, &frame, width, &y);
   tranche_timeline_markers_init_radii (self);
   /* Reserve the legend at its largest (every item, full-size circles). */
-  legend_height = tranche_timeline_legend_measure (self, &frame, width);
+  legend_height = self->hide_legend ? 0 : tranche_timeline_legend_measure (self, &frame, width);
   /* The height of a line of small text: tick rows, news rows, the note. */
   tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, "2023", NULL, &line_height);
   place_plot (self, &frame, y, height, legend_height, line_height);
   tranche_timeline_lanes_build (self, &frame, self->plot.y, self->plot.height);
   tranche_timeline_markers_fit_radii (self);
-  give_back_legend_room (self, &frame, width, legend_height, line_height);
+  if (!self->hide_legend)
+    give_back_legend_room (self, &frame, width, legend_height, line_height);
   /* The lanes given the legend's room back may be fewer or shorter: the
    * markers (and the legend drawn after them) follow the final lanes. */
   tranche_timeline_markers_fit_radii (self);
   layout_ticks (self, line_height);
   tranche_timeline_markers_build (self, line_height);
   tranche_timeline_labels_place (self);
-  tranche_timeline_legend_build (self, &frame, self->tick_row_y[1] + line_height + S (self, 22),
+  if (!self->hide_legend)
+    tranche_timeline_legend_build (self, &frame, self->tick_row_y[1] + line_height + S (self, 22),
                                  width, height);
   self->reveal = G_MAXUINT;
 }

@@ -185,6 +185,16 @@ const TrancheTheme    *tranche_timeline_layout_get_theme      (TrancheTimelineLa
 /* The dataset's title above the chart (exports and slides), off by default. */
 void                   tranche_timeline_layout_set_show_title (TrancheTimelineLayout *self,
                                                                gboolean               show);
+/* No legend under the axis, nor room for one (a slide draws its own). */
+void                   tranche_timeline_layout_set_show_legend (TrancheTimelineLayout *self,
+                                                                gboolean               show);
+/* A story told in order (slides): `event` (-1 for none) is labelled before
+ * any other (a cluster holding it is labelled with its title, "+2 more"),
+ * and events starting on or after `label_end` (NAN: none) are drawn but
+ * not labelled yet. */
+void                   tranche_timeline_layout_set_focus      (TrancheTimelineLayout *self,
+                                                               int                    event,
+                                                               TrancheDay             label_end);
 /* Where the "today" line goes; NAN for none. Defaults to the current date. */
 void                   tranche_timeline_layout_set_today      (TrancheTimelineLayout *self,
                                                                TrancheDay             today);

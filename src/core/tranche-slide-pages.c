@@ -1,0 +1,558 @@
+/* tranche-slide-pages.c: the slides after the events
+ *
+ * Valuation and cumulative funding are the window's charts (TrancheChart),
+ * each on a slide of its own over the whole period; the cumulative slide
+ * adds what the sources reported beside what the events add up to. The
+ * summary slide is a table per investor, and the sources slide lists every
+ * source the shown events cite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tranche-cumulative-chart.h"
+#include "tranche-draw.h"
+#include "tranche-format.h"
+#include "tranche-slide-private.h"
+#include "tranche-totals.h"
+#include "tranche-valuation-chart.h"
+
+/* Rows the reconciliation table shows under the cumulative chart. */
+#define MAX_GAP_ROWS 5
+
+static void
+paint_chart (TrancheSlidePainter *self,
+             TrancheChart        *chart,
+             cairo_t             *cr,
+             const TrancheTheme  *theme,
+             const TrancheRect   *rect)
+{
+  TranchePresentation *p = self->presentation;
+  TrancheDataset *dataset = tranche_presentation_get_dataset (p);
+  TrancheTimeScale scale;
+
+  tranche_chart_fit_scale (theme, dataset, rect->x, rect->width, &scale);
+  tranche_chart_set_data (chart, dataset, tranche_presentation_get_mask (p));
+  tranche_chart_layout (chart, theme, NULL, &scale, rect);
+  tranche_chart_paint (chart, cr, -1);
+}
+
+void
+tranche_slide_paint_valuation (TrancheSlidePainter *self,
+                               cairo_t             *cr,
+                               const TrancheTheme  *theme,
+                               double               width,
+                               double               height)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double s = theme->scale, top;
+  TrancheRect rect;
+
+  context = tranche_draw_create_context ();
+  context_ref = G_OBJECT (context);
+  top = tranche_slide_paint_heading (cr, theme, context, _("Valuation over time"),
+                                     /* Translators: under the valuation slide's title */
+                                     _("What the company was said to be worth, event by event"),
+                                     width, height);
+  if (self->valuation == NULL)
+    self->valuation = TRANCHE_CHART (tranche_valuation_chart_new ());
+  rect = (TrancheRect) { 24 * s, top, width - 48 * s, height - top - 60 * s };
+  paint_chart (self, self->valuation, cr, theme, &rect);
+}
+
+/* "matches", "+$1.2B not in the events"… */
+static char *
+describe_gap (const TrancheGap *gap)
+{
+  g_autofree char *amount = tranche_format_amount (fabs (gap->gap), gap->currency, FALSE);
+
+  if (fabs (gap->gap) <= MAX (fabs (gap->reported) * 0.005, 0.5))
+    /* Translators: a reported total equal to the events' sum */
+    return g_strdup (C_("gap", "matches"));
+  if (gap->gap > 0)
+    /* Translators: a reported total above the events' sum: "$2B not in the events" */
+    return g_strdup_printf (C_("gap", "%s not in the events"), amount);
+  /* Translators: the events add up to more than a source reported */
+  return g_strdup_printf (C_("gap", "events add %s more"), amount);
+}
+
+static void
+paint_cell (cairo_t            *cr,
+            const TrancheTheme *theme,
+            PangoContext       *context,
+            const char         *text,
+            gboolean            bold,
+            TrancheColor        color,
+            double              x,
+            double              y,
+            double              width,
+            gboolean            right)
+{
+  g_autoptr(PangoLayout) layout = tranche_slide_text (context, theme, text, theme->text_size,
+                                                      bold, width, 1);
+  double w;
+
+  if (right)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  tranche_draw_get_text_size (layout, &w, NULL);
+  tranche_draw_set_color (cr, color);
+  tranche_draw_layout (cr, layout, x, y);
+}
+
+/* A table: a header row and rows of cells, column x and widths given;
+ * returns the y under it. */
+static double
+paint_header_row (cairo_t            *cr,
+                  const TrancheTheme *theme,
+                  PangoContext       *context,
+                  const char *const  *headers,
+                  const double       *xs,
+                  const double       *widths,
+                  const gboolean     *right,
+                  guint               n,
+                  double              y,
+                  double              line_x0,
+                  double              line_x1)
+{
+  double s = theme->scale, h = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(PangoLayout) layout = tranche_slide_text (context, theme, headers[c],
+                                                          theme->small_size, TRUE, widths[c], 1);
+      if (right[c])
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, layout, xs[c], y);
+      h = MAX (h, tranche_slide_text_height (layout));
+    }
+  y += h + 6 * s;
+  tranche_draw_set_color (cr, theme->grid_strong);
+  cairo_rectangle (cr, line_x0, y, line_x1 - line_x0, MAX (1, s));
+  cairo_fill (cr);
+  return y + 8 * s;
+}
+
+static void
+paint_reconciliation (TrancheSlidePainter *self,
+                      cairo_t             *cr,
+                      const TrancheTheme  *theme,
+                      PangoContext        *context,
+                      const TrancheRect   *rect)
+{
+  TranchePresentation *p = self->presentation;
+  TrancheDataset *dataset = tranche_presentation_get_dataset (p);
+  GBytes *mask = tranche_presentation_get_mask (p);
+  g_autoptr(TrancheTotals) totals =
+    tranche_totals_new (dataset, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
+  const char *headers[] = {
+    /* Translators: columns of the reported-vs-computed table on a slide */
+    C_("column", "Reported by"), C_("column", "Reported"), C_("column", "Sum of events"),
+    C_("column", "Difference"),
+  };
+  const gboolean right[] = { FALSE, TRUE, TRUE, FALSE };
+  double s = theme->scale, xs[4], widths[4], y = rect->y, row_h;
+  guint n = tranche_totals_get_n_gaps (totals), first;
+  g_autoptr(PangoLayout) heading = NULL;
+
+  /* Translators: heading of the table under the cumulative chart */
+  heading = tranche_slide_text (context, theme, _("Reported totals against the events"),
+                                theme->text_size * 1.1, TRUE, rect->width, 1);
+  tranche_draw_set_color (cr, theme->foreground);
+  tranche_draw_layout (cr, heading, rect->x, y);
+  y += tranche_slide_text_height (heading) + 8 * s;
+  if (n == 0)
+    {
+      g_autoptr(PangoLayout) none =
+        /* Translators: under the cumulative chart when no source gives a total */
+        tranche_slide_text (context, theme, _("No source reports a total to compare with."),
+                            theme->text_size, FALSE, rect->width, 2);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, none, rect->x, y);
+      return;
+    }
+  {
+    double avail = rect->width - 64 * s;
+
+    widths[0] = avail * 0.38;
+    widths[1] = avail * 0.15;
+    widths[2] = avail * 0.19;
+    widths[3] = avail * 0.28;
+  }
+  xs[0] = rect->x;
+  xs[1] = xs[0] + widths[0] + 16 * s;
+  xs[2] = xs[1] + widths[1] + 16 * s;
+  xs[3] = xs[2] + widths[2] + 32 * s;
+  y = paint_header_row (cr, theme, context, headers, xs, widths, right, 4, y, rect->x,
+                        rect->x + rect->width);
+  row_h = theme->text_size * 1.5 + 6 * s;
+  /* The latest reports say most about where the totals stand. */
+  first = n > MAX_GAP_ROWS ? n - MAX_GAP_ROWS : 0;
+  for (guint i = first; i < n && y + row_h <= rect->y + rect->height; i++)
+    {
+      const TrancheGap *gap = tranche_totals_get_gap (totals, i);
+      const TrancheEvent *e = tranche_dataset_get_event (dataset, gap->event);
+      g_autofree char *date = tranche_format_date (&e->date);
+      g_autofree char *who = g_strdup_printf ("%s · %s", date, e->title != NULL ? e->title
+                                                                                 : e->id);
+      g_autofree char *reported = tranche_format_amount (gap->reported, gap->currency,
+                                                         gap->approx);
+      g_autofree char *computed = tranche_format_amount (gap->computed, gap->currency, FALSE);
+      g_autofree char *diff = describe_gap (gap);
+      g_autofree char *computed_text = gap->n_undisclosed > 0
+        ? g_strdup_printf ("%s +?", computed) : g_strdup (computed);
+
+      paint_cell (cr, theme, context, who, FALSE, theme->foreground, xs[0], y, widths[0], FALSE);
+      paint_cell (cr, theme, context, reported, TRUE, theme->foreground, xs[1], y, widths[1],
+                  TRUE);
+      paint_cell (cr, theme, context, computed_text, FALSE, theme->foreground, xs[2], y,
+                  widths[2], TRUE);
+      paint_cell (cr, theme, context, diff, FALSE, theme->muted, xs[3], y, widths[3], FALSE);
+      y += row_h;
+    }
+  if (first > 0 && y + row_h <= rect->y + rect->height)
+    {
+      /* Translators: under the reported-vs-computed table */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u earlier report not shown",
+                                                            "%u earlier reports not shown",
+                                                            first), first);
+      paint_cell (cr, theme, context, more, FALSE, theme->muted, xs[0], y, rect->width, FALSE);
+    }
+}
+
+void
+tranche_slide_paint_cumulative (TrancheSlidePainter *self,
+                                cairo_t             *cr,
+                                const TrancheTheme  *theme,
+                                double               width,
+                                double               height)
+{
+  g_autoptr(GObject) context_ref = NULL;
+  PangoContext *context;
+  double s = theme->scale, top, chart_h;
+  TrancheRect rect, table;
+
+  context = tranche_draw_create_context ();
+  context_ref = G_OBJECT (context);
+  top = tranche_slide_paint_heading (cr, theme, context, _("Cumulative funding"),
+                                     /* Translators: under the cumulative slide's title */
+                                     _("Money put in, added up event by event"), width, height);
+  if (self->cumulative == NULL)
+    self->cumulative = TRANCHE_CHART (tranche_cumulative_chart_new ());
+  chart_h = (height - top - 60 * s) * 0.6;
+  rect = (TrancheRect) { 24 * s, top, width - 48 * s, chart_h };
+  paint_chart (self, self->cumulative, cr, theme, &rect);
+  table = (TrancheRect) { 48 * s, top + chart_h + 20 * s, width - 96 * s,
+                          height - top - chart_h - 80 * s };
+  paint_reconciliation (self, cr, theme, context, &table);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const TrancheSlideInvestorRow *ra = a, *rb = b;
+
+  /* Money received first: a commitment is a promise, partly paid in the
+   * received column already. */
+  if (ra->received != rb->received)
+    return ra->received < rb->received ? 1 : -1;
+  if (ra->committed != rb->committed)
+    return ra->committed < rb->committed ? 1 : -1;
+  return (int) ra->investor - (int) rb->investor;
+}
+
+/* From the totals: each pair series gives its investor's part of every
+ * amount, paid (received) or promised (committed). */
+GArray *
+tranche_slide_investor_rows (TrancheDataset *dataset,
+                             GBytes         *mask)
+{
+  g_autoptr(TrancheTotals) totals = NULL;
+  g_autofree guint *row_of = NULL;
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (TrancheSlideInvestorRow));
+  TrancheCurrency currency = tranche_dataset_get_currency (dataset);
+  guint n_entities = tranche_dataset_get_n_entities (dataset);
+  double all = 0;
+
+  g_return_val_if_fail (dataset != NULL, rows);
+
+  totals = tranche_totals_new (dataset, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
+  row_of = g_new (guint, MAX (n_entities, 1));
+  for (guint i = 0; i < n_entities; i++)
+    row_of[i] = G_MAXUINT;
+  for (guint i = 0; i < tranche_totals_get_n_series (totals); i++)
+    {
+      const TrancheSeries *series = tranche_totals_get_series (totals, i);
+      const TrancheStep *steps;
+      TrancheSlideInvestorRow *row;
+      guint n_steps;
+
+      if (series->kind != TRANCHE_SERIES_PAIR || series->currency != currency)
+        continue;
+      if (row_of[series->investor] == G_MAXUINT)
+        {
+          TrancheSlideInvestorRow fresh = { 0 };
+
+          fresh.investor = series->investor;
+          /* Format version 1 does not record who led a round. */
+          fresh.n_lead = G_MAXUINT;
+          row_of[series->investor] = rows->len;
+          g_array_append_val (rows, fresh);
+        }
+      row = &g_array_index (rows, TrancheSlideInvestorRow, row_of[series->investor]);
+      steps = tranche_totals_get_steps (totals, i, &n_steps);
+      for (guint k = 0; k < n_steps; k++)
+        {
+          const TrancheEvent *e = tranche_dataset_get_event (dataset, steps[k].event);
+
+          if (e->kind == TRANCHE_EVENT_COMMITMENT)
+            row->committed += steps[k].amount;
+          else
+            {
+              row->received += steps[k].amount;
+              all += steps[k].amount;
+            }
+          row->n_rounds++;
+          row->n_undisclosed += (steps[k].flags & TRANCHE_STEP_UNDISCLOSED) != 0;
+        }
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
+
+      row->share = all > 0 ? row->received / all : 0;
+    }
+  g_array_sort (rows, compare_rows);
+  return rows;
+}
+
+static void
+paint_investor_row (cairo_t                       *cr,
+                    const TrancheTheme            *theme,
+                    PangoContext                  *context,
+                    TrancheDataset                *dataset,
+                    const TrancheSlideInvestorRow *row,
+                    const double                  *xs,
+                    const double                  *widths,
+                    double                         y)
+{
+  TrancheCurrency currency = tranche_dataset_get_currency (dataset);
+  g_autofree char *amount = tranche_format_amount (row->received, currency, FALSE);
+  /* An undisclosed round makes the figure a floor, as on the charts. */
+  g_autofree char *received = row->n_undisclosed == 0 ? g_strdup (amount)
+    : row->received > 0 ? g_strdup_printf ("%s +?", amount)
+    : g_strdup (C_("money", "undisclosed"));
+  g_autofree char *committed = row->committed > 0
+    ? tranche_format_amount (row->committed, currency, FALSE) : g_strdup ("—");
+  /* Translators: an investor's share of the money received, "17%" */
+  g_autofree char *share = g_strdup_printf (_("%.0f%%"), row->share * 100);
+  g_autofree char *rounds = g_strdup_printf ("%u", row->n_rounds);
+  g_autofree char *led = row->n_lead == G_MAXUINT ? g_strdup ("—")
+                                                  : g_strdup_printf ("%u", row->n_lead);
+
+  paint_cell (cr, theme, context, tranche_dataset_get_entity (dataset, row->investor)->name,
+              TRUE, theme->foreground, xs[0], y, widths[0], FALSE);
+  paint_cell (cr, theme, context, received, FALSE, theme->foreground, xs[1], y, widths[1], TRUE);
+  paint_cell (cr, theme, context, committed, FALSE, theme->foreground, xs[2], y, widths[2],
+              TRUE);
+  paint_cell (cr, theme, context, share, FALSE, theme->foreground, xs[3], y, widths[3], TRUE);
+  paint_cell (cr, theme, context, rounds, FALSE, theme->muted, xs[4], y, widths[4], TRUE);
+  paint_cell (cr, theme, context, led, FALSE, theme->muted, xs[5], y, widths[5], TRUE);
+}
+
+void
+tranche_slide_paint_summary (TrancheSlidePainter *self,
+                             cairo_t             *cr,
+                             const TrancheTheme  *theme,
+                             double               width,
+                             double               height)
+{
+  TranchePresentation *p = self->presentation;
+  TrancheDataset *dataset = tranche_presentation_get_dataset (p);
+  g_autoptr(GObject) context_ref = NULL;
+  g_autoptr(GArray) rows = NULL;
+  PangoContext *context;
+  const char *headers[] = {
+    /* Translators: columns of the summary slide, one row per investor */
+    C_("column", "Investor"), C_("column", "Received"), C_("column", "Committed"),
+    C_("column", "Share"), C_("column", "Rounds"), C_("column", "Led"),
+  };
+  const gboolean right[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  double s = theme->scale, margin = 48 * s, xs[6], widths[6], y, row_h, bottom;
+  double fractions[] = { 0.34, 0.15, 0.15, 0.1, 0.09, 0.09 };
+  gboolean lead_unknown = FALSE;
+  guint shown = 0;
+
+  context = tranche_draw_create_context ();
+  context_ref = G_OBJECT (context);
+  y = tranche_slide_paint_heading (cr, theme, context, _("Summary by investor"),
+                                   /* Translators: under the summary slide's title */
+                                   _("Money received by the company from each investor, and "
+                                     "money committed"), width, height);
+  rows = tranche_slide_investor_rows (dataset, tranche_presentation_get_mask (p));
+  xs[0] = margin;
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    {
+      widths[c] = (width - 2 * margin - 5 * 24 * s) * fractions[c] / 0.92;
+      if (c > 0)
+        xs[c] = xs[c - 1] + widths[c - 1] + 24 * s;
+    }
+  y = paint_header_row (cr, theme, context, headers, xs, widths, right, 6, y, margin,
+                        width - margin);
+  row_h = theme->text_size * 1.45 + 8 * s;
+  bottom = height - 70 * s;
+  for (guint i = 0; i < rows->len && y + row_h <= bottom; i++)
+    {
+      const TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
+
+      lead_unknown |= row->n_lead == G_MAXUINT;
+      if (i % 2 == 1)
+        {
+          tranche_draw_set_color (cr, theme->lane_stripe);
+          cairo_rectangle (cr, margin - 8 * s, y - 4 * s, width - 2 * margin + 16 * s, row_h);
+          cairo_fill (cr);
+        }
+      paint_investor_row (cr, theme, context, dataset, row, xs, widths, y);
+      y += row_h;
+      shown++;
+    }
+  if (shown < rows->len || lead_unknown)
+    {
+      g_autoptr(GString) note = g_string_new (NULL);
+
+      if (shown < rows->len)
+        {
+          guint rest = rows->len - shown;
+          /* Translators: under the summary table when not every investor fits */
+          g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u smaller investor not shown.",
+                                                     "%u smaller investors not shown.", rest),
+                                  rest);
+        }
+      if (lead_unknown)
+        {
+          if (note->len > 0)
+            g_string_append_c (note, ' ');
+          /* Translators: under the summary table */
+          g_string_append (note, _("Shares split an amount equally between its investors; "
+                                   "the file does not say who led a round."));
+        }
+      paint_cell (cr, theme, context, note->str, FALSE, theme->muted, margin, y + 8 * s,
+                  width - 2 * margin, FALSE);
+    }
+}
+
+/* "Publisher · 12 Jan 2024 · https://host/path…": the URL last, cut at its
+ * end so its host stays whole. */
+static char *
+describe_source_line (const TrancheSource *source)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (source->publisher != NULL && *source->publisher != '\0')
+    g_string_append (line, source->publisher);
+  if (tranche_date_is_set (&source->published))
+    {
+      g_autofree char *date = tranche_format_date (&source->published);
+
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append (line, date);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+void
+tranche_slide_paint_sources (TrancheSlidePainter *self,
+                             cairo_t             *cr,
+                             const TrancheTheme  *theme,
+                             double               width,
+                             double               height)
+{
+  TranchePresentation *p = self->presentation;
+  TrancheDataset *dataset = tranche_presentation_get_dataset (p);
+  g_autoptr(GObject) context_ref = NULL;
+  g_autofree char *subtitle = NULL;
+  PangoContext *context;
+  const guint32 *sources;
+  guint n, n_columns = 1, column = 0, shown = 0;
+  double s = theme->scale, margin = 48 * s, top, y, bottom = height - 60 * s, col_w;
+  double title_size, line_size;
+
+  context = tranche_draw_create_context ();
+  context_ref = G_OBJECT (context);
+  sources = tranche_presentation_get_sources (p, &n);
+  /* Translators: under the sources slide's title */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source cited by these events",
+                                           "%u sources cited by these events", n), n);
+  top = tranche_slide_paint_heading (cr, theme, context, _("Sources"), subtitle, width, height);
+  /* A few sources in room-sized type; many in two columns of smaller. */
+  title_size = n <= 6 ? theme->text_size * 1.3 : theme->text_size;
+  line_size = n <= 6 ? theme->text_size : theme->small_size;
+  if (n * (title_size * 1.3 + 2 * line_size * 1.3 + 18 * s) > bottom - top)
+    n_columns = 2;
+  col_w = (width - 2 * margin - (n_columns - 1) * 40 * s) / n_columns;
+  y = top;
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheSource *source = tranche_dataset_get_source (dataset, sources[i]);
+      g_autofree char *line = describe_source_line (source);
+      g_autoptr(PangoLayout) title = NULL;
+      g_autoptr(PangoLayout) meta = NULL;
+      g_autoptr(PangoLayout) url = NULL;
+      double x = margin + column * (col_w + 40 * s), h;
+
+      title = tranche_slide_text (context, theme,
+                                  source->title != NULL && *source->title != '\0'
+                                  ? source->title : source->id,
+                                  title_size, TRUE, col_w, 1);
+      meta = tranche_slide_text (context, theme, line, line_size, FALSE, col_w, 1);
+      /* Cut at its end, if at all: the host, first, stays whole. */
+      if (source->url != NULL && *source->url != '\0')
+        url = tranche_slide_text (context, theme, source->url, line_size, FALSE, col_w, 1);
+      h = tranche_slide_text_height (title) + tranche_slide_text_height (meta)
+          + (url != NULL ? tranche_slide_text_height (url) : 0);
+      if (y + h > bottom)
+        {
+          if (++column >= n_columns)
+            break;
+          y = top;
+          x = margin + column * (col_w + 40 * s);
+        }
+      tranche_draw_set_color (cr, theme->foreground);
+      tranche_draw_layout (cr, title, x, y);
+      y += tranche_slide_text_height (title);
+      tranche_draw_set_color (cr, theme->muted);
+      if (*line != '\0')
+        {
+          tranche_draw_layout (cr, meta, x, y);
+          y += tranche_slide_text_height (meta);
+        }
+      if (url != NULL)
+        {
+          tranche_draw_set_color (cr, theme->selection);
+          tranche_draw_layout (cr, url, x, y);
+          y += tranche_slide_text_height (url);
+        }
+      y += 14 * s;
+      shown++;
+    }
+  if (shown < n)
+    {
+      guint rest = n - shown;
+      /* Translators: at the end of the sources slide when not all fit */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "+ %u more source in the file",
+                                                            "+ %u more sources in the file",
+                                                            rest), rest);
+      paint_cell (cr, theme, context, more, FALSE, theme->muted, margin, bottom, width,
+                  FALSE);
+    }
+}
