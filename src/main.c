@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -19,7 +20,9 @@
 
 /* Big files load faster with the allocator set up for it, which GLib and
  * glibc read only when a process starts (tranche-allocator.h): so the
- * process starts itself again once, here, before anything else runs. */
+ * process starts itself again once, with its arguments as they were, when
+ * it will read a big file: the window always (it can open one at any time),
+ * the command line only for a big input. */
 static void
 restart_with_tuned_allocator (char **argv)
 {
@@ -37,6 +40,21 @@ restart_with_tuned_allocator (char **argv)
  * window opens and speaks French there too. An installed Tranche has no such
  * file and finds its own. The check must come before anything creates the
  * default settings schema source. */
+static goffset
+largest_file (const char * const *files)
+{
+  goffset largest = 0;
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (files[i], &st) == 0 && st.st_size > largest)
+        largest = st.st_size;
+    }
+  return largest;
+}
+
 static void
 use_build_tree_when_uninstalled (void)
 {
@@ -162,7 +180,8 @@ main (int   argc,
     { NULL }
   };
 
-  restart_with_tuned_allocator (argv);
+  g_auto(GStrv) original_argv = g_strdupv (argv);
+
   use_build_tree_when_uninstalled ();
   tranche_i18n_init ();
 
@@ -222,6 +241,11 @@ main (int   argc,
       return 2;
     }
 
+  /* --check and --export read FILEs: restart for a big one only. */
+  if ((check || export_to != NULL) && output == NULL
+      && tranche_allocator_restart_pays_off (largest_file ((const char * const *) files)))
+    restart_with_tuned_allocator (original_argv);
+
   if (export_to != NULL)
     {
       if (check)
@@ -276,6 +300,7 @@ main (int   argc,
       return tranche_cli_check ((const char * const *) files);
     }
 
+  restart_with_tuned_allocator (original_argv);
   app = tranche_application_new ();
   return tranche_application_run_with_files (app, (const char * const *) files);
 }
