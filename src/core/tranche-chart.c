@@ -191,13 +191,20 @@ tranche_chart_prepare_data (GType           chart_type,
   return self;
 }
 
+static gpointer
+unref_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
 gboolean
 tranche_chart_adopt_data (TrancheChart     *self,
                           TrancheChartData *data,
                           TrancheDataset   *dataset,
                           GBytes           *mask)
 {
-  g_autoptr(TrancheChart) holder = NULL;
+  TrancheChart *holder;
   ChartState *state;
 
   g_return_val_if_fail (TRANCHE_IS_CHART (self), FALSE);
@@ -220,6 +227,9 @@ tranche_chart_adopt_data (TrancheChart     *self,
   state->mask = mask != NULL ? g_bytes_ref (mask) : NULL;
   state->has_data = TRUE;
   state->laid_out = FALSE;
+  /* The holder now has what the chart had: after a reload, a million
+   * events' worth, freed away from the caller's thread. */
+  g_thread_unref (g_thread_new ("tranche-free", unref_thread, holder));
   return TRUE;
 }
 

@@ -283,6 +283,9 @@ load_done_cb (GObject      *source,
   TrancheLoadOperation *self = TRANCHE_LOAD_OPERATION (source);
   GTask *outer = user_data;
 
+  /* The progress queued last may not have arrived: the fraction is where
+   * the worker left it before the caller hears that the load is over. */
+  update_fraction_cb (self);
   /* The load is over by the time its callback hears of it. */
   self->running = FALSE;
   g_task_return_pointer (outer, g_task_propagate_pointer (G_TASK (result), NULL),
