@@ -26,35 +26,6 @@ tranche_draw_create_context (void)
   return context;
 }
 
-static gpointer
-warm_up_thread (gpointer data)
-{
-  PangoContext *context = tranche_draw_create_context ();
-  TrancheTheme theme;
-
-  /* fontconfig's configuration and caches, and the font files cairo keeps
-   * open, are shared by every thread; this one's font map is not, and goes
-   * with it. Both variants use the same fonts. */
-  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1.0);
-  for (guint bold = 0; bold < 2; bold++)
-    {
-      g_autoptr(PangoFontDescription) font = tranche_draw_create_font (&theme, 12, bold);
-      g_autoptr(PangoLayout) layout = tranche_draw_create_layout (context, font,
-                                                                  "0123456789 Aa €$");
-      double width, height;
-
-      tranche_draw_get_text_size (layout, &width, &height);
-    }
-  g_object_unref (context);
-  return NULL;
-}
-
-GThread *
-tranche_draw_warm_up_fonts (void)
-{
-  return g_thread_new ("tranche-fonts", warm_up_thread, NULL);
-}
-
 PangoFontDescription *
 tranche_draw_create_font (const TrancheTheme *theme,
                           double              size,

@@ -17,11 +17,6 @@ G_BEGIN_DECLS
 
 /* A context at 96 dpi with unhinted metrics; free with g_object_unref. */
 PangoContext         *tranche_draw_create_context  (void);
-/* Starts a thread that sets fontconfig up and opens the theme's fonts
- * (process-wide caches), so that the first text measured after it costs
- * little: start it before other work, such as a load, and join it when
- * done. */
-GThread              *tranche_draw_warm_up_fonts   (void);
 /* The theme's family at `size` (unscaled pixels, the theme's scale applied). */
 PangoFontDescription *tranche_draw_create_font     (const TrancheTheme   *theme,
                                                     double                size,
