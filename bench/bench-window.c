@@ -12,6 +12,11 @@
  *   busy_ms         the most CPU time the main thread spent between two
  *                   runs of that timer: the stall its own work makes,
  *                   which a busy machine does not inflate
+ *   swap_cpu_ms     the main thread's CPU time from the last timer run
+ *                   before the session got the dataset to just after
+ *                   (the views adopting it)
+ *   frame_cpu_ms    its CPU time in the first frame with the dataset, from
+ *                   the frame clock's layout phase to the end of painting
  *   peak_rss_mib    VmHWM from /proc/self/status at the end
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,6 +46,9 @@ typedef struct
   gint64         stall_after;
   gint64         last_cpu;      /* the main thread's CPU time at the last tick, µs */
   gint64         busy;          /* most CPU time between two ticks, µs */
+  gint64         swap_cpu;
+  gint64         layout_cpu;    /* at the first frame's layout phase */
+  gint64         frame_cpu;
   gboolean       done;
 } Bench;
 
@@ -92,7 +100,18 @@ static void
 dataset_cb (Bench *b)
 {
   if (b->dataset_set == 0 && tranche_session_get_dataset (tranche_window_get_session (b->window)))
-    b->dataset_set = g_get_monotonic_time ();
+    {
+      b->dataset_set = g_get_monotonic_time ();
+      b->swap_cpu = thread_cpu_us () - b->last_cpu;
+    }
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Bench         *b)
+{
+  if (b->dataset_set != 0 && b->first_frame == 0 && b->layout_cpu == 0)
+    b->layout_cpu = thread_cpu_us ();
 }
 
 static void
@@ -100,7 +119,10 @@ after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
 {
   if (b->dataset_set != 0 && b->first_frame == 0)
-    b->first_frame = g_get_monotonic_time ();
+    {
+      b->first_frame = g_get_monotonic_time ();
+      b->frame_cpu = b->layout_cpu != 0 ? thread_cpu_us () - b->layout_cpu : 0;
+    }
 }
 
 int
@@ -141,6 +163,7 @@ main (int   argc,
     g_main_context_iteration (NULL, FALSE);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (b.window));
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &b);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &b);
   g_signal_connect_swapped (tranche_window_get_session (b.window), "notify::dataset",
                             G_CALLBACK (dataset_cb), &b);
@@ -158,8 +181,9 @@ main (int   argc,
   gdk_frame_clock_end_updating (clock);
 
   printf ("window first_frame_s %.3f stall_ms %.0f stall_after_ms %.0f busy_ms %.0f "
-          "peak_rss_mib %.1f events %u\n",
+          "swap_cpu_ms %.0f frame_cpu_ms %.0f peak_rss_mib %.1f events %u\n",
           (b.first_frame - b.opened) / 1e6, b.stall / 1e3, b.stall_after / 1e3, b.busy / 1e3,
+          b.swap_cpu / 1e3, b.frame_cpu / 1e3,
           peak_rss_mib (),
           tranche_dataset_get_n_events (tranche_window_get_dataset (b.window)));
   gtk_window_destroy (GTK_WINDOW (b.window));

@@ -41,7 +41,9 @@ echo "$(basename "$file"), $runs interleaved runs, median (range):"
 echo "  window: first frame $(stats first_frame_s "$tmp/window") s," \
   "longest stall $(stats stall_ms "$tmp/window") ms" \
   "(after the first frame $(stats stall_after_ms "$tmp/window") ms;" \
-  "its own work at most $(stats busy_ms "$tmp/window") ms of CPU)," \
+  "its own work at most $(stats busy_ms "$tmp/window") ms of CPU:" \
+  "$(stats swap_cpu_ms "$tmp/window") ms taking the dataset," \
+  "$(stats frame_cpu_ms "$tmp/window") ms the first frame)," \
   "peak $(stats peak_rss_mib "$tmp/window") MiB"
 echo "  --check: $(stats seconds "$tmp/check") s, peak $(stats peak_rss_mib "$tmp/check") MiB"
 awk -v wt="$(median first_frame_s "$tmp/window")" -v ct="$(median seconds "$tmp/check")" \

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tranche-event-fields.h"
 #include "tranche-load-operation.h"
 #include "tranche-loader.h"
 #include "tranche-mask.h"
@@ -248,6 +249,23 @@ test_load_with_views (void)
   g_assert_nonnull (tranche_view_data_get_chart_data (done.views,
                                                       TRANCHE_TYPE_VALUATION_CHART));
   g_assert_null (tranche_view_data_get_chart_data (done.views, TRANCHE_TYPE_SESSION));
+  /* the filter menus' entities, by name, each with a role */
+  {
+    g_autoptr(GArray) roles = tranche_view_data_get_entity_roles (done.views);
+
+    g_assert_nonnull (roles);
+    g_assert_cmpuint (roles->len, >, 1);
+    for (guint i = 0; i < roles->len; i++)
+      {
+        const TrancheEntityRole *r = &g_array_index (roles, TrancheEntityRole, i);
+
+        g_assert_cmpuint (r->roles, !=, 0);
+        if (i > 0)
+          g_assert_cmpint (tranche_utf8_casecmp (
+            tranche_dataset_get_entity (done.dataset, r[-1].entity)->name,
+            tranche_dataset_get_entity (done.dataset, r->entity)->name), <=, 0);
+      }
+  }
   /* the progress was full by the time it reported */
   g_assert_cmpfloat (done.last_fraction, ==, 1.0);
 

@@ -30,6 +30,21 @@ typedef struct
 
 typedef struct _TrancheViewData TrancheViewData;
 
+/* An entity the filter menus list: it invests in (TRANCHE_ROLE_INVESTOR)
+ * or is the target of (TRANCHE_ROLE_TARGET) at least one event. */
+typedef struct
+{
+  guint32 entity;
+  guint8  roles;
+} TrancheEntityRole;
+
+#define TRANCHE_ROLE_INVESTOR 1
+#define TRANCHE_ROLE_TARGET   2
+
+/* In any thread: those entities by name (tranche_utf8_casecmp()), a
+ * GArray of TrancheEntityRole. */
+GArray           *tranche_entity_roles_new          (TrancheDataset            *dataset);
+
 #define TRANCHE_TYPE_VIEW_DATA (tranche_view_data_get_type ())
 GType             tranche_view_data_get_type        (void) G_GNUC_CONST;
 
@@ -48,6 +63,9 @@ TrancheDataset   *tranche_view_data_get_dataset     (TrancheViewData           *
 /* The data prepared for a chart of `chart_type`, or NULL. */
 TrancheChartData *tranche_view_data_get_chart_data  (TrancheViewData           *self,
                                                      GType                      chart_type);
+/* The entities' roles (tranche_entity_roles_new()), made with the rest:
+ * a new reference, or NULL when they were not made. */
+GArray           *tranche_view_data_get_entity_roles (TrancheViewData          *self);
 /* The lane index, when it was made for `dataset`, `mode` and `mask` and no
  * one took it yet: the caller owns it. NULL otherwise. */
 TrancheLaneIndex *tranche_view_data_take_lane_index (TrancheViewData           *self,
