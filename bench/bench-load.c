@@ -1,7 +1,9 @@
 /* bench-load.c: how long loading one dataset takes, and how much memory
  *
- * Usage: bench-load FILE
- * Prints one line: events, seconds (wall clock, read + parse + validate +
+ * Usage: bench-load [--views] FILE
+ * With --views, also makes what the window's views need after a load, as
+ * the window's loading worker does (tranche-view-data.h), and reports its
+ * time and the peak with it. Prints one line: events, seconds (wall clock, read + parse + validate +
  * build), the CPU seconds of the process (steadier than the wall clock on a
  * shared machine) and its peak resident set in MiB, which includes the
  * file's bytes, json-glib's transient nodes and the finished dataset.
@@ -15,7 +17,10 @@
 #include <unistd.h>
 
 #include "tranche-allocator.h"
+#include "tranche-cumulative-chart.h"
 #include "tranche-loader.h"
+#include "tranche-valuation-chart.h"
+#include "tranche-view-data.h"
 
 int
 main (int   argc,
@@ -25,8 +30,10 @@ main (int   argc,
   g_autoptr(TrancheDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   TrancheLoaderOptions options = { 0 };
+  g_autoptr(TrancheViewData) views = NULL;
   struct rusage usage;
-  gint64 start, end;
+  gint64 start, end, views_end = 0;
+  gboolean with_views = argc == 3 && g_str_equal (argv[1], "--views");
 
   /* as tranche does (tranche-allocator.h) */
   if (tranche_allocator_prepare_restart ())
@@ -35,9 +42,11 @@ main (int   argc,
       execv ("/proc/self/exe", argv);
       tranche_allocator_restart_failed ();
     }
+  if (with_views)
+    argv++, argc--;
   if (argc != 2)
     {
-      fprintf (stderr, "usage: %s FILE\n", argv[0]);
+      fprintf (stderr, "usage: %s [--views] FILE\n", argv[0]);
       return 2;
     }
 
@@ -50,6 +59,18 @@ main (int   argc,
     {
       fprintf (stderr, "%s: %s\n", argv[1], error->message);
       return 1;
+    }
+  if (with_views)
+    {
+      TrancheViewDataSpec spec = {
+        .lane_mode = TRANCHE_LANES_BY_PAIR,
+        .chart_types = { TRANCHE_TYPE_VALUATION_CHART, TRANCHE_TYPE_CUMULATIVE_CHART },
+        .n_chart_types = 2,
+      };
+
+      views = tranche_view_data_new (dataset, &spec, NULL, NULL, NULL);
+      views_end = g_get_monotonic_time ();
+      printf ("views_seconds %.3f ", (views_end - end) / 1e6);
     }
   getrusage (RUSAGE_SELF, &usage);
 

@@ -1,74 +1,46 @@
-/* main.c: the one binary, window and command line
+/* main.c: `tranche`, the command line, and the window's launcher
  *
- * Command-line modes (--check, --export) are handled before GTK is touched so
- * they work with no display at all; everything else starts the application.
+ * Command-line modes (--check, --export...) run here with core alone, so they
+ * work with no display and never load GTK; everything else executes
+ * `tranche-window` (src/main-window.c) with the files to open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include <errno.h>
+
 #include "tranche-allocator.h"
-#include "tranche-application.h"
+#include "tranche-bootstrap.h"
 #include "tranche-cli.h"
 #include "tranche-cli-summary.h"
 #include "tranche-i18n.h"
 
-/* Big files load faster with the allocator set up for it, which GLib and
- * glibc read only when a process starts (tranche-allocator.h): so the
- * process starts itself again once, here, before anything else runs. */
-static void
-restart_with_tuned_allocator (char **argv)
+/* The window may open a big file at any time: it starts with the
+ * allocator set up for one. Returns only when it could not be started. */
+static int
+start_window (const char         *argv0,
+              const char * const *files)
 {
-  if (!tranche_allocator_prepare_restart ())
-    return;
-  /* /proc/self/exe is this very binary, wherever argv[0] points */
-  execv ("/proc/self/exe", argv);
-  /* still here: carry on as we are */
-  tranche_allocator_restart_failed ();
-}
+  g_autofree char *program = tranche_bootstrap_window_program ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
-/* Run from the build tree (build-aux/run.sh, tests), the schema and the
- * translations are not installed: meson copies tranche-uninstalled.ini beside
- * the binary there (never installed), which names the build's own, so the
- * window opens and speaks French there too. An installed Tranche has no such
- * file and finds its own. The check must come before anything creates the
- * default settings schema source. */
-static void
-use_build_tree_when_uninstalled (void)
-{
-  static const char * const vars[][2] = {
-    { "GSETTINGS_SCHEMA_DIR", "SchemaDir" },
-    { "TRANCHE_LOCALEDIR", "LocaleDir" },
-  };
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = NULL;
-  g_autofree char *marker = NULL;
-  g_autoptr(GKeyFile) keys = g_key_file_new ();
-
-  if (exe == NULL)
-    return;
-  dir = g_path_get_dirname (exe);
-  marker = g_build_filename (dir, "tranche-uninstalled.ini", NULL);
-  /* Tested first: a failed open would format its error before setlocale(),
-   * and GLib keeps that untranslated strerror() text for the whole run. */
-  if (!g_file_test (marker, G_FILE_TEST_IS_REGULAR)
-      || !g_key_file_load_from_file (keys, marker, G_KEY_FILE_NONE, NULL))
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-    {
-      g_autofree char *relative = g_key_file_get_string (keys, "Build tree", vars[i][1], NULL);
-      g_autofree char *path = NULL;
-
-      if (relative == NULL || g_getenv (vars[i][0]) != NULL)
-        continue;
-      path = g_canonicalize_filename (relative, dir);
-      g_setenv (vars[i][0], path, TRUE);
-    }
+  g_ptr_array_add (args, (gpointer) argv0);
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) files[i]);
+  g_ptr_array_add (args, NULL);
+  tranche_bootstrap_restart_tuned (program, (char **) args->pdata);
+  /* set already (by the user): no restart, the window all the same */
+  execv (program, (char **) args->pdata);
+  /* Translators: %s is the program's path, then the system's reason */
+  g_printerr (_("tranche: could not start the window (%s): %s\n"), program, g_strerror (errno));
+  return 1;
 }
 
 int
@@ -76,7 +48,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(TrancheApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   gboolean check = FALSE;
   gboolean summary = FALSE, json = FALSE;
@@ -175,8 +146,9 @@ main (int   argc,
     { NULL }
   };
 
-  restart_with_tuned_allocator (argv);
-  use_build_tree_when_uninstalled ();
+  g_auto(GStrv) original_argv = g_strdupv (argv);
+
+  tranche_bootstrap_use_build_tree ();
   tranche_i18n_init ();
 
   context = g_option_context_new (NULL);
@@ -246,6 +218,12 @@ main (int   argc,
       return tranche_cli_summary (files[0], json);
     }
 
+  /* --check and --export read FILEs: restart for a big one only. */
+  if ((check || export_to != NULL) && output == NULL
+      && tranche_allocator_restart_pays_off (
+           tranche_bootstrap_largest_file ((const char * const *) files)))
+    tranche_bootstrap_restart_tuned (NULL, original_argv);
+
   if (export_to != NULL)
     {
       if (check)
@@ -302,6 +280,5 @@ main (int   argc,
       return tranche_cli_check ((const char * const *) files);
     }
 
-  app = tranche_application_new ();
-  return tranche_application_run_with_files (app, (const char * const *) files);
+  return start_window (original_argv[0], (const char * const *) files);
 }

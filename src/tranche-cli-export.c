@@ -16,6 +16,7 @@
 #include "tranche-cli.h"
 #include "tranche-csv-writer.h"
 #include "tranche-deck.h"
+#include "tranche-text-cache.h"
 #include "tranche-export.h"
 
 static gboolean
@@ -66,6 +67,12 @@ export_table (const TrancheCliExport *args)
   return 0;
 }
 
+static gpointer
+load_thread (gpointer filename)
+{
+  return tranche_cli_load_for_output (filename);
+}
+
 int
 tranche_cli_export (const TrancheCliExport *args)
 {
@@ -73,6 +80,7 @@ tranche_cli_export (const TrancheCliExport *args)
   g_autoptr(GError) error = NULL;
   TrancheExportOptions options;
   TrancheExportFormat format = TRANCHE_EXPORT_PDF;
+  GThread *loading;
   gboolean ok;
 
   g_return_val_if_fail (args != NULL && args->output != NULL, 2);
@@ -148,7 +156,11 @@ tranche_cli_export (const TrancheCliExport *args)
   if (args->to != NULL && !parse_day ("--to", args->to, TRUE, &options.end))
     return 2;
 
-  dataset = tranche_cli_load_for_output (args->filename);
+  /* The file loads on another core while this thread, which will draw,
+   * sets its fonts up: both are needed before the first text is measured. */
+  loading = g_thread_new ("tranche-load", load_thread, (gpointer) args->filename);
+  tranche_text_cache_warm_up ();
+  dataset = g_thread_join (loading);
   if (dataset == NULL)
     return 1;
   if (args->deck)

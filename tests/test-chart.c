@@ -238,6 +238,70 @@ test_bad_mask_keeps_data (gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+static gpointer
+prepare_thread (gpointer data)
+{
+  gpointer *args = data;
+
+  return tranche_chart_prepare_data (GPOINTER_TO_SIZE (args[0]), args[1], NULL);
+}
+
+static GBytes *
+painted (TrancheChart *chart)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  TrancheTheme theme;
+  TrancheTimeScale scale;
+  GBytes *pixels;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1);
+  init_scale (&scale);
+  tranche_chart_layout (chart, &theme, NULL, &scale, &chart_rect);
+  tranche_chart_paint (chart, cr, 3);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface) * HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return pixels;
+}
+
+/* Data prepared in another thread and adopted draws what set_data() does;
+ * it is refused for another dataset or mask, and adopted only once. */
+static void
+test_prepared_data (gconstpointer data)
+{
+  const ChartKind *kind = data;
+  g_autoptr(TrancheDataset) dataset = load_sample ();
+  g_autoptr(TrancheDataset) other = load_sample ();
+  g_autoptr(TrancheChart) direct = make_chart (kind, dataset);
+  g_autoptr(TrancheChart) adopting = g_object_new (kind->get_type (), NULL);
+  g_autoptr(TrancheChart) second = g_object_new (kind->get_type (), NULL);
+  g_autoptr(TrancheChartData) prepared = NULL;
+  g_autoptr(GBytes) mask = g_bytes_new_take (g_malloc0 (tranche_dataset_get_n_events (dataset)),
+                                             tranche_dataset_get_n_events (dataset));
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) got = NULL;
+  gpointer args[] = { GSIZE_TO_POINTER (kind->get_type ()), dataset };
+  GThread *thread = g_thread_new ("prepare", prepare_thread, args);
+
+  prepared = g_thread_join (thread);
+  g_assert_nonnull (prepared);
+  g_assert_false (tranche_chart_adopt_data (adopting, prepared, other, NULL));
+  g_assert_false (tranche_chart_adopt_data (adopting, prepared, dataset, mask));
+  g_assert_true (tranche_chart_adopt_data (adopting, prepared, dataset, NULL));
+  g_assert_false (tranche_chart_adopt_data (second, prepared, dataset, NULL));
+  g_assert_false (tranche_chart_is_laid_out (adopting));
+
+  expected = painted (direct);
+  got = painted (adopting);
+  g_assert_true (g_bytes_equal (expected, got));
+  /* the same data again is nothing to do: adopted is as good as set */
+  tranche_chart_set_data (adopting, dataset, NULL);
+  g_assert_true (tranche_chart_is_laid_out (adopting));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,5 +320,7 @@ main (int   argc,
                         test_bad_mask_keeps_data);
   g_test_add_data_func ("/chart/cumulative/bad-mask-keeps-data", &cumulative,
                         test_bad_mask_keeps_data);
+  g_test_add_data_func ("/chart/valuation/prepared-data", &valuation, test_prepared_data);
+  g_test_add_data_func ("/chart/cumulative/prepared-data", &cumulative, test_prepared_data);
   return g_test_run ();
 }

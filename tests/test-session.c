@@ -9,10 +9,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tranche-event-fields.h"
 #include "tranche-load-operation.h"
 #include "tranche-loader.h"
 #include "tranche-mask.h"
 #include "tranche-session.h"
+#include "tranche-valuation-chart.h"
 
 /* Events named after their year; `extra` adds one more, dated before the
  * rest, so every other event moves one place down. */
@@ -165,7 +167,9 @@ typedef struct
   TrancheDataset     *dataset;
   TrancheDiagnostics *diagnostics;
   GError             *error;
+  TrancheViewData    *views;
   gboolean            was_running;
+  double              last_fraction;
 } LoadDone;
 
 static void
@@ -186,7 +190,106 @@ load_done_clear (LoadDone *done)
   g_clear_pointer (&done->loop, g_main_loop_unref);
   g_clear_pointer (&done->dataset, tranche_dataset_unref);
   g_clear_pointer (&done->diagnostics, tranche_diagnostics_unref);
+  g_clear_pointer (&done->views, tranche_view_data_unref);
   g_clear_error (&done->error);
+}
+
+static void
+views_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LoadDone *done = user_data;
+
+  done->last_fraction = tranche_load_operation_get_fraction (TRANCHE_LOAD_OPERATION (source));
+  done->dataset = tranche_loader_load_file_finish_with_views (result, &done->diagnostics,
+                                                              &done->views, &done->error);
+  g_main_loop_quit (done->loop);
+}
+
+typedef struct
+{
+  TrancheSession  *session;
+  TrancheViewData *seen;
+  guint            n_notified;
+} ViewsSeen;
+
+static void
+dataset_notified_cb (ViewsSeen *seen)
+{
+  seen->n_notified++;
+  seen->seen = tranche_session_get_view_data (seen->session);
+}
+
+/* What the views need, made in the worker: the session holds it only while
+ * the views hear of its dataset, and only for that dataset. */
+static void
+test_load_with_views (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "microsoft-openai.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TrancheLoadOperation) op = NULL;
+  g_autoptr(TrancheSession) session = tranche_session_new ();
+  g_autoptr(TrancheDataset) other = make_dataset (FALSE);
+  g_autoptr(TrancheLaneIndex) index = NULL;
+  TrancheViewDataSpec spec = {
+    .lane_mode = TRANCHE_LANES_BY_TARGET,
+    .chart_types = { TRANCHE_TYPE_VALUATION_CHART },
+    .n_chart_types = 1,
+  };
+  LoadDone done = { .loop = g_main_loop_new (NULL, FALSE) };
+  ViewsSeen seen = { session, NULL, 0 };
+
+  op = tranche_loader_load_file_for_views_async (file, NULL, &spec, NULL, views_done_cb, &done);
+  g_main_loop_run (done.loop);
+  g_assert_no_error (done.error);
+  g_assert_nonnull (done.views);
+  g_assert_true (tranche_view_data_get_dataset (done.views) == done.dataset);
+  g_assert_nonnull (tranche_view_data_get_chart_data (done.views,
+                                                      TRANCHE_TYPE_VALUATION_CHART));
+  g_assert_null (tranche_view_data_get_chart_data (done.views, TRANCHE_TYPE_SESSION));
+  /* the filter menus' entities, by name, each with a role */
+  {
+    g_autoptr(GArray) roles = tranche_view_data_get_entity_roles (done.views);
+
+    g_assert_nonnull (roles);
+    g_assert_cmpuint (roles->len, >, 1);
+    for (guint i = 0; i < roles->len; i++)
+      {
+        const TrancheEntityRole *r = &g_array_index (roles, TrancheEntityRole, i);
+
+        g_assert_cmpuint (r->roles, !=, 0);
+        if (i > 0)
+          g_assert_cmpint (tranche_utf8_casecmp (
+            tranche_dataset_get_entity (done.dataset, r[-1].entity)->name,
+            tranche_dataset_get_entity (done.dataset, r->entity)->name), <=, 0);
+      }
+  }
+  /* the progress was full by the time it reported */
+  g_assert_cmpfloat (done.last_fraction, ==, 1.0);
+
+  g_signal_connect_swapped (session, "notify::dataset", G_CALLBACK (dataset_notified_cb), &seen);
+  tranche_session_set_dataset_with_views (session, done.dataset, done.views);
+  g_assert_cmpuint (seen.n_notified, ==, 1);
+  g_assert_true (seen.seen == done.views);
+  g_assert_null (tranche_session_get_view_data (session));
+  tranche_session_set_dataset (session, other);
+  g_assert_cmpuint (seen.n_notified, ==, 2);
+  g_assert_null (seen.seen);
+
+  /* the lane index goes once, and only for its dataset, mode and no mask */
+  g_assert_null (tranche_view_data_take_lane_index (done.views, done.dataset,
+                                                    TRANCHE_LANES_BY_PAIR, NULL));
+  g_assert_null (tranche_view_data_take_lane_index (done.views, other,
+                                                    TRANCHE_LANES_BY_TARGET, NULL));
+  index = tranche_view_data_take_lane_index (done.views, done.dataset, TRANCHE_LANES_BY_TARGET,
+                                             NULL);
+  g_assert_nonnull (index);
+  g_assert_null (tranche_view_data_take_lane_index (done.views, done.dataset,
+                                                    TRANCHE_LANES_BY_TARGET, NULL));
+  g_clear_pointer (&index, tranche_lane_index_free);
+  load_done_clear (&done);
 }
 
 static void
@@ -276,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/mask/filter", test_mask_filter);
   g_test_add_func ("/session/reload", test_session_reload);
   g_test_add_func ("/load-operation/sample", test_load_sample);
+  g_test_add_func ("/load-operation/with-views", test_load_with_views);
   g_test_add_func ("/load-operation/missing", test_load_missing);
   g_test_add_func ("/load-operation/not-local", test_load_not_local);
   g_test_add_func ("/load-operation/cancel", test_load_cancel);

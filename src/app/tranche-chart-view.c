@@ -71,11 +71,22 @@ static GParamSpec *properties[N_PROPS];
 static void
 session_dataset_changed_cb (TrancheChartView *self)
 {
+  TrancheDataset *dataset = tranche_session_get_dataset (self->session);
+  GBytes *mask = tranche_session_get_mask_bytes (self->session);
+  TrancheViewData *views = tranche_session_get_view_data (self->session);
+  TrancheChartData *data = NULL;
+
   g_assert (self->session != NULL);
 
+  /* Data made in the loading worker: the chart takes it now, and the
+   * set_data() of the next snapshot finds nothing left to do. */
+  if (views != NULL && self->chart != NULL)
+    data = tranche_view_data_get_chart_data (views, G_OBJECT_TYPE (self->chart));
+  if (data != NULL)
+    tranche_chart_adopt_data (self->chart, data, dataset, tranche_mask_bytes_for (mask, dataset));
   g_binding_group_set_source (self->session_bindings, NULL);
-  tranche_chart_view_set_dataset (self, tranche_session_get_dataset (self->session));
-  tranche_chart_view_set_mask (self, tranche_session_get_mask_bytes (self->session));
+  tranche_chart_view_set_dataset (self, dataset);
+  tranche_chart_view_set_mask (self, mask);
   g_binding_group_set_source (self->session_bindings, self->session);
 }
 

@@ -45,6 +45,7 @@ struct _TrancheFilterBar
   GtkWidget       parent_instance;
 
   TrancheSession *session;
+  GArray         *prepared_roles; /* from the loading worker, while the dataset changes */
   GSignalGroup   *session_signals;
   GBindingGroup  *session_bindings;
   TrancheDataset *dataset;
@@ -303,54 +304,25 @@ apply_search_text (TrancheFilterBar *self)
   changed (self);
 }
 
-static int
-compare_entity_names_cb (gconstpointer a,
-                         gconstpointer b,
-                         gpointer      user_data)
-{
-  TrancheDataset *dataset = user_data;
-
-  return tranche_utf8_casecmp (tranche_dataset_get_entity (dataset, *(const guint *) a)->name,
-                               tranche_dataset_get_entity (dataset, *(const guint *) b)->name);
-}
-
+/* The investors and targets, in name order (one implementation in core),
+ * made already in the loading worker when the session has them. */
 static void
 fill_entity_keys (TrancheFilterBar *self,
                   GPtrArray        *investors,
                   GPtrArray        *targets)
 {
-  guint n_entities = tranche_dataset_get_n_entities (self->dataset);
-  guint n_events = tranche_dataset_get_n_events (self->dataset);
-  g_autofree guint8 *role = g_new0 (guint8, MAX (n_entities, 1));
-  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_entities);
+  g_autoptr(GArray) roles = g_steal_pointer (&self->prepared_roles);
 
-  /* One pass over the events: bit 0 marks investors, bit 1 targets. */
-  for (guint i = 0; i < n_events; i++)
+  if (roles == NULL)
+    roles = tranche_entity_roles_new (self->dataset);
+  for (guint i = 0; i < roles->len; i++)
     {
-      const TrancheEvent *ev = tranche_dataset_get_event (self->dataset, i);
+      const TrancheEntityRole *role = &g_array_index (roles, TrancheEntityRole, i);
+      const char *id = tranche_dataset_get_entity (self->dataset, role->entity)->id;
 
-      for (guint j = 0; j < ev->n_investors; j++)
-        {
-          guint32 e = tranche_dataset_event_investor (self->dataset, ev, j);
-
-          if (e < n_entities)
-            role[e] |= 1;
-        }
-      if (ev->target < n_entities)
-        role[ev->target] |= 2;
-    }
-  for (guint e = 0; e < n_entities; e++)
-    if (role[e])
-      g_array_append_val (order, e);
-  g_array_sort_with_data (order, compare_entity_names_cb, self->dataset);
-  for (guint i = 0; i < order->len; i++)
-    {
-      guint e = g_array_index (order, guint, i);
-      const char *id = tranche_dataset_get_entity (self->dataset, e)->id;
-
-      if (role[e] & 1)
+      if (role->roles & TRANCHE_ROLE_INVESTOR)
         g_ptr_array_add (investors, (gpointer) id);
-      if (role[e] & 2)
+      if (role->roles & TRANCHE_ROLE_TARGET)
         g_ptr_array_add (targets, (gpointer) id);
     }
 }
@@ -565,8 +537,15 @@ clear_action (GtkWidget  *widget,
 static void
 session_dataset_changed_cb (TrancheFilterBar *self)
 {
+  TrancheViewData *views;
+
   g_assert (self->session != NULL);
+  views = tranche_session_get_view_data (self->session);
+  g_clear_pointer (&self->prepared_roles, g_array_unref);
+  if (views != NULL)
+    self->prepared_roles = tranche_view_data_get_entity_roles (views);
   tranche_filter_bar_set_dataset (self, tranche_session_get_dataset (self->session));
+  g_clear_pointer (&self->prepared_roles, g_array_unref);
 }
 
 /* How many events the session's filter leaves. */
@@ -592,6 +571,7 @@ tranche_filter_bar_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session_bindings);
 
+  g_clear_pointer (&self->prepared_roles, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRANCHE_TYPE_FILTER_BAR);
   /* dispose_template only unparents the children bound by id. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -96,11 +96,22 @@ event_is_shown (TrancheTimelineView *self,
 static void
 session_dataset_changed_cb (TrancheTimelineView *self)
 {
+  TrancheDataset *dataset = tranche_session_get_dataset (self->session);
+  GBytes *mask = tranche_session_get_mask_bytes (self->session);
+  TrancheViewData *views = tranche_session_get_view_data (self->session);
+  TrancheLaneIndex *index = NULL;
+
   g_assert (self->session != NULL);
 
+  /* A lane index made in the loading worker: the layout takes it, and the
+   * setters below find nothing left to build. */
+  if (views != NULL)
+    index = tranche_view_data_take_lane_index (views, dataset, self->lane_mode, mask);
+  if (index != NULL)
+    tranche_timeline_layout_set_data_with_index (self->layout, dataset, mask, index);
   g_binding_group_set_source (self->session_bindings, NULL);
-  tranche_timeline_view_set_dataset (self, tranche_session_get_dataset (self->session));
-  tranche_timeline_view_set_mask (self, tranche_session_get_mask_bytes (self->session));
+  tranche_timeline_view_set_dataset (self, dataset);
+  tranche_timeline_view_set_mask (self, mask);
   g_binding_group_set_source (self->session_bindings, self->session);
 }
 

@@ -113,6 +113,7 @@ finish_load (TrancheWindow      *self,
              gboolean            is_reload,
              TrancheDataset     *dataset,
              TrancheDiagnostics *diagnostics,
+             TrancheViewData    *views,
              const GError       *error)
 {
   g_autofree char *name = display_name_for (file);
@@ -149,7 +150,7 @@ finish_load (TrancheWindow      *self,
       watch_file (self);
       remember_file (self);
     }
-  tranche_session_set_dataset (self->session, dataset);
+  tranche_session_set_dataset_with_views (self->session, dataset, views);
   _tranche_window_update_problems (self, FALSE);
   toast_loaded (self, dataset, is_reload);
 }
@@ -222,15 +223,16 @@ load_done_cb (GObject      *source,
   TrancheWindow *self = request->window;
   g_autoptr(TrancheDataset) dataset = NULL;
   g_autoptr(TrancheDiagnostics) diagnostics = NULL;
+  g_autoptr(TrancheViewData) views = NULL;
   g_autoptr(GError) error = NULL;
 
-  dataset = tranche_loader_load_file_finish (result, &diagnostics, &error);
+  dataset = tranche_loader_load_file_finish_with_views (result, &diagnostics, &views, &error);
   /* Cancelled, or replaced by a newer load: what it read is not wanted,
    * even when it finished before it heard of the cancel. */
   if (operation == self->loading)
     {
       finish_load (self, tranche_load_operation_get_file (operation), request->is_reload,
-                   dataset, diagnostics, error);
+                   dataset, diagnostics, views, error);
       /* after finish_load(), which shows the dataset: the loading page then
        * never gives way to the empty one for a moment */
       stop_progress (self);
@@ -248,6 +250,14 @@ _tranche_window_start_load (TrancheWindow *self,
   /* the problems list shows --check's dataset-wide checks too */
   TrancheLoaderOptions options = { .n_threads = tranche_loader_threads_for_process (),
                                    .checks = TRUE };
+  /* What the views will need, made in the worker too (tranche-view-data.h). */
+  TrancheViewDataSpec views = {
+    .chart_types = {
+      G_OBJECT_TYPE (tranche_chart_view_get_chart (self->valuation)),
+      G_OBJECT_TYPE (tranche_chart_view_get_chart (self->cumulative)),
+    },
+    .n_chart_types = 2,
+  };
   LoadRequest *request;
 
   g_assert (TRANCHE_IS_WINDOW (self));
@@ -259,7 +269,9 @@ _tranche_window_start_load (TrancheWindow *self,
   request = g_new0 (LoadRequest, 1);
   request->window = g_object_ref (self);
   request->is_reload = is_reload;
-  operation = tranche_loader_load_file_async (file, &options, NULL, load_done_cb, request);
+  g_object_get (self->timeline, "lane-mode", &views.lane_mode, NULL);
+  operation = tranche_loader_load_file_for_views_async (file, &options, &views, NULL,
+                                                        load_done_cb, request);
   follow_progress (self, operation);
 }
 
@@ -294,7 +306,7 @@ _tranche_window_load_sample (TrancheWindow *self)
   _tranche_window_cancel_load (self);
   g_clear_object (&self->file);
   watch_file (self);
-  finish_load (self, NULL, FALSE, dataset, diagnostics, error);
+  finish_load (self, NULL, FALSE, dataset, diagnostics, NULL, error);
 }
 
 /* Safe to call more than once, and touches no widget. */

@@ -33,6 +33,16 @@ tranche_allocator_prepare_restart (void)
   return TRUE;
 }
 
+/* About 7,000 events: well past where the loader starts its threads, and
+ * where a load takes a few times what the restart costs. */
+#define RESTART_MIN_BYTES (2 * 1024 * 1024)
+
+gboolean
+tranche_allocator_restart_pays_off (goffset largest_input)
+{
+  return largest_input >= RESTART_MIN_BYTES;
+}
+
 void
 tranche_allocator_restart_failed (void)
 {

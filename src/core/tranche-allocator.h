@@ -36,4 +36,10 @@ gboolean tranche_allocator_slices_are_malloc (void);
 gboolean tranche_allocator_prepare_restart   (void);
 void     tranche_allocator_restart_failed    (void);
 
+/* Whether restarting pays off for a run that reads files of `largest_input`
+ * bytes at most: the restart costs a few tens of milliseconds (the program
+ * and its libraries loaded twice), which only a file loaded on several
+ * threads wins back. */
+gboolean tranche_allocator_restart_pays_off  (goffset largest_input);
+
 G_END_DECLS

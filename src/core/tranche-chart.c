@@ -125,6 +125,114 @@ tranche_chart_set_data (TrancheChart   *self,
   state->laid_out = FALSE;
 }
 
+struct _TrancheChartData
+{
+  gatomicrefcount  ref_count;
+  GType            chart_type;
+  TrancheDataset  *dataset;
+  GBytes          *mask;
+  TrancheChart    *holder;   /* a chart of chart_type that ran set_data(); NULL once adopted */
+  GMutex           lock;     /* adoption is a one-time move */
+};
+
+G_DEFINE_BOXED_TYPE (TrancheChartData, tranche_chart_data, tranche_chart_data_ref,
+                     tranche_chart_data_unref)
+
+TrancheChartData *
+tranche_chart_data_ref (TrancheChartData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+tranche_chart_data_unref (TrancheChartData *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_object (&self->holder);
+  g_clear_pointer (&self->dataset, tranche_dataset_unref);
+  g_clear_pointer (&self->mask, g_bytes_unref);
+  g_mutex_clear (&self->lock);
+  g_free (self);
+}
+
+TrancheChartData *
+tranche_chart_prepare_data (GType           chart_type,
+                            TrancheDataset *dataset,
+                            GBytes         *mask)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  TrancheChartInterface *iface;
+  TrancheChartData *self;
+
+  g_return_val_if_fail (g_type_is_a (chart_type, TRANCHE_TYPE_CHART), NULL);
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (tranche_mask_bytes_fit (mask, dataset), NULL);
+
+  klass = g_type_class_ref (chart_type);
+  iface = g_type_interface_peek (klass, TRANCHE_TYPE_CHART);
+  if (iface == NULL || iface->take_data == NULL)
+    return NULL;
+  self = g_new0 (TrancheChartData, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->lock);
+  self->chart_type = chart_type;
+  self->dataset = tranche_dataset_ref (dataset);
+  self->mask = mask != NULL ? g_bytes_ref (mask) : NULL;
+  /* The chart's own set_data() is the one implementation of its data: it
+   * runs here on a chart no one else sees, whose data is then moved. */
+  self->holder = g_object_new (chart_type, NULL);
+  iface->set_data (self->holder, dataset, mask);
+  return self;
+}
+
+static gpointer
+unref_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+gboolean
+tranche_chart_adopt_data (TrancheChart     *self,
+                          TrancheChartData *data,
+                          TrancheDataset   *dataset,
+                          GBytes           *mask)
+{
+  TrancheChart *holder;
+  ChartState *state;
+
+  g_return_val_if_fail (TRANCHE_IS_CHART (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (G_OBJECT_TYPE (self) != data->chart_type || data->dataset != dataset
+      || data->mask != mask)
+    return FALSE;
+  g_mutex_lock (&data->lock);
+  holder = g_steal_pointer (&data->holder);
+  g_mutex_unlock (&data->lock);
+  if (holder == NULL)
+    return FALSE;
+
+  state = get_state (self);
+  TRANCHE_CHART_GET_IFACE (self)->take_data (self, holder);
+  g_clear_pointer (&state->dataset, tranche_dataset_unref);
+  g_clear_pointer (&state->mask, g_bytes_unref);
+  state->dataset = dataset != NULL ? tranche_dataset_ref (dataset) : NULL;
+  state->mask = mask != NULL ? g_bytes_ref (mask) : NULL;
+  state->has_data = TRUE;
+  state->laid_out = FALSE;
+  /* The holder now has what the chart had: after a reload, a million
+   * events' worth, freed away from the caller's thread. */
+  g_thread_unref (g_thread_new ("tranche-free", unref_thread, holder));
+  return TRUE;
+}
+
 gboolean
 tranche_chart_layout (TrancheChart              *self,
                       const TrancheTheme        *theme,

@@ -54,7 +54,39 @@ struct _TrancheChartInterface
                             double                     tolerance);
   GArray *(*readout)       (TrancheChart              *self,
                             TrancheDay                 day);
+  /* Moves the data `donor` holds (a chart of the same type, given its data
+   * by set_data() in another thread) into `self`, leaving `donor` with
+   * what `self` had, so the caller's thread only swaps pointers. */
+  void    (*take_data)     (TrancheChart              *self,
+                            TrancheChart              *donor);
 };
+
+/* A chart's data made away from the window: tranche_chart_prepare_data()
+ * runs set_data()'s work in any thread; tranche_chart_adopt_data() hands it
+ * to a chart, which then has it as if set_data() had run there. Nothing
+ * changes it once made; it is adopted at most once. */
+typedef struct _TrancheChartData TrancheChartData;
+
+#define TRANCHE_TYPE_CHART_DATA (tranche_chart_data_get_type ())
+GType             tranche_chart_data_get_type (void) G_GNUC_CONST;
+TrancheChartData *tranche_chart_data_ref      (TrancheChartData *self);
+void              tranche_chart_data_unref    (TrancheChartData *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheChartData, tranche_chart_data_unref)
+
+/* In any thread: the data a chart of `chart_type` would build from
+ * `dataset` and `mask` (NULL for all events, or one byte per event). NULL
+ * when that type cannot prepare its data apart. */
+TrancheChartData *tranche_chart_prepare_data  (GType                      chart_type,
+                                               TrancheDataset            *dataset,
+                                               GBytes                    *mask);
+/* In the chart's thread: takes `data` when it was made for this chart's
+ * type, `dataset` and `mask` (the same arguments set_data() would get), and
+ * returns TRUE; otherwise changes nothing and returns FALSE (the caller then
+ * calls tranche_chart_set_data()). Already adopted data is never taken again. */
+gboolean          tranche_chart_adopt_data    (TrancheChart              *self,
+                                               TrancheChartData          *data,
+                                               TrancheDataset            *dataset,
+                                               GBytes                    *mask);
 
 /* `mask`: one byte per event (1 = shown), or NULL for all. The same dataset
  * and mask again (both are immutable) keep the data and the layout. */

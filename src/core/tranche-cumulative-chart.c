@@ -336,6 +336,37 @@ tranche_cumulative_chart_set_data (TrancheChart   *chart,
   survey_drawn (self);
 }
 
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_ = (a); (a) = (b); (b) = swap_; } G_STMT_END
+
+/* What set_data() builds, moved whole (tranche_chart_adopt_data()); the
+ * marks and gaps are the layout's, made again by the next one. */
+static void
+tranche_cumulative_chart_take_data (TrancheChart *chart,
+                                    TrancheChart *donor_chart)
+{
+  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
+  TrancheCumulativeChart *donor = TRANCHE_CUMULATIVE_CHART (donor_chart);
+
+  SWAP (self->dataset, donor->dataset);
+  SWAP (self->totals, donor->totals);
+  SWAP (self->series, donor->series);
+  SWAP (self->names, donor->names);
+  SWAP (self->first_approx, donor->first_approx);
+  SWAP (self->extents, donor->extents);
+  SWAP (self->any_undisclosed, donor->any_undisclosed);
+  SWAP (self->any_reported, donor->any_reported);
+  SWAP (self->any_gap, donor->any_gap);
+  SWAP (self->any_pairs, donor->any_pairs);
+  SWAP (self->coarsest, donor->coarsest);
+  SWAP (self->all_targets, donor->all_targets);
+  SWAP (self->drawn_targets, donor->drawn_targets);
+  SWAP (self->drawn, donor->drawn);
+  SWAP (self->n_hidden_targets, donor->n_hidden_targets);
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->gaps, 0);
+  self->laid_out = donor->laid_out = FALSE;
+}
+
 /* ---- layout ---- */
 
 char *
@@ -1140,6 +1171,7 @@ static void
 tranche_cumulative_chart_iface_init (TrancheChartInterface *iface)
 {
   iface->set_data = tranche_cumulative_chart_set_data;
+  iface->take_data = tranche_cumulative_chart_take_data;
   iface->layout = tranche_cumulative_chart_layout;
   iface->paint = tranche_cumulative_chart_paint;
   iface->paint_overlay = tranche_cumulative_chart_paint_overlay;

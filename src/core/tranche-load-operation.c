@@ -25,8 +25,12 @@ struct _TrancheLoadOperation
   TrancheLoaderOptions  options;
   gint                  permille;     /* written by the worker */
   gint                  update_queued;
+  gint                  preparing;    /* written by the worker: the views' data is being made */
   double                fraction;
   gboolean              running;
+  gboolean              with_views;
+  gboolean              message_preparing;
+  TrancheViewDataSpec   views;
 };
 
 G_DEFINE_FINAL_TYPE (TrancheLoadOperation, tranche_load_operation, G_TYPE_OBJECT)
@@ -46,6 +50,7 @@ typedef struct
 {
   TrancheDataset     *dataset;
   TrancheDiagnostics *diagnostics;
+  TrancheViewData    *views;
   GError             *error;
 } LoadResult;
 
@@ -54,6 +59,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->dataset, tranche_dataset_unref);
   g_clear_pointer (&result->diagnostics, tranche_diagnostics_unref);
+  g_clear_pointer (&result->views, tranche_view_data_unref);
   g_clear_error (&result->error);
   g_free (result);
 }
@@ -66,6 +72,17 @@ update_fraction_cb (gpointer user_data)
 
   g_atomic_int_set (&self->update_queued, FALSE);
   fraction = g_atomic_int_get (&self->permille) / 1000.0;
+  if (self->running && g_atomic_int_get (&self->preparing) && !self->message_preparing)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+
+      self->message_preparing = TRUE;
+      g_free (self->message);
+      /* Translators: the title once a file is read, while its charts are
+       * made; %s is its name */
+      self->message = g_strdup_printf (_("Preparing the charts of %s"), name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+    }
   if (self->running && fraction != self->fraction)
     {
       self->fraction = fraction;
@@ -74,12 +91,37 @@ update_fraction_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Reading the file is this share of the work when the views' data is made
+ * after it (about what a million events take on two cores). */
+#define LOAD_SHARE 0.7
+
+static void report_permille (TrancheLoadOperation *self,
+                             double                fraction);
+
 /* From the worker (or one of the loader's parse threads). */
 static void
 progress_cb (double   fraction,
              gpointer user_data)
 {
   TrancheLoadOperation *self = user_data;
+
+  report_permille (self, self->with_views ? fraction * LOAD_SHARE : fraction);
+}
+
+/* From the worker, while the views' data is made. */
+static void
+views_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  TrancheLoadOperation *self = user_data;
+
+  report_permille (self, LOAD_SHARE + (1 - LOAD_SHARE) * fraction);
+}
+
+static void
+report_permille (TrancheLoadOperation *self,
+                 double                fraction)
+{
   gint permille = (gint) (CLAMP (fraction, 0, 1) * 1000);
 
   if (g_atomic_int_get (&self->permille) == permille)
@@ -102,6 +144,15 @@ load_thread (GTask        *task,
   result->diagnostics = tranche_diagnostics_new ();
   result->dataset = tranche_loader_load_file (self->path, &self->options, result->diagnostics,
                                               &result->error);
+  /* What the window's views need, made here rather than on its thread;
+   * the progress goes on until it is done. */
+  if (self->with_views && result->dataset != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_atomic_int_set (&self->preparing, TRUE);
+      report_permille (self, LOAD_SHARE);
+      result->views = tranche_view_data_new (result->dataset, &self->views, cancellable,
+                                             views_progress_cb, self);
+    }
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
@@ -232,6 +283,9 @@ load_done_cb (GObject      *source,
   TrancheLoadOperation *self = TRANCHE_LOAD_OPERATION (source);
   GTask *outer = user_data;
 
+  /* The progress queued last may not have arrived: the fraction is where
+   * the worker left it before the caller hears that the load is over. */
+  update_fraction_cb (self);
   /* The load is over by the time its callback hears of it. */
   self->running = FALSE;
   g_task_return_pointer (outer, g_task_propagate_pointer (G_TASK (result), NULL),
@@ -239,12 +293,13 @@ load_done_cb (GObject      *source,
   g_object_unref (outer);
 }
 
-TrancheLoadOperation *
-tranche_loader_load_file_async (GFile                      *file,
-                                const TrancheLoaderOptions *options,
-                                GCancellable               *cancellable,
-                                GAsyncReadyCallback         callback,
-                                gpointer                    user_data)
+static TrancheLoadOperation *
+load_file_async (GFile                      *file,
+                 const TrancheLoaderOptions *options,
+                 const TrancheViewDataSpec  *views,
+                 GCancellable               *cancellable,
+                 GAsyncReadyCallback         callback,
+                 gpointer                    user_data)
 {
   TrancheLoadOperation *self;
   g_autoptr(GTask) outer = NULL;
@@ -264,6 +319,11 @@ tranche_loader_load_file_async (GFile                      *file,
   self->message = g_strdup_printf (_("Opening %s"), name);
   if (options != NULL)
     self->options = *options;
+  if (views != NULL)
+    {
+      self->with_views = TRUE;
+      self->views = *views;
+    }
   self->options.cancellable = self->cancellable;
   self->options.progress = progress_cb;
   self->options.progress_data = self;
@@ -294,10 +354,42 @@ tranche_loader_load_file_async (GFile                      *file,
   return self;
 }
 
+TrancheLoadOperation *
+tranche_loader_load_file_async (GFile                      *file,
+                                const TrancheLoaderOptions *options,
+                                GCancellable               *cancellable,
+                                GAsyncReadyCallback         callback,
+                                gpointer                    user_data)
+{
+  return load_file_async (file, options, NULL, cancellable, callback, user_data);
+}
+
+TrancheLoadOperation *
+tranche_loader_load_file_for_views_async (GFile                      *file,
+                                          const TrancheLoaderOptions *options,
+                                          const TrancheViewDataSpec  *views,
+                                          GCancellable               *cancellable,
+                                          GAsyncReadyCallback         callback,
+                                          gpointer                    user_data)
+{
+  g_return_val_if_fail (views != NULL, NULL);
+
+  return load_file_async (file, options, views, cancellable, callback, user_data);
+}
+
 TrancheDataset *
 tranche_loader_load_file_finish (GAsyncResult        *result,
                                  TrancheDiagnostics **diagnostics,
                                  GError             **error)
+{
+  return tranche_loader_load_file_finish_with_views (result, diagnostics, NULL, error);
+}
+
+TrancheDataset *
+tranche_loader_load_file_finish_with_views (GAsyncResult        *result,
+                                            TrancheDiagnostics **diagnostics,
+                                            TrancheViewData    **views,
+                                            GError             **error)
 {
   LoadResult *load;
   TrancheDataset *dataset;
@@ -310,6 +402,8 @@ tranche_loader_load_file_finish (GAsyncResult        *result,
 
   if (diagnostics != NULL)
     *diagnostics = NULL;
+  if (views != NULL)
+    *views = NULL;
   load = g_task_propagate_pointer (G_TASK (result), error);
   if (load == NULL)
     return NULL;
@@ -321,6 +415,8 @@ tranche_loader_load_file_finish (GAsyncResult        *result,
     }
   if (diagnostics != NULL)
     *diagnostics = g_steal_pointer (&load->diagnostics);
+  if (views != NULL)
+    *views = g_steal_pointer (&load->views);
   dataset = g_steal_pointer (&load->dataset);
   if (dataset == NULL && load->error != NULL)
     g_propagate_error (error, g_steal_pointer (&load->error));

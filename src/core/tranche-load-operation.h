@@ -16,6 +16,7 @@
 #include "tranche-dataset.h"
 #include "tranche-diagnostics.h"
 #include "tranche-loader.h"
+#include "tranche-view-data.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,26 @@ TrancheLoadOperation *tranche_loader_load_file_async  (GFile                    
  * failure; NULL only when cancelled. */
 TrancheDataset       *tranche_loader_load_file_finish (GAsyncResult               *result,
                                                        TrancheDiagnostics        **diagnostics,
+                                                       GError                    **error);
+
+/* As tranche_loader_load_file_async(), then, still in the worker, makes
+ * what a window's views need for the new dataset (`views` is copied; see
+ * tranche-view-data.h), so that showing it costs the window's thread next
+ * to nothing. The fraction covers both; the message says when the charts
+ * are being made. */
+TrancheLoadOperation *tranche_loader_load_file_for_views_async
+                                                      (GFile                      *file,
+                                                       const TrancheLoaderOptions *options,
+                                                       const TrancheViewDataSpec  *views,
+                                                       GCancellable               *cancellable,
+                                                       GAsyncReadyCallback         callback,
+                                                       gpointer                    user_data);
+/* As tranche_loader_load_file_finish(); `views` (may be NULL) receives
+ * what was made for the views, NULL when nothing was. */
+TrancheDataset       *tranche_loader_load_file_finish_with_views
+                                                      (GAsyncResult               *result,
+                                                       TrancheDiagnostics        **diagnostics,
+                                                       TrancheViewData           **views,
                                                        GError                    **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _TrancheSession
   TrancheMask     *mask;      /* NULL with no dataset */
   int              selected;  /* event index, -1 for none */
   TrancheViewport *viewport;
+  TrancheViewData *views;     /* while the views hear of a new dataset */
 };
 
 G_DEFINE_FINAL_TYPE (TrancheSession, tranche_session, G_TYPE_OBJECT)
@@ -162,6 +163,30 @@ tranche_session_get_dataset (TrancheSession *self)
 {
   g_return_val_if_fail (TRANCHE_IS_SESSION (self), NULL);
   return self->dataset;
+}
+
+void
+tranche_session_set_dataset_with_views (TrancheSession  *self,
+                                        TrancheDataset  *dataset,
+                                        TrancheViewData *views)
+{
+  g_return_if_fail (TRANCHE_IS_SESSION (self));
+  g_return_if_fail (views == NULL || tranche_view_data_get_dataset (views) == dataset);
+
+  /* Held only while the views are told: what none takes goes with it. */
+  self->views = views;
+  tranche_session_set_dataset (self, dataset);
+  self->views = NULL;
+}
+
+TrancheViewData *
+tranche_session_get_view_data (TrancheSession *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_SESSION (self), NULL);
+
+  if (self->views == NULL || tranche_view_data_get_dataset (self->views) != self->dataset)
+    return NULL;
+  return self->views;
 }
 
 void

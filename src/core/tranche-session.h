@@ -16,6 +16,7 @@
 #include "tranche-dataset.h"
 #include "tranche-filter.h"
 #include "tranche-mask.h"
+#include "tranche-view-data.h"
 #include "tranche-viewport.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,15 @@ TrancheDataset      *tranche_session_get_dataset     (TrancheSession      *self)
  * filter's for the new dataset. */
 void                 tranche_session_set_dataset     (TrancheSession      *self,
                                                       TrancheDataset      *dataset);
+/* The same, with what the views need for `dataset` made already (in a
+ * worker, see tranche-view-data.h): each view takes its part while it is
+ * told of the new dataset, through tranche_session_get_view_data(). */
+void                 tranche_session_set_dataset_with_views (TrancheSession  *self,
+                                                             TrancheDataset  *dataset,
+                                                             TrancheViewData *views);
+/* While the views hear of a new dataset set with views made for it: those;
+ * NULL at any other time. */
+TrancheViewData     *tranche_session_get_view_data   (TrancheSession      *self);
 const TrancheFilter *tranche_session_get_filter      (TrancheSession      *self);
 void                 tranche_session_set_filter      (TrancheSession      *self,
                                                       const TrancheFilter *filter);

@@ -168,3 +168,22 @@ tranche_text_cache_new_layout (TrancheTextCache *self,
 
   return tranche_draw_create_layout (self->context, self->fonts[font], text);
 }
+
+void
+tranche_text_cache_warm_up (void)
+{
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      g_autoptr(TrancheTextCache) cache = tranche_text_cache_new ();
+      TrancheTheme theme;
+
+      tranche_theme_init (&theme, variant == 0 ? TRANCHE_THEME_LIGHT : TRANCHE_THEME_DARK, 1.0);
+      tranche_text_cache_set_theme (cache, &theme);
+      for (guint font = 0; font < TRANCHE_TEXT_N_FONTS; font++)
+        {
+          double width, height;
+
+          tranche_text_cache_measure (cache, font, "0123456789 Aa €$", &width, &height);
+        }
+    }
+}

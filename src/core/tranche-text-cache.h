@@ -62,6 +62,12 @@ PangoLayout                *tranche_text_cache_new_layout  (TrancheTextCache   *
                                                             TrancheTextFont     font,
                                                             const char         *text);
 
+/* Sets fontconfig up and loads every theme font (light and dark, scale 1)
+ * into this thread's font map, so that the first text measured after it
+ * costs little: call it while another thread does other work, such as a
+ * load, on the thread that will draw. */
+void                        tranche_text_cache_warm_up     (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrancheTextCache, tranche_text_cache_free)
 
 G_END_DECLS

@@ -168,8 +168,11 @@ measure_scale (TrancheTimelineLayout *self)
     }
 }
 
+/* `index` (owned from here) is one made already for the dataset, the mode
+ * and the mask; NULL to make it here. */
 static void
-rebuild_index (TrancheTimelineLayout *self)
+replace_index (TrancheTimelineLayout *self,
+               TrancheLaneIndex      *index)
 {
   const guint8 *mask = NULL;
   GBytes *fitting;
@@ -184,6 +187,11 @@ rebuild_index (TrancheTimelineLayout *self)
     }
   self->has_range = tranche_dataset_get_day_range (self->dataset, &self->range_first,
                                                    &self->range_end);
+  if (index != NULL)
+    {
+      self->index = index;
+      return;
+    }
   /* The dataset and the mask are set apart: one policy with every view. */
   fitting = tranche_mask_bytes_for (self->mask, self->dataset);
   if (fitting != NULL)
@@ -191,6 +199,37 @@ rebuild_index (TrancheTimelineLayout *self)
   self->index = tranche_lane_index_new (self->dataset, self->mode, mask);
   measure_scale (self);
   tranche_timeline_lanes_resolve_pins (self);
+}
+
+static void
+rebuild_index (TrancheTimelineLayout *self)
+{
+  replace_index (self, NULL);
+}
+
+void
+tranche_timeline_layout_set_data_with_index (TrancheTimelineLayout *self,
+                                             TrancheDataset        *dataset,
+                                             GBytes                *mask,
+                                             TrancheLaneIndex      *index)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (dataset != NULL && index != NULL);
+  g_return_if_fail (tranche_lane_index_get_dataset (index) == dataset);
+  g_return_if_fail (tranche_lane_index_get_mode (index) == self->mode);
+
+  if (dataset != self->dataset)
+    {
+      g_clear_pointer (&self->dataset, tranche_dataset_unref);
+      self->dataset = tranche_dataset_ref (dataset);
+    }
+  if (mask != self->mask)
+    {
+      g_clear_pointer (&self->mask, g_bytes_unref);
+      self->mask = mask != NULL ? g_bytes_ref (mask) : NULL;
+    }
+  replace_index (self, index);
+  self->dirty = TRUE;
 }
 
 void

@@ -170,6 +170,14 @@ void                   tranche_timeline_layout_free           (TrancheTimelineLa
 void                   tranche_timeline_layout_set_dataset    (TrancheTimelineLayout *self,
                                                                TrancheDataset        *dataset);
 TrancheDataset        *tranche_timeline_layout_get_dataset    (TrancheTimelineLayout *self);
+/* The dataset and the mask at once, with the lane index made for them and
+ * the current lane mode in a worker (tranche-view-data.h), owned from here:
+ * no index is built on the caller's thread. */
+void                   tranche_timeline_layout_set_data_with_index
+                                                              (TrancheTimelineLayout *self,
+                                                               TrancheDataset        *dataset,
+                                                               GBytes                *mask,
+                                                               TrancheLaneIndex      *index);
 void                   tranche_timeline_layout_set_lane_mode  (TrancheTimelineLayout *self,
                                                                TrancheLaneMode        mode);
 TrancheLaneMode        tranche_timeline_layout_get_lane_mode  (TrancheTimelineLayout *self);

@@ -410,6 +410,30 @@ tranche_valuation_chart_set_data (TrancheChart   *chart,
     collect (self, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
 }
 
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_ = (a); (a) = (b); (b) = swap_; } G_STMT_END
+
+/* What set_data() builds, moved whole (tranche_chart_adopt_data()). */
+static void
+tranche_valuation_chart_take_data (TrancheChart *chart,
+                                   TrancheChart *donor_chart)
+{
+  TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
+  TrancheValuationChart *donor = TRANCHE_VALUATION_CHART (donor_chart);
+
+  SWAP (self->dataset, donor->dataset);
+  SWAP (self->points, donor->points);
+  SWAP (self->series, donor->series);
+  SWAP (self->extents, donor->extents);
+  SWAP (self->by_event, donor->by_event);
+  SWAP (self->bases, donor->bases);
+  SWAP (self->any_range, donor->any_range);
+  SWAP (self->any_approx, donor->any_approx);
+  SWAP (self->coarsest, donor->coarsest);
+  SWAP (self->n_hidden_targets, donor->n_hidden_targets);
+  SWAP (self->scale_rule, donor->scale_rule);
+  self->laid_out = donor->laid_out = FALSE;
+}
+
 /* ---- layout ---- */
 
 static char *
@@ -999,6 +1023,7 @@ static void
 tranche_valuation_chart_iface_init (TrancheChartInterface *iface)
 {
   iface->set_data = tranche_valuation_chart_set_data;
+  iface->take_data = tranche_valuation_chart_take_data;
   iface->layout = tranche_valuation_chart_layout;
   iface->paint = tranche_valuation_chart_paint;
   iface->paint_overlay = tranche_valuation_chart_paint_overlay;
