@@ -201,6 +201,24 @@ precision_changed_cb (TrancheEventEditor *self)
     gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
 }
 
+/* A new event's id follows its title until the analyst writes one. */
+static void
+title_changed_cb (TrancheEventEditor *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->index >= 0 || self->filling || self->document == NULL
+      || g_hash_table_contains (self->touched, "id"))
+    return;
+  title = tranche_editor_dup_text (GTK_EDITABLE (self->title_row));
+  id = tranche_element_edit_new_id (self->document, TRANCHE_DOCUMENT_EVENTS,
+                                    title ? title : "event");
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->id_row), id);
+  self->filling = FALSE;
+}
+
 /* The precision row shows the date's own. */
 static void
 date_changed_cb (TrancheEventEditor *self)
@@ -345,6 +363,7 @@ build_form (TrancheEventEditor *self,
   g_signal_connect_swapped (self->precision_row, "notify::selected",
                             G_CALLBACK (precision_changed_cb), self);
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
   self->end_row = add_entry (self, group, "end", _("End (optional)"));
   self->round_row = add_entry (self, group, "round", _("Round"));
   self->tags_row = add_entry (self, group, "tags", _("Tags, separated by commas"));
@@ -679,7 +698,9 @@ tranche_event_editor_new (GtkWindow      *parent,
       gtk_button_set_label (GTK_BUTTON (self->apply_button), _("_Add"));
       gtk_button_set_use_underline (GTK_BUTTON (self->apply_button), TRUE);
       _tranche_event_editor_fill (self, empty);
+      self->filling = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->id_row), id);
+      self->filling = FALSE;
     }
   _tranche_event_editor_update_amount_rows (self);
   gtk_widget_grab_focus (self->title_row);

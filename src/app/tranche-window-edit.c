@@ -372,6 +372,15 @@ _tranche_window_edit_save (GtkWidget  *widget,
 
 /* Closing with unsaved edits ---------------------------------------------- */
 
+/* After the dialog is done with its response: closing the window under it
+ * while it emits would pull its parent away too early. */
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -385,7 +394,7 @@ close_response_cb (AdwMessageDialog *dialog,
         tranche_document_discard_recovery (doc, NULL);
       self->edit->discarded = TRUE;
       self->edit->closing = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_strcmp0 (response, "save") == 0)
     {
