@@ -731,7 +731,6 @@ tranche_event_editor_add_investor (TrancheEventEditor *self,
   row->share = GTK_ENTRY (gtk_entry_new ());
   remove = remove_button (_("Remove the investor"));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), _("Investor"));
   gtk_entry_set_placeholder_text (row->entity, _("Entity"));
   gtk_entry_set_placeholder_text (row->share, _("Share"));
   gtk_editable_set_width_chars (GTK_EDITABLE (row->share), 8);
