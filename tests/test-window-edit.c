@@ -17,6 +17,7 @@
 
 #include "gui-test-util.h"
 #include "tranche-element-editor.h"
+#include "tranche-elements-dialog.h"
 #include "tranche-window-edit.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
@@ -135,6 +136,13 @@ document_text (TrancheWindow *window)
   const char *text = tranche_document_get_text (doc, &len);
 
   return g_strndup (text, len);
+}
+
+static gboolean
+match_tooltip (GtkWidget *widget,
+               gpointer   data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
 static void
@@ -665,6 +673,50 @@ test_participants (void)
   gui_test_destroy_window (window);
 }
 
+/* The list of entities and sources: duplicate and delete, each one undo
+ * step, and the list follows. */
+static void
+test_elements_dialog (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = copy_of_sample (dir);
+  TrancheWindow *window = open_path (path);
+  TrancheDocument *doc;
+  GtkWidget *dialog = NULL;
+  GtkWidget *button;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-elements", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (TRANCHE_IS_ELEMENTS_DIALOG (w))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  doc = tranche_session_get_document (tranche_window_get_session (window));
+  n = tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_ENTITIES);
+  g_assert_cmpuint (tranche_dataset_get_n_entities (tranche_window_get_dataset (window)), ==, n);
+
+  button = gui_test_find_widget (dialog, GTK_TYPE_BUTTON, match_tooltip, (gpointer) "Duplicate");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_ENTITIES), ==, n + 1);
+  g_assert_cmpuint (tranche_dataset_get_n_entities (tranche_window_get_dataset (window)), ==,
+                    n + 1);
+  /* the list was made again: its first Delete is the first entity's */
+  button = gui_test_find_widget (dialog, GTK_TYPE_BUTTON, match_tooltip, (gpointer) "Delete");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_ENTITIES), ==, n);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tranche_session_get_modified (tranche_window_get_session (window)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,5 +736,6 @@ main (int   argc,
   g_test_add_func ("/window-edit/save-fails", test_save_fails);
   g_test_add_func ("/window-edit/close-asks", test_close_asks);
   g_test_add_func ("/window-edit/cite-from-panel", test_cite_from_panel);
+  g_test_add_func ("/window-edit/entities-and-sources", test_elements_dialog);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "tranche-element-edit.h"
 #include "tranche-element-editor.h"
+#include "tranche-elements-dialog.h"
 #include "tranche-window-edit-private.h"
 
 #define TITLE_MAX_CHARS 160
@@ -156,6 +157,19 @@ new_element_action (GtkWidget  *widget,
     return;
   editor = tranche_element_editor_new (GTK_WINDOW (self), self->session, array, -1, NULL);
   _tranche_window_edit_present (self, GTK_WINDOW (editor));
+}
+
+static void
+edit_elements_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+
+  if (_tranche_window_edit_document (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (tranche_elements_dialog_new (GTK_WINDOW (self),
+                                                               self->session)));
 }
 
 /* Citing ------------------------------------------------------------------ */
@@ -483,6 +497,7 @@ _tranche_window_edit_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entity", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-elements", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-article", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-event", has_event);
@@ -502,6 +517,7 @@ _tranche_window_edit_class_init (GtkWidgetClass *widget_class)
     { "win.delete-event", NULL, delete_event_action },
     { "win.new-entity", NULL, new_element_action },
     { "win.new-source", NULL, new_element_action },
+    { "win.edit-elements", NULL, edit_elements_action },
     { "win.undo", NULL, undo_action },
     { "win.redo", NULL, redo_action },
     { "win.save", NULL, _tranche_window_edit_save },
