@@ -717,6 +717,36 @@ test_elements_dialog (void)
   gui_test_remove_dir (dir);
 }
 
+/* A file of more than a megabyte is read again in a worker thread after an
+ * edit; the window shows the edit once it is read. */
+static void
+test_big_file (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  GString *json = g_string_new ("{\n  \"tranche\": 1,\n  \"events\": [\n");
+  TrancheWindow *window;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 12000; i++)
+    g_string_append_printf (json, "    {\"id\": \"e%u\", \"date\": \"%u\", \"kind\": \"news\", "
+                            "\"title\": \"Event number %u, with a longer title\"}%s\n",
+                            i, 1990 + i % 30, i, i + 1 < 12000 ? "," : "");
+  g_string_append (json, "  ]\n}\n");
+  g_assert_cmpuint (json->len, >, 1024 * 1024);
+  text = g_string_free (json, FALSE);
+  gui_test_write_file (path, text, FALSE);
+  window = open_path (path);
+
+  edit_title (window, "e42", "Retitled in a big file");
+  /* Not read yet: the reading ends in the main loop, which has not run. */
+  g_assert_cmpstr (event_by_id (window, "e42")->title, !=, "Retitled in a big file");
+  wait_for (g_strcmp0 (event_by_id (window, "e42")->title, "Retitled in a big file") == 0);
+  g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 12000);
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,5 +767,6 @@ main (int   argc,
   g_test_add_func ("/window-edit/close-asks", test_close_asks);
   g_test_add_func ("/window-edit/cite-from-panel", test_cite_from_panel);
   g_test_add_func ("/window-edit/entities-and-sources", test_elements_dialog);
+  g_test_add_func ("/window-edit/big-file", test_big_file);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ struct _TrancheWindowEdit
   GtkLabel     *disk_label;
   char         *disk_notice;
   GtkWindow    *editor;        /* weak: the editor open, if any */
+  guint         generation;    /* of the text: a dataset read from an older one is dropped */
 };
 
 /* tranche-window-edit.c */

@@ -16,11 +16,14 @@
 #include <glib/gi18n.h>
 
 #include "tranche-element-edit.h"
+#include "tranche-loader.h"
 #include "tranche-element-editor.h"
 #include "tranche-window-edit-private.h"
 
 #define SAMPLE_RESOURCE "/org/tranche/Tranche/samples/microsoft-openai.json"
 #define RECOVERY_DELAY_S 3
+/* Below this, reading the dataset again takes a few milliseconds. */
+#define REREAD_IN_THREAD_BYTES (1024 * 1024)
 
 
 static void save_done_cb (GObject      *source,
@@ -42,17 +45,12 @@ write_recovery_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The dataset is read again from the text after every change: what the
- * views show, and the problems, are what the loader makes of the file. */
-void
-_tranche_window_edit_document_changed (TrancheWindow   *self,
-                     TrancheDocument *doc)
+static void
+show_dataset (TrancheWindow      *self,
+              TrancheDataset     *dataset,
+              TrancheDiagnostics *diagnostics,
+              const GError       *error)
 {
-  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
-  g_autoptr(TrancheDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  dataset = tranche_document_load_dataset (doc, diagnostics, &error);
   g_clear_pointer (&self->diagnostics, tranche_diagnostics_unref);
   self->diagnostics = tranche_diagnostics_ref (diagnostics);
   if (dataset == NULL && error != NULL && tranche_diagnostics_get_length (diagnostics) == 0)
@@ -61,7 +59,98 @@ _tranche_window_edit_document_changed (TrancheWindow   *self,
   if (dataset != NULL)
     tranche_session_set_dataset (self->session, dataset);
   _tranche_window_update_problems (self, dataset == NULL);
+}
 
+typedef struct
+{
+  TrancheWindow      *window;    /* a reference */
+  guint               generation;
+  GBytes             *bytes;
+  char               *filename;
+  TrancheDataset     *dataset;
+  TrancheDiagnostics *diagnostics;
+  GError             *error;
+} Reread;
+
+static void
+reread_free (Reread *reread)
+{
+  g_object_unref (reread->window);
+  g_bytes_unref (reread->bytes);
+  g_free (reread->filename);
+  g_clear_pointer (&reread->dataset, tranche_dataset_unref);
+  g_clear_pointer (&reread->diagnostics, tranche_diagnostics_unref);
+  g_clear_error (&reread->error);
+  g_free (reread);
+}
+
+static void
+reread_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Reread *reread = task_data;
+
+  reread->dataset = tranche_loader_load_bytes (reread->bytes, reread->filename, NULL,
+                                               reread->diagnostics, &reread->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Only the newest reading is shown: an older one that ends later is
+ * dropped, and so is one that ends after the window closed. */
+static void
+reread_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Reread *reread = g_task_get_task_data (G_TASK (result));
+  TrancheWindow *self = reread->window;
+
+  if (self->edit != NULL && reread->generation == self->edit->generation)
+    show_dataset (self, reread->dataset, reread->diagnostics, reread->error);
+}
+
+static void
+reread_dataset (TrancheWindow   *self,
+                TrancheDocument *doc)
+{
+  gsize len = 0;
+
+  self->edit->generation++;
+  tranche_document_get_text (doc, &len);
+  if (len < REREAD_IN_THREAD_BYTES)
+    {
+      g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+      g_autoptr(TrancheDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      dataset = tranche_document_load_dataset (doc, diagnostics, &error);
+      show_dataset (self, dataset, diagnostics, error);
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, reread_done_cb, NULL);
+      Reread *reread = g_new0 (Reread, 1);
+
+      reread->window = g_object_ref (self);
+      reread->generation = self->edit->generation;
+      reread->bytes = tranche_document_get_bytes (doc);
+      reread->filename = g_strdup (tranche_document_get_filename (doc));
+      reread->diagnostics = tranche_diagnostics_new ();
+      g_task_set_task_data (task, reread, (GDestroyNotify) reread_free);
+      g_task_run_in_thread (task, reread_thread);
+    }
+}
+
+/* The dataset is read again from the text after every change: what the
+ * views show, and the problems, are what the loader makes of the file. A
+ * big file is read in a worker thread, so that typing never waits for it. */
+void
+_tranche_window_edit_document_changed (TrancheWindow   *self,
+                                       TrancheDocument *doc)
+{
+  reread_dataset (self, doc);
   g_clear_handle_id (&self->edit->recovery_source, g_source_remove);
   if (tranche_document_get_modified (doc))
     self->edit->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_S, write_recovery_cb,
@@ -72,7 +161,7 @@ _tranche_window_edit_document_changed (TrancheWindow   *self,
 
 void
 _tranche_window_edit_adopt (TrancheWindow   *self,
-                TrancheDocument *doc)
+                            TrancheDocument *doc)
 {
   TrancheDocument *old = tranche_session_get_document (self->session);
 
