@@ -90,6 +90,17 @@ find_message_dialog (TrancheWindow *window)
   return NULL;
 }
 
+/* What a click on a response button does: the response, then the dialog
+ * closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_iterate ();
+}
+
 static char *
 copy_of_sample (const char *dir)
 {
@@ -450,7 +461,7 @@ test_recovery (void)
   window = open_path (path);
   wait_for ((dialog = find_message_dialog (window)) != NULL);
   g_assert_cmpstr (event_by_id (window, "msft-2019")->title, !=, "Recovered title");
-  adw_message_dialog_response (dialog, "restore");
+  respond (dialog, "restore");
   gui_test_iterate ();
   g_assert_cmpstr (event_by_id (window, "msft-2019")->title, ==, "Recovered title");
   g_assert_true (tranche_session_get_modified (tranche_window_get_session (window)));
@@ -465,6 +476,49 @@ test_recovery (void)
   g_assert_cmpstr (event_by_id (window, "msft-2019")->title, ==, "Recovered title");
   gui_test_destroy_window (window);
   gui_test_remove_dir (dir);
+}
+
+/* A new dataset never saved, after a crash: offered when the app starts. */
+static void
+test_recovery_unnamed (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheEventEditor *editor;
+  TrancheDocument *doc;
+  AdwMessageDialog *dialog;
+
+  tranche_window_new_dataset (window);
+  editor = tranche_window_edit_event (window, -1);
+  fill_event (editor, "Never saved", "2024", "acme", 5, NULL);
+  tranche_event_editor_add_investor (editor, "Big Fund", FALSE, NULL);
+  g_assert_true (tranche_event_editor_apply (editor));
+  doc = tranche_session_get_document (tranche_window_get_session (window));
+  g_assert_true (tranche_document_write_recovery (doc, NULL));
+  gui_test_destroy_window (window);
+
+  window = gui_test_new_window ();
+  tranche_window_offer_recoveries (window);
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "restore");
+  g_assert_nonnull (tranche_window_get_dataset (window));
+  g_assert_cmpstr (event_by_id (window, "never-saved")->title, ==, "Never saved");
+  g_assert_true (tranche_session_get_modified (tranche_window_get_session (window)));
+  g_assert_null (tranche_window_get_file (window));
+
+  /* Discarded as the window closes, it is not offered again. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for ((dialog = find_message_dialog (window)) != NULL);
+  respond (dialog, "discard");
+  wait_for (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)));
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_iterate ();
+  window = gui_test_new_window ();
+  tranche_window_offer_recoveries (window);
+  g_assert_null (find_message_dialog (window));
+  gui_test_destroy_window (window);
 }
 
 static void
@@ -538,7 +592,7 @@ test_save_fails (void)
   g_assert_true (tranche_session_get_modified (tranche_window_get_session (window)));
   g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 1);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
-  adw_message_dialog_response (dialog, "close");
+  respond (dialog, "close");
   gui_test_iterate ();
 
   g_chmod (readonly, 0755);
@@ -565,14 +619,14 @@ test_close_asks (void)
   gtk_window_close (GTK_WINDOW (window));
   wait_for ((dialog = find_message_dialog (window)) != NULL);
   g_assert_nonnull (window);
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
   gui_test_iterate ();
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_close (GTK_WINDOW (window));
   wait_for ((dialog = find_message_dialog (window)) != NULL);
-  adw_message_dialog_response (dialog, "discard");
+  respond (dialog, "discard");
   wait_for (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)));
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
@@ -762,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/undo-redo", test_undo_redo);
   g_test_add_func ("/window-edit/live-validation", test_live_validation);
   g_test_add_func ("/window-edit/recovery", test_recovery);
+  g_test_add_func ("/window-edit/recovery-unnamed", test_recovery_unnamed);
   g_test_add_func ("/window-edit/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window-edit/save-fails", test_save_fails);
   g_test_add_func ("/window-edit/close-asks", test_close_asks);

@@ -455,6 +455,103 @@ _tranche_window_edit_loaded (TrancheWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+gboolean
+tranche_window_open_recovery (TrancheWindow  *self,
+                              const char     *recovery,
+                              GError        **error)
+{
+  g_autoptr(TrancheDocument) doc = NULL;
+  const char *filename;
+
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (recovery != NULL, FALSE);
+
+  if ((doc = tranche_document_new_from_recovery (recovery, error)) == NULL)
+    return FALSE;
+  _tranche_window_cancel_load (self);
+  filename = tranche_document_get_filename (doc);
+  if (filename != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (filename);
+      _tranche_window_set_file (self, file);
+    }
+  else
+    _tranche_window_set_file (self, NULL);
+  g_free (self->problems_name);
+  self->problems_name = filename ? g_path_get_basename (filename)
+                                 : g_strdup (_("Untitled Dataset"));
+  hide_disk_notice (self);
+  _tranche_window_edit_adopt (self, doc);
+  _tranche_window_edit_document_changed (self, doc);
+  return TRUE;
+}
+
+static void
+recoveries_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TrancheWindow    *self)
+{
+  GPtrArray *recoveries = g_object_get_data (G_OBJECT (dialog), "tranche-recoveries");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (guint i = 0; recoveries != NULL && i < recoveries->len; i++)
+    {
+      const char *path = g_ptr_array_index (recoveries, i);
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (response, "restore") == 0)
+        {
+          /* The first in this window, if it shows nothing of its own yet. */
+          TrancheWindow *window = i == 0 && !tranche_session_get_modified (self->session)
+                                  ? self : tranche_window_new (TRANCHE_APPLICATION (app));
+
+          if (!tranche_window_open_recovery (window, path, &error))
+            _tranche_window_add_toast (self, error->message);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_strcmp0 (response, "discard") == 0)
+        {
+          g_autoptr(TrancheDocument) doc = tranche_document_new_from_recovery (path, NULL);
+          if (doc != NULL)
+            tranche_document_discard_recovery (doc, NULL);
+        }
+    }
+}
+
+void
+tranche_window_offer_recoveries (TrancheWindow *self)
+{
+  g_autoptr(GPtrArray) recoveries = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (TRANCHE_IS_WINDOW (self));
+
+  if (recovery_dir_is_empty ())
+    return;
+  recoveries = tranche_document_list_recoveries ();
+  if (recoveries == NULL || recoveries->len == 0)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("Changes to %u dataset were not saved when Tranche "
+                                            "last closed. They were kept, and can be restored.",
+                                            "Changes to %u datasets were not saved when Tranche "
+                                            "last closed. They were kept, and can be restored.",
+                                            recoveries->len), recoveries->len);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                    "later", _("_Not Now"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "tranche-recoveries", g_steal_pointer (&recoveries),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recoveries_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A window with unsaved edits never loads another file (or the sample,
  * `file` NULL) over them: that opens in a window of its own. */
 gboolean

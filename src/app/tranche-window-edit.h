@@ -38,4 +38,13 @@ const char         *tranche_window_get_disk_notice (TrancheWindow *self);
 GtkWindow          *tranche_window_paste_article   (TrancheWindow *self,
                                                     const char    *text);
 
+/* Opens the text a recovery file kept (see tranche_document_list_recoveries)
+ * in this window, with unsaved changes; FALSE (and `error`) when it can't. */
+gboolean            tranche_window_open_recovery   (TrancheWindow *self,
+                                                    const char    *recovery,
+                                                    GError       **error);
+/* After a crash: when unsaved changes were kept, asks whether to restore
+ * them, each in a window of its own. */
+void                tranche_window_offer_recoveries (TrancheWindow *self);
+
 G_END_DECLS
