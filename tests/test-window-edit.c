@@ -177,6 +177,8 @@ test_new_dataset (void)
   tranche_window_new_dataset (window);
   g_assert_nonnull (tranche_window_get_dataset (window));
   g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 0);
+  /* No empty charts: the window says how to start. */
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "No Events Yet") != NULL);
 
   /* An article pasted: a source with its text, its headline as title. */
   source_editor = TRANCHE_ELEMENT_EDITOR (tranche_window_paste_article (window, ARTICLE));
@@ -238,6 +240,8 @@ test_new_dataset (void)
 
   dataset = tranche_window_get_dataset (window);
   g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 3);
+  gui_test_iterate ();
+  g_assert_null (gui_test_find_shown_label (GTK_WIDGET (window), "No Events Yet"));
   g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
                                                TRANCHE_SEVERITY_ERROR), ==, 0);
   g_assert_true (g_str_has_prefix (window_title (window), "• "));

@@ -689,11 +689,56 @@ add_disk_bar (TrancheWindow *self)
                               GTK_WIDGET (self->problems_revealer));
 }
 
+/* A dataset with no events yet says how to start, instead of empty
+ * charts. */
+static void
+update_empty_page (TrancheWindow *self)
+{
+  TrancheDataset *dataset = tranche_session_get_dataset (self->session);
+  gboolean empty = dataset != NULL && tranche_dataset_get_n_events (dataset) == 0;
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == self->edit->empty_page ? empty : !empty);
+}
+
+static void
+add_empty_page (TrancheWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_New Event"));
+  GtkWidget *paste = gtk_button_new_with_mnemonic (_("_Paste an Article"));
+
+  self->edit->empty_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->edit->empty_page),
+                                 "x-office-document-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->edit->empty_page), _("No Events Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->edit->empty_page),
+                                   _("Add the first event, or paste an article to cite its "
+                                     "figures."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.new-event");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (paste), "win.paste-article");
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_add_css_class (paste, "pill");
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), add);
+  gtk_box_append (GTK_BOX (box), paste);
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->edit->empty_page), box);
+  gtk_widget_set_vexpand (self->edit->empty_page, TRUE);
+  gtk_widget_set_visible (self->edit->empty_page, FALSE);
+  gtk_box_append (self->charts_box, self->edit->empty_page);
+  g_signal_connect_object (self->session, "notify::dataset", G_CALLBACK (update_empty_page),
+                           self, G_CONNECT_SWAPPED);
+}
+
 void
 _tranche_window_edit_init (TrancheWindow *self)
 {
   self->edit = g_new0 (TrancheWindowEdit, 1);
   add_disk_bar (self);
+  add_empty_page (self);
   g_signal_connect_object (self->session, "notify::can-undo",
                            G_CALLBACK (_tranche_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::can-redo",

@@ -24,6 +24,7 @@ struct _TrancheWindowEdit
   GtkLabel     *disk_label;
   char         *disk_notice;
   GtkWindow    *editor;        /* weak: the editor open, if any */
+  GtkWidget    *empty_page;    /* shown over the charts while there are no events */
   guint         generation;    /* of the text: a dataset read from an older one is dropped */
 };
 
