@@ -700,6 +700,9 @@ tranche_event_editor_new (GtkWindow      *parent,
       _tranche_event_editor_fill (self, empty);
       self->filling = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->id_row), id);
+      /* A new event is an investment, which has an amount: its figure is
+       * what the analyst types next. */
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->amount_form_row), AMOUNT_EXACT);
       self->filling = FALSE;
     }
   _tranche_event_editor_update_amount_rows (self);
