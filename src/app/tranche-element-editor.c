@@ -86,11 +86,37 @@ touch (TrancheElementEditor *self,
   schedule_check (self);
 }
 
+/* A new element's id follows its name (or title) until the analyst
+ * writes one. */
+static void
+follow_name (TrancheElementEditor *self,
+             const char           *member)
+{
+  GtkWidget *id_row = g_hash_table_lookup (self->widgets, "id");
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->index >= 0 || self->document == NULL || id_row == NULL
+      || g_strcmp0 (member, self->spec[0].member) != 0
+      || g_hash_table_contains (self->touched, "id"))
+    return;
+  name = tranche_editor_dup_text (GTK_EDITABLE (g_hash_table_lookup (self->widgets, member)));
+  id = tranche_element_edit_new_id (self->document, self->array, name);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (id_row), id);
+  self->filling = FALSE;
+}
+
 static void
 editable_changed_cb (GtkEditable          *editable,
                      TrancheElementEditor *self)
 {
-  touch (self, g_object_get_data (G_OBJECT (editable), "tranche-member"));
+  const char *member = g_object_get_data (G_OBJECT (editable), "tranche-member");
+
+  if (self->filling)
+    return;
+  touch (self, member);
+  follow_name (self, member);
 }
 
 static void
@@ -200,6 +226,8 @@ build_form (TrancheElementEditor *self)
           gtk_frame_set_child (GTK_FRAME (frame), scroller);
           gtk_widget_add_css_class (frame, "view");
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (text_group), frame);
+          adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (text_group),
+                                                   self->quote_button);
           adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (text_group));
           buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
           g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
@@ -428,6 +456,7 @@ tranche_element_editor_init (TrancheElementEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->apply_button), "editor.apply");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "editor.cancel");
   self->quote_button = gtk_button_new_with_mnemonic (_("New _Event from Selection"));
+  gtk_widget_set_valign (self->quote_button, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->quote_button), "editor.quote");
   gtk_widget_set_sensitive (self->quote_button, FALSE);
   gtk_widget_set_visible (self->quote_button, FALSE);
@@ -435,7 +464,6 @@ tranche_element_editor_init (TrancheElementEditor *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->quote_button);
   gtk_box_append (GTK_BOX (box), header);
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
