@@ -425,6 +425,18 @@ test_live_validation (void)
   /* Nothing reached the document. */
   g_assert_false (tranche_session_get_modified (tranche_window_get_session (window)));
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A new event's amount follows its kind until a figure is typed. */
+  editor = tranche_window_edit_event (window, -1);
+  g_assert_cmpuint (adw_combo_row_get_selected
+                      (ADW_COMBO_ROW (tranche_event_editor_get_field (editor, "amount.form"))),
+                    ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tranche_event_editor_get_field (editor, "kind")),
+                              5);
+  g_assert_cmpuint (adw_combo_row_get_selected
+                      (ADW_COMBO_ROW (tranche_event_editor_get_field (editor, "amount.form"))),
+                    ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
   gui_test_destroy_window (window);
   gui_test_remove_dir (dir);
 }

@@ -219,6 +219,25 @@ title_changed_cb (TrancheEventEditor *self)
   self->filling = FALSE;
 }
 
+/* A new event's amount follows its kind while no figure is typed: the
+ * kinds that need one get an exact figure to type, the others none. */
+static void
+kind_changed_cb (TrancheEventEditor *self)
+{
+  const char *kind = _tranche_event_editor_get_combo (self->kind_row, _tranche_event_kinds);
+  g_autofree char *value = tranche_editor_dup_text (GTK_EDITABLE (self->amount_value_row));
+  gboolean needs = g_str_equal (kind, "investment") || g_str_equal (kind, "commitment")
+                   || g_str_equal (kind, "acquisition");
+
+  if (self->index >= 0 || self->filling || value != NULL
+      || g_hash_table_contains (self->touched, "amount"))
+    return;
+  self->filling = TRUE;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->amount_form_row),
+                              needs ? AMOUNT_EXACT : AMOUNT_NONE);
+  self->filling = FALSE;
+}
+
 /* The precision row shows the date's own. */
 static void
 date_changed_cb (TrancheEventEditor *self)
@@ -364,6 +383,8 @@ build_form (TrancheEventEditor *self,
                             G_CALLBACK (precision_changed_cb), self);
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb),
+                            self);
   self->end_row = add_entry (self, group, "end", _("End (optional)"));
   self->round_row = add_entry (self, group, "round", _("Round"));
   self->tags_row = add_entry (self, group, "tags", _("Tags, separated by commas"));
