@@ -332,7 +332,8 @@ check (TrancheElementEditor *self)
   for (guint i = 0; i < tranche_diagnostics_get_length (problems); i++)
     {
       const TrancheDiagnostic *d = tranche_diagnostics_get (problems, i);
-      g_autofree char *member = g_strdup (d->path + strlen (path) + (d->path[strlen (path)] == '.'));
+      const char *relative = d->path + strlen (path);
+      g_autofree char *member = g_strdup (relative + (*relative == '.'));
       char *cut = strpbrk (member, ".[");
 
       if (cut != NULL)

@@ -348,6 +348,8 @@ group_add_button (AdwPreferencesGroup *group,
   return button;
 }
 
+/* One group and row after another, in the order the form shows them: long,
+ * but read top to bottom like the dialog. */
 static void
 build_form (TrancheEventEditor *self,
             AdwPreferencesPage *page)
@@ -376,7 +378,8 @@ build_form (TrancheEventEditor *self,
   group = add_group (page, _("Event"));
   self->title_row = add_entry (self, group, "title", _("Title"));
   self->kind_row = add_combo (self, group, "kind", _("Kind"), kinds);
-  self->date_row = add_entry (self, group, "date", _("Date (2021, 2021-Q3, 2021-07 or 2021-07-14)"));
+  self->date_row = add_entry (self, group, "date",
+                              _("Date (2021, 2021-Q3, 2021-07 or 2021-07-14)"));
   self->precision_row = tranche_editor_combo_row (_("Precision"), precision_labels);
   adw_preferences_group_add (group, self->precision_row);
   g_signal_connect_swapped (self->precision_row, "notify::selected",

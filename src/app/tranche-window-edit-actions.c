@@ -82,7 +82,8 @@ duplicate_event_action (GtkWidget  *widget,
 
   if (doc == NULL)
     return;
-  index = _tranche_window_edit_event_index (self, doc, tranche_session_get_selected (self->session));
+  index = _tranche_window_edit_event_index (self, doc,
+                                            tranche_session_get_selected (self->session));
   if (index < 0)
     return;
   if (!tranche_document_duplicate_element (doc, TRANCHE_DOCUMENT_EVENTS, index, &copy_index,
@@ -110,7 +111,8 @@ delete_event_action (GtkWidget  *widget,
 
   if (doc == NULL)
     return;
-  index = _tranche_window_edit_event_index (self, doc, tranche_session_get_selected (self->session));
+  index = _tranche_window_edit_event_index (self, doc,
+                                            tranche_session_get_selected (self->session));
   if (index < 0)
     return;
   tranche_document_delete_element (doc, TRANCHE_DOCUMENT_EVENTS, index);

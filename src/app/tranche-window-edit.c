@@ -169,7 +169,8 @@ _tranche_window_edit_adopt (TrancheWindow   *self,
     g_signal_handlers_disconnect_by_data (old, self);
   g_clear_handle_id (&self->edit->recovery_source, g_source_remove);
   if (doc != NULL)
-    g_signal_connect_object (doc, "changed", G_CALLBACK (_tranche_window_edit_document_changed), self,
+    g_signal_connect_object (doc, "changed",
+                             G_CALLBACK (_tranche_window_edit_document_changed), self,
                              G_CONNECT_SWAPPED);
   tranche_session_set_document (self->session, doc);
 }

@@ -4,10 +4,10 @@
 Starts the built tranche on an empty dataset (a copy in a temporary folder), presses
 the "New Event" button of its "No Events Yet" page, and fills the New Event dialog
 field by field, found by their accessible names: title, date, target, an investor,
-and the amount (a new event's amount is an exact figure). Before the amount is given, the dialog reads out the
-loader's message about it; once it is, the message is gone. "Add" puts the event in
-the window, whose title then marks unsaved changes, and whose Event Details panel
-shows the event.
+and the amount (a new event's amount is an exact figure). Before the amount is
+given, the dialog reads out the loader's message about it; once it is, the message
+is gone. "Add" puts the event in the window, whose title then marks unsaved changes,
+and whose Event Details panel shows the event.
 
 Usage: test-atspi-edit.py TRANCHE_BINARY   (run-atspi.sh sets up the display and
 buses). Exit status: 0 pass, 1 fail, 77 skip (AT-SPI can't be started).
