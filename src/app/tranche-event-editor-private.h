@@ -53,6 +53,8 @@ struct _TrancheEventEditor
   GPtrArray           *citations;     /* CitationRow */
   guint                check_source;
   gboolean             filling;       /* the form is being filled: nothing is touched */
+  guint                n_errors;      /* of the last check */
+  gboolean             confirmed;     /* Apply was pressed again over errors */
 
   GtkWidget           *apply_button;
   GtkWidget           *problems_group;

@@ -529,6 +529,13 @@ check (TrancheEventEditor *self)
   };
 
   problems = tranche_element_edit_check (&edit, self->document, &path);
+  self->n_errors = tranche_diagnostics_count (problems, TRANCHE_SEVERITY_ERROR);
+  if (self->confirmed && self->n_errors == 0)
+    {
+      self->confirmed = FALSE;
+      gtk_button_set_label (GTK_BUTTON (self->apply_button),
+                            self->index >= 0 ? _("_Apply") : _("_Add"));
+    }
   register_list_fields (self);
   g_hash_table_iter_init (&iter, self->fields);
   while (g_hash_table_iter_next (&iter, NULL, &field))
@@ -572,12 +579,31 @@ schedule_check (TrancheEventEditor *self)
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
 }
 
+/* An event with errors is left out of the charts when it is loaded: the
+ * first Apply says so and asks again, so that it never vanishes unseen. */
 static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  tranche_event_editor_apply (TRANCHE_EVENT_EDITOR (widget));
+  TrancheEventEditor *self = TRANCHE_EVENT_EDITOR (widget);
+  g_autofree char *problems = tranche_event_editor_check_now (self);
+
+  if (self->n_errors > 0 && !self->confirmed)
+    {
+      g_autofree char *text =
+        /* Translators: the loader's messages come after this sentence */
+        g_strdup_printf (_("With these errors the event is kept in the file but left out of "
+                           "the charts until they are fixed.\n%s"), problems);
+
+      self->confirmed = TRUE;
+      gtk_label_set_text (self->problems_label, text);
+      gtk_widget_set_visible (self->problems_group, TRUE);
+      gtk_button_set_label (GTK_BUTTON (self->apply_button), _("Apply _Anyway"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->apply_button), TRUE);
+      return;
+    }
+  tranche_event_editor_apply (self);
 }
 
 static void
