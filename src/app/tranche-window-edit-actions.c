@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tranche-element-edit.h"
@@ -172,6 +174,46 @@ edit_elements_action (GtkWidget  *widget,
     return;
   gtk_window_present (GTK_WINDOW (tranche_elements_dialog_new (GTK_WINDOW (self),
                                                                self->session)));
+}
+
+/* "events[3]", "entities[0]" or "sources[1]" (a problem's element) in its
+ * editor: an event the loader left out can be fixed only from there. */
+static void
+edit_element_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  const char *bracket = strchr (path, '[');
+  g_autofree char *digits = NULL;
+  TrancheDocumentArray array;
+  TrancheDocument *doc;
+  guint64 index;
+  GtkWindow *editor;
+
+  if (bracket == NULL)
+    return;
+  digits = g_strndup (bracket + 1, strcspn (bracket + 1, "]"));
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXINT, &index, NULL)
+      || (doc = _tranche_window_edit_document (self)) == NULL)
+    return;
+  if (g_str_has_prefix (path, "events["))
+    array = TRANCHE_DOCUMENT_EVENTS;
+  else if (g_str_has_prefix (path, "entities["))
+    array = TRANCHE_DOCUMENT_ENTITIES;
+  else if (g_str_has_prefix (path, "sources["))
+    array = TRANCHE_DOCUMENT_SOURCES;
+  else
+    return;
+  if (index >= tranche_document_get_n_elements (doc, array))
+    return;
+  if (array == TRANCHE_DOCUMENT_EVENTS)
+    editor = GTK_WINDOW (tranche_event_editor_new (GTK_WINDOW (self), self->session, index));
+  else
+    editor = GTK_WINDOW (tranche_element_editor_new (GTK_WINDOW (self), self->session, array,
+                                                     index, NULL));
+  _tranche_window_edit_present (self, editor);
 }
 
 /* Citing ------------------------------------------------------------------ */
@@ -617,6 +659,7 @@ _tranche_window_edit_class_init (GtkWidgetClass *widget_class)
     { "win.new-entity", NULL, new_element_action },
     { "win.new-source", NULL, new_element_action },
     { "win.edit-elements", NULL, edit_elements_action },
+    { "win.edit-element", "s", edit_element_action },
     { "win.undo", NULL, undo_action },
     { "win.redo", NULL, redo_action },
     { "win.save", NULL, _tranche_window_edit_save },
