@@ -883,6 +883,47 @@ test_big_file (void)
   gui_test_remove_dir (dir);
 }
 
+/* A passage of a pasted article cited for the event selected in the
+ * window: the source is added, then the citation. */
+static void
+test_cite_pasted_article (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = copy_of_sample (dir);
+  TrancheWindow *window = open_path (path);
+  TrancheDataset *dataset = tranche_window_get_dataset (window);
+  guint before;
+  TrancheElementEditor *source_editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const TrancheEvent *ev;
+
+  tranche_window_set_selected (window, gui_test_event_index (dataset, "msft-2019"));
+  before = event_by_id (window, "msft-2019")->n_citations;
+  source_editor = TRANCHE_ELEMENT_EDITOR (tranche_window_paste_article (window, ARTICLE));
+  buffer = gtk_text_view_get_buffer
+             (GTK_TEXT_VIEW (tranche_element_editor_get_field (source_editor, "text")));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, PASSAGE, 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_object_add_weak_pointer (G_OBJECT (source_editor), (gpointer *) &source_editor);
+  gtk_widget_activate_action (GTK_WIDGET (source_editor), "editor.cite", NULL);
+  wait_for (source_editor == NULL);
+
+  dataset = tranche_window_get_dataset (window);
+  ev = event_by_id (window, "msft-2019");
+  g_assert_cmpuint (tranche_dataset_get_n_sources (dataset), ==, 2);
+  g_assert_cmpuint (ev->n_citations, ==, before + 1);
+  g_assert_cmpstr (tranche_dataset_event_citation (dataset, ev, before)->quote, ==, PASSAGE);
+  g_assert_cmpstr (tranche_dataset_event_citation (dataset, ev, before)->source_id, ==,
+                   "acme-raises-40-million-from-big-fund");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tranche_session_get_modified (tranche_window_get_session (window)));
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/save-fails", test_save_fails);
   g_test_add_func ("/window-edit/close-asks", test_close_asks);
   g_test_add_func ("/window-edit/cite-from-panel", test_cite_from_panel);
+  g_test_add_func ("/window-edit/cite-pasted-article", test_cite_pasted_article);
   g_test_add_func ("/window-edit/entities-and-sources", test_elements_dialog);
   g_test_add_func ("/window-edit/big-file", test_big_file);
   return g_test_run ();

@@ -38,6 +38,7 @@ struct _TrancheElementEditor
   AdwPreferencesPage   *page;
   GtkWidget            *apply_button;
   GtkWidget            *quote_button;
+  GtkWidget            *cite_button;    /* for the event selected in the window */
   GtkWidget            *problems_group;
   GtkLabel             *problems_label;
 };
@@ -155,6 +156,10 @@ selection_changed_cb (TrancheElementEditor *self)
   g_autofree char *text = selected_text (self);
 
   gtk_widget_set_sensitive (self->quote_button, text != NULL && *text != '\0');
+  gtk_widget_set_sensitive (self->cite_button, text != NULL && *text != '\0'
+                                               && self->session != NULL
+                                               && tranche_session_get_selected (self->session)
+                                                  >= 0);
 }
 
 static GtkWidget *
@@ -214,7 +219,12 @@ build_form (TrancheElementEditor *self)
           GtkWidget *text_group = adw_preferences_group_new ();
           GtkWidget *frame = gtk_frame_new (NULL);
           GtkWidget *scroller = gtk_scrolled_window_new ();
+          GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
           GtkTextBuffer *buffer;
+
+          gtk_box_append (GTK_BOX (buttons), self->cite_button);
+          gtk_box_append (GTK_BOX (buttons), self->quote_button);
+          gtk_widget_set_valign (buttons, GTK_ALIGN_END);
 
           widget = make_text_view (_(f->title));
           adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (text_group), _(f->title));
@@ -227,13 +237,14 @@ build_form (TrancheElementEditor *self)
           gtk_widget_add_css_class (frame, "view");
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (text_group), frame);
           adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (text_group),
-                                                   self->quote_button);
+                                                   buttons);
           adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (text_group));
           buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
           g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
           g_signal_connect_swapped (buffer, "notify::has-selection",
                                     G_CALLBACK (selection_changed_cb), self);
           gtk_widget_set_visible (self->quote_button, TRUE);
+          gtk_widget_set_visible (self->cite_button, TRUE);
         }
       g_object_set_data (G_OBJECT (widget), "tranche-member", (gpointer) f->member);
       g_hash_table_insert (self->widgets, (gpointer) f->member, widget);
@@ -367,7 +378,8 @@ schedule_check (TrancheElementEditor *self)
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
 }
 
-/* The source is written first, so that the event can cite it. */
+/* The source is written first, so that the event can cite it: a new event
+ * (editor.quote) or the one selected in the window (editor.cite). */
 static void
 quote_action (GtkWidget  *widget,
               const char *action_name,
@@ -384,8 +396,10 @@ quote_action (GtkWidget  *widget,
   id = g_strdup (json_object_get_string_member (element, "id"));
   g_object_ref (parent);
   if (tranche_element_editor_apply (self) && parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.new-event-with-quote", "(ss)",
-                                id, quote);
+    gtk_widget_activate_action (GTK_WIDGET (parent),
+                                g_str_equal (action_name, "editor.cite")
+                                  ? "win.cite-quote" : "win.new-event-with-quote",
+                                "(ss)", id, quote);
   g_object_unref (parent);
 }
 
@@ -438,6 +452,7 @@ tranche_element_editor_class_init (TrancheElementEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.quote", NULL, quote_action);
+  gtk_widget_class_install_action (widget_class, "editor.cite", NULL, quote_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "editor.apply", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
@@ -457,7 +472,10 @@ tranche_element_editor_init (TrancheElementEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->apply_button), "editor.apply");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "editor.cancel");
   self->quote_button = gtk_button_new_with_mnemonic (_("New _Event from Selection"));
-  gtk_widget_set_valign (self->quote_button, GTK_ALIGN_END);
+  self->cite_button = gtk_button_new_with_mnemonic (_("C_ite for the Selected Event"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cite_button), "editor.cite");
+  gtk_widget_set_sensitive (self->cite_button, FALSE);
+  gtk_widget_set_visible (self->cite_button, FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->quote_button), "editor.quote");
   gtk_widget_set_sensitive (self->quote_button, FALSE);
   gtk_widget_set_visible (self->quote_button, FALSE);

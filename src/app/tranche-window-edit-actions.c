@@ -246,33 +246,28 @@ new_event_from_selection_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.new-event-with-quote", "(ss)", source, quote);
 }
 
-/* The passage becomes one more citation of the event the panel shows. */
+/* The passage becomes one more citation of the dataset's event `event`. */
 static void
-cite_selection_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+add_citation (TrancheWindow *self,
+              int            event,
+              const char    *source,
+              const char    *quote)
 {
-  TrancheWindow *self = TRANCHE_WINDOW (widget);
-  g_autofree char *source = NULL;
-  g_autofree char *quote = tranche_source_panel_dup_selection (self->source_panel, &source);
   TrancheDocument *doc;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) sources = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *citation;
+  JsonObject *object, *citation;
   int index;
 
-  if (quote == NULL || (doc = _tranche_window_edit_document (self)) == NULL)
-    return;
-  index = _tranche_window_edit_event_index (self, doc,
-                                            tranche_source_panel_get_event (self->source_panel));
-  if (index < 0)
+  if (quote == NULL || (doc = _tranche_window_edit_document (self)) == NULL
+      || (index = _tranche_window_edit_event_index (self, doc, event)) < 0)
     return;
   node = tranche_document_dup_element (doc, TRANCHE_DOCUMENT_EVENTS, index);
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)
-      && json_object_has_member (json_node_get_object (node), "sources")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (node), "sources")))
-    sources = json_node_copy (json_object_get_member (json_node_get_object (node), "sources"));
+  object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  if (object != NULL && json_object_has_member (object, "sources")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "sources")))
+    sources = json_node_copy (json_object_get_member (object, "sources"));
   else
     {
       sources = json_node_new (JSON_NODE_ARRAY);
@@ -287,6 +282,32 @@ cite_selection_action (GtkWidget  *widget,
     _tranche_window_add_toast (self, error->message);
   else
     _tranche_window_add_toast (self, _("Quote added to the event"));
+}
+
+/* A passage selected in the source panel, for the event the panel shows. */
+static void
+cite_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  g_autofree char *source = NULL;
+  g_autofree char *quote = tranche_source_panel_dup_selection (self->source_panel, &source);
+
+  add_citation (self, tranche_source_panel_get_event (self->source_panel), source, quote);
+}
+
+/* A passage of a source's text (the source editor), for the selected event. */
+static void
+cite_quote_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  const char *source, *quote;
+
+  g_variant_get (parameter, "(&s&s)", &source, &quote);
+  add_citation (self, tranche_session_get_selected (self->session), source, quote);
 }
 
 GtkWindow *
@@ -644,6 +665,7 @@ _tranche_window_edit_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-event", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-selection", has_event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-quote", has_event);
 }
 
 void
@@ -668,6 +690,7 @@ _tranche_window_edit_class_init (GtkWidgetClass *widget_class)
     { "win.cite-selection", NULL, cite_selection_action },
     { "win.new-event-from-selection", NULL, new_event_from_selection_action },
     { "win.new-event-with-quote", "(ss)", new_event_with_quote_action },
+    { "win.cite-quote", "(ss)", cite_quote_action },
     { "win.disk-reload", NULL, disk_reload_action },
     { "win.disk-keep", NULL, disk_keep_action },
   };
