@@ -861,6 +861,8 @@ test_big_file (void)
   g_autofree char *dir = gui_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   GString *json = g_string_new ("{\n  \"tranche\": 1,\n  \"events\": [\n");
+  TrancheEventEditor *editor;
+  GtkWidget *date;
   TrancheWindow *window;
   g_autofree char *text = NULL;
 
@@ -879,6 +881,16 @@ test_big_file (void)
   g_assert_cmpstr (event_by_id (window, "e42")->title, !=, "Retitled in a big file");
   wait_for (g_strcmp0 (event_by_id (window, "e42")->title, "Retitled in a big file") == 0);
   g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 12000);
+
+  /* Its live checks run in a worker thread too, and still mark the field. */
+  editor = tranche_window_edit_event (window, gui_test_event_index
+                                                (tranche_window_get_dataset (window), "e7"));
+  date = tranche_event_editor_get_field (editor, "date");
+  set_text (date, "2023-02-30");
+  wait_for (gtk_widget_has_css_class (date, "error"));
+  set_text (date, "2023-02-28");
+  wait_for (!gtk_widget_has_css_class (date, "error"));
+  gtk_window_destroy (GTK_WINDOW (editor));
   gui_test_destroy_window (window);
   gui_test_remove_dir (dir);
 }

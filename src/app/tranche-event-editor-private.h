@@ -54,6 +54,8 @@ struct _TrancheEventEditor
   guint                check_source;
   gboolean             filling;       /* the form is being filled: nothing is touched */
   guint                n_errors;      /* of the last check */
+  guint                check_generation; /* only the newest check is shown */
+  gboolean             disposed;
   gboolean             confirmed;     /* Apply was pressed again over errors */
 
   GtkWidget           *apply_button;

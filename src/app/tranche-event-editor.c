@@ -11,6 +11,8 @@
 #include "tranche-event-editor-private.h"
 
 #define CHECK_DELAY_MS 300
+/* Above this, a check takes long enough to be felt while typing. */
+#define CHECK_IN_THREAD_BYTES (1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (TrancheEventEditor, tranche_event_editor, ADW_TYPE_WINDOW)
 
@@ -512,23 +514,17 @@ register_list_fields (TrancheEventEditor *self)
     }
 }
 
+/* The loader's messages on the fields they are about, and all of them
+ * above the form; returns them, one a line. */
 static char *
-check (TrancheEventEditor *self)
+show_problems (TrancheEventEditor *self,
+               TrancheDiagnostics *problems,
+               const char         *path)
 {
-  g_autoptr(GPtrArray) new_entities = g_ptr_array_new_with_free_func
-                                        ((GDestroyNotify) json_node_unref);
-  g_autoptr(JsonObject) event = _tranche_event_editor_build (self, new_entities);
-  g_autoptr(TrancheDiagnostics) problems = NULL;
-  g_autofree char *path = NULL;
   GHashTableIter iter;
   gpointer field;
   GString *text = g_string_new (NULL);
-  TrancheElementEdit edit = {
-    .array = TRANCHE_DOCUMENT_EVENTS, .index = self->index, .edited = event,
-    .touched = NULL, .new_entities = new_entities,
-  };
 
-  problems = tranche_element_edit_check (&edit, self->document, &path);
   self->n_errors = tranche_diagnostics_count (problems, TRANCHE_SEVERITY_ERROR);
   if (self->confirmed && self->n_errors == 0)
     {
@@ -561,14 +557,108 @@ check (TrancheEventEditor *self)
   return g_string_free (text, FALSE);
 }
 
+typedef struct
+{
+  TrancheElementEdit  edit;
+  JsonObject         *event;
+  GPtrArray          *new_entities;
+  GBytes             *bytes;
+  char               *filename;
+  guint               generation;
+  TrancheDiagnostics *problems;
+  char               *path;
+} Check;
+
+static void
+check_free (Check *c)
+{
+  g_clear_pointer (&c->event, json_object_unref);
+  g_clear_pointer (&c->new_entities, g_ptr_array_unref);
+  g_clear_pointer (&c->bytes, g_bytes_unref);
+  g_clear_pointer (&c->problems, tranche_diagnostics_unref);
+  g_free (c->filename);
+  g_free (c->path);
+  g_free (c);
+}
+
+static Check *
+check_new (TrancheEventEditor *self)
+{
+  Check *c = g_new0 (Check, 1);
+
+  c->new_entities = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  c->event = _tranche_event_editor_build (self, c->new_entities);
+  c->edit.array = TRANCHE_DOCUMENT_EVENTS;
+  c->edit.index = self->index;
+  c->edit.edited = c->event;
+  c->edit.new_entities = c->new_entities;
+  c->bytes = tranche_document_get_bytes (self->document);
+  c->filename = g_strdup (tranche_document_get_filename (self->document));
+  c->generation = ++self->check_generation;
+  return c;
+}
+
+static char *
+check (TrancheEventEditor *self)
+{
+  Check *c = check_new (self);
+  char *text;
+
+  c->problems = tranche_element_edit_check_bytes (&c->edit, c->bytes, c->filename, &c->path);
+  text = show_problems (self, c->problems, c->path);
+  check_free (c);
+  return text;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Check *c = task_data;
+
+  c->problems = tranche_element_edit_check_bytes (&c->edit, c->bytes, c->filename, &c->path);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Only the newest check is shown, and none once the dialog is gone. */
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TrancheEventEditor *self = TRANCHE_EVENT_EDITOR (source);
+  Check *c = g_task_get_task_data (G_TASK (result));
+  g_autofree char *text = NULL;
+
+  if (!self->disposed && c->generation == self->check_generation)
+    text = show_problems (self, c->problems, c->path);
+}
+
+/* A big file is copied and indexed for each check: that is done in a
+ * worker thread, so that typing never waits for it. */
 static gboolean
 check_cb (gpointer user_data)
 {
   TrancheEventEditor *self = user_data;
+  g_autoptr(GTask) task = NULL;
   g_autofree char *text = NULL;
+  Check *c;
 
   self->check_source = 0;
-  text = check (self);
+  c = check_new (self);
+  if (g_bytes_get_size (c->bytes) < CHECK_IN_THREAD_BYTES)
+    {
+      c->problems = tranche_element_edit_check_bytes (&c->edit, c->bytes, c->filename,
+                                                      &c->path);
+      text = show_problems (self, c->problems, c->path);
+      check_free (c);
+      return G_SOURCE_REMOVE;
+    }
+  task = g_task_new (self, NULL, check_done_cb, NULL);
+  g_task_set_task_data (task, c, (GDestroyNotify) check_free);
+  g_task_run_in_thread (task, check_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -626,6 +716,7 @@ tranche_event_editor_dispose (GObject *object)
   TrancheEventEditor *self = TRANCHE_EVENT_EDITOR (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  self->disposed = TRUE;
   G_OBJECT_CLASS (tranche_event_editor_parent_class)->dispose (object);
 }
 

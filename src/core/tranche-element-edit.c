@@ -117,19 +117,32 @@ tranche_element_edit_check (const TrancheElementEdit *edit,
                             TrancheDocument          *document,
                             char                    **out_path)
 {
-  g_autoptr(TrancheDocument) scratch = NULL;
-  g_autoptr(TrancheDiagnostics) all = tranche_diagnostics_new ();
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  guint index = 0;
 
   g_return_val_if_fail (edit != NULL && edit->edited != NULL, NULL);
   g_return_val_if_fail (TRANCHE_IS_DOCUMENT (document), NULL);
 
   bytes = tranche_document_get_bytes (document);
-  scratch = tranche_document_new_from_bytes (bytes, tranche_document_get_filename (document),
-                                             &error);
+  return tranche_element_edit_check_bytes (edit, bytes, tranche_document_get_filename (document),
+                                           out_path);
+}
+
+TrancheDiagnostics *
+tranche_element_edit_check_bytes (const TrancheElementEdit *edit,
+                                  GBytes                   *bytes,
+                                  const char               *filename,
+                                  char                    **out_path)
+{
+  g_autoptr(TrancheDocument) scratch = NULL;
+  g_autoptr(TrancheDiagnostics) all = tranche_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint index = 0;
+
+  g_return_val_if_fail (edit != NULL && edit->edited != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  scratch = tranche_document_new_from_bytes (bytes, filename, &error);
   if (scratch == NULL || !apply_edit (edit, scratch, &index, &error))
     {
       tranche_diagnostics_add (all, TRANCHE_SEVERITY_ERROR, "", 0, 0, "%s",

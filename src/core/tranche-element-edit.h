@@ -41,6 +41,12 @@ gboolean            tranche_element_edit_apply (const TrancheElementEdit *edit,
 TrancheDiagnostics *tranche_element_edit_check (const TrancheElementEdit *edit,
                                                 TrancheDocument          *document,
                                                 char                    **out_path);
+/* The same on a document's text (tranche_document_get_bytes) and file
+ * name, from any thread: a check of a big file need not hold up typing. */
+TrancheDiagnostics *tranche_element_edit_check_bytes (const TrancheElementEdit *edit,
+                                                      GBytes                   *bytes,
+                                                      const char               *filename,
+                                                      char                    **out_path);
 /* A free entity id for `name`: lowercase ASCII words joined by '-', with
  * "-2", "-3"… when taken in `document`. */
 char               *tranche_element_edit_new_id (TrancheDocument         *document,
