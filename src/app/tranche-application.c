@@ -10,6 +10,7 @@
 #include "tranche-preferences-window.h"
 #include "tranche-settings.h"
 #include "tranche-window.h"
+#include "tranche-window-edit.h"
 
 struct _TrancheApplication
 {
@@ -29,6 +30,10 @@ tranche_application_activate (GApplication *app)
     {
       window = GTK_WINDOW (tranche_window_new (TRANCHE_APPLICATION (app)));
       tranche_window_open_sample (TRANCHE_WINDOW (window));
+      gtk_window_present (window);
+      /* After a crash, what was not saved is offered back first thing. */
+      tranche_window_offer_recoveries (TRANCHE_WINDOW (window));
+      return;
     }
   gtk_window_present (window);
 }

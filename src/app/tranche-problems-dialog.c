@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tranche-problems-dialog.h"
@@ -25,6 +27,34 @@ struct _TrancheProblemsDialog
 
 G_DEFINE_FINAL_TYPE (TrancheProblemsDialog, tranche_problems_dialog, ADW_TYPE_WINDOW)
 
+/* The element a problem is in ("events[3]"), which the window can open in
+ * its editor (win.edit-element): an event left out is fixed from here. */
+static char *
+element_of (const char *path)
+{
+  const char *arrays[] = { "events[", "entities[", "sources[" };
+
+  for (guint i = 0; path != NULL && i < G_N_ELEMENTS (arrays); i++)
+    if (g_str_has_prefix (path, arrays[i]))
+      {
+        const char *end = strchr (path, ']');
+        return end != NULL ? g_strndup (path, end + 1 - path) : NULL;
+      }
+  return NULL;
+}
+
+static void
+edit_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  GtkWindow *dialog = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  GtkWindow *parent = gtk_window_get_transient_for (dialog);
+  const char *element = g_object_get_data (G_OBJECT (button), "tranche-element");
+
+  if (parent != NULL && element != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.edit-element", "s", element);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -35,6 +65,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *message = gtk_label_new (NULL);
   GtkWidget *where = gtk_label_new (NULL);
+  GtkWidget *edit;
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -54,6 +85,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (text_box, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text_box);
+  edit = gtk_button_new_with_mnemonic (_("_Edit"));
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (box), edit);
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);
   gtk_widget_set_margin_start (box, 12);
@@ -95,6 +130,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
   gtk_label_set_text (GTK_LABEL (where), location->str);
   gtk_widget_set_visible (where, location->len > 0);
+  {
+    GtkWidget *edit = gtk_widget_get_last_child (box);
+    char *element = element_of (d->path);
+
+    g_object_set_data_full (G_OBJECT (edit), "tranche-element", element, g_free);
+    gtk_widget_set_visible (edit, element != NULL);
+  }
 }
 
 static void

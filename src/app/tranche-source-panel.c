@@ -289,6 +289,20 @@ break_long_lines (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static GMenuModel *
+article_menu (void)
+{
+  static GMenu *menu = NULL;
+
+  if (menu == NULL)
+    {
+      menu = g_menu_new ();
+      g_menu_append (menu, _("_Cite for This Event"), "win.cite-selection");
+      g_menu_append (menu, _("_New Event from Selection"), "win.new-event-from-selection");
+    }
+  return G_MENU_MODEL (menu);
+}
+
 static GtkWidget *
 make_article_view (TrancheSourcePanel  *self,
                    const TrancheSource *source,
@@ -321,6 +335,10 @@ make_article_view (TrancheSourcePanel  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* A passage selected in the article can be cited (the window's editing
+   * actions; see tranche_source_panel_dup_selection). */
+  g_object_set_data_full (G_OBJECT (view), "tranche-source-id", g_strdup (source->id), g_free);
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (view), article_menu ());
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
@@ -1031,4 +1049,32 @@ tranche_source_panel_get_highlight (TrancheSourcePanel *self,
   if (highlighted_text != NULL)
     *highlighted_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   return TRUE;
+}
+
+char *
+tranche_source_panel_dup_selection (TrancheSourcePanel  *self,
+                                    char               **source_id)
+{
+  g_return_val_if_fail (TRANCHE_IS_SOURCE_PANEL (self), NULL);
+
+  for (guint i = 0; i < self->citations->len; i++)
+    {
+      Citation *entry = &g_array_index (self->citations, Citation, i);
+      GtkTextBuffer *buffer;
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      if (entry->view == NULL)
+        continue;
+      buffer = gtk_text_view_get_buffer (entry->view);
+      if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+        continue;
+      text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+      if (*text == '\0')
+        continue;
+      if (source_id != NULL)
+        *source_id = g_strdup (g_object_get_data (G_OBJECT (entry->view), "tranche-source-id"));
+      return g_steal_pointer (&text);
+    }
+  return NULL;
 }

@@ -40,5 +40,9 @@ void            tranche_source_panel_set_event     (TrancheSourcePanel *self,
 gboolean        tranche_source_panel_get_highlight (TrancheSourcePanel *self,
                                                     guint               citation,
                                                     char              **highlighted_text);
+/* The passage selected in an article the panel shows, and the id of its
+ * source; NULL when no text is selected. */
+char           *tranche_source_panel_dup_selection (TrancheSourcePanel  *self,
+                                                    char               **source_id);
 
 G_END_DECLS

@@ -145,14 +145,11 @@ finish_load (TrancheWindow      *self,
   if (!is_reload)
     tranche_viewport_clear_range (tranche_session_get_viewport (self->session));
   if (!is_reload || file == NULL || self->file == NULL || !g_file_equal (file, self->file))
-    {
-      g_set_object (&self->file, file);
-      watch_file (self);
-      remember_file (self);
-    }
+    _tranche_window_set_file (self, file);
   tranche_session_set_dataset_with_views (self->session, dataset, views);
   _tranche_window_update_problems (self, FALSE);
   toast_loaded (self, dataset, is_reload);
+  _tranche_window_edit_loaded (self, is_reload);
 }
 
 static gboolean
@@ -242,6 +239,17 @@ load_done_cb (GObject      *source,
 }
 
 void
+_tranche_window_set_file (TrancheWindow *self,
+                          GFile         *file)
+{
+  g_assert (TRANCHE_IS_WINDOW (self));
+
+  g_set_object (&self->file, file);
+  watch_file (self);
+  remember_file (self);
+}
+
+void
 _tranche_window_start_load (TrancheWindow *self,
                             GFile         *file,
                             gboolean       is_reload)
@@ -263,6 +271,9 @@ _tranche_window_start_load (TrancheWindow *self,
   g_assert (TRANCHE_IS_WINDOW (self));
   g_assert (G_IS_FILE (file));
 
+  if (is_reload ? _tranche_window_edit_hold_reload (self)
+                : _tranche_window_edit_hold_load (self, file))
+    return;
   /* A newer request wins over one still loading. */
   _tranche_window_cancel_load (self);
 
@@ -296,6 +307,8 @@ _tranche_window_load_sample (TrancheWindow *self)
 
   g_assert (TRANCHE_IS_WINDOW (self));
 
+  if (_tranche_window_edit_hold_load (self, NULL))
+    return;
   /* The sample is small and embedded: no thread needed. */
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, &error);
   if (bytes != NULL)

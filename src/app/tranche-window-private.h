@@ -23,6 +23,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _TrancheWindowEdit TrancheWindowEdit;
+
 struct _TrancheWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -76,6 +78,8 @@ struct _TrancheWindow
   char                 *stack_page;
   GtkWidget            *focus_before;
   AdwToast             *last_toast;    /* weak: dismissed when presenting starts */
+
+  TrancheWindowEdit    *edit;          /* editing: tranche-window-edit*.c */
 };
 
 /* tranche-window.c */
@@ -98,6 +102,26 @@ void _tranche_window_start_load        (TrancheWindow      *self,
 void _tranche_window_cancel_load       (TrancheWindow      *self);
 void _tranche_window_load_sample       (TrancheWindow      *self);
 void _tranche_window_dispose_load      (TrancheWindow      *self);
+
+/* Makes `file` (NULL: none) the window's, watched and remembered. */
+void _tranche_window_set_file          (TrancheWindow      *self,
+                                        GFile              *file);
+
+/* tranche-window-edit.c and tranche-window-edit-actions.c */
+void     _tranche_window_edit_class_init     (GtkWidgetClass *widget_class);
+void     _tranche_window_edit_init           (TrancheWindow  *self);
+void     _tranche_window_edit_dispose        (TrancheWindow  *self);
+void     _tranche_window_edit_update_actions (TrancheWindow  *self);
+/* TRUE when the window must not close yet (it asks about unsaved edits). */
+gboolean _tranche_window_edit_close_request  (TrancheWindow  *self);
+/* TRUE when a reload must not happen: unsaved edits, or our own save. */
+gboolean _tranche_window_edit_hold_reload    (TrancheWindow  *self);
+/* TRUE when `file` was opened elsewhere, to keep this window's edits. */
+gboolean _tranche_window_edit_hold_load      (TrancheWindow  *self,
+                                              GFile          *file);
+/* A load succeeded: offers the recovered edits of a file opened anew. */
+void     _tranche_window_edit_loaded         (TrancheWindow  *self,
+                                              gboolean        is_reload);
 
 /* tranche-window-dnd.c */
 void _tranche_window_init_dnd          (TrancheWindow      *self);

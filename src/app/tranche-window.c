@@ -53,6 +53,7 @@ _tranche_window_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
+  _tranche_window_edit_update_actions (self);
 }
 
 static void
@@ -62,6 +63,7 @@ update_title (TrancheWindow *self)
   TrancheMask *mask = tranche_session_get_mask (self->session);
   const char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *marked = NULL;
 
   if (dataset != NULL)
     {
@@ -75,6 +77,9 @@ update_title (TrancheWindow *self)
                                     tranche_mask_get_n_shown (mask), n);
       else
         subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+      if (tranche_session_get_modified (self->session))
+        /* Translators: the window title of a dataset with unsaved changes */
+        title = marked = g_strdup_printf (_("• %s"), title);
     }
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Tranche"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
@@ -198,6 +203,8 @@ save_window_state (TrancheWindow *self)
 static gboolean
 tranche_window_close_request (GtkWindow *window)
 {
+  if (_tranche_window_edit_close_request (TRANCHE_WINDOW (window)))
+    return TRUE;
   save_window_state (TRANCHE_WINDOW (window));
   return GTK_WINDOW_CLASS (tranche_window_parent_class)->close_request (window);
 }
@@ -210,6 +217,7 @@ tranche_window_dispose (GObject *object)
   TrancheWindow *self = TRANCHE_WINDOW (object);
 
   _tranche_window_dispose_load (self);
+  _tranche_window_edit_dispose (self);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_clear_weak_pointer (&self->focus_before);
   g_clear_weak_pointer (&self->last_toast);
@@ -273,6 +281,7 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, drop_target);
 
   _tranche_window_class_add_actions (widget_class);
+  _tranche_window_edit_class_init (widget_class);
 }
 
 /* When the window gets too narrow the panel folds over the charts: it is
@@ -423,6 +432,9 @@ tranche_window_init (TrancheWindow *self)
                            G_CALLBACK (session_mask_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::filter",
                            G_CALLBACK (_tranche_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::modified",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  _tranche_window_edit_init (self);
   add_settings_actions (self);
   g_signal_connect_object (self->settings, "changed::lane-grouping",
                            G_CALLBACK (lane_grouping_changed_cb), self, G_CONNECT_SWAPPED);

@@ -16,6 +16,7 @@ struct _TrancheSession
   int              selected;  /* event index, -1 for none */
   TrancheViewport *viewport;
   TrancheViewData *views;     /* while the views hear of a new dataset */
+  TrancheDocument *document;  /* the text being edited; NULL until the first edit */
 };
 
 G_DEFINE_FINAL_TYPE (TrancheSession, tranche_session, G_TYPE_OBJECT)
@@ -27,6 +28,10 @@ enum {
   PROP_MASK,
   PROP_SELECTED,
   PROP_VIEWPORT,
+  PROP_DOCUMENT,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -42,11 +47,37 @@ update_mask (TrancheSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MASK]);
 }
 
+/* The document's undo and modified state are the session's: views and
+ * actions follow the session alone, whichever document it holds. */
+static void
+document_notify_cb (TrancheSession *self,
+                    GParamSpec     *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "modified"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  else if (g_str_equal (name, "can-undo"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  else if (g_str_equal (name, "can-redo"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+drop_document (TrancheSession *self)
+{
+  if (self->document == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->document, document_notify_cb, self);
+  g_clear_object (&self->document);
+}
+
 static void
 tranche_session_dispose (GObject *object)
 {
   TrancheSession *self = TRANCHE_SESSION (object);
 
+  drop_document (self);
   g_clear_object (&self->viewport);
   G_OBJECT_CLASS (tranche_session_parent_class)->dispose (object);
 }
@@ -87,6 +118,18 @@ tranche_session_get_property (GObject    *object,
     case PROP_VIEWPORT:
       g_value_set_object (value, self->viewport);
       break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, tranche_session_get_modified (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, self->document && tranche_document_can_undo (self->document));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, self->document && tranche_document_can_redo (self->document));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,6 +153,9 @@ tranche_session_set_property (GObject      *object,
       break;
     case PROP_SELECTED:
       tranche_session_set_selected (self, g_value_get_int (value));
+      break;
+    case PROP_DOCUMENT:
+      tranche_session_set_document (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,6 +184,18 @@ tranche_session_class_init (TrancheSessionClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TRANCHE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VIEWPORT] =
     g_param_spec_object ("viewport", NULL, NULL, TRANCHE_TYPE_VIEWPORT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -292,4 +350,41 @@ tranche_session_get_viewport (TrancheSession *self)
 {
   g_return_val_if_fail (TRANCHE_IS_SESSION (self), NULL);
   return self->viewport;
+}
+
+TrancheDocument *
+tranche_session_get_document (TrancheSession *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_SESSION (self), NULL);
+  return self->document;
+}
+
+void
+tranche_session_set_document (TrancheSession  *self,
+                              TrancheDocument *document)
+{
+  g_return_if_fail (TRANCHE_IS_SESSION (self));
+  g_return_if_fail (document == NULL || TRANCHE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  drop_document (self);
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      g_signal_connect_swapped (document, "notify", G_CALLBACK (document_notify_cb), self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+tranche_session_get_modified (TrancheSession *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_SESSION (self), FALSE);
+  return self->document != NULL && tranche_document_get_modified (self->document);
 }

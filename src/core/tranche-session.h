@@ -6,14 +6,16 @@
  * never hold a part of it that the others could disagree with. The dataset,
  * the mask and the selection change together: by the time any of them is
  * notified, all three are already consistent, so no view depends on the
- * order of notifications. Editing will keep its undo stack and dirty state
- * here too.
+ * order of notifications. An edited file's TrancheDocument lives here too:
+ * its undo state and whether it differs from the file are the session's
+ * "can-undo", "can-redo" and "modified" properties.
  */
 #pragma once
 
 #include <glib-object.h>
 
 #include "tranche-dataset.h"
+#include "tranche-document.h"
 #include "tranche-filter.h"
 #include "tranche-mask.h"
 #include "tranche-view-data.h"
@@ -53,5 +55,13 @@ int                  tranche_session_get_selected    (TrancheSession      *self)
 void                 tranche_session_set_selected    (TrancheSession      *self,
                                                       int                  selected);
 TrancheViewport     *tranche_session_get_viewport    (TrancheSession      *self);
+/* The text being edited, NULL while the dataset has never been edited. The
+ * session does not load the document's dataset: whoever edits it swaps the
+ * new dataset in with tranche_session_set_dataset(). */
+TrancheDocument     *tranche_session_get_document    (TrancheSession      *self);
+void                 tranche_session_set_document    (TrancheSession      *self,
+                                                      TrancheDocument     *document);
+/* Whether the document has changes not yet saved. */
+gboolean             tranche_session_get_modified    (TrancheSession      *self);
 
 G_END_DECLS

@@ -18,7 +18,12 @@ for tool in xvfb-run dbus-run-session /usr/bin/python3; do
     exit 77
   fi
 done
+# The test to run: test-atspi.py, or the script named first (test-atspi-edit.py).
+script=test-atspi.py
+case ${1:-} in
+  *.py) script=$1; shift ;;
+esac
 export GSK_RENDERER=cairo GDK_BACKEND=x11 GTK_A11Y=atspi
 unset NO_AT_BRIDGE WAYLAND_DISPLAY
 exec xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
-  dbus-run-session -- /usr/bin/python3 "$here/test-atspi.py" "$@"
+  dbus-run-session -- /usr/bin/python3 "$here/$script" "$@"
