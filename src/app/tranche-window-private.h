@@ -43,10 +43,12 @@ struct _TrancheWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *header_revealer;
   AdwSplitButton       *open_button;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
   GtkRevealer          *problems_revealer;
   GtkImage             *problems_icon;
   GtkLabel             *problems_label;
+  GtkRevealer          *removed_revealer; /* the open file is gone from disk */
+  GtkLabel             *removed_label;
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *loading_page;
   GtkProgressBar       *loading_progress;
@@ -73,6 +75,7 @@ struct _TrancheWindow
   gboolean              was_fullscreen;
   gboolean              header_was_visible;
   gboolean              problems_were_visible;
+  gboolean              removed_were_visible;
   char                 *stack_page;
   GtkWidget            *focus_before;
   AdwToast             *last_toast;    /* weak: dismissed when presenting starts */
@@ -91,6 +94,8 @@ void _tranche_window_init_actions      (TrancheWindow      *self);
 void _tranche_window_presentation_finished (TrancheWindow  *self);
 
 /* tranche-window-load.c */
+/* The name a file goes by in the window: its base name, or "Sample dataset". */
+char *_tranche_window_display_name    (GFile              *file);
 void _tranche_window_start_load        (TrancheWindow      *self,
                                         GFile              *file,
                                         gboolean            is_reload);
@@ -98,6 +103,8 @@ void _tranche_window_start_load        (TrancheWindow      *self,
 void _tranche_window_cancel_load       (TrancheWindow      *self);
 void _tranche_window_load_sample       (TrancheWindow      *self);
 void _tranche_window_dispose_load      (TrancheWindow      *self);
+/* Whether the notice that the open file was removed from disk shows. */
+gboolean _tranche_window_is_file_removed (TrancheWindow    *self);
 
 /* tranche-window-dnd.c */
 void _tranche_window_init_dnd          (TrancheWindow      *self);

@@ -55,29 +55,24 @@ _tranche_window_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
 }
 
+/* The header names what is open: the dataset's title, and the file it
+ * comes from under it. How many events show is the filter bar's to say. */
 static void
 update_title (TrancheWindow *self)
 {
   TrancheDataset *dataset = tranche_session_get_dataset (self->session);
-  TrancheMask *mask = tranche_session_get_mask (self->session);
   const char *title = NULL;
   g_autofree char *subtitle = NULL;
 
   if (dataset != NULL)
     {
-      guint n = tranche_dataset_get_n_events (dataset);
       title = tranche_dataset_get_title (dataset);
       if (title == NULL || *title == '\0')
         title = _("Untitled Dataset");
-      if (!tranche_mask_shows_all (mask))
-        /* Translators: shown in the window subtitle when a filter is on */
-        subtitle = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n),
-                                    tranche_mask_get_n_shown (mask), n);
-      else
-        subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+      subtitle = _tranche_window_display_name (self->file);
     }
-  adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Tranche"));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
+  adw_window_title_set_title (self->window_title, title ? title : _("Tranche"));
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Tranche"));
 }
 
@@ -154,11 +149,9 @@ session_dataset_changed_cb (TrancheWindow *self)
   _tranche_window_update_actions (self);
 }
 
-/* A new mask, from a new dataset or filter: the counts in the title. */
 static void
 session_mask_changed_cb (TrancheWindow *self)
 {
-  update_title (self);
   _tranche_window_update_actions (self);
 }
 
@@ -256,10 +249,12 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_icon);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, removed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, removed_label);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, loading_progress);
