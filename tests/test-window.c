@@ -19,6 +19,8 @@
 
 #include "gui-test-util.h"
 #include "tranche-event-item.h"
+#include "tranche-preferences-window.h"
+#include "tranche-settings.h"
 
 #define PASSAGE_2019 "investissements précédents de Microsoft de 1 milliard de dollars en 2019"
 
@@ -791,6 +793,61 @@ test_reload_removed_file (void)
   gui_test_remove_dir (dir);
 }
 
+/* Preferences */
+
+static gboolean
+is_cut_label (GtkWidget *widget,
+              gpointer   data)
+{
+  return gtk_widget_get_mapped (widget)
+         && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget,
+               gpointer   title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static int
+lane_mode (TrancheWindow *window)
+{
+  int mode = -1;
+
+  g_object_get (tranche_window_get_timeline (window), "lane-mode", &mode, NULL);
+  return mode;
+}
+
+static void
+test_preferences_whole (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  g_autoptr(GSettings) settings = tranche_settings_new ();
+  TranchePreferencesWindow *prefs = tranche_preferences_window_new (GTK_WINDOW (window));
+  GtkWidget *cut, *row;
+
+  g_settings_set_string (settings, "lane-grouping", "pair");
+  gtk_window_present (GTK_WINDOW (prefs));
+  gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  /* No text is cut ("One per Investor and …"). */
+  cut = gui_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_LABEL, is_cut_label, NULL);
+  g_assert_null (cut);
+  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (prefs),
+                                               "One per Investor and Company"));
+
+  /* A choice is a row: activating it sets the lanes, and the timeline follows. */
+  row = gui_test_find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, is_row_titled,
+                              "One per Company");
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_cmpstr (g_settings_get_string (settings, "lane-grouping"), ==, "target");
+  wait_for (lane_mode (window) == TRANCHE_LANES_BY_TARGET);
+  g_settings_reset (settings, "lane-grouping");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,5 +869,6 @@ main (int   argc,
   g_test_add_func ("/window/reload/changed-file", test_reload_changed_file);
   g_test_add_func ("/window/reload/broken-keeps-dataset", test_reload_broken_keeps_dataset);
   g_test_add_func ("/window/reload/removed-file", test_reload_removed_file);
+  g_test_add_func ("/window/preferences/whole", test_preferences_whole);
   return g_test_run ();
 }
