@@ -7,6 +7,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <math.h>
+
+#include "tranche-draw.h"
 #include "tranche-legend-popover.h"
 
 struct _TrancheLegendPopover
@@ -212,6 +215,34 @@ tranche_legend_popover_set_items (TrancheLegendPopover *self,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   tranche_legend_popover_set_search (self, NULL);
+}
+
+void
+tranche_legend_popover_popup_for (TrancheLegendPopover            *self,
+                                  TrancheSession                  *session,
+                                  TrancheLaneMode                  mode,
+                                  TrancheTimelineLayout           *layout,
+                                  const TrancheTimelineLegendItem *item)
+{
+  guint n = 0;
+  const guint32 *entities;
+  g_autofree TrancheColor *colors = NULL;
+  double tw = 0, th = 0;
+  GdkRectangle rect;
+
+  g_return_if_fail (TRANCHE_IS_LEGEND_POPOVER (self));
+  g_return_if_fail (layout != NULL && item != NULL);
+
+  entities = tranche_timeline_layout_get_legend_entities (layout, &n);
+  colors = g_new0 (TrancheColor, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    colors[i] = tranche_timeline_layout_entity_color (layout, entities[i]);
+  tranche_legend_popover_set_items (self, session, mode, entities, colors, n);
+  tranche_draw_get_text_size (item->layout, &tw, &th);
+  rect = (GdkRectangle) { (int) item->text_x, (int) item->text_y, (int) ceil (tw),
+                          (int) ceil (th) };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self), &rect);
+  gtk_popover_popup (GTK_POPOVER (self));
 }
 
 void

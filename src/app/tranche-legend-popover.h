@@ -12,6 +12,7 @@
 #include "tranche-lane-index.h"
 #include "tranche-session.h"
 #include "tranche-theme.h"
+#include "tranche-timeline-layout.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,13 @@ void       tranche_legend_popover_set_items (TrancheLegendPopover *self,
                                              const guint32        *entities,
                                              const TrancheColor   *colors,
                                              guint                 n_entities);
+/* Lists every entity of `layout`'s legend and pops up pointing at `item`
+ * (its "+N more"), the popover being a child of the view drawing it. */
+void       tranche_legend_popover_popup_for (TrancheLegendPopover            *self,
+                                             TrancheSession                  *session,
+                                             TrancheLaneMode                  mode,
+                                             TrancheTimelineLayout           *layout,
+                                             const TrancheTimelineLegendItem *item);
 /* The rows shown (after the search), for tests. */
 guint      tranche_legend_popover_count_shown (TrancheLegendPopover *self);
 void       tranche_legend_popover_set_search  (TrancheLegendPopover *self,

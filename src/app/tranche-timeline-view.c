@@ -1083,32 +1083,6 @@ tranche_timeline_view_go_to_event (TrancheTimelineView *self,
   centre_on_event (self, index);
 }
 
-/* "+N more": every entity of the legend, to search and filter on. */
-static void
-show_legend_list (TrancheTimelineView             *self,
-                  const TrancheTimelineLegendItem *item)
-{
-  guint n = 0;
-  const guint32 *entities = tranche_timeline_layout_get_legend_entities (self->layout, &n);
-  g_autofree TrancheColor *colors = g_new0 (TrancheColor, MAX (n, 1));
-  double tw = 0, th = 0;
-  GdkRectangle rect;
-
-  for (guint i = 0; i < n; i++)
-    colors[i] = tranche_timeline_layout_entity_color (self->layout, entities[i]);
-  if (self->legend_popover == NULL)
-    {
-      self->legend_popover = tranche_legend_popover_new ();
-      gtk_widget_set_parent (self->legend_popover, GTK_WIDGET (self));
-    }
-  tranche_legend_popover_set_items (TRANCHE_LEGEND_POPOVER (self->legend_popover), self->session,
-                                    self->lane_mode, entities, colors, n);
-  tranche_draw_get_text_size (item->layout, &tw, &th);
-  rect = (GdkRectangle) { (int) item->text_x, (int) item->text_y, (int) ceil (tw), (int) ceil (th) };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->legend_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->legend_popover));
-}
-
 gboolean
 tranche_timeline_view_activate_legend_item (TrancheTimelineView *self,
                                             guint                index)
@@ -1125,7 +1099,15 @@ tranche_timeline_view_activate_legend_item (TrancheTimelineView *self,
   if (item->entity != TRANCHE_NO_ENTITY)
     tranche_legend_toggle_filter (self->session, self->lane_mode, item->entity);
   else if (item->n_more > 0)
-    show_legend_list (self, item);
+    {
+      if (self->legend_popover == NULL)
+        {
+          self->legend_popover = tranche_legend_popover_new ();
+          gtk_widget_set_parent (self->legend_popover, GTK_WIDGET (self));
+        }
+      tranche_legend_popover_popup_for (TRANCHE_LEGEND_POPOVER (self->legend_popover),
+                                        self->session, self->lane_mode, self->layout, item);
+    }
   else
     return FALSE;
   return TRUE;
