@@ -308,8 +308,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                      || field == TRANCHE_EVENT_FIELD_SOURCES;
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  /* Text may be shortened; dates and figures never are (fit_column_to). */
-  if (!numeric && field != TRANCHE_EVENT_FIELD_DATE)
+  /* Text may be shortened; dates, figures and kinds never are (fit_column_to). */
+  if (!numeric && field != TRANCHE_EVENT_FIELD_DATE && field != TRANCHE_EVENT_FIELD_KIND)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
@@ -369,7 +369,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
   gtk_label_set_text (label, text ? text : "");
   if (field == TRANCHE_EVENT_FIELD_DATE || field == TRANCHE_EVENT_FIELD_AMOUNT
-      || field == TRANCHE_EVENT_FIELD_VALUATION)
+      || field == TRANCHE_EVENT_FIELD_VALUATION || field == TRANCHE_EVENT_FIELD_KIND)
     fit_column_to (self, field, GTK_WIDGET (label));
 }
 
