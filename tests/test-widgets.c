@@ -547,6 +547,15 @@ test_table_kind_and_totals (void)
   run_for (50);
   g_assert_cmpstr (totals_text (table), ==, "Total of 2 events: $1B + 1 undisclosed");
 
+  /* Only an undisclosed amount: counted, with no "$0" beside it. */
+  memset (bits, 0, n);
+  bits[index_of (ds, "missing")] = 1;
+  g_clear_pointer (&mask, g_bytes_unref);
+  mask = g_bytes_new (bits, n);
+  tranche_event_table_set_mask (TRANCHE_EVENT_TABLE (table), mask);
+  run_for (50);
+  g_assert_cmpstr (totals_text (table), ==, "Total of 1 event: 1 undisclosed");
+
   memset (bits, 0, n);
   bits[index_of (ds, "markup")] = 1;
   g_clear_pointer (&mask, g_bytes_unref);
