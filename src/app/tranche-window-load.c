@@ -103,13 +103,6 @@ show_removed (TrancheWindow *self,
   gtk_revealer_set_reveal_child (self->removed_revealer, removed);
 }
 
-gboolean
-_tranche_window_is_file_removed (TrancheWindow *self)
-{
-  g_assert (TRANCHE_IS_WINDOW (self));
-  return gtk_revealer_get_reveal_child (self->removed_revealer);
-}
-
 /* `file` is NULL for the sample. */
 static void
 finish_load (TrancheWindow      *self,

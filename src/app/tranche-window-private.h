@@ -103,8 +103,6 @@ void _tranche_window_start_load        (TrancheWindow      *self,
 void _tranche_window_cancel_load       (TrancheWindow      *self);
 void _tranche_window_load_sample       (TrancheWindow      *self);
 void _tranche_window_dispose_load      (TrancheWindow      *self);
-/* Whether the notice that the open file was removed from disk shows. */
-gboolean _tranche_window_is_file_removed (TrancheWindow    *self);
 
 /* tranche-window-dnd.c */
 void _tranche_window_init_dnd          (TrancheWindow      *self);
