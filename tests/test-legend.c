@@ -70,6 +70,7 @@ test_name_filters (void)
   TrancheTimelineLayout *layout;
   const TrancheTimelineLegendItem *item;
   TrancheDataset *ds;
+  g_autofree char *tooltip = NULL;
   guint32 microsoft;
   int index;
 
@@ -90,7 +91,11 @@ test_name_filters (void)
     if (tranche_timeline_layout_get_legend_item (layout, i)->kind == TRANCHE_LEGEND_SIZE)
       g_assert_false (tranche_timeline_view_activate_legend_item (timeline, i));
 
-  /* A click filters on Microsoft: the filter bar shows it. */
+  /* A click filters on Microsoft (the tooltip says so): the filter bar shows it. */
+  tooltip = tranche_legend_dup_tooltip (tranche_window_get_session (window),
+                                        TRANCHE_LANES_BY_PAIR, item);
+  g_assert_cmpstr (tooltip, ==, "Click to filter on Microsoft");
+  g_clear_pointer (&tooltip, g_free);
   g_assert_true (tranche_timeline_view_activate_legend_item (timeline, index));
   g_assert_true (filters_investor (window, "microsoft"));
   wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "3 of 13 events") != NULL);
@@ -100,6 +105,10 @@ test_name_filters (void)
   gui_test_wait_frames (GTK_WIDGET (timeline), 2);
   index = find_item (timeline, microsoft);
   g_assert_cmpint (index, >=, 0);
+  layout = tranche_timeline_view_get_layout (timeline);
+  tooltip = tranche_legend_dup_tooltip (tranche_window_get_session (window), TRANCHE_LANES_BY_PAIR,
+                                        tranche_timeline_layout_get_legend_item (layout, index));
+  g_assert_cmpstr (tooltip, ==, "Click to stop filtering on Microsoft");
   g_assert_true (tranche_timeline_view_activate_legend_item (timeline, index));
   g_assert_false (filters_investor (window, "microsoft"));
   g_assert_true (tranche_filter_is_empty (tranche_window_get_filter (window)));

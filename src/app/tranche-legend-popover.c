@@ -54,6 +54,32 @@ tranche_legend_toggle_filter (TrancheSession  *session,
   tranche_session_set_filter (session, filter);
 }
 
+char *
+tranche_legend_dup_tooltip (TrancheSession                  *session,
+                            TrancheLaneMode                  mode,
+                            const TrancheTimelineLegendItem *item)
+{
+  TrancheDataset *dataset;
+  const TrancheEntity *entity;
+  const char *name;
+
+  g_return_val_if_fail (TRANCHE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  dataset = tranche_session_get_dataset (session);
+  if (item->n_more > 0)
+    return g_strdup (_("Click to see them all"));
+  if (dataset == NULL || item->entity >= tranche_dataset_get_n_entities (dataset))
+    return NULL;
+  entity = tranche_dataset_get_entity (dataset, item->entity);
+  name = entity->name ? entity->name : entity->id;
+  if (tranche_filter_has (tranche_session_get_filter (session), field_for (mode), entity->id))
+    /* Translators: tooltip of a legend entry: "Click to stop filtering on Microsoft" */
+    return g_strdup_printf (_("Click to stop filtering on %s"), name);
+  /* Translators: tooltip of a legend entry: "Click to filter on Microsoft" */
+  return g_strdup_printf (_("Click to filter on %s"), name);
+}
+
 static gboolean
 filter_row_cb (GtkListBoxRow *row,
                gpointer       user_data)

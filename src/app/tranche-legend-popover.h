@@ -50,4 +50,9 @@ void       tranche_legend_toggle_filter     (TrancheSession       *session,
                                              TrancheLaneMode       mode,
                                              guint32               entity);
 
+/* What a click on a legend item does, as a tooltip, or NULL when nothing. */
+char      *tranche_legend_dup_tooltip       (TrancheSession                  *session,
+                                             TrancheLaneMode                  mode,
+                                             const TrancheTimelineLegendItem *item);
+
 G_END_DECLS

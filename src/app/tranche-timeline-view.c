@@ -461,12 +461,22 @@ query_tooltip_cb (GtkWidget           *widget,
 {
   TrancheTimelineHit hit;
   g_autofree char *text = NULL;
+  int legend;
 
   if (keyboard_mode)
     {
       if (self->selected < 0)
         return FALSE;
       text = tranche_timeline_view_describe_event (self, self->selected);
+    }
+  else if (self->dataset != NULL && self->session != NULL
+           && (legend = tranche_timeline_layout_legend_hit (self->layout, x, y)) >= 0)
+    {
+      text = tranche_legend_dup_tooltip (self->session, self->lane_mode,
+                                         tranche_timeline_layout_get_legend_item (self->layout,
+                                                                                  legend));
+      if (text == NULL)
+        return FALSE;
     }
   else
     {
