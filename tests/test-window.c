@@ -202,6 +202,7 @@ test_open_file (void)
   g_autoptr(GFile) file = fixture_file (dir);
   TrancheWindow *window = gui_test_new_window ();
   TrancheDataset *ds;
+  const char *tooltip;
 
   gui_test_open_and_wait (window, file);
   ds = tranche_window_get_dataset (window);
@@ -214,6 +215,9 @@ test_open_file (void)
   g_assert_cmpstr (adw_window_title_get_title (gui_test_get_window_title (window)), ==,
                    "Fixture");
   g_assert_cmpstr (subtitle (window), ==, "dataset.json");
+  /* Its tooltip says where the file is (and the whole title, when cut). */
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (gui_test_get_window_title (window)));
+  g_assert_nonnull (strstr (tooltip, dir));
   wait_for (shows_count (window, "4 events"));
   g_assert_cmpuint (n_rows (window), ==, 4);
   gui_test_destroy_window (window);

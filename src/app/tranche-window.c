@@ -73,6 +73,15 @@ update_title (TrancheWindow *self)
     }
   adw_window_title_set_title (self->window_title, title ? title : _("Tranche"));
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  /* Where the file is, and the whole title when a narrow window cuts it. */
+  if (dataset != NULL && self->file != NULL)
+    {
+      g_autofree char *where = g_file_get_parse_name (self->file);
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, where);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Tranche"));
 }
 

@@ -295,7 +295,7 @@ int                    tranche_timeline_layout_legend_hit     (TrancheTimelineLa
 /* Every entity the legend names or counts in "+N more", in lane order
  * (investors; targets by target), and the colour each is drawn in. */
 const guint32         *tranche_timeline_layout_get_legend_entities (TrancheTimelineLayout *self,
-                                                                    guint                 *n_entities);
+                                                                    guint            *n_entities);
 TrancheColor           tranche_timeline_layout_entity_color   (TrancheTimelineLayout *self,
                                                                guint32                entity);
 /* Density mode: per lane, events per pixel column from the plot's left edge;
