@@ -218,14 +218,14 @@ gui_test_find_shown_label (GtkWidget  *root,
   return gui_test_find_widget (root, GTK_TYPE_LABEL, is_shown_label, (gpointer) text);
 }
 
-AdwViewSwitcherTitle *
-gui_test_get_switcher_title (TrancheWindow *window)
+AdwWindowTitle *
+gui_test_get_window_title (TrancheWindow *window)
 {
-  GtkWidget *title = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE,
+  GtkWidget *title = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE,
                                            NULL, NULL);
 
   g_assert_nonnull (title);
-  return ADW_VIEW_SWITCHER_TITLE (title);
+  return ADW_WINDOW_TITLE (title);
 }
 
 guint

@@ -74,8 +74,8 @@ GtkWidget     *gui_test_find_widget       (GtkWidget   *root,
 /* A mapped GtkLabel under `root` whose text is `text`, or NULL. */
 GtkWidget     *gui_test_find_shown_label  (GtkWidget   *root,
                                            const char  *text);
-/* The window's title widget: title and subtitle as shown in the header. */
-AdwViewSwitcherTitle *gui_test_get_switcher_title (TrancheWindow *window);
+/* The window's title widget: the dataset's title and the file's name. */
+AdwWindowTitle *gui_test_get_window_title  (TrancheWindow *window);
 /* The event's index in `dataset` by its id; fails the test when absent. */
 guint          gui_test_event_index       (TrancheDataset *dataset,
                                            const char     *id);

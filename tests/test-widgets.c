@@ -197,6 +197,13 @@ is_label_with_text (GtkWidget  *widget,
 }
 
 static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
 is_button_with_label (GtkWidget  *widget,
                       const char *text)
 {
@@ -503,6 +510,103 @@ test_table_mask (void)
   tranche_event_table_set_mask (TRANCHE_EVENT_TABLE (table), NULL);
   run_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The totals row: a label under the rows, after "Total of". */
+static const char *
+totals_text (GtkWidget *table)
+{
+  GtkWidget *label = find_widget (table, is_label_starting, "Total of");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_table_kind_and_totals (void)
+{
+  g_autoptr(TrancheDataset) ds = make_dataset ();
+  GtkWidget *table = tranche_event_table_new ();
+  GtkWidget *window = show_in_window (table, 900, 500);
+  guint n = tranche_dataset_get_n_events (ds);
+  g_autofree guint8 *bits = g_malloc0 (n);
+  g_autoptr(GBytes) mask = NULL;
+
+  tranche_event_table_set_dataset (TRANCHE_EVENT_TABLE (table), ds);
+  run_for (100);
+  /* A Kind column, in words. */
+  g_assert_nonnull (shown_label (table, "Investment"));
+  /* The totals of what is shown, as core sums them: $1B, $4B, $10B, $2M
+   * and one undisclosed amount. */
+  g_assert_cmpstr (totals_text (table), ==, "Total of 7 events: $15B + 1 undisclosed");
+
+  bits[index_of (ds, "first")] = bits[index_of (ds, "missing")] = 1;
+  mask = g_bytes_new (bits, n);
+  tranche_event_table_set_mask (TRANCHE_EVENT_TABLE (table), mask);
+  run_for (50);
+  g_assert_cmpstr (totals_text (table), ==, "Total of 2 events: $1B + 1 undisclosed");
+
+  /* Only an undisclosed amount: counted, with no "$0" beside it. */
+  memset (bits, 0, n);
+  bits[index_of (ds, "missing")] = 1;
+  g_clear_pointer (&mask, g_bytes_unref);
+  mask = g_bytes_new (bits, n);
+  tranche_event_table_set_mask (TRANCHE_EVENT_TABLE (table), mask);
+  run_for (50);
+  g_assert_cmpstr (totals_text (table), ==, "Total of 1 event: 1 undisclosed");
+
+  memset (bits, 0, n);
+  bits[index_of (ds, "markup")] = 1;
+  g_clear_pointer (&mask, g_bytes_unref);
+  mask = g_bytes_new (bits, n);
+  tranche_event_table_set_mask (TRANCHE_EVENT_TABLE (table), mask);
+  run_for (50);
+  g_assert_cmpstr (totals_text (table), ==, "Total of 1 event: no amount");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether a table cell's label shows all its text: neither ellipsized nor
+ * wider than the cell, which would clip it. */
+static gboolean
+label_shows_all (GtkWidget *label)
+{
+  int natural = 0;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)))
+         && gtk_widget_get_width (gtk_widget_get_parent (label)) >= natural;
+}
+
+static void
+test_table_dates_and_amounts_whole (void)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  guint32 investor = tranche_dataset_builder_ensure_entity (b, "investor");
+  TrancheEvent ev = { .id = "long", .title = "A long span" };
+  GtkWidget *table = tranche_event_table_new ();
+  GtkWidget *window = show_in_window (table, 900, 500);
+  GtkWidget *date, *amount;
+
+  g_assert_cmpint (tranche_date_parse ("2023-09-25", &ev.date), ==, TRANCHE_DATE_OK);
+  g_assert_cmpint (tranche_date_parse ("2025-Q4", &ev.end), ==, TRANCHE_DATE_OK);
+  ev.target = investor;
+  ev.amount.flags = TRANCHE_MONEY_PRESENT | TRANCHE_MONEY_HAS_RANGE | TRANCHE_MONEY_APPROX;
+  ev.amount.min = 1234567890123.0;
+  ev.amount.max = 9876543210987.0;
+  ev.amount.currency = tranche_currency_from_code ("CHF");
+  tranche_dataset_builder_add_event (b, &ev, &investor, 1, NULL, 0, NULL, 0);
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+
+  tranche_event_table_set_dataset (TRANCHE_EVENT_TABLE (table), ds);
+  run_for (150);
+  date = find_widget (table, is_label_starting, "25 Sep 2023");
+  g_assert_nonnull (date);
+  g_assert_true (label_shows_all (date));
+  amount = find_widget (table, is_label_starting, "~");
+  g_assert_nonnull (amount);
+  g_assert_true (label_shows_all (amount));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -833,6 +937,8 @@ main (int   argc,
   g_test_add_func ("/table/rows", test_table_rows);
   g_test_add_func ("/table/mask", test_table_mask);
   g_test_add_func ("/table/sort-amount", test_table_sort_amount);
+  g_test_add_func ("/table/kind-and-totals", test_table_kind_and_totals);
+  g_test_add_func ("/table/dates-and-amounts-whole", test_table_dates_and_amounts_whole);
   g_test_add_func ("/table/set-selected", test_table_set_selected);
   g_test_add_func ("/table/selection-notifies", test_table_selection_notifies);
   g_test_add_func ("/table/activate", test_table_activate);

@@ -15,8 +15,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "gui-test-util.h"
 #include "tranche-event-item.h"
+#include "tranche-preferences-window.h"
+#include "tranche-settings.h"
 
 #define PASSAGE_2019 "investissements précédents de Microsoft de 1 milliard de dollars en 2019"
 
@@ -109,10 +113,19 @@ n_rows (TrancheWindow *window)
   return g_list_model_get_n_items (tranche_event_table_get_rows (table));
 }
 
+/* The header's subtitle: the open file's name. */
 static const char *
 subtitle (TrancheWindow *window)
 {
-  return adw_view_switcher_title_get_subtitle (gui_test_get_switcher_title (window));
+  return adw_window_title_get_subtitle (gui_test_get_window_title (window));
+}
+
+/* Whether the filter bar says how many events show, as `text`. */
+static gboolean
+shows_count (TrancheWindow *window,
+             const char    *text)
+{
+  return gui_test_find_shown_label (GTK_WIDGET (window), text) != NULL;
 }
 
 /* Whether the timeline's last frame draws this event (a marker of its own or
@@ -165,7 +178,11 @@ test_open_sample (void)
   g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
                                                TRANCHE_SEVERITY_ERROR), ==, 0);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Microsoft and OpenAI");
-  g_assert_cmpstr (subtitle (window), ==, "13 events");
+  /* The header names the dataset, and where it comes from. */
+  g_assert_cmpstr (adw_window_title_get_title (gui_test_get_window_title (window)), ==,
+                   "Microsoft and OpenAI");
+  g_assert_cmpstr (subtitle (window), ==, "Sample dataset");
+  wait_for (shows_count (window, "13 events"));
   g_assert_cmpuint (n_rows (window), ==, 13);
   g_assert_cmpint (tranche_window_get_selected (window), ==, -1);
   /* The empty state goes (after the stack's transition). */
@@ -185,6 +202,7 @@ test_open_file (void)
   g_autoptr(GFile) file = fixture_file (dir);
   TrancheWindow *window = gui_test_new_window ();
   TrancheDataset *ds;
+  const char *tooltip;
 
   gui_test_open_and_wait (window, file);
   ds = tranche_window_get_dataset (window);
@@ -194,7 +212,13 @@ test_open_file (void)
   g_assert_cmpuint (tranche_diagnostics_count (tranche_window_get_diagnostics (window),
                                                TRANCHE_SEVERITY_ERROR), ==, 0);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fixture");
-  g_assert_cmpstr (subtitle (window), ==, "4 events");
+  g_assert_cmpstr (adw_window_title_get_title (gui_test_get_window_title (window)), ==,
+                   "Fixture");
+  g_assert_cmpstr (subtitle (window), ==, "dataset.json");
+  /* Its tooltip says where the file is (and the whole title, when cut). */
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (gui_test_get_window_title (window)));
+  g_assert_nonnull (strstr (tooltip, dir));
+  wait_for (shows_count (window, "4 events"));
   g_assert_cmpuint (n_rows (window), ==, 4);
   gui_test_destroy_window (window);
   gui_test_remove_dir (dir);
@@ -529,7 +553,7 @@ test_filter (void)
   tranche_filter_add (filter, TRANCHE_FILTER_INVESTOR, "microsoft");
   tranche_window_set_filter (window, filter);
   assert_shown (window, microsoft);
-  g_assert_cmpstr (subtitle (window), ==, "3 of 13 events");
+  wait_for (shows_count (window, "3 of 13 events"));
   /* The filter bar shows it as a chip. */
   wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Investor: Microsoft"));
 
@@ -537,18 +561,18 @@ test_filter (void)
   tranche_filter_set_text (filter, "musk");
   tranche_window_set_filter (window, filter);
   assert_shown (window, musk);
-  g_assert_cmpstr (subtitle (window), ==, "2 of 13 events");
+  wait_for (shows_count (window, "2 of 13 events"));
 
   /* Across fields, all must hold. */
   tranche_filter_add (filter, TRANCHE_FILTER_INVESTOR, "microsoft");
   tranche_window_set_filter (window, filter);
   assert_shown (window, none);
-  g_assert_cmpstr (subtitle (window), ==, "0 of 13 events");
+  wait_for (shows_count (window, "0 of 13 events"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   g_assert_true (tranche_filter_is_empty (tranche_window_get_filter (window)));
   assert_shown (window, (const char * const *) all->pdata);
-  g_assert_cmpstr (subtitle (window), ==, "13 events");
+  wait_for (shows_count (window, "13 events"));
   gui_test_destroy_window (window);
 }
 
@@ -626,7 +650,7 @@ test_reload_changed_file (void)
   after = tranche_window_get_dataset (window);
   g_assert_nonnull (after);
   g_assert_cmpuint (tranche_dataset_get_n_events (after), ==, 5);
-  g_assert_cmpstr (subtitle (window), ==, "5 events");
+  wait_for (shows_count (window, "5 events"));
   g_assert_cmpuint (n_rows (window), ==, 5);
   /* The selection is the same event, now at another index. */
   selected = gui_test_event_index (after, "msft-2021");
@@ -679,7 +703,7 @@ test_reload_broken_keeps_dataset (void)
   g_assert_cmpuint (tranche_dataset_get_n_events (before), ==, 4);
   g_assert_cmpint (tranche_window_get_selected (window), ==, selected);
   g_assert_cmpuint (n_rows (window), ==, 4);
-  g_assert_cmpstr (subtitle (window), ==, "4 events");
+  wait_for (shows_count (window, "4 events"));
   g_assert_true (g_file_equal (tranche_window_get_file (window), file));
   /* And the problems bar says so. */
   bar = problems_bar (window, "dataset.json could not be opened");
@@ -702,6 +726,132 @@ test_reload_broken_keeps_dataset (void)
   gui_test_remove_dir (dir);
 }
 
+/* The removed-file notice: the revealer around the label that says `text`. */
+static GtkRevealer *
+removed_bar (TrancheWindow *window)
+{
+  return problems_bar (window, "was removed from disk");
+}
+
+static void
+test_reload_removed_file (void)
+{
+  g_autofree char *dir = make_fixture (FALSE);
+  g_autofree char *path = g_build_filename (dir, "dataset.json", NULL);
+  g_autofree char *changed = fixture_json (NULL, TRUE);
+  g_autoptr(GFile) file = fixture_file (dir);
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheDataset *before;
+  GtkRevealer *bar;
+  int selected;
+
+  gui_test_open_and_wait (window, file);
+  before = tranche_window_get_dataset (window);
+  g_assert_nonnull (before);
+  tranche_dataset_ref (before);
+  selected = gui_test_event_index (before, "msft-2019");
+  tranche_window_set_selected (window, selected);
+  bar = removed_bar (window);
+  g_assert_true (bar == NULL || !gtk_revealer_get_reveal_child (bar));
+
+  /* Deleted: a notice says so, and what was open stays as it was. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  wait_for ((bar = removed_bar (window)) != NULL && gtk_revealer_get_reveal_child (bar));
+  wait_for (gtk_revealer_get_child_revealed (bar));
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_LABEL, contains_text,
+                                          "dataset.json was removed from disk"));
+  g_assert_true (tranche_window_get_dataset (window) == before);
+  g_assert_cmpint (tranche_window_get_selected (window), ==, selected);
+  g_assert_cmpuint (n_rows (window), ==, 4);
+  g_assert_true (g_file_equal (tranche_window_get_file (window), file));
+  g_assert_cmpstr (subtitle (window), ==, "dataset.json");
+  /* A removed file is not a broken one: no problem is reported. */
+  g_assert_null (problems_bar (window, "could not be opened"));
+
+  /* Back (created anew, as an editor that deletes first does): it is read
+   * again and the notice goes. */
+  gui_test_write_file (path, changed, FALSE);
+  wait_for (tranche_window_get_dataset (window) != before);
+  g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 5);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  wait_for (shows_count (window, "5 events"));
+  g_assert_cmpint (tranche_window_get_selected (window),
+                   ==, gui_test_event_index (tranche_window_get_dataset (window), "msft-2019"));
+
+  /* Moved away and a new file renamed in its place, within moments: only
+   * the reload is seen, never the notice. */
+  tranche_dataset_unref (before);
+  before = tranche_dataset_ref (tranche_window_get_dataset (window));
+  {
+    g_autofree char *aside = g_build_filename (dir, "dataset.json.bak", NULL);
+    g_autofree char *original = fixture_json (NULL, FALSE);
+    g_assert_cmpint (g_rename (path, aside), ==, 0);
+    gui_test_write_file (path, original, TRUE);
+  }
+  wait_for (tranche_window_get_dataset (window) != before);
+  g_assert_cmpuint (tranche_dataset_get_n_events (tranche_window_get_dataset (window)), ==, 4);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+
+  tranche_dataset_unref (before);
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
+/* Preferences */
+
+static gboolean
+is_cut_label (GtkWidget *widget,
+              gpointer   data)
+{
+  return gtk_widget_get_mapped (widget)
+         && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)));
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget,
+               gpointer   title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static int
+lane_mode (TrancheWindow *window)
+{
+  int mode = -1;
+
+  g_object_get (tranche_window_get_timeline (window), "lane-mode", &mode, NULL);
+  return mode;
+}
+
+static void
+test_preferences_whole (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  g_autoptr(GSettings) settings = tranche_settings_new ();
+  TranchePreferencesWindow *prefs = tranche_preferences_window_new (GTK_WINDOW (window));
+  GtkWidget *cut, *row;
+
+  g_settings_set_string (settings, "lane-grouping", "pair");
+  gtk_window_present (GTK_WINDOW (prefs));
+  gui_test_wait_frames (GTK_WIDGET (prefs), 2);
+  /* No text is cut ("One per Investor and …"). */
+  cut = gui_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_LABEL, is_cut_label, NULL);
+  g_assert_null (cut);
+  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (prefs),
+                                               "One per Investor and Company"));
+
+  /* A choice is a row: activating it sets the lanes, and the timeline follows. */
+  row = gui_test_find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, is_row_titled,
+                              "One per Company");
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_cmpstr (g_settings_get_string (settings, "lane-grouping"), ==, "target");
+  wait_for (lane_mode (window) == TRANCHE_LANES_BY_TARGET);
+  g_settings_reset (settings, "lane-grouping");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,5 +872,7 @@ main (int   argc,
   g_test_add_func ("/window/filter/hides-selection", test_filter_hides_selection);
   g_test_add_func ("/window/reload/changed-file", test_reload_changed_file);
   g_test_add_func ("/window/reload/broken-keeps-dataset", test_reload_broken_keeps_dataset);
+  g_test_add_func ("/window/reload/removed-file", test_reload_removed_file);
+  g_test_add_func ("/window/preferences/whole", test_preferences_whole);
   return g_test_run ();
 }

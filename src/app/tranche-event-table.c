@@ -10,14 +10,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tranche-event-item.h"
 #include "tranche-event-model.h"
 #include "tranche-event-table.h"
 #include "tranche-format.h"
 #include "tranche-mask.h"
+#include "tranche-sum.h"
+#include "tranche-totals.h"
 
-#define N_COLUMNS (TRANCHE_EVENT_FIELD_SOURCES + 1)
+#define N_COLUMNS TRANCHE_N_EVENT_FIELDS
 
 struct _TrancheEventTable
 {
@@ -32,10 +35,13 @@ struct _TrancheEventTable
   int                  selected;
   guint                scroll_tick;   /* brings the selected row into view once laid out */
   guint                updating : 1;  /* the model is being swapped: ignore selection churn */
+  guint                totals_dirty : 1; /* the totals row waits for the table to show */
+  int                  base_widths[N_COLUMNS]; /* the template's, before any text widened them */
 
   GtkScrolledWindow   *scroller;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkLabel            *totals_label;
 };
 
 G_DEFINE_FINAL_TYPE (TrancheEventTable, tranche_event_table, GTK_TYPE_WIDGET)
@@ -159,6 +165,95 @@ set_selected_index (TrancheEventTable *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* Dates and amounts are never cut ("25 Sep 2023 – Q…"): a cell whose text
+ * needs more room than its column has widens the column before it is drawn.
+ * Only rows being shown are measured, so a million events cost nothing; a
+ * new dataset starts again from the template's widths. */
+static void
+fit_column_to (TrancheEventTable *self,
+               TrancheEventField  field,
+               GtkWidget         *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  int natural = 0, extra = 0;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (cell != NULL)
+    {
+      GtkStyleContext *context = gtk_widget_get_style_context (cell);
+      GtkBorder padding, border;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_padding (context, &padding);
+      gtk_style_context_get_border (context, &border);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      extra = padding.left + padding.right + border.left + border.right;
+    }
+  if (natural + extra > gtk_column_view_column_get_fixed_width (self->columns[field]))
+    gtk_column_view_column_set_fixed_width (self->columns[field], natural + extra);
+}
+
+static void
+reset_column_widths (TrancheEventTable *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_column_view_column_set_fixed_width (self->columns[i], self->base_widths[i]);
+}
+
+/* What the shown events add up to, in words: "Total of 3 events: $11B + 1
+ * undisclosed". The sums are core's (TrancheTotals, as the cumulative chart
+ * and --summary give them): the money every target received, per currency,
+ * as a range with the undisclosed amounts counted. */
+static char *
+dup_totals_text (TrancheDataset *dataset,
+                 GBytes         *mask,
+                 guint           n_shown)
+{
+  g_autoptr(TrancheTotals) totals = NULL;
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  g_autofree char *money = NULL;
+  guint n_entities = tranche_dataset_get_n_entities (dataset);
+
+  totals = tranche_totals_new (dataset, mask ? g_bytes_get_data (mask, NULL) : NULL);
+  for (guint32 target = 0; target < n_entities; target++)
+    tranche_totals_get_received (totals, target, TRANCHE_NO_ENTITY, INFINITY, sums);
+  money = tranche_sums_format ((const TrancheSum *) (gpointer) sums->data, sums->len);
+  if (money == NULL || *money == '\0')
+    /* Translators: the table's totals row when no shown event has an amount */
+    return g_strdup_printf (ngettext ("Total of %u event: no amount",
+                                      "Total of %u events: no amount", n_shown), n_shown);
+  /* Translators: the table's totals row: "Total of 3 events: $11B + 1 undisclosed" */
+  return g_strdup_printf (ngettext ("Total of %u event: %s", "Total of %u events: %s", n_shown),
+                          n_shown, money);
+}
+
+static void
+update_totals (TrancheEventTable *self)
+{
+  TrancheDataset *dataset = tranche_event_model_get_dataset (self->events);
+  g_autofree char *text = NULL;
+
+  /* Totals of a million events take a moment: only for a table in view. */
+  self->totals_dirty = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->totals_dirty)
+    return;
+  if (dataset != NULL)
+    text = dup_totals_text (dataset, tranche_event_model_get_mask (self->events),
+                            g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+  gtk_label_set_text (self->totals_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->totals_label), text != NULL);
+}
+
+static void
+tranche_event_table_map (GtkWidget *widget)
+{
+  TrancheEventTable *self = TRANCHE_EVENT_TABLE (widget);
+
+  GTK_WIDGET_CLASS (tranche_event_table_parent_class)->map (widget);
+  if (self->totals_dirty)
+    update_totals (self);
+}
+
 /* Swaps what the rows show while keeping the selected event selected when it
  * is still there. Without this the selection would search a million new rows
  * for its item, and notify twice on the way. */
@@ -174,6 +269,7 @@ update_rows (TrancheEventTable *self,
   if (dataset != tranche_event_model_get_dataset (self->events))
     {
       keep = -1;
+      reset_column_widths (self);
       tranche_event_model_set_dataset (self->events, dataset);
     }
   else
@@ -182,6 +278,7 @@ update_rows (TrancheEventTable *self,
     select_event (self, keep);
   self->updating = FALSE;
   set_selected_index (self, item_index (gtk_single_selection_get_selected_item (self->selection)));
+  update_totals (self);
 }
 
 static gboolean
@@ -211,7 +308,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                      || field == TRANCHE_EVENT_FIELD_SOURCES;
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Text may be shortened; dates, figures and kinds never are (fit_column_to). */
+  if (!numeric && field != TRANCHE_EVENT_FIELD_DATE && field != TRANCHE_EVENT_FIELD_KIND)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
   if (numeric)
@@ -224,9 +323,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                  user_data)
+              TrancheEventTable        *self)
 {
-  TrancheEventField field = GPOINTER_TO_UINT (user_data);
+  TrancheEventField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
+                                                                  "tranche-field"));
   TrancheEventItem *item = gtk_list_item_get_item (list_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   TrancheDataset *dataset = tranche_event_item_get_dataset (item);
@@ -261,11 +361,16 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = owned = g_strdup_printf ("%u", (guint) ev->n_citations);
       break;
     case TRANCHE_EVENT_FIELD_KIND:
+      text = tranche_event_kind_get_label (ev->kind);
+      break;
     case TRANCHE_N_EVENT_FIELDS:
     default:
       g_assert_not_reached ();
     }
   gtk_label_set_text (label, text ? text : "");
+  if (field == TRANCHE_EVENT_FIELD_DATE || field == TRANCHE_EVENT_FIELD_AMOUNT
+      || field == TRANCHE_EVENT_FIELD_VALUATION || field == TRANCHE_EVENT_FIELD_KIND)
+    fit_column_to (self, field, GTK_WIDGET (label));
 }
 
 static int
@@ -333,6 +438,7 @@ static void
 tranche_event_table_dispose (GObject *object)
 {
   TrancheEventTable *self = TRANCHE_EVENT_TABLE (object);
+  GtkWidget *child;
 
   tranche_event_table_set_session (self, NULL);
   g_clear_object (&self->session_signals);
@@ -345,6 +451,9 @@ tranche_event_table_dispose (GObject *object)
       self->scroll_tick = 0;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), TRANCHE_TYPE_EVENT_TABLE);
+  /* the separator over the totals row has no name to be disposed by */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->events);
@@ -414,6 +523,7 @@ tranche_event_table_class_init (TrancheEventTableClass *klass)
   object_class->dispose = tranche_event_table_dispose;
   object_class->get_property = tranche_event_table_get_property;
   object_class->set_property = tranche_event_table_set_property;
+  widget_class->map = tranche_event_table_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
@@ -443,6 +553,7 @@ tranche_event_table_class_init (TrancheEventTableClass *klass)
                                                "/org/tranche/Tranche/tranche-event-table.ui");
   gtk_widget_class_bind_template_child (widget_class, TrancheEventTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, TrancheEventTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TrancheEventTable, totals_label);
   gtk_widget_class_bind_template_child_full (widget_class, "date_column", FALSE,
     G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_DATE]));
   gtk_widget_class_bind_template_child_full (widget_class, "title_column", FALSE,
@@ -455,11 +566,12 @@ tranche_event_table_class_init (TrancheEventTableClass *klass)
     G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_AMOUNT]));
   gtk_widget_class_bind_template_child_full (widget_class, "valuation_column", FALSE,
     G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_VALUATION]));
+  gtk_widget_class_bind_template_child_full (widget_class, "kind_column", FALSE,
+    G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_KIND]));
   gtk_widget_class_bind_template_child_full (widget_class, "round_column", FALSE,
     G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_ROUND]));
   gtk_widget_class_bind_template_child_full (widget_class, "sources_column", FALSE,
     G_STRUCT_OFFSET (TrancheEventTable, columns[TRANCHE_EVENT_FIELD_SOURCES]));
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -470,6 +582,8 @@ tranche_event_table_init (TrancheEventTable *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->selected = -1;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    self->base_widths[i] = gtk_column_view_column_get_fixed_width (self->columns[i]);
   self->session_signals = g_signal_group_new (TRANCHE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::dataset",
                                   G_CALLBACK (session_dataset_changed_cb), self);
@@ -486,7 +600,8 @@ tranche_event_table_init (TrancheEventTable *self)
         gtk_custom_sorter_new (compare_items_cb, GUINT_TO_POINTER (i), NULL);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (factory), "tranche-field", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
       gtk_column_view_column_set_factory (self->columns[i], factory);
       gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (column_sorter));
     }

@@ -41,7 +41,7 @@ void            tranche_event_table_set_selected (TrancheEventTable *self,
                                                   int                index);
 /* For tests and the window: the rows as they are shown, after sorting. */
 GListModel     *tranche_event_table_get_rows     (TrancheEventTable *self);
-/* Sorts by a column (one per field up to TRANCHE_EVENT_FIELD_SOURCES) as a
+/* Sorts by a column (one per TrancheEventField) as a
  * click on its header would; for tests and for restoring a saved order. */
 void            tranche_event_table_sort_by      (TrancheEventTable *self,
                                                   TrancheEventField  column,

@@ -15,7 +15,6 @@ struct _TranchePreferencesWindow
 
   GSettings            *settings;
   AdwComboRow          *style_row;
-  AdwComboRow          *lanes_row;
 };
 
 G_DEFINE_FINAL_TYPE (TranchePreferencesWindow, tranche_preferences_window,
@@ -73,14 +72,14 @@ tranche_preferences_window_class_init (TranchePreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tranche/Tranche/tranche-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TranchePreferencesWindow, style_row);
-  gtk_widget_class_bind_template_child (widget_class, TranchePreferencesWindow, lanes_row);
 }
 
 static void
 tranche_preferences_window_init (TranchePreferencesWindow *self)
 {
   static const char * const style_nicks[] = { "follow", "light", "dark", NULL };
-  static const char * const lane_nicks[] = { "pair", "target", "investor", NULL };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GAction) lanes = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -88,9 +87,10 @@ tranche_preferences_window_init (TranchePreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "style-variant", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
                                 (gpointer) style_nicks, NULL);
-  g_settings_bind_with_mapping (self->settings, "lane-grouping", self->lanes_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
-                                (gpointer) lane_nicks, NULL);
+  /* The lane choices are radio rows on the setting's own action. */
+  lanes = g_settings_create_action (self->settings, "lane-grouping");
+  g_action_map_add_action (G_ACTION_MAP (group), lanes);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "prefs", G_ACTION_GROUP (group));
 }
 
 TranchePreferencesWindow *

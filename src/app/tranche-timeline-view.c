@@ -16,6 +16,7 @@
 #include "tranche-enums.h"
 #include "tranche-event-fields.h"
 #include "tranche-format.h"
+#include "tranche-legend-popover.h"
 #include "tranche-mask.h"
 #include "tranche-session.h"
 #include "tranche-time-gestures.h"
@@ -45,6 +46,7 @@ struct _TrancheTimelineView
   double                 type_scale;  /* 1 in the window; more on a projector */
   double                 lane_scroll_rest; /* touchpad rows not yet scrolled */
   TrancheTimeGestures   *gestures;  /* zoom and pan, shared with the other charts */
+  GtkWidget             *legend_popover; /* the legend's "+N more", made when first asked */
 
   /* Animation between two scales, driven by the frame clock. */
   guint                  tick_id;
@@ -402,8 +404,16 @@ motion_cb (GtkEventControllerMotion *controller,
            TrancheTimelineView      *self)
 {
   TrancheTimelineHit hit;
+  int item = self->dataset ? tranche_timeline_layout_legend_hit (self->layout, x, y) : -1;
+  const TrancheTimelineLegendItem *legend =
+    item >= 0 ? tranche_timeline_layout_get_legend_item (self->layout, item) : NULL;
 
   set_hovered (self, hit_event (self, x, y, &hit) ? (int) hit.event : -1);
+  /* Legend names filter when clicked: say so with the pointer. */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   legend != NULL && self->session != NULL
+                                   && (legend->entity != TRANCHE_NO_ENTITY || legend->n_more > 0)
+                                   ? "pointer" : NULL);
 }
 
 static void
@@ -427,8 +437,13 @@ pressed_cb (GtkGestureClick     *gesture,
             TrancheTimelineView *self)
 {
   TrancheTimelineHit hit;
+  int legend_item;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  legend_item = self->dataset ? tranche_timeline_layout_legend_hit (self->layout, x, y) : -1;
+  if (n_press == 1 && legend_item >= 0
+      && tranche_timeline_view_activate_legend_item (self, legend_item))
+    return;
   if (!hit_event (self, x, y, &hit))
     {
       if (n_press == 1)
@@ -457,12 +472,22 @@ query_tooltip_cb (GtkWidget           *widget,
 {
   TrancheTimelineHit hit;
   g_autofree char *text = NULL;
+  int legend;
 
   if (keyboard_mode)
     {
       if (self->selected < 0)
         return FALSE;
       text = tranche_timeline_view_describe_event (self, self->selected);
+    }
+  else if (self->dataset != NULL && self->session != NULL
+           && (legend = tranche_timeline_layout_legend_hit (self->layout, x, y)) >= 0)
+    {
+      text = tranche_legend_dup_tooltip (self->session, self->lane_mode,
+                                         tranche_timeline_layout_get_legend_item (self->layout,
+                                                                                  legend));
+      if (text == NULL)
+        return FALSE;
     }
   else
     {
@@ -637,6 +662,8 @@ tranche_timeline_view_size_allocate (GtkWidget *widget,
       if (fit_scale (self, &scale))
         apply_scale (self, &scale);
     }
+  if (self->legend_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->legend_popover));
 }
 
 static void
@@ -673,6 +700,7 @@ tranche_timeline_view_dispose (GObject *object)
   g_clear_object (&self->session_bindings);
   tranche_timeline_view_set_viewport (self, NULL);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_pointer (&self->legend_popover, gtk_widget_unparent);
   G_OBJECT_CLASS (tranche_timeline_view_parent_class)->dispose (object);
 }
 
@@ -1074,6 +1102,43 @@ tranche_timeline_view_go_to_event (TrancheTimelineView *self,
     return;
   tranche_timeline_view_set_selected (self, index);
   centre_on_event (self, index);
+}
+
+gboolean
+tranche_timeline_view_activate_legend_item (TrancheTimelineView *self,
+                                            guint                index)
+{
+  const TrancheTimelineLegendItem *item;
+
+  g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), FALSE);
+
+  /* Filtering goes through the session, which the filter bar shows. */
+  if (self->session == NULL || self->dataset == NULL
+      || index >= tranche_timeline_layout_get_n_legend_items (self->layout))
+    return FALSE;
+  item = tranche_timeline_layout_get_legend_item (self->layout, index);
+  if (item->entity != TRANCHE_NO_ENTITY)
+    tranche_legend_toggle_filter (self->session, self->lane_mode, item->entity);
+  else if (item->n_more > 0)
+    {
+      if (self->legend_popover == NULL)
+        {
+          self->legend_popover = tranche_legend_popover_new ();
+          gtk_widget_set_parent (self->legend_popover, GTK_WIDGET (self));
+        }
+      tranche_legend_popover_popup_for (TRANCHE_LEGEND_POPOVER (self->legend_popover),
+                                        self->session, self->lane_mode, self->layout, item);
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+GtkWidget *
+tranche_timeline_view_get_legend_popover (TrancheTimelineView *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
+  return self->legend_popover;
 }
 
 TrancheTimelineLayout *

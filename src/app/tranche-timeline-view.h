@@ -46,6 +46,13 @@ void                   tranche_timeline_view_fit            (TrancheTimelineView
 /* Selects an event and moves the view to centre it, animated. */
 void                   tranche_timeline_view_go_to_event    (TrancheTimelineView *self,
                                                              int                  index);
+/* What a click on the legend's item `index` does: an entity's name filters
+ * on it through the session (again: stops), "+N more" opens the full list.
+ * FALSE when the item does nothing (a key, or no session). */
+gboolean               tranche_timeline_view_activate_legend_item (TrancheTimelineView *self,
+                                                                   guint                index);
+/* The "+N more" list once opened, else NULL (tests read it). */
+GtkWidget             *tranche_timeline_view_get_legend_popover (TrancheTimelineView *self);
 /* The scene as last laid out (tests read it). */
 TrancheTimelineLayout *tranche_timeline_view_get_layout     (TrancheTimelineView *self);
 /* "Jan 2023 – 2026 · $10B\nMicrosoft → OpenAI\nMulti-year investment":

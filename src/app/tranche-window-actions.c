@@ -127,6 +127,14 @@ dismiss_problems_action (GtkWidget  *widget,
 }
 
 static void
+dismiss_removed_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (TRANCHE_WINDOW (widget)->removed_revealer, FALSE);
+}
+
+static void
 toggle_panel_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -239,6 +247,7 @@ present_action (GtkWidget  *widget,
   self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
   self->header_was_visible = gtk_widget_get_visible (GTK_WIDGET (self->header_revealer));
   self->problems_were_visible = gtk_widget_get_visible (GTK_WIDGET (self->problems_revealer));
+  self->removed_were_visible = gtk_widget_get_visible (GTK_WIDGET (self->removed_revealer));
   g_free (self->stack_page);
   self->stack_page = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
   focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -249,6 +258,7 @@ present_action (GtkWidget  *widget,
   /* Hidden rather than folded: a revealer keeps its place while it slides. */
   gtk_widget_set_visible (GTK_WIDGET (self->header_revealer), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->removed_revealer), FALSE);
   tranche_presentation_view_start (self->presentation,
                                    g_settings_get_enum (self->settings, "lane-grouping"));
   gtk_stack_set_visible_child_full (self->main_stack, "presentation",
@@ -271,6 +281,7 @@ _tranche_window_presentation_finished (TrancheWindow *self)
                                     GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->header_revealer), self->header_was_visible);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_revealer), self->problems_were_visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->removed_revealer), self->removed_were_visible);
   tranche_presentation_view_stop (self->presentation);
   if (self->focus_before != NULL)
     gtk_widget_grab_focus (self->focus_before);
@@ -352,6 +363,8 @@ _tranche_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
                                    dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-removed", NULL,
+                                   dismiss_removed_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);

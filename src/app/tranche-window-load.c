@@ -30,12 +30,15 @@ static void file_changed_cb (TrancheWindow     *self,
                              GFileMonitorEvent  event,
                              GFileMonitor      *monitor);
 
-static char *
-display_name_for (GFile *file)
+char *
+_tranche_window_display_name (GFile *file)
 {
+  const char *path;
+
   if (file == NULL)
     return g_strdup (_("Sample dataset"));
-  return g_file_get_basename (file);
+  path = g_file_peek_path (file);
+  return path ? g_filename_display_basename (path) : g_file_get_basename (file);
 }
 
 static void
@@ -81,29 +84,23 @@ remember_file (TrancheWindow *self)
   g_settings_set_string (self->settings, "last-file", path ? path : "");
 }
 
+/* The open file was deleted or moved away (`removed`), or is back. What is
+ * open stays open either way; the notice sits above the charts, where it
+ * hides nothing, until the file comes back. */
 static void
-toast_loaded (TrancheWindow  *self,
-              TrancheDataset *dataset,
-              gboolean        is_reload)
+show_removed (TrancheWindow *self,
+              gboolean       removed)
 {
-  guint n = tranche_dataset_get_n_events (dataset);
-  guint skipped = tranche_dataset_get_n_skipped (dataset);
-  g_autofree char *loaded = g_strdup_printf (is_reload
-                                               ? ngettext ("Reloaded %u event",
-                                                           "Reloaded %u events", n)
-                                               : ngettext ("Loaded %u event",
-                                                           "Loaded %u events", n), n);
-
-  if (skipped > 0)
+  if (removed)
     {
-      g_autofree char *msg =
-        /* Translators: "Loaded 40 events, 2 left out" */
-        g_strdup_printf (ngettext ("%s, %u left out", "%s, %u left out", skipped),
-                         loaded, skipped);
-      _tranche_window_add_toast (self, msg);
+      g_autofree char *name = _tranche_window_display_name (self->file);
+      g_autofree char *text =
+        /* Translators: "data.json was removed from disk. …" */
+        g_strdup_printf (_("%s was removed from disk. What was open is kept, and the file is "
+                           "read again when it comes back."), name);
+      gtk_label_set_text (self->removed_label, text);
     }
-  else
-    _tranche_window_add_toast (self, loaded);
+  gtk_revealer_set_reveal_child (self->removed_revealer, removed);
 }
 
 /* `file` is NULL for the sample. */
@@ -116,7 +113,7 @@ finish_load (TrancheWindow      *self,
              TrancheViewData    *views,
              const GError       *error)
 {
-  g_autofree char *name = display_name_for (file);
+  g_autofree char *name = _tranche_window_display_name (file);
 
   g_clear_pointer (&self->diagnostics, tranche_diagnostics_unref);
   g_free (self->problems_name);
@@ -131,12 +128,8 @@ finish_load (TrancheWindow      *self,
       if (tranche_diagnostics_get_length (self->diagnostics) == 0 && error != NULL)
         tranche_diagnostics_add (self->diagnostics, TRANCHE_SEVERITY_ERROR, "", 0, 0, "%s",
                                  error->message);
+      /* The problems bar says so, above the charts: no toast over them. */
       _tranche_window_update_problems (self, TRUE);
-      if (!is_reload)
-        {
-          g_autofree char *msg = g_strdup_printf (_("Could not open %s"), name);
-          _tranche_window_add_toast (self, msg);
-        }
       return;
     }
 
@@ -146,9 +139,11 @@ finish_load (TrancheWindow      *self,
     tranche_viewport_clear_range (tranche_session_get_viewport (self->session));
   if (!is_reload || file == NULL || self->file == NULL || !g_file_equal (file, self->file))
     _tranche_window_set_file (self, file);
+  show_removed (self, FALSE);
+  /* No "Loaded N events" toast: it covered the charts for seconds, and the
+   * header (title, file) and the filter bar (the count) already say it. */
   tranche_session_set_dataset_with_views (self->session, dataset, views);
   _tranche_window_update_problems (self, FALSE);
-  toast_loaded (self, dataset, is_reload);
   _tranche_window_edit_loaded (self, is_reload);
 }
 
@@ -337,14 +332,25 @@ _tranche_window_dispose_load (TrancheWindow *self)
   unwatch_file (self);
 }
 
+/* Once the writing is over, the file is either there (changed, or back
+ * after being removed: read it again) or gone (say so, keep what is open).
+ * Editors that save by deleting and creating, or by renaming a new file
+ * over the old, end with the file there: only the reload is seen. */
 static gboolean
 reload_timeout_cb (gpointer user_data)
 {
   TrancheWindow *self = user_data;
 
   self->reload_source = 0;
-  if (self->file != NULL)
-    _tranche_window_start_load (self, self->file, TRUE);
+  if (self->file == NULL)
+    return G_SOURCE_REMOVE;
+  if (!g_file_query_exists (self->file, NULL))
+    show_removed (self, TRUE);
+  else
+    {
+      show_removed (self, FALSE);
+      _tranche_window_start_load (self, self->file, TRUE);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -362,16 +368,17 @@ file_changed_cb (TrancheWindow     *self,
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_RENAMED:
     case G_FILE_MONITOR_EVENT_CHANGED:
-      /* Editors write in bursts (truncate, write, rename): wait for quiet. */
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_MOVED:
+      /* Editors write in bursts (truncate, write, rename; or delete, then
+       * create): wait for quiet, then look at what is there. */
       g_clear_handle_id (&self->reload_source, g_source_remove);
       self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
       break;
-    case G_FILE_MONITOR_EVENT_DELETED:
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
     case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
     case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
     default:
       break;
     }

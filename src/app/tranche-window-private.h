@@ -45,10 +45,12 @@ struct _TrancheWindow
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *header_revealer;
   AdwSplitButton       *open_button;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
   GtkRevealer          *problems_revealer;
   GtkImage             *problems_icon;
   GtkLabel             *problems_label;
+  GtkRevealer          *removed_revealer; /* the open file is gone from disk */
+  GtkLabel             *removed_label;
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *loading_page;
   GtkProgressBar       *loading_progress;
@@ -75,6 +77,7 @@ struct _TrancheWindow
   gboolean              was_fullscreen;
   gboolean              header_was_visible;
   gboolean              problems_were_visible;
+  gboolean              removed_were_visible;
   char                 *stack_page;
   GtkWidget            *focus_before;
   AdwToast             *last_toast;    /* weak: dismissed when presenting starts */
@@ -95,6 +98,8 @@ void _tranche_window_init_actions      (TrancheWindow      *self);
 void _tranche_window_presentation_finished (TrancheWindow  *self);
 
 /* tranche-window-load.c */
+/* The name a file goes by in the window: its base name, or "Sample dataset". */
+char *_tranche_window_display_name    (GFile              *file);
 void _tranche_window_start_load        (TrancheWindow      *self,
                                         GFile              *file,
                                         gboolean            is_reload);

@@ -56,33 +56,37 @@ _tranche_window_update_actions (TrancheWindow *self)
   _tranche_window_edit_update_actions (self);
 }
 
+/* The header names what is open: the dataset's title, and the file it
+ * comes from under it. How many events show is the filter bar's to say. */
 static void
 update_title (TrancheWindow *self)
 {
   TrancheDataset *dataset = tranche_session_get_dataset (self->session);
-  TrancheMask *mask = tranche_session_get_mask (self->session);
   const char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *marked = NULL;
 
   if (dataset != NULL)
     {
-      guint n = tranche_dataset_get_n_events (dataset);
       title = tranche_dataset_get_title (dataset);
       if (title == NULL || *title == '\0')
         title = _("Untitled Dataset");
-      if (!tranche_mask_shows_all (mask))
-        /* Translators: shown in the window subtitle when a filter is on */
-        subtitle = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n),
-                                    tranche_mask_get_n_shown (mask), n);
-      else
-        subtitle = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+      subtitle = _tranche_window_display_name (self->file);
       if (tranche_session_get_modified (self->session))
         /* Translators: the window title of a dataset with unsaved changes */
         title = marked = g_strdup_printf (_("• %s"), title);
     }
-  adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Tranche"));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
+  adw_window_title_set_title (self->window_title, title ? title : _("Tranche"));
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  /* Where the file is, and the whole title when a narrow window cuts it. */
+  if (dataset != NULL && self->file != NULL)
+    {
+      g_autofree char *where = g_file_get_parse_name (self->file);
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title, where);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), title);
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Tranche"));
 }
 
@@ -159,11 +163,9 @@ session_dataset_changed_cb (TrancheWindow *self)
   _tranche_window_update_actions (self);
 }
 
-/* A new mask, from a new dataset or filter: the counts in the title. */
 static void
 session_mask_changed_cb (TrancheWindow *self)
 {
-  update_title (self);
   _tranche_window_update_actions (self);
 }
 
@@ -264,10 +266,12 @@ tranche_window_class_init (TrancheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_icon);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, removed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrancheWindow, removed_label);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TrancheWindow, loading_progress);

@@ -85,6 +85,28 @@ tranche_timeline_layout_hit_test (TrancheTimelineLayout *self,
   return best.kind != TRANCHE_HIT_NONE;
 }
 
+int
+tranche_timeline_layout_legend_hit (TrancheTimelineLayout *self,
+                                    double                 x,
+                                    double                 y)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      const TrancheTimelineLegendItem *item =
+        &g_array_index (self->legend, TrancheTimelineLegendItem, i);
+      double tw = 0, th = 0;
+      TrancheRect text;
+
+      tranche_draw_get_text_size (item->layout, &tw, &th);
+      text = (TrancheRect) { item->text_x, item->text_y, tw, th };
+      if (tranche_rect_contains (&item->symbol, x, y) || tranche_rect_contains (&text, x, y))
+        return (int) i;
+    }
+  return -1;
+}
+
 gboolean
 tranche_timeline_layout_find_event (TrancheTimelineLayout *self,
                                     guint                  event,

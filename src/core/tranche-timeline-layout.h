@@ -145,6 +145,8 @@ typedef struct
   const char       *text;
   PangoLayout      *layout;
   double            text_x, text_y;
+  guint32           entity;      /* the entity a swatch names, else TRANCHE_NO_ENTITY */
+  guint             n_more;      /* "+N more": the entities not named, else 0 */
 } TrancheTimelineLegendItem;
 
 typedef enum
@@ -303,6 +305,17 @@ const TrancheTimelineLabel *tranche_timeline_layout_get_label (TrancheTimelineLa
 guint                  tranche_timeline_layout_get_n_legend_items (TrancheTimelineLayout *self);
 const TrancheTimelineLegendItem *tranche_timeline_layout_get_legend_item (TrancheTimelineLayout *self,
                                                                           guint                  index);
+/* The legend item under (x, y), its symbol or its text, or -1: a click on
+ * an entity's name filters on it. */
+int                    tranche_timeline_layout_legend_hit     (TrancheTimelineLayout *self,
+                                                               double                 x,
+                                                               double                 y);
+/* Every entity the legend names or counts in "+N more", in lane order
+ * (investors; targets by target), and the colour each is drawn in. */
+const guint32         *tranche_timeline_layout_get_legend_entities (TrancheTimelineLayout *self,
+                                                                    guint            *n_entities);
+TrancheColor           tranche_timeline_layout_entity_color   (TrancheTimelineLayout *self,
+                                                               guint32                entity);
 /* Density mode: per lane, events per pixel column from the plot's left edge;
  * NULL when the scene is not in density mode. */
 gboolean               tranche_timeline_layout_is_dense       (TrancheTimelineLayout *self);

@@ -47,7 +47,34 @@ add_legend_item (TrancheTimelineLayout *self,
   item.color = color;
   item.text = tranche_timeline_scene_intern (self, text);
   item.layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL, text, -1, 0);
+  item.entity = TRANCHE_NO_ENTITY;
   g_array_append_val (items, item);
+}
+
+const guint32 *
+tranche_timeline_layout_get_legend_entities (TrancheTimelineLayout *self,
+                                             guint                 *n_entities)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_entities != NULL, NULL);
+
+  *n_entities = 0;
+  if (self->index == NULL)
+    return NULL;
+  return tranche_lane_index_get_lane_entities (self->index, n_entities);
+}
+
+TrancheColor
+tranche_timeline_layout_entity_color (TrancheTimelineLayout *self,
+                                      guint32                entity)
+{
+  TrancheColor none = { 0 };
+
+  g_return_val_if_fail (self != NULL, none);
+
+  if (self->index == NULL)
+    return self->theme.neutral;
+  return tranche_color_from_rgb (tranche_lane_index_entity_color (self->index, entity), 1);
 }
 
 /* Fills `items` with what the scene needs explained; `with_view` adds the
@@ -96,16 +123,19 @@ collect_legend (TrancheTimelineLayout *self,
 
   /* Investors (or targets, by target), in lane order. */
   for (guint i = 0; i < MIN (n_entities, LEGEND_SWATCHES); i++)
-    add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, S (self, 12), S (self, 6),
-                     tranche_color_from_rgb (tranche_lane_index_entity_color (self->index,
-                                                                              entities[i]), 1),
-                     tranche_dataset_get_entity (self->dataset, entities[i])->name);
+    {
+      add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, S (self, 12), S (self, 6),
+                       tranche_timeline_layout_entity_color (self, entities[i]),
+                       tranche_dataset_get_entity (self->dataset, entities[i])->name);
+      g_array_index (items, TrancheTimelineLegendItem, items->len - 1).entity = entities[i];
+    }
   if (n_entities > LEGEND_SWATCHES)
     {
       guint n_more = n_entities - LEGEND_SWATCHES;
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
                                                             "+%u more", n_more), n_more);
       add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, 0, 0, neutral, text);
+      g_array_index (items, TrancheTimelineLegendItem, items->len - 1).n_more = n_more;
     }
 
   /* Sizes: round amounts from the largest down, so areas can be compared. */
