@@ -383,19 +383,24 @@ root_kind_of (const char *key)
   return TRANCHE_ROOT_OTHER;
 }
 
-static char *
-decode_key (TrancheJsonScan *self,
-            gsize            start,
-            gsize            end)
+char *
+tranche_json_decode_string (const char *data,
+                            gsize       start,
+                            gsize       end)
 {
   g_autofree char *quoted = NULL;
   g_autoptr(JsonNode) node = NULL;
+  const char *text = NULL;
 
-  if (memchr (self->data + start + 1, '\\', end - start - 2) == NULL)
-    return g_strndup (self->data + start + 1, end - start - 2);
-  quoted = g_strndup (self->data + start, end - start);
+  g_assert (end >= start + 2);
+  if (memchr (data + start + 1, '\\', end - start - 2) == NULL)
+    return g_strndup (data + start + 1, end - start - 2);
+  /* an escaped name is rare enough to let json-glib decode it */
+  quoted = g_strndup (data + start, end - start);
   node = json_from_string (quoted, NULL);
-  return g_strdup (node != NULL ? json_node_get_string (node) : "");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    text = json_node_get_string (node);
+  return g_strdup (text != NULL ? text : "");
 }
 
 /* Bookkeeping when a value starts at `i` at `depth` (containers open
@@ -417,7 +422,7 @@ note_value (TrancheJsonScan   *self,
     {
       TrancheRootMember m = { 0 };
 
-      m.key = decode_key (self, key_start, key_end);
+      m.key = tranche_json_decode_string (self->data, key_start, key_end);
       m.key_offset = key_start;
       m.value_offset = i;
       m.kind = TRANCHE_ROOT_OTHER;

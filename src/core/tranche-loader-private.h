@@ -64,6 +64,9 @@ typedef struct
   guint                       path_len;
   guint                       anchor_depth;
   gsize                       anchor_offset;
+  /* big containers of the anchor's element, by offset, once walked */
+  GHashTable                 *indexed;
+  gsize                       indexed_anchor;
 
   /* first pass */
   TrancheJsonScan             scan;
@@ -112,6 +115,8 @@ pop (Loader *self)
   self->path_len--;
 }
 
+void      tranche_loader_locate_init    (Loader          *self);
+void      tranche_loader_locate_clear   (Loader          *self);
 char     *tranche_loader_path_to_string (Loader          *self);
 gsize     tranche_loader_locate         (Loader          *self,
                                          gboolean         want_value);
