@@ -97,8 +97,23 @@ typedef enum
 typedef struct
 {
   gsize offset;
-  char  kind;   /* '{' or '[' */
+  char  kind;       /* '{' or '[' */
+  guint n_members;  /* of an object, so far */
 } Open;
+
+/* json-glib 1.6 finds a repeated member name by walking the object's
+ * names from the first: 20,000 names then 20,000 repeats of the last took
+ * seconds. Objects of a dataset have a dozen members (a table of rates a
+ * few hundred), so past this many an object's names are checked, and a
+ * repeat refuses the file; smaller objects cost json-glib little. */
+#define NAMES_UNCHECKED 64
+
+/* The names of the object open at one depth. */
+typedef struct
+{
+  gsize       first[NAMES_UNCHECKED];  /* opening quotes of its first names */
+  GHashTable *names;                   /* decoded name -> its first use, past those */
+} NameLog;
 
 static char *
 describe_token (TrancheJsonScan *self,
@@ -453,6 +468,7 @@ typedef struct
 {
   TrancheJsonScan   *scan;
   Open              *stack;     /* TRANCHE_JSON_MAX_DEPTH containers */
+  NameLog          **names;     /* by depth, made when an object is open there */
   guint              depth;
   Expect             expect;
   gsize              key_start;  /* the last member name */
@@ -533,6 +549,7 @@ open_container (Prescan *ps,
     note_streamed (ps);
   ps->stack[ps->depth].offset = i;
   ps->stack[ps->depth].kind = c;
+  ps->stack[ps->depth].n_members = 0;
   ps->depth++;
   ps->expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
   return i + 1;
@@ -570,6 +587,8 @@ close_container (Prescan *ps,
       return 0;
     }
   ps->depth--;
+  if (ps->stack[ps->depth].n_members > NAMES_UNCHECKED)
+    g_hash_table_remove_all (ps->names[ps->depth]->names);
   if (ps->depth == 1)
     {
       note_value_end (ps->scan, i + 1);
@@ -577,6 +596,78 @@ close_container (Prescan *ps,
     }
   ps->expect = ps->depth == 0 ? EXPECT_NOTHING : EXPECT_COMMA_OR_CLOSE;
   return i + 1;
+}
+
+/* Where the string token at `start` ends, in text already scanned. */
+static gsize
+string_end (TrancheJsonScan *self,
+            gsize            start)
+{
+  gsize i = start + 1;
+
+  while (self->data[i] != '"')
+    i += self->data[i] == '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/* Adds a name to the set of a big object's names; FALSE after refusing a
+ * repeated one. Takes `name`. */
+static gboolean
+add_name (Prescan *ps,
+          char    *name,
+          gsize    start)
+{
+  GHashTable *names = ps->names[ps->depth - 1]->names;
+  gpointer first;
+  g_autofree char *quoted = NULL;
+
+  if (!g_hash_table_lookup_extended (names, name, NULL, &first))
+    {
+      g_hash_table_insert (names, name, GSIZE_TO_POINTER (start));
+      return TRUE;
+    }
+  quoted = tranche_problems_shorten (name);
+  fatal_at (ps->scan, start, "", _("the name \"%s\" is given twice in an object of more than %d "
+                                   "members (first at line %u); give each member once"),
+            quoted, NAMES_UNCHECKED, line_of (ps->scan, GPOINTER_TO_SIZE (first)));
+  g_free (name);
+  return FALSE;
+}
+
+/* Notes the member name from `start` to `end` of the object open at the
+ * top; FALSE after refusing it as repeated in a big object. */
+static gboolean
+note_name (Prescan *ps,
+           gsize    start,
+           gsize    end)
+{
+  TrancheJsonScan *self = ps->scan;
+  guint depth = ps->depth - 1;
+  guint n = ps->stack[depth].n_members++;
+  NameLog *log;
+
+  if (ps->names[depth] == NULL)
+    ps->names[depth] = g_new0 (NameLog, 1);
+  log = ps->names[depth];
+  if (n < NAMES_UNCHECKED)
+    {
+      log->first[n] = start;
+      return TRUE;
+    }
+  if (n == NAMES_UNCHECKED)
+    {
+      if (log->names == NULL)
+        log->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < NAMES_UNCHECKED; k++)
+        {
+          gsize at = log->first[k];
+
+          if (!add_name (ps, tranche_json_decode_string (self->data, at, string_end (self, at)),
+                         at))
+            return FALSE;
+        }
+    }
+  return add_name (ps, tranche_json_decode_string (self->data, start, end), start);
 }
 
 /* A member name or a string value. */
@@ -593,7 +684,7 @@ string_token (Prescan *ps,
       ps->key_start = i;
       ps->key_end = end;
       ps->expect = EXPECT_COLON;
-      return end;
+      return note_name (ps, i, end) ? end : 0;
     }
   if (expects_value (ps))
     return scalar_done (ps, i, end);
@@ -699,10 +790,18 @@ tranche_json_scan_run (TrancheJsonScan *self)
 
   ps.scan = self;
   ps.stack = g_new (Open, TRANCHE_JSON_MAX_DEPTH);
+  ps.names = g_new0 (NameLog *, TRANCHE_JSON_MAX_DEPTH);
   ps.expect = EXPECT_VALUE;
   while (ok && i < self->len)
     ok = (i = scan_token (&ps, i)) != 0;
   ok = ok && check_end (&ps);
   g_free (ps.stack);
+  for (guint d = 0; d < TRANCHE_JSON_MAX_DEPTH; d++)
+    if (ps.names[d] != NULL)
+      {
+        g_clear_pointer (&ps.names[d]->names, g_hash_table_unref);
+        g_free (ps.names[d]);
+      }
+  g_free (ps.names);
   return ok;
 }
