@@ -18,6 +18,7 @@ struct _TrancheDatasetBuilder
   GHashTable     *event_ids;  /* interned id set, for duplicate checks */
   const char     *claimed;    /* the id claimed last, not yet added */
   GHashTable     *declared;   /* interned entity ids that were declared */
+  GHashTable     *shared_texts;  /* texts in the chunk that sources share */
   gboolean        has_currency;
 };
 
@@ -159,6 +160,7 @@ tranche_dataset_builder_new (void)
   self->dataset = tranche_dataset_new_empty ();
   self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->declared = g_hash_table_new (g_str_hash, g_str_equal);
+  self->shared_texts = g_hash_table_new (g_direct_hash, g_direct_equal);
   return self;
 }
 
@@ -170,6 +172,7 @@ tranche_dataset_builder_free (TrancheDatasetBuilder *self)
   g_clear_pointer (&self->dataset, tranche_dataset_unref);
   g_hash_table_unref (self->event_ids);
   g_hash_table_unref (self->declared);
+  g_hash_table_unref (self->shared_texts);
   g_free (self);
 }
 
@@ -181,6 +184,20 @@ tranche_dataset_builder_intern (TrancheDatasetBuilder *self,
   if (text == NULL)
     return NULL;
   return g_string_chunk_insert_const (self->dataset->strings, text);
+}
+
+const char *
+tranche_dataset_builder_share_text (TrancheDatasetBuilder *self,
+                                    const char            *text)
+{
+  const char *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  /* not hashed: a pointer into the chunk is never another string's */
+  copy = g_string_chunk_insert (self->dataset->strings, text);
+  g_hash_table_add (self->shared_texts, (gpointer) copy);
+  return copy;
 }
 
 void
@@ -358,8 +375,13 @@ tranche_dataset_builder_add_source (TrancheDatasetBuilder *self,
   copy.url = tranche_dataset_builder_intern (self, source->url);
   copy.language = tranche_dataset_builder_intern (self, source->language);
   copy.summary = tranche_dataset_builder_intern (self, source->summary);
-  /* Article texts are long and unique: no point hashing them for sharing. */
-  copy.text = source->text ? g_string_chunk_insert (ds->strings, source->text) : NULL;
+  /* Article texts are long and unique: no point hashing them for sharing.
+   * One that several sources name as their text_file was shared already:
+   * 20,000 copies of a 1 MB file would not fit in memory. */
+  if (source->text != NULL && g_hash_table_contains (self->shared_texts, source->text))
+    copy.text = source->text;
+  else
+    copy.text = source->text ? g_string_chunk_insert (ds->strings, source->text) : NULL;
   g_array_append_val (ds->sources, copy);
   g_hash_table_insert (ds->source_by_id, (gpointer) copy.id, GUINT_TO_POINTER (ds->sources->len));
   return TRUE;

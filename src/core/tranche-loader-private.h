@@ -84,6 +84,7 @@ typedef struct
   GHashTable                 *entity_index;      /* interned id -> entity index */
   GHashTable                 *unknown_entities;  /* id -> Reference to its first use */
   GHashTable                 *unknown_sources;
+  GHashTable                 *text_files;  /* real path -> its shared text; NULL: not UTF-8 */
 } Loader;
 
 /* The path (tranche-json-locate.c) */
@@ -238,7 +239,7 @@ gboolean    tranche_v1_parse_money          (Loader             *self,
 
 /* A source's text_file (tranche-text-file.c) */
 
-char       *tranche_text_file_read          (Loader             *self,
+const char *tranche_text_file_read          (Loader             *self,
                                              const char         *relative);
 
 /* The file (tranche-file-read.c) */

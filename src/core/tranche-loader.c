@@ -323,6 +323,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->entity_index, g_hash_table_unref);
   g_clear_pointer (&self->unknown_entities, g_hash_table_unref);
   g_clear_pointer (&self->unknown_sources, g_hash_table_unref);
+  g_clear_pointer (&self->text_files, g_hash_table_unref);
 }
 
 TrancheDataset *
@@ -373,6 +374,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
                                                  tranche_loader_free_reference);
   self.unknown_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 tranche_loader_free_reference);
+  self.text_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tranche_cursor_init (&self.event_lines, data, len);
 
   dataset = loader_run (&self, diagnostics, error);
