@@ -99,6 +99,13 @@ tranche_text_file_read (Loader     *self,
                 quoted);
       return shared;
     }
+  /* a named pipe would block the load until someone writes to it */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, _("\"%s\" not read: it is not a regular file"),
+              quoted);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
       report (self, TRANCHE_SEVERITY_ERROR, _("can't read \"%s\": %s"), quoted, error->message);
