@@ -397,7 +397,8 @@ static const Case cases[] = {
     "no entity has the id \"u0\"", 3, 1, check_undeclared,
     "1 event loaded, 0 left out, 0 errors, 20001 warnings" },
   { "citations", NULL, HOSTILE_CITATIONS, LOADS, 1, "events[0].sources[999].source",
-    "no source has the id \"s999\"", 3, 1, check_citations, "1 event loaded, 1 left out, 60000 errors, 20000 warnings" },
+    "no source has the id \"s999\"", 3, 1, check_citations,
+    "1 event loaded, 1 left out, 60000 errors, 20000 warnings" },
   /* json-glib walks an object's names for each repeat: refused first */
   { "repeated-names", NULL, HOSTILE_REPEATED_NAMES, REFUSED, 1, "",
     "\"k19999\" is given twice in an object of more than 64 members (first at line 3)", 3, 0,
