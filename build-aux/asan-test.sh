@@ -40,7 +40,9 @@ run=(meson test -C "$build" --no-rebuild --print-errorlogs --num-processes 2
 # Without a display, the leaks lsan.supp names are fontconfig's and Pango's,
 # recognised by the library a stack starts in: the fast unwinder will do.
 # (valgrind's memcheck suite can't run ASan binaries: it runs in the main build.)
-ASAN_OPTIONS=${ASAN_OPTIONS:-$asan} "${run[@]}" --no-suite gui --no-suite memcheck
+# The scaling suite compares times, which the sanitizers distort unevenly.
+ASAN_OPTIONS=${ASAN_OPTIONS:-$asan} "${run[@]}" --no-suite gui --no-suite memcheck \
+  --no-suite scaling
 
 # GTK's and GIO's one-time allocations are only recognised by functions
 # deep in stacks through libraries built without frame pointers: leak checks

@@ -3,7 +3,7 @@
 #
 # Builds the loader's libFuzzer target in build-fuzz/ (clang, ASan, UBSan)
 # and fuzzes it for SECONDS (default 60), seeded with the test fixtures, the
-# samples and the kept regressions. New interesting inputs go to
+# samples, the kept regressions and small hostile seeds (fuzz/seeds/). New interesting inputs go to
 # fuzz/corpus-run/ (kept between runs, not committed); a crash is written to
 # fuzz/crashes/ and the script exits non-zero. FUZZ_JOBS=2 runs two
 # processes (libFuzzer's -fork). FUZZ_TARGET=fuzz-json-scan fuzzes the
@@ -35,7 +35,7 @@ meson compile -C "$build" "$target" >/dev/null
 
 mkdir -p "$corpus" fuzz/crashes
 seeds=()
-for dir in tests/fixtures data/samples fuzz/regressions; do
+for dir in tests/fixtures data/samples fuzz/regressions fuzz/seeds; do
   [ -d "$dir" ] && seeds+=("$dir")
 done
 

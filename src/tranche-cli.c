@@ -68,14 +68,20 @@ tranche_cli_load_for_output (const char *filename)
 
   if (dataset == NULL)
     {
-      for (guint i = 0; i < tranche_diagnostics_get_length (diagnostics); i++)
+      guint n = tranche_diagnostics_get_length (diagnostics);
+
+      for (guint i = 0; i < n; i++)
         {
           g_autofree char *line =
             tranche_diagnostic_to_string (tranche_diagnostics_get (diagnostics, i), shown);
           g_printerr ("%s\n", line);
         }
-      /* Translators: FILE: error: reason, when a file can't be read at all */
-      g_printerr (_("%s: error: %s\n"), shown, error != NULL ? error->message : "");
+      /* The problems say why the file is refused: "not a Tranche dataset"
+       * after a bad byte or too deep a nesting would mislead, as --check
+       * knows. Said only when nothing else is. */
+      if (n == 0)
+        /* Translators: FILE: error: reason, when a file can't be read at all */
+        g_printerr (_("%s: error: %s\n"), shown, error != NULL ? error->message : "");
       return NULL;
     }
   print_problems_summary (shown, filename, dataset, diagnostics);

@@ -125,6 +125,25 @@ expect_in "$err" "no event to draw" "export of nothing says so"
 run --export all-bad.pdf --deck all-bad.json
 expect_status 1 "deck with every event in error"
 
+# A file refused for a bad byte or too deep a nesting: that problem, with
+# its line, and no "not a Tranche dataset" after it (which it may well be).
+printf '{"tranche": 1, "title": "caf\351", "events": []}\n' > latin1.json
+printf '{"tranche": 1, "events": [], "x": %s1%s}\n' \
+  "$(printf '[%.0s' $(seq 600))" "$(printf ']%.0s' $(seq 600))" > deep.json
+for refused in latin1 deep; do
+  run --export "$refused.png" "$refused.json"
+  expect_status 1 "export of $refused.json"
+  case $refused in
+    latin1) expect_in "$err" "$refused.json:1:29: error: not UTF-8 text" "$refused: the byte" ;;
+    deep) expect_in "$err" "$refused.json:1:546: error: nested more than 512" "$refused: the depth" ;;
+  esac
+  [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "$refused: one line expected, got: $err"
+  [ ! -e "$refused.png" ] || fail "a refused file was exported to $refused.png"
+done
+run --export latin1-deck.pdf --deck latin1.json
+expect_status 1 "deck of latin1.json"
+[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "deck of latin1: one line expected: $err"
+
 # A write that fails names the file and the system's reason, for every
 # format, and leaves nothing behind. A file size limit stands in for a full
 # disk (SIGXFSZ ignored, so the write fails with EFBIG instead of killing).

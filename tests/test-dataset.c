@@ -197,6 +197,42 @@ test_visible_range (void)
   g_assert_cmpstr (tranche_dataset_get_event (ds, to - 1)->id, ==, "m64");
 }
 
+/* Every currency code there is, each found; one set twice keeps its last
+ * rate; the default currency is 1 without a rate. */
+static void
+test_rates (void)
+{
+  TrancheDatasetBuilder *b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  char code[4] = { 0 };
+  double rate = 0;
+
+  tranche_dataset_builder_set_currency (b, tranche_currency_from_code ("USD"));
+  for (guint i = 26 * 26 * 26; i-- > 0;)
+    {
+      code[0] = 'A' + i / 676;
+      code[1] = 'A' + i / 26 % 26;
+      code[2] = 'A' + i % 26;
+      tranche_dataset_builder_set_rate (b, tranche_currency_from_code (code), i + 1);
+    }
+  tranche_dataset_builder_set_rate (b, tranche_currency_from_code ("EUR"), 1.08);
+  ds = tranche_dataset_builder_finish (b);
+
+  for (guint i = 0; i < 26 * 26 * 26; i++)
+    {
+      code[0] = 'A' + i / 676;
+      code[1] = 'A' + i / 26 % 26;
+      code[2] = 'A' + i % 26;
+      g_assert_true (tranche_dataset_get_rate (ds, tranche_currency_from_code (code), &rate));
+      if (g_str_equal (code, "EUR"))
+        g_assert_cmpfloat (rate, ==, 1.08);
+      else if (g_str_equal (code, "USD"))
+        g_assert_cmpfloat (rate, ==, 1.0);
+      else
+        g_assert_cmpfloat (rate, ==, i + 1);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -205,5 +241,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/dataset/many-sorted", test_many_sorted);
   g_test_add_func ("/dataset/late-references", test_late_references);
   g_test_add_func ("/dataset/visible-range", test_visible_range);
+  g_test_add_func ("/dataset/rates", test_rates);
   return g_test_run ();
 }

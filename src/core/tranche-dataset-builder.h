@@ -19,6 +19,11 @@ void                   tranche_dataset_builder_free            (TrancheDatasetBu
 /* Copies a string into the dataset's chunk; equal strings share one copy. */
 const char            *tranche_dataset_builder_intern          (TrancheDatasetBuilder *self,
                                                                 const char            *text);
+/* Copies a long text into the dataset's chunk once, to be the text of
+ * several sources (a text_file that several name): add_source() keeps the
+ * returned pointer as it is, where it copies any other text. */
+const char            *tranche_dataset_builder_share_text      (TrancheDatasetBuilder *self,
+                                                                const char            *text);
 void                   tranche_dataset_builder_set_title       (TrancheDatasetBuilder *self,
                                                                 const char            *title);
 void                   tranche_dataset_builder_set_description (TrancheDatasetBuilder *self,

@@ -100,15 +100,22 @@ tranche_dataset_get_rate (TrancheDataset  *self,
         *rate = 1.0;
       return TRUE;
     }
-  for (guint i = 0; i < self->rates->len; i++)
+  /* sorted by currency when the dataset was built: totals ask per event */
+  for (guint low = 0, high = self->rates->len; low < high;)
     {
-      const TrancheRate *r = &g_array_index (self->rates, TrancheRate, i);
+      guint mid = low + (high - low) / 2;
+      const TrancheRate *r = &g_array_index (self->rates, TrancheRate, mid);
+
       if (r->currency == currency)
         {
           if (rate)
             *rate = r->rate;
           return TRUE;
         }
+      if (r->currency < currency)
+        low = mid + 1;
+      else
+        high = mid;
     }
   return FALSE;
 }

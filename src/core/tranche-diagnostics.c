@@ -13,7 +13,9 @@
 struct _TrancheDiagnostics
 {
   gatomicrefcount ref_count;
-  GArray *items; /* TrancheDiagnostic */
+  GArray *items;       /* TrancheDiagnostic */
+  guint   n_unlisted[TRANCHE_SEVERITY_ERROR + 1];
+  guint   unlisted_line;  /* the index of the item saying so, or G_MAXUINT */
 };
 
 G_DEFINE_BOXED_TYPE (TrancheDiagnostics, tranche_diagnostics,
@@ -34,6 +36,7 @@ tranche_diagnostics_new (void)
   TrancheDiagnostics *self = g_new0 (TrancheDiagnostics, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
+  self->unlisted_line = G_MAXUINT;
   self->items = g_array_new (FALSE, TRUE, sizeof (TrancheDiagnostic));
   g_array_set_clear_func (self->items, clear_diagnostic);
   return self;
@@ -83,6 +86,43 @@ tranche_diagnostics_add (TrancheDiagnostics *self,
   g_array_append_val (self->items, d);
 }
 
+void
+tranche_diagnostics_add_unlisted (TrancheDiagnostics *self,
+                                  guint               n_errors,
+                                  guint               n_warnings)
+{
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->unlisted_line == G_MAXUINT);
+
+  if (n_errors + n_warnings == 0)
+    return;
+  self->n_unlisted[TRANCHE_SEVERITY_ERROR] = n_errors;
+  self->n_unlisted[TRANCHE_SEVERITY_WARNING] = n_warnings;
+  self->unlisted_line = self->items->len;
+  if (n_warnings == 0)
+    tranche_diagnostics_add (self, TRANCHE_SEVERITY_ERROR, "", 0, 0,
+                             ngettext ("%u more error is not listed",
+                                       "%u more errors are not listed", n_errors), n_errors);
+  else if (n_errors == 0)
+    tranche_diagnostics_add (self, TRANCHE_SEVERITY_WARNING, "", 0, 0,
+                             ngettext ("%u more warning is not listed",
+                                       "%u more warnings are not listed", n_warnings),
+                             n_warnings);
+  else
+    {
+      errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+      warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings),
+                                  n_warnings);
+      /* Translators: "1200 more problems are not listed: 200 errors and 1000 warnings" */
+      tranche_diagnostics_add (self, TRANCHE_SEVERITY_ERROR, "", 0, 0,
+                               _("%u more problems are not listed: %s and %s"),
+                               n_errors + n_warnings, errors, warnings);
+    }
+}
+
 guint
 tranche_diagnostics_get_length (TrancheDiagnostics *self)
 {
@@ -103,13 +143,23 @@ guint
 tranche_diagnostics_count (TrancheDiagnostics *self,
                            TrancheSeverity     severity)
 {
-  guint n = 0;
+  guint n;
 
   g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (severity <= TRANCHE_SEVERITY_ERROR, 0);
+  n = self->n_unlisted[severity];
   for (guint i = 0; i < self->items->len; i++)
-    if (g_array_index (self->items, TrancheDiagnostic, i).severity == severity)
+    if (i != self->unlisted_line
+        && g_array_index (self->items, TrancheDiagnostic, i).severity == severity)
       n++;
   return n;
+}
+
+guint
+tranche_diagnostics_get_n_unlisted (TrancheDiagnostics *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_unlisted[TRANCHE_SEVERITY_ERROR] + self->n_unlisted[TRANCHE_SEVERITY_WARNING];
 }
 
 const TrancheDiagnostic *

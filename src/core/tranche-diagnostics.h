@@ -1,7 +1,9 @@
 /* tranche-diagnostics.h: what the loader found wrong, and where
  *
  * Every problem is kept, not only the first, with its JSON path and, where the
- * parser knew it, line and column (1-based; 0 when unknown).
+ * parser knew it, line and column (1-based; 0 when unknown). Past the
+ * loader's cap, problems are counted and not listed: the counts stay exact,
+ * and one last diagnostic says how many are not listed.
  */
 #pragma once
 
@@ -39,11 +41,21 @@ void                     tranche_diagnostics_add         (TrancheDiagnostics *se
                                                           guint               column,
                                                           const char         *format,
                                                           ...) G_GNUC_PRINTF (6, 7);
+/* Problems found but not listed: counted by tranche_diagnostics_count(),
+ * and said by one diagnostic added last (the one thing
+ * tranche_diagnostics_count() leaves out). Once, after the listed ones. */
+void                     tranche_diagnostics_add_unlisted (TrancheDiagnostics *self,
+                                                           guint               n_errors,
+                                                           guint               n_warnings);
+/* What is listed, the "not listed" line included. */
 guint                    tranche_diagnostics_get_length  (TrancheDiagnostics *self);
 const TrancheDiagnostic *tranche_diagnostics_get         (TrancheDiagnostics *self,
                                                           guint               index);
+/* How many problems of `severity` there are, listed or not. */
 guint                    tranche_diagnostics_count       (TrancheDiagnostics *self,
                                                           TrancheSeverity     severity);
+/* How many problems of either severity are not listed. */
+guint                    tranche_diagnostics_get_n_unlisted (TrancheDiagnostics *self);
 /* The first diagnostic at exactly this path, or NULL (for tests and the UI). */
 const TrancheDiagnostic *tranche_diagnostics_find        (TrancheDiagnostics *self,
                                                           const char         *path);

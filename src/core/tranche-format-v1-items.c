@@ -217,8 +217,8 @@ source_language (Loader   *self,
   return NULL;
 }
 
-/* The text of the file `node` names (free it), or NULL. */
-static char *
+/* The text of the file `node` names, or NULL. */
+static const char *
 source_text_file (Loader   *self,
                   JsonNode *node,
                   gboolean  has_text)
@@ -243,7 +243,7 @@ tranche_format_v1_load_source (Loader   *self,
   JsonNode *m[N_SOURCE_MEMBERS] = { NULL, };
   TrancheSource source = { 0 };
   const char *id;
-  g_autofree char *file_text = NULL;
+  const char *file_text;
   guint errors_before_file;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))

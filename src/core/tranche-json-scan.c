@@ -101,7 +101,22 @@ typedef struct
   gsize offset;
   char  kind;       /* '{' or '[' */
   guint keys_from;  /* an object's names start there in Prescan.keys */
+  guint n_members;  /* of an object, so far */
 } Open;
+
+/* json-glib 1.6 finds a repeated member name by walking the object's
+ * names from the first: 20,000 names then 20,000 repeats of the last took
+ * seconds. Objects of a dataset have a dozen members (a table of rates a
+ * few hundred), so past this many an object's names are checked, and a
+ * repeat refuses the file; smaller objects cost json-glib little. */
+#define NAMES_UNCHECKED 64
+
+/* The names of the object open at one depth. */
+typedef struct
+{
+  gsize       first[NAMES_UNCHECKED];  /* opening quotes of its first names */
+  GHashTable *names;                   /* decoded name -> its first use, past those */
+} NameLog;
 
 static char *
 describe_token (TrancheJsonScan *self,
@@ -386,19 +401,24 @@ root_kind_of (const char *key)
   return TRANCHE_ROOT_OTHER;
 }
 
-static char *
-decode_key (TrancheJsonScan *self,
-            gsize            start,
-            gsize            end)
+char *
+tranche_json_decode_string (const char *data,
+                            gsize       start,
+                            gsize       end)
 {
   g_autofree char *quoted = NULL;
   g_autoptr(JsonNode) node = NULL;
+  const char *text = NULL;
 
-  if (memchr (self->data + start + 1, '\\', end - start - 2) == NULL)
-    return g_strndup (self->data + start + 1, end - start - 2);
-  quoted = g_strndup (self->data + start, end - start);
+  g_assert (end >= start + 2);
+  if (memchr (data + start + 1, '\\', end - start - 2) == NULL)
+    return g_strndup (data + start + 1, end - start - 2);
+  /* an escaped name is rare enough to let json-glib decode it */
+  quoted = g_strndup (data + start, end - start);
   node = json_from_string (quoted, NULL);
-  return g_strdup (node != NULL ? json_node_get_string (node) : "");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    text = json_node_get_string (node);
+  return g_strdup (text != NULL ? text : "");
 }
 
 /* Bookkeeping when a value starts at `i` at `depth` (containers open
@@ -420,7 +440,7 @@ note_value (TrancheJsonScan   *self,
     {
       TrancheRootMember m = { 0 };
 
-      m.key = decode_key (self, key_start, key_end);
+      m.key = tranche_json_decode_string (self->data, key_start, key_end);
       m.key_offset = key_start;
       m.value_offset = i;
       m.kind = TRANCHE_ROOT_OTHER;
@@ -451,6 +471,7 @@ typedef struct
 {
   TrancheJsonScan   *scan;
   Open              *stack;     /* TRANCHE_JSON_MAX_DEPTH containers */
+  NameLog          **names;     /* by depth, made when an object is open there */
   guint              depth;
   Expect             expect;
   gsize              key_start;  /* the last member name */
@@ -533,6 +554,7 @@ open_container (Prescan *ps,
   ps->stack[ps->depth].offset = i;
   ps->stack[ps->depth].kind = c;
   ps->stack[ps->depth].keys_from = ps->keys->len;
+  ps->stack[ps->depth].n_members = 0;
   ps->depth++;
   ps->expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
   return i + 1;
@@ -571,6 +593,8 @@ close_container (Prescan *ps,
     }
   ps->depth--;
   g_array_set_size (ps->keys, ps->stack[ps->depth].keys_from);
+  if (ps->stack[ps->depth].n_members > NAMES_UNCHECKED)
+    g_hash_table_remove_all (ps->names[ps->depth]->names);
   if (ps->depth == 1)
     {
       note_value_end (ps->scan, i + 1);
@@ -582,7 +606,9 @@ close_container (Prescan *ps,
 
 /* Objects of the format have a dozen names at most: comparing each new one
  * with its object's earlier ones, byte for byte, costs less than hashing.
- * The root's names are checked apart (they are kept anyway). */
+ * The root's names are checked apart (they are kept anyway). Past
+ * NAMES_UNCHECKED names an object is no object of the format: note_name()
+ * hashes its names and refuses a repeat, so this stays linear. */
 static void
 note_key (Prescan *ps,
           gsize    start,
@@ -590,6 +616,9 @@ note_key (Prescan *ps,
 {
   TrancheJsonKey key = { start, end };
   const char *data = ps->scan->data;
+
+  if (ps->stack[ps->depth - 1].n_members >= NAMES_UNCHECKED)
+    return;
 
   for (guint k = ps->stack[ps->depth - 1].keys_from; k < ps->keys->len; k++)
     {
@@ -603,6 +632,78 @@ note_key (Prescan *ps,
         }
     }
   g_array_append_val (ps->keys, key);
+}
+
+/* Where the string token at `start` ends, in text already scanned. */
+static gsize
+string_end (TrancheJsonScan *self,
+            gsize            start)
+{
+  gsize i = start + 1;
+
+  while (self->data[i] != '"')
+    i += self->data[i] == '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/* Adds a name to the set of a big object's names; FALSE after refusing a
+ * repeated one. Takes `name`. */
+static gboolean
+add_name (Prescan *ps,
+          char    *name,
+          gsize    start)
+{
+  GHashTable *names = ps->names[ps->depth - 1]->names;
+  gpointer first;
+  g_autofree char *quoted = NULL;
+
+  if (!g_hash_table_lookup_extended (names, name, NULL, &first))
+    {
+      g_hash_table_insert (names, name, GSIZE_TO_POINTER (start));
+      return TRUE;
+    }
+  quoted = tranche_problems_shorten (name);
+  fatal_at (ps->scan, start, "", _("the name \"%s\" is given twice in an object of more than %d "
+                                   "members (first at line %u); give each member once"),
+            quoted, NAMES_UNCHECKED, line_of (ps->scan, GPOINTER_TO_SIZE (first)));
+  g_free (name);
+  return FALSE;
+}
+
+/* Notes the member name from `start` to `end` of the object open at the
+ * top; FALSE after refusing it as repeated in a big object. */
+static gboolean
+note_name (Prescan *ps,
+           gsize    start,
+           gsize    end)
+{
+  TrancheJsonScan *self = ps->scan;
+  guint depth = ps->depth - 1;
+  guint n = ps->stack[depth].n_members++;
+  NameLog *log;
+
+  if (ps->names[depth] == NULL)
+    ps->names[depth] = g_new0 (NameLog, 1);
+  log = ps->names[depth];
+  if (n < NAMES_UNCHECKED)
+    {
+      log->first[n] = start;
+      return TRUE;
+    }
+  if (n == NAMES_UNCHECKED)
+    {
+      if (log->names == NULL)
+        log->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < NAMES_UNCHECKED; k++)
+        {
+          gsize at = log->first[k];
+
+          if (!add_name (ps, tranche_json_decode_string (self->data, at, string_end (self, at)),
+                         at))
+            return FALSE;
+        }
+    }
+  return add_name (ps, tranche_json_decode_string (self->data, start, end), start);
 }
 
 /* A member name or a string value. */
@@ -621,7 +722,7 @@ string_token (Prescan *ps,
       if (ps->depth > 1)
         note_key (ps, i, end);
       ps->expect = EXPECT_COLON;
-      return end;
+      return note_name (ps, i, end) ? end : 0;
     }
   if (expects_value (ps))
     return scalar_done (ps, i, end);
@@ -728,11 +829,19 @@ tranche_json_scan_run (TrancheJsonScan *self)
   ps.scan = self;
   ps.stack = g_new (Open, TRANCHE_JSON_MAX_DEPTH);
   ps.keys = g_array_new (FALSE, FALSE, sizeof (TrancheJsonKey));
+  ps.names = g_new0 (NameLog *, TRANCHE_JSON_MAX_DEPTH);
   ps.expect = EXPECT_VALUE;
   while (ok && i < self->len)
     ok = (i = scan_token (&ps, i)) != 0;
   ok = ok && check_end (&ps);
   g_free (ps.stack);
   g_array_unref (ps.keys);
+  for (guint d = 0; d < TRANCHE_JSON_MAX_DEPTH; d++)
+    if (ps.names[d] != NULL)
+      {
+        g_clear_pointer (&ps.names[d]->names, g_hash_table_unref);
+        g_free (ps.names[d]);
+      }
+  g_free (ps.names);
   return ok;
 }

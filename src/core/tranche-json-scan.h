@@ -78,4 +78,10 @@ gboolean  tranche_json_scan_check_encoding (TrancheJsonScan *scan);
  * that passed tranche_json_scan_check_encoding(). */
 gboolean  tranche_json_scan_run            (TrancheJsonScan *scan);
 
+/* The text of the string token from `start` (its opening quote) to `end`
+ * (just past its closing one), in a text the scan accepted. */
+char     *tranche_json_decode_string       (const char      *data,
+                                            gsize            start,
+                                            gsize            end);
+
 G_END_DECLS

@@ -66,6 +66,9 @@ typedef struct
   guint                       path_len;
   guint                       anchor_depth;
   gsize                       anchor_offset;
+  /* big containers of the anchor's element, by offset, once walked */
+  GHashTable                 *indexed;
+  gsize                       indexed_anchor;
 
   /* first pass */
   TrancheJsonScan             scan;
@@ -85,6 +88,7 @@ typedef struct
   GHashTable                 *unknown_sources;
   gboolean                    default_target;  /* the root gives a `target` */
   GArray                      *file_index;     /* guint: events[] index of each event built */
+  GHashTable                 *text_files;  /* real path -> its shared text; NULL: not UTF-8 */
 } Loader;
 
 /* The path (tranche-json-locate.c) */
@@ -116,6 +120,8 @@ pop (Loader *self)
   self->path_len--;
 }
 
+void      tranche_loader_locate_init    (Loader          *self);
+void      tranche_loader_locate_clear   (Loader          *self);
 char     *tranche_loader_path_to_string (Loader          *self);
 gsize     tranche_loader_locate         (Loader          *self,
                                          gboolean         want_value);
@@ -244,7 +250,7 @@ gboolean    tranche_v1_parse_money          (Loader             *self,
 
 /* A source's text_file (tranche-text-file.c) */
 
-char       *tranche_text_file_read          (Loader             *self,
+const char *tranche_text_file_read          (Loader             *self,
                                              const char         *relative);
 
 /* The file (tranche-file-read.c) */

@@ -372,6 +372,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->folder, g_free);
   g_clear_pointer (&self->builder, tranche_dataset_builder_free);
   tranche_problems_clear (&self->problems);
+  tranche_loader_locate_clear (self);
   tranche_json_scan_clear (&self->scan);
   g_clear_pointer (&self->shortened, g_ptr_array_unref);
   g_clear_pointer (&self->bad_entity_ids, g_hash_table_unref);
@@ -380,6 +381,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->file_index, g_array_unref);
   g_clear_pointer (&self->unknown_entities, g_hash_table_unref);
   g_clear_pointer (&self->unknown_sources, g_hash_table_unref);
+  g_clear_pointer (&self->text_files, g_hash_table_unref);
 }
 
 TrancheDataset *
@@ -421,6 +423,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
   self.last_percent = -1;
   self.builder = tranche_dataset_builder_new ();
   tranche_problems_init (&self.problems);
+  tranche_loader_locate_init (&self);
   tranche_json_scan_init (&self.scan, data, len, &self.problems);
   self.shortened = g_ptr_array_new_with_free_func (g_free);
   self.bad_entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -431,6 +434,7 @@ tranche_loader_load_bytes (GBytes                     *bytes,
                                                  tranche_loader_free_reference);
   self.unknown_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 tranche_loader_free_reference);
+  self.text_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tranche_cursor_init (&self.event_lines, data, len);
 
   dataset = loader_run (&self, diagnostics, error);

@@ -44,10 +44,80 @@ tranche_problems_clear (TrancheProblems *problems)
   g_clear_pointer (&problems->fatal, g_array_unref);
 }
 
-gboolean
-tranche_problems_has_room (TrancheProblems *problems)
+/* Whether `a` comes after `b` in the file (ties: found after it). */
+static gboolean
+is_after (const TrancheProblem *a,
+          const TrancheProblem *b)
 {
-  return problems->list->len < TRANCHE_MAX_PROBLEMS;
+  if (a->offset != b->offset)
+    return a->offset > b->offset;
+  return a->seq > b->seq;
+}
+
+static void
+heap_swap (GArray *heap,
+           guint   i,
+           guint   j)
+{
+  TrancheProblem t = g_array_index (heap, TrancheProblem, i);
+
+  g_array_index (heap, TrancheProblem, i) = g_array_index (heap, TrancheProblem, j);
+  g_array_index (heap, TrancheProblem, j) = t;
+}
+
+static void
+heap_sift_up (GArray *heap,
+              guint   i)
+{
+  while (i > 0)
+    {
+      guint parent = (i - 1) / 2;
+
+      if (!is_after (&g_array_index (heap, TrancheProblem, i),
+                     &g_array_index (heap, TrancheProblem, parent)))
+        return;
+      heap_swap (heap, i, parent);
+      i = parent;
+    }
+}
+
+static void
+heap_sift_down (GArray *heap,
+                guint   i)
+{
+  for (;;)
+    {
+      guint last = i, left = 2 * i + 1, right = 2 * i + 2;
+
+      if (left < heap->len && is_after (&g_array_index (heap, TrancheProblem, left),
+                                        &g_array_index (heap, TrancheProblem, last)))
+        last = left;
+      if (right < heap->len && is_after (&g_array_index (heap, TrancheProblem, right),
+                                         &g_array_index (heap, TrancheProblem, last)))
+        last = right;
+      if (last == i)
+        return;
+      heap_swap (heap, i, last);
+      i = last;
+    }
+}
+
+gboolean
+tranche_problems_would_keep (TrancheProblems *problems,
+                             gsize            offset)
+{
+  /* a problem found now comes after every kept one at the same offset */
+  return problems->list->len < TRANCHE_MAX_PROBLEMS
+         || offset < g_array_index (problems->list, TrancheProblem, 0).offset;
+}
+
+void
+tranche_problems_count_unlisted (TrancheProblems *problems,
+                                 TrancheSeverity  severity)
+{
+  g_assert (severity <= TRANCHE_SEVERITY_ERROR);
+  problems->n_reported++;
+  problems->n_unlisted[severity]++;
 }
 
 static void
@@ -55,9 +125,10 @@ append (GArray          *list,
         TrancheSeverity  severity,
         char            *path,
         gsize            offset,
-        char            *message)
+        char            *message,
+        guint            seq)
 {
-  TrancheProblem p = { severity, path, offset, 0, 0, message, list->len };
+  TrancheProblem p = { severity, path, offset, 0, 0, message, seq };
 
   g_array_append_val (list, p);
 }
@@ -69,16 +140,29 @@ tranche_problems_add (TrancheProblems *problems,
                       gsize            offset,
                       char            *message)
 {
-  if (!tranche_problems_has_room (problems))
+  GArray *heap = problems->list;
+  TrancheProblem *top;
+
+  if (!tranche_problems_would_keep (problems, offset))
     {
       /* counted, not stored: a broken million-event file stays cheap */
-      problems->n_dropped++;
-      problems->dropped_error |= severity == TRANCHE_SEVERITY_ERROR;
+      tranche_problems_count_unlisted (problems, severity);
       g_free (path);
       g_free (message);
       return;
     }
-  append (problems->list, severity, path, offset, message);
+  if (heap->len < TRANCHE_MAX_PROBLEMS)
+    {
+      append (heap, severity, path, offset, message, problems->n_reported++);
+      heap_sift_up (heap, heap->len - 1);
+      return;
+    }
+  /* the last kept one in file order makes room */
+  top = &g_array_index (heap, TrancheProblem, 0);
+  problems->n_unlisted[top->severity]++;
+  clear_problem (top);
+  *top = (TrancheProblem) { severity, path, offset, 0, 0, message, problems->n_reported++ };
+  heap_sift_down (heap, 0);
 }
 
 void
@@ -87,7 +171,8 @@ tranche_problems_add_fatal (TrancheProblems *problems,
                             const char      *path,
                             char            *message)
 {
-  append (problems->fatal, TRANCHE_SEVERITY_ERROR, g_strdup (path), offset, message);
+  append (problems->fatal, TRANCHE_SEVERITY_ERROR, g_strdup (path), offset, message,
+          problems->n_reported++);
 }
 
 static int
@@ -145,14 +230,9 @@ tranche_problems_hand_over (TrancheProblems    *problems,
       return;
     }
   hand_over_list (problems->list, data, len, diagnostics);
-  if (problems->n_dropped > 0)
-    tranche_diagnostics_add (diagnostics,
-                             problems->dropped_error ? TRANCHE_SEVERITY_ERROR
-                                                     : TRANCHE_SEVERITY_WARNING,
-                             "", 0, 0,
-                             ngettext ("%u more problem not listed",
-                                       "%u more problems not listed", problems->n_dropped),
-                             problems->n_dropped);
+  tranche_diagnostics_add_unlisted (diagnostics,
+                                    problems->n_unlisted[TRANCHE_SEVERITY_ERROR],
+                                    problems->n_unlisted[TRANCHE_SEVERITY_WARNING]);
 }
 
 /* Only made when a problem is reported: most values are fine. */
@@ -175,16 +255,21 @@ tranche_loader_report_valist (Loader          *self,
                               const char      *format,
                               va_list          args)
 {
+  gsize offset;
+
   if (severity == TRANCHE_SEVERITY_ERROR)
     self->n_errors_here++;
-  /* neither formatted nor located past the cap */
-  if (!tranche_problems_has_room (&self->problems))
+  /* Neither located nor formatted past the cap: what the current path
+   * names is at or after its anchor. */
+  if (!tranche_problems_would_keep (&self->problems, self->anchor_offset)
+      || !tranche_problems_would_keep (&self->problems,
+                                       offset = tranche_loader_locate (self, FALSE)))
     {
-      tranche_problems_add (&self->problems, severity, NULL, 0, NULL);
+      tranche_problems_count_unlisted (&self->problems, severity);
       return;
     }
   tranche_problems_add (&self->problems, severity, tranche_loader_path_to_string (self),
-                        tranche_loader_locate (self, FALSE), g_strdup_vprintf (format, args));
+                        offset, g_strdup_vprintf (format, args));
 }
 
 typedef gboolean (*IsKnownFunc) (TrancheDatasetBuilder *builder,
@@ -211,9 +296,9 @@ warn_undeclared (Loader      *self,
 
       if (is_known (self->builder, key))
         continue;
-      if (!tranche_problems_has_room (&self->problems))
+      if (!tranche_problems_would_keep (&self->problems, ref->offset))
         {
-          tranche_problems_add (&self->problems, TRANCHE_SEVERITY_WARNING, NULL, 0, NULL);
+          tranche_problems_count_unlisted (&self->problems, TRANCHE_SEVERITY_WARNING);
           continue;
         }
       quoted = tranche_problems_shorten (key);

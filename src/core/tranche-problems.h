@@ -6,6 +6,12 @@
  * over to a TrancheDiagnostics, in file order. Shared by the JSON pre-scan
  * and the format reader, so that the cap on their number is one rule.
  *
+ * The cap keeps the first problems in file order, whatever order they are
+ * found in (references nothing declared are only known at the end): the
+ * kept ones are a heap whose top is the last of them in the file, so a
+ * problem found later but earlier in the file takes its place. Those left
+ * out are counted by severity, never formatted.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -34,10 +40,11 @@ typedef struct
 
 typedef struct
 {
-  GArray   *list;           /* TrancheProblem: what a dataset is reported with */
+  GArray   *list;           /* TrancheProblem: what a dataset is reported with; a
+                             * heap with the last in file order on top */
   GArray   *fatal;          /* TrancheProblem: why the document is no dataset */
-  guint     n_dropped;      /* past TRANCHE_MAX_PROBLEMS: counted, not kept */
-  gboolean  dropped_error;
+  guint     n_reported;     /* numbers the problems, for ties at one offset */
+  guint     n_unlisted[TRANCHE_SEVERITY_ERROR + 1];  /* past the cap: counted, not kept */
 } TrancheProblems;
 
 /* Turns byte offsets, visited in increasing order, into line and column
@@ -62,8 +69,14 @@ guint     tranche_cursor_column          (TrancheCursor      *c);
 
 void      tranche_problems_init          (TrancheProblems    *problems);
 void      tranche_problems_clear         (TrancheProblems    *problems);
-/* Whether one more problem would be kept, not just counted. */
-gboolean  tranche_problems_has_room      (TrancheProblems    *problems);
+/* Whether a problem at `offset` (or at any offset after it), found now,
+ * would be kept rather than just counted: what is known to be left out
+ * need not be located or formatted. */
+gboolean  tranche_problems_would_keep    (TrancheProblems    *problems,
+                                          gsize               offset);
+/* Counts a problem that tranche_problems_would_keep() said is left out. */
+void      tranche_problems_count_unlisted (TrancheProblems   *problems,
+                                           TrancheSeverity    severity);
 /* Keeps a problem, or counts it past the cap; takes `path` and `message`. */
 void      tranche_problems_add           (TrancheProblems    *problems,
                                           TrancheSeverity     severity,
@@ -76,7 +89,7 @@ void      tranche_problems_add_fatal     (TrancheProblems    *problems,
                                           const char         *path,
                                           char               *message);
 /* The kept problems (or the fatal ones), in file order, with line:column
- * counted in `data`; then how many were left out. */
+ * counted in `data`; then how many were left out, by severity. */
 void      tranche_problems_hand_over     (TrancheProblems    *problems,
                                           gboolean            fatal,
                                           const char         *data,

@@ -34,11 +34,14 @@ relative_path_stays_inside (const char *path)
   return TRUE;
 }
 
-/* The text of a source's text_file, or NULL after reporting why not. */
-char *
+/* The text of a source's text_file, shared in the dataset, or NULL after
+ * reporting why not. Each file is read once however many sources name it:
+ * 2,000 sources naming one 1 MB file took 6 s and 2 GB. */
+const char *
 tranche_text_file_read (Loader     *self,
                         const char *relative)
 {
+  gpointer shared;
   g_autofree char *path = NULL;
   g_autofree char *real_folder = NULL;
   g_autofree char *real_path = NULL;
@@ -87,16 +90,33 @@ tranche_text_file_read (Loader     *self,
       return NULL;
     }
 
+  /* by the file it is, whatever the path's spelling */
+  if (real_path != NULL
+      && g_hash_table_lookup_extended (self->text_files, real_path, NULL, &shared))
+    {
+      if (shared == NULL)
+        report (self, TRANCHE_SEVERITY_ERROR, _("\"%s\" is not UTF-8 text; save it as UTF-8"),
+                quoted);
+      return shared;
+    }
+  /* a named pipe would block the load until someone writes to it */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, _("\"%s\" not read: it is not a regular file"),
+              quoted);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
       report (self, TRANCHE_SEVERITY_ERROR, _("can't read \"%s\": %s"), quoted, error->message);
       return NULL;
     }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      report (self, TRANCHE_SEVERITY_ERROR, _("\"%s\" is not UTF-8 text; save it as UTF-8"),
-              quoted);
-      return NULL;
-    }
-  return g_steal_pointer (&contents);
+  shared = g_utf8_validate_len (contents, length, NULL)
+           ? (gpointer) tranche_dataset_builder_share_text (self->builder, contents) : NULL;
+  if (real_path != NULL)
+    g_hash_table_insert (self->text_files, g_steal_pointer (&real_path), shared);
+  if (shared == NULL)
+    report (self, TRANCHE_SEVERITY_ERROR, _("\"%s\" is not UTF-8 text; save it as UTF-8"),
+            quoted);
+  return shared;
 }
