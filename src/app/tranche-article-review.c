@@ -785,6 +785,10 @@ tranche_article_review_dispose (GObject *object)
 {
   TrancheArticleReview *self = TRANCHE_ARTICLE_REVIEW (object);
 
+  /* rows are unselected as they go; the article may be gone already */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  self->list = NULL;
   g_clear_object (&self->session);
   G_OBJECT_CLASS (tranche_article_review_parent_class)->dispose (object);
 }
