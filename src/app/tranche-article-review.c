@@ -382,11 +382,45 @@ kind_label (const char *kind)
 
 /* A row: the draft's title, its date, kind and confidence, then Accept,
  * Edit… and Reject (or what was done). */
+/* "From Northwind Capital (lead), Blue Harbor Ventures", or NULL. */
+static char *
+investors_line (JsonObject *event,
+                GHashTable *names)
+{
+  JsonArray *investors = json_object_has_member (event, "investors")
+                         ? json_object_get_array_member (event, "investors") : NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; investors != NULL && i < json_array_get_length (investors); i++)
+    {
+      JsonNode *node = json_array_get_element (investors, i);
+      gboolean lead = JSON_NODE_HOLDS_OBJECT (node);
+      const char *id = lead ? json_object_get_string_member (json_node_get_object (node), "id")
+                            : json_node_get_string (node);
+      const char *name = g_hash_table_lookup (names, id);
+
+      if (list->len > 0)
+        /* Translators: between the investors of a draft */
+        g_string_append (list, _(", "));
+      if (lead)
+        /* Translators: a lead investor in a draft's list */
+        g_string_append_printf (list, _("%s (lead)"), name != NULL ? name : id);
+      else
+        g_string_append (list, name != NULL ? name : id);
+    }
+  if (list->len == 0)
+    return NULL;
+  /* Translators: under a draft event, its investors */
+  return g_strdup_printf (_("From %s"), list->str);
+}
+
 static void
 add_row (TrancheArticleReview *self,
          Draft                *draft,
-         JsonObject           *event)
+         JsonObject           *event,
+         GHashTable           *names)
 {
+  g_autofree char *from = investors_line (event, names);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_label_new (json_object_get_string_member_with_default (event, "title",
                                                                                 ""));
@@ -412,6 +446,15 @@ add_row (TrancheArticleReview *self,
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  if (from != NULL)
+    {
+      GtkWidget *label = gtk_label_new (from);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+    }
 
   draft->status = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (draft->status), 0);
@@ -452,9 +495,19 @@ char_offset (const char *text,
 static void
 show_review (TrancheArticleReview *self,
              TrancheExtraction    *extraction,
-             JsonArray            *events)
+             JsonArray            *events,
+             JsonArray            *entities)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->article_view);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *entity = json_array_get_object_element (entities, i);
+
+      g_hash_table_insert (names, (gpointer) json_object_get_string_member (entity, "id"),
+                           (gpointer) json_object_get_string_member (entity, "name"));
+    }
 
   gtk_text_buffer_set_text (buffer, self->text, -1);
   for (guint i = 0; i < tranche_extraction_get_n_drafts (extraction); i++)
@@ -473,7 +526,8 @@ show_review (TrancheArticleReview *self,
       draft.quote_start = char_offset (self->text, d->quote.start);
       draft.quote_end = char_offset (self->text, d->quote.end);
       g_array_append_val (self->drafts, draft);
-      add_row (self, &g_array_index (self->drafts, Draft, self->drafts->len - 1), event);
+      add_row (self, &g_array_index (self->drafts, Draft, self->drafts->len - 1), event,
+               names);
     }
   update_all_buttons (self);
   gtk_stack_set_visible_child_name (self->stack, "review");
@@ -605,7 +659,8 @@ tranche_article_review_find_events (TrancheArticleReview *self)
   add_to_document (self, json_node_get_object (root));
   self->text = g_steal_pointer (&text);
   show_review (self, extraction,
-               json_object_get_array_member (json_node_get_object (root), "events"));
+               json_object_get_array_member (json_node_get_object (root), "events"),
+               json_object_get_array_member (json_node_get_object (root), "entities"));
   return TRUE;
 }
 
