@@ -162,6 +162,9 @@ test_review (void)
   assert_all_drafts (doc);
   wait_for (tranche_window_get_dataset (window) != NULL
             && tranche_dataset_get_n_events (tranche_window_get_dataset (window)) == n);
+  /* and with nothing for the problems bar to warn about */
+  g_assert_cmpuint (tranche_diagnostics_get_length (tranche_window_get_diagnostics (window)),
+                    ==, 0);
 
   /* selecting a draft selects its sentence in the article */
   tranche_article_review_select (review, 1);

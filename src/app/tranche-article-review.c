@@ -590,8 +590,14 @@ add_to_document (TrancheArticleReview *self,
   tranche_document_append_element (doc, TRANCHE_DOCUMENT_SOURCES,
                                    json_array_get_element (sources, 0), NULL, NULL);
   for (guint i = 0; i < json_array_get_length (events); i++)
-    tranche_document_append_element (doc, TRANCHE_DOCUMENT_EVENTS,
-                                     json_array_get_element (events, i), NULL, NULL);
+    {
+      g_autoptr(JsonNode) event = json_node_copy (json_array_get_element (events, i));
+
+      /* the confidence is shown in the review; in the file it is no member
+       * of format 1, and the problems bar would warn about every draft */
+      json_object_remove_member (json_node_get_object (event), "confidence");
+      tranche_document_append_element (doc, TRANCHE_DOCUMENT_EVENTS, event, NULL, NULL);
+    }
   tranche_document_end_user_action (doc);
 }
 

@@ -788,8 +788,9 @@ add_empty_page (TrancheWindow *self)
                                  "x-office-document-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->edit->empty_page), _("No Events Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->edit->empty_page),
-                                   _("Add the first event, or paste an article to cite its "
-                                     "figures."));
+                                   _("Add the first event, paste an article to cite its "
+                                     "figures, or draft events from an article and review "
+                                     "them."));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.new-event");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (paste), "win.paste-article");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (from_article), "win.new-events-from-article");
