@@ -33,11 +33,13 @@ main (int   argc,
     }
   window = gui_test_new_window ();
   gui_test_open_and_wait (window, file);
-  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.new-events-from-article", NULL))
-    g_printerr ("shot-review: no action (dataset %p)\n", (void *) tranche_window_get_dataset (window));
-  review = NULL;
   if (tranche_window_get_dataset (window) == NULL)
-    g_printerr ("shot-review: %s\n", tranche_diagnostic_to_string (tranche_diagnostics_get (tranche_window_get_diagnostics (window), 0), argv[1]));
+    {
+      g_printerr ("shot-review: %s can't be read\n", argv[1]);
+      return 1;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-events-from-article", NULL);
+  review = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
     {
       g_autoptr(GObject) w = g_list_model_get_item (gtk_window_get_toplevels (), i);

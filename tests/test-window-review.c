@@ -179,6 +179,10 @@ test_review (void)
   g_assert_false (tranche_article_review_accept (review, 1));  /* done already */
   g_assert_true (tranche_article_review_reject (review, 2));
   g_assert_false (tranche_article_review_accept (review, 2));
+  /* an undo brings the rejected draft back, to review again */
+  tranche_document_undo (doc);
+  g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), ==, n);
+  g_assert_true (tranche_article_review_reject (review, 2));
   g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), ==, n - 1);
   tranche_article_review_reject_all (review);
   g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), ==, 2);

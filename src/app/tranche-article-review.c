@@ -192,11 +192,43 @@ set_state (TrancheArticleReview *self,
   draft->state = state;
   gtk_label_set_text (GTK_LABEL (draft->status),
                       state == DRAFT_ACCEPTED ? _("Accepted") : _("Rejected"));
-  gtk_widget_set_visible (draft->status, TRUE);
-  gtk_widget_set_visible (draft->buttons, FALSE);
+  gtk_widget_set_visible (draft->status, state != DRAFT_PENDING);
+  gtk_widget_set_visible (draft->buttons, state == DRAFT_PENDING);
+  if (state == DRAFT_ACCEPTED)
+    gtk_widget_add_css_class (draft->status, "success");
+  else
+    gtk_widget_remove_css_class (draft->status, "success");
   if (state == DRAFT_REJECTED)
     gtk_widget_add_css_class (draft->row, "dim-label");
+  else
+    gtk_widget_remove_css_class (draft->row, "dim-label");
   update_all_buttons (self);
+}
+
+/* After any change of the document (an undo, an edit elsewhere): a draft
+ * whose event is gone was rejected, one that lost "draft" was accepted, one
+ * that has it again is pending again. */
+static void
+document_changed_cb (TrancheArticleReview *self,
+                     TrancheDocument      *doc)
+{
+  for (guint i = 0; i < self->drafts->len; i++)
+    {
+      Draft *draft = &g_array_index (self->drafts, Draft, i);
+      int at = tranche_document_find_element (doc, TRANCHE_DOCUMENT_EVENTS, draft->id);
+      g_autoptr(JsonNode) node = at >= 0 ? tranche_document_dup_element (doc,
+                                                                          TRANCHE_DOCUMENT_EVENTS,
+                                                                          at)
+                                         : NULL;
+      DraftState state = DRAFT_REJECTED;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        state = json_object_get_boolean_member_with_default (json_node_get_object (node),
+                                                             "draft", FALSE)
+                ? DRAFT_PENDING : DRAFT_ACCEPTED;
+      if (state != draft->state)
+        set_state (self, draft, state);
+    }
 }
 
 /* The document's index of a pending draft, or -1 (an undo took it away). */
@@ -663,6 +695,8 @@ tranche_article_review_find_events (TrancheArticleReview *self)
   root = tranche_draft_write_dataset (text, strlen (text), title, &options.published, dataset,
                                       actors, extraction);
   add_to_document (self, json_node_get_object (root));
+  g_signal_connect_object (tranche_session_get_document (self->session), "changed",
+                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   self->text = g_steal_pointer (&text);
   show_review (self, extraction,
                json_object_get_array_member (json_node_get_object (root), "events"),
