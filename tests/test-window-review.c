@@ -174,8 +174,17 @@ test_review (void)
   passage0 = selected_passage (review);
   g_assert_nonnull (strstr (passage0, "$85 million"));
 
-  g_assert_true (tranche_article_review_accept (review, 0));
-  g_assert_true (tranche_article_review_accept (review, 1));
+  /* Ctrl+Return's action accepts the selected draft */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.accept", NULL));
+  g_assert_false (tranche_article_review_accept (review, 0));  /* done already */
+  /* the next draft is selected, and Ctrl+Return's action accepts it */
+  {
+    g_autofree char *next = selected_passage (review);
+
+    g_assert_cmpstr (next, ==, passage1);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.accept", NULL));
+  g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), ==, n);
   g_assert_false (tranche_article_review_accept (review, 1));  /* done already */
   g_assert_true (tranche_article_review_reject (review, 2));
   g_assert_false (tranche_article_review_accept (review, 2));

@@ -362,6 +362,51 @@ row_selected_cb (TrancheArticleReview *self,
   gtk_text_view_scroll_to_iter (self->article_view, &start, 0.1, TRUE, 0.0, 0.3);
 }
 
+/* The next draft still to review after `index`, or `index`. */
+static guint
+next_pending (TrancheArticleReview *self,
+              guint                 index)
+{
+  for (guint k = 1; k < self->drafts->len; k++)
+    {
+      guint i = (index + k) % self->drafts->len;
+
+      if (get_draft (self, i)->state == DRAFT_PENDING)
+        return i;
+    }
+  return index;
+}
+
+static void
+decide (TrancheArticleReview *self,
+        const char           *what,
+        guint                 index)
+{
+  gboolean done = FALSE;
+
+  if (g_str_equal (what, "accept"))
+    done = tranche_article_review_accept (self, index);
+  else if (g_str_equal (what, "reject"))
+    done = tranche_article_review_reject (self, index);
+  else
+    tranche_article_review_edit (self, index);
+  if (done)
+    tranche_article_review_select (self, next_pending (self, index));
+}
+
+/* review.accept, review.edit, review.reject: on the selected draft. */
+static void
+selected_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TrancheArticleReview *self = TRANCHE_ARTICLE_REVIEW (widget);
+  GtkListBoxRow *row = self->list != NULL ? gtk_list_box_get_selected_row (self->list) : NULL;
+
+  if (row != NULL)
+    decide (self, action_name + strlen ("review."), gtk_list_box_row_get_index (row));
+}
+
 static void
 row_button_cb (GtkButton *button,
                gpointer   user_data)
@@ -372,12 +417,7 @@ row_button_cb (GtkButton *button,
   guint index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
   gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
-  if (g_str_equal (what, "accept"))
-    tranche_article_review_accept (self, index);
-  else if (g_str_equal (what, "reject"))
-    tranche_article_review_reject (self, index);
-  else
-    tranche_article_review_edit (self, index);
+  decide (self, what, index);
 }
 
 static GtkWidget *
@@ -386,7 +426,7 @@ row_button (TrancheArticleReview *self,
             const char           *what,
             const char           *tooltip)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   g_object_set_data (G_OBJECT (button), "tranche-review", (gpointer) what);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -496,13 +536,13 @@ add_row (TrancheArticleReview *self,
 
   draft->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (draft->buttons),
-                  row_button (self, _("_Accept"), "accept",
+                  row_button (self, _("Accept"), "accept",
                               _("Make this draft an event of the dataset, with its quote")));
   gtk_box_append (GTK_BOX (draft->buttons),
-                  row_button (self, _("_Edit…"), "edit",
+                  row_button (self, _("Edit…"), "edit",
                               _("Change this draft in the event editor before accepting it")));
   gtk_box_append (GTK_BOX (draft->buttons),
-                  row_button (self, _("_Reject"), "reject",
+                  row_button (self, _("Reject"), "reject",
                               _("Remove this draft from the dataset")));
   gtk_widget_add_css_class (gtk_widget_get_first_child (draft->buttons), "suggested-action");
   gtk_box_append (GTK_BOX (box), draft->buttons);
@@ -908,6 +948,13 @@ tranche_article_review_class_init (TrancheArticleReviewClass *klass)
   object_class->dispose = tranche_article_review_dispose;
   object_class->finalize = tranche_article_review_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "review.accept", NULL, selected_action);
+  gtk_widget_class_install_action (widget_class, "review.edit", NULL, selected_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", NULL, selected_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "review.accept", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "review.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "review.reject", NULL);
 }
 
 static void
