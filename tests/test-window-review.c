@@ -62,6 +62,15 @@ selected_passage (TrancheArticleReview *review)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+is_confidence_label (GtkWidget *widget,
+                     gpointer   data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+  return g_str_has_suffix (text, data);
+}
+
 /* Every event of the document is a draft. */
 static void
 assert_all_drafts (TrancheDocument *doc)
@@ -165,6 +174,13 @@ test_review (void)
   /* and with nothing for the problems bar to warn about */
   g_assert_cmpuint (tranche_diagnostics_get_length (tranche_window_get_diagnostics (window)),
                     ==, 0);
+
+  /* each row says how sure the extractor is, from the extraction (the
+   * member is not written into the file) */
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (review), GTK_TYPE_LABEL,
+                                          is_confidence_label, "% sure"));
+  g_assert_null (gui_test_find_widget (GTK_WIDGET (review), GTK_TYPE_LABEL,
+                                       is_confidence_label, " 0% sure"));
 
   /* selecting a draft selects its sentence in the article */
   tranche_article_review_select (review, 1);

@@ -490,6 +490,7 @@ static void
 add_row (TrancheArticleReview *self,
          Draft                *draft,
          JsonObject           *event,
+         int                   confidence,
          GHashTable           *names)
 {
   g_autofree char *from = investors_line (event, names);
@@ -502,7 +503,7 @@ add_row (TrancheArticleReview *self,
                      json_object_get_string_member_with_default (event, "date", ""),
                      kind_label (json_object_get_string_member_with_default (event, "kind",
                                                                              NULL)),
-                     (int) json_object_get_int_member_with_default (event, "confidence", 0));
+                     confidence);
   GtkWidget *subtitle = gtk_label_new (details);
 
   gtk_widget_set_margin_start (box, 12);
@@ -599,7 +600,7 @@ show_review (TrancheArticleReview *self,
       draft.quote_end = char_offset (self->text, d->quote.end);
       g_array_append_val (self->drafts, draft);
       add_row (self, &g_array_index (self->drafts, Draft, self->drafts->len - 1), event,
-               names);
+               (int) (d->confidence * 100 + 0.5), names);
     }
   update_all_buttons (self);
   gtk_stack_set_visible_child_name (self->stack, "review");
@@ -663,10 +664,11 @@ add_to_document (TrancheArticleReview *self,
                                    json_array_get_element (sources, 0), NULL, NULL);
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
-      g_autoptr(JsonNode) event = json_node_copy (json_array_get_element (events, i));
+      JsonNode *event = json_array_get_element (events, i);
 
-      /* the confidence is shown in the review; in the file it is no member
-       * of format 1, and the problems bar would warn about every draft */
+      /* the confidence is shown in the review (from the extraction); in the
+       * file it is no member of format 1, and the problems bar would warn
+       * about every draft */
       json_object_remove_member (json_node_get_object (event), "confidence");
       tranche_document_append_element (doc, TRANCHE_DOCUMENT_EVENTS, event, NULL, NULL);
     }
