@@ -661,6 +661,7 @@ _tranche_window_edit_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-source", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-elements", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-article", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-events-from-article", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-event", has_event);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", has_event);
@@ -687,6 +688,7 @@ _tranche_window_edit_class_init (GtkWidgetClass *widget_class)
     { "win.save", NULL, _tranche_window_edit_save },
     { "win.save-as", NULL, _tranche_window_edit_save_as },
     { "win.paste-article", NULL, paste_article_action },
+    { "win.new-events-from-article", NULL, _tranche_window_new_events_from_article },
     { "win.cite-selection", NULL, cite_selection_action },
     { "win.new-event-from-selection", NULL, new_event_from_selection_action },
     { "win.new-event-with-quote", "(ss)", new_event_with_quote_action },
@@ -709,6 +711,8 @@ _tranche_window_edit_class_init (GtkWidgetClass *widget_class)
     { GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as" },
     { GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste-article" },
     { GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste-article" },
+    { GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-events-from-article" },
+    { GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-events-from-article" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -777,22 +781,27 @@ add_empty_page (TrancheWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_New Event"));
   GtkWidget *paste = gtk_button_new_with_mnemonic (_("_Paste an Article"));
+  GtkWidget *from_article = gtk_button_new_with_mnemonic (_("New Events from _Article…"));
 
   self->edit->empty_page = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->edit->empty_page),
                                  "x-office-document-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->edit->empty_page), _("No Events Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->edit->empty_page),
-                                   _("Add the first event, or paste an article to cite its "
-                                     "figures."));
+                                   _("Add the first event, paste an article to cite its "
+                                     "figures, or draft events from an article and review "
+                                     "them."));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.new-event");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (paste), "win.paste-article");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (from_article), "win.new-events-from-article");
+  gtk_widget_add_css_class (from_article, "pill");
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_add_css_class (add, "pill");
   gtk_widget_add_css_class (paste, "pill");
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), add);
   gtk_box_append (GTK_BOX (box), paste);
+  gtk_box_append (GTK_BOX (box), from_article);
   adw_status_page_set_child (ADW_STATUS_PAGE (self->edit->empty_page), box);
   gtk_widget_set_vexpand (self->edit->empty_page, TRUE);
   gtk_widget_set_visible (self->edit->empty_page, FALSE);

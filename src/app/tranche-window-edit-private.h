@@ -49,4 +49,9 @@ void             _tranche_window_edit_save_as   (GtkWidget       *widget,
                                                  const char      *action_name,
                                                  GVariant        *parameter);
 
+/* tranche-window-review.c */
+void             _tranche_window_new_events_from_article (GtkWidget  *widget,
+                                                          const char *action_name,
+                                                          GVariant   *parameter);
+
 G_END_DECLS
