@@ -23,37 +23,12 @@
 #include "tranche-timeline-layout.h"
 #include "tranche-timeline-painter.h"
 #include "tranche-timeline-view.h"
+#include "tranche-timeline-view-private.h"
 
 #define ANIMATION_USEC (280 * 1000)
 #define HIT_TOLERANCE 4.0
 #define KEY_ZOOM 1.5
 
-struct _TrancheTimelineView
-{
-  GtkWidget              parent_instance;
-
-  TrancheSession        *session;
-  GSignalGroup          *session_signals;
-  GBindingGroup         *session_bindings;
-  TrancheDataset        *dataset;
-  GBytes                *mask;
-  TrancheViewport       *viewport;
-  TrancheTimelineLayout *layout;
-  TrancheTheme           theme;
-  TrancheLaneMode        lane_mode;
-  int                    selected;
-  int                    hovered;
-  double                 type_scale;  /* 1 in the window; more on a projector */
-  double                 lane_scroll_rest; /* touchpad rows not yet scrolled */
-  TrancheTimeGestures   *gestures;  /* zoom and pan, shared with the other charts */
-  GtkWidget             *legend_popover; /* the legend's "+N more", made when first asked */
-
-  /* Animation between two scales, driven by the frame clock. */
-  guint                  tick_id;
-  gint64                 anim_start;
-  TrancheTimeScale       anim_from;
-  TrancheTimeScale       anim_to;
-};
 
 G_DEFINE_FINAL_TYPE (TrancheTimelineView, tranche_timeline_view, GTK_TYPE_WIDGET)
 
@@ -437,9 +412,17 @@ pressed_cb (GtkGestureClick     *gesture,
             TrancheTimelineView *self)
 {
   TrancheTimelineHit hit;
-  int legend_item;
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  int legend_item, lane;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A lane's menu: a right-click on its row, or a click on its header. */
+  lane = _tranche_timeline_view_lane_at (self, x, y, button == GDK_BUTTON_SECONDARY);
+  if (n_press == 1 && lane >= 0 && button != GDK_BUTTON_MIDDLE
+      && tranche_timeline_view_popup_lane_menu (self, lane, x, y))
+    return;
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
   legend_item = self->dataset ? tranche_timeline_layout_legend_hit (self->layout, x, y) : -1;
   if (n_press == 1 && legend_item >= 0
       && tranche_timeline_view_activate_legend_item (self, legend_item))
@@ -575,29 +558,6 @@ activate_action (GtkWidget  *widget,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
 }
 
-/* Where the lane rows are scrolled to, as a thin bar at the plot's right edge. */
-static void
-paint_lane_scrollbar (TrancheTimelineView *self,
-                      cairo_t             *cr)
-{
-  guint first, n_shown, n_rows;
-  const TrancheTimelineLane *top, *bottom;
-  double y0, height;
-
-  tranche_timeline_layout_get_lane_rows (self->layout, &first, &n_shown, &n_rows);
-  if (n_rows <= n_shown || n_shown == 0)
-    return;
-  top = tranche_timeline_layout_get_lane (self->layout, 0);
-  bottom = tranche_timeline_layout_get_lane (self->layout, n_shown - 1);
-  y0 = top->y;
-  height = bottom->y + bottom->height - y0;
-  cairo_set_source_rgba (cr, self->theme.muted.red, self->theme.muted.green,
-                         self->theme.muted.blue, 0.5);
-  tranche_draw_rounded_rect (cr, gtk_widget_get_width (GTK_WIDGET (self)) - 8,
-                             y0 + height * first / n_rows, 4, height * n_shown / n_rows, 2);
-  cairo_fill (cr);
-}
-
 static void
 tranche_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -629,7 +589,7 @@ tranche_timeline_view_snapshot (GtkWidget   *widget,
 
   pointer_day = self->viewport ? tranche_viewport_get_pointer_day (self->viewport) : NAN;
   tranche_timeline_painter_paint (self->layout, cr, self->selected, self->hovered, pointer_day);
-  paint_lane_scrollbar (self, cr);
+  _tranche_timeline_view_paint_lane_scrollbar (self, cr);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -701,6 +661,7 @@ tranche_timeline_view_dispose (GObject *object)
   tranche_timeline_view_set_viewport (self, NULL);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->legend_popover, gtk_widget_unparent);
+  _tranche_timeline_view_lanes_dispose (self);
   G_OBJECT_CLASS (tranche_timeline_view_parent_class)->dispose (object);
 }
 
@@ -797,6 +758,7 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
   widget_class->snapshot = tranche_timeline_view_snapshot;
   widget_class->size_allocate = tranche_timeline_view_size_allocate;
   widget_class->measure = tranche_timeline_view_measure;
+  _tranche_timeline_view_lanes_class_init (widget_class);
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
@@ -857,39 +819,6 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
-/* With more lanes than rows fit, a plain vertical scroll moves through the
- * lanes a row per notch (before the time gestures, which pan with it);
- * with every lane in view, or with a modifier, it goes on to them. */
-static gboolean
-lane_scroll_cb (GtkEventControllerScroll *controller,
-                double                    dx,
-                double                    dy,
-                TrancheTimelineView      *self)
-{
-  GdkModifierType state =
-    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  guint first, n_shown, n_rows;
-  int row;
-
-  tranche_timeline_layout_get_lane_rows (self->layout, &first, &n_shown, &n_rows);
-  if (n_rows <= n_shown || dy == 0 || fabs (dx) > fabs (dy)
-      || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
-    return FALSE;
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    self->lane_scroll_rest = dy;
-  else
-    self->lane_scroll_rest += dy / 40;
-  row = (int) first + (int) trunc (self->lane_scroll_rest);
-  self->lane_scroll_rest -= trunc (self->lane_scroll_rest);
-  row = CLAMP (row, 0, (int) (n_rows - n_shown));
-  if ((guint) row != first)
-    {
-      tranche_timeline_layout_set_lane_scroll (self->layout, row);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  return TRUE;
-}
-
 static void
 tranche_timeline_view_init (TrancheTimelineView *self)
 {
@@ -921,7 +850,7 @@ tranche_timeline_view_init (TrancheTimelineView *self)
 
   lane_scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (lane_scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (lane_scroll, "scroll", G_CALLBACK (lane_scroll_cb), self);
+  g_signal_connect (lane_scroll, "scroll", G_CALLBACK (_tranche_timeline_view_lane_scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), lane_scroll);
   self->gestures = tranche_time_gestures_attach (GTK_WIDGET (self), gesture_interrupt_cb, self);
 
@@ -931,6 +860,7 @@ tranche_timeline_view_init (TrancheTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 

@@ -189,7 +189,9 @@ replace_index (TrancheTimelineLayout *self,
                                                    &self->range_end);
   if (index != NULL)
     {
+      /* An index made in the loading worker: the pins still resolve on it. */
       self->index = index;
+      tranche_timeline_lanes_resolve_pins (self);
       return;
     }
   /* The dataset and the mask are set apart: one policy with every view. */
