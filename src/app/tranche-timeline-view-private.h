@@ -1,7 +1,9 @@
 /* tranche-timeline-view-private.h: what the timeline view's files share
  *
  * tranche-timeline-view.c is the widget (drawing, pointer, keys, the
- * session); tranche-timeline-view-scroll.c scrolls the lane rows;
+ * session); tranche-timeline-view-describe.c its tooltips, screen-reader
+ * description and legend clicks; tranche-timeline-view-scroll.c scrolls
+ * the lane rows;
  * tranche-timeline-view-lanes.c pins and orders lanes from a lane
  * header's menu.
  *
@@ -45,6 +47,21 @@ struct _TrancheTimelineView
   TrancheTimeScale       anim_from;
   TrancheTimeScale       anim_to;
 };
+
+/* the widget */
+gboolean _tranche_timeline_view_hit_event            (TrancheTimelineView      *self,
+                                                      double                    x,
+                                                      double                    y,
+                                                      TrancheTimelineHit       *hit);
+
+/* describe */
+void     _tranche_timeline_view_update_description   (TrancheTimelineView      *self);
+gboolean _tranche_timeline_view_query_tooltip_cb     (GtkWidget                *widget,
+                                                      int                       x,
+                                                      int                       y,
+                                                      gboolean                  keyboard_mode,
+                                                      GtkTooltip               *tooltip,
+                                                      TrancheTimelineView      *self);
 
 /* scroll */
 void     _tranche_timeline_view_paint_lane_scrollbar (TrancheTimelineView      *self,
