@@ -741,6 +741,11 @@ test_pin_lanes (void)
   key = lane_key (timeline, 0);
   g_assert_cmpstr (key, ==, first);
   g_clear_pointer (&key, g_free);
+  /* It says so: its dot is ringed, the next lane's is not. */
+  g_assert_true (tranche_timeline_layout_get_lane (tranche_timeline_view_get_layout (timeline),
+                                                   0)->pinned);
+  g_assert_false (tranche_timeline_layout_get_lane (tranche_timeline_view_get_layout (timeline),
+                                                    1)->pinned);
   second = lane_key (timeline, n - 1);
   choose_from_lane_menu (timeline, n - 1, "lane.pin-top");
   key = lane_key (timeline, 0);
