@@ -779,6 +779,12 @@ test_pin_lanes (void)
   g_assert_cmpstr (key, ==, second);
   g_clear_pointer (&key, g_free);
 
+  /* From the keyboard (Menu, Shift+F10) the lane menu opens too. */
+  g_assert_null (tranche_timeline_view_get_lane_menu (timeline));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "lane.menu", NULL));
+  wait_for (gtk_widget_get_mapped (tranche_timeline_view_get_lane_menu (timeline)));
+  gtk_popover_popdown (GTK_POPOVER (tranche_timeline_view_get_lane_menu (timeline)));
+
   /* Unpinned, both are forgotten for this file. */
   choose_from_lane_menu (timeline, 0, "lane.unpin");
   choose_from_lane_menu (timeline, 0, "lane.unpin");

@@ -46,8 +46,8 @@ _tranche_timeline_view_query_tooltip_cb (GtkWidget           *widget,
            && (legend = tranche_timeline_layout_legend_hit (self->layout, x, y)) >= 0)
     {
       text = tranche_legend_dup_tooltip (self->session, self->lane_mode,
-                                                                tranche_timeline_layout_get_legend_item (self->layout,
-                                                                                                         legend));
+                                         tranche_timeline_layout_get_legend_item (self->layout,
+                                                                                  legend));
       if (text == NULL)
         return FALSE;
     }
@@ -58,16 +58,16 @@ _tranche_timeline_view_query_tooltip_cb (GtkWidget           *widget,
       if (hit.kind == TRANCHE_HIT_CLUSTER)
         {
           const TrancheTimelineCluster *c = tranche_timeline_layout_get_cluster (self->layout,
-                                                                                                        hit.index);
+                                                                                 hit.index);
           g_autofree char *total = tranche_format_amount (c->total,
-                                                                                 tranche_dataset_get_currency (self->dataset),
-                                                                                 c->partial);
+                                                          tranche_dataset_get_currency (self->dataset),
+                                                          c->partial);
           /* Translators: tooltip of a cluster: "12 events · $3B in all
            * Double-click to zoom in" */
           text = g_strdup_printf (ngettext ("%u event · %s in all\nDouble-click to zoom in",
-                                                                   "%u events · %s in all\nDouble-click to zoom in",
-                                                                   c->n_members),
-                                                         c->n_members, total);
+                                            "%u events · %s in all\nDouble-click to zoom in",
+                                            c->n_members),
+                                  c->n_members, total);
         }
       else
         text = tranche_timeline_view_describe_event (self, hit.event);

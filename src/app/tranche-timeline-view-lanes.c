@@ -1,10 +1,10 @@
 /* tranche-timeline-view-lanes.c: pinning and ordering the timeline's lanes
  *
- * A lane header's menu (a right-click on its row, or a click on its
- * header) pins a lane to the top, moves it among the pinned ones or unpins
- * it. Pinned lanes come first and are never folded; the list is kept per
- * dataset file (tranche-lane-pins.h), so it is there when the file is
- * opened again.
+ * A lane header's menu (a right-click on its row, a click on its header,
+ * or Menu / Shift+F10 for the selected event's lane) pins a lane to the
+ * top, moves it among the pinned ones or unpins it. Pinned lanes come
+ * first and are never folded; the list is kept per dataset file
+ * (tranche-lane-pins.h), so it is there when the file is opened again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -199,9 +199,45 @@ tranche_timeline_view_get_lane_menu (TrancheTimelineView *self)
   return self->lane_menu;
 }
 
+/* From the keyboard (Menu, Shift+F10): the menu of the selected event's
+ * lane, or of the first lane that has one. */
+static void
+lane_menu_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrancheTimelineView *self = TRANCHE_TIMELINE_VIEW (widget);
+  double x, y;
+  int lane = -1;
+
+  if (self->dataset == NULL)
+    return;
+  if (self->selected >= 0
+      && tranche_timeline_layout_event_position (self->layout, self->selected, &x, &y))
+    lane = _tranche_timeline_view_lane_at (self, x, y, TRUE);
+  for (guint i = 0; lane < 0 && i < tranche_timeline_layout_get_n_lanes (self->layout); i++)
+    {
+      const TrancheTimelineLane *l = tranche_timeline_layout_get_lane (self->layout, i);
+
+      if (_tranche_timeline_view_lane_at (self, l->header.x, l->header.y, FALSE) == (int) i)
+        lane = (int) i;
+    }
+  if (lane >= 0)
+    {
+      const TrancheTimelineLane *l = tranche_timeline_layout_get_lane (self->layout, lane);
+
+      tranche_timeline_view_popup_lane_menu (self, lane, l->header.x,
+                                             l->header.y + l->header.height);
+    }
+}
+
 void
 _tranche_timeline_view_lanes_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "lane.menu", NULL, lane_menu_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "lane.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "lane.menu", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (lane_actions); i++)
     gtk_widget_class_install_action (widget_class, lane_actions[i].action, NULL,
                                      lane_action_cb);

@@ -374,14 +374,16 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
         {
           double left = header_right + S (self, 24), right = self->rect.x + self->rect.width - pad;
 
-          rows = MAX (1, tranche_chart_frame_flow_legend (self, left, self->rect.x + pad, right, y, row_h,
-                                      self->rect.height >= 300 * self->theme.scale ? 2 : 1,
-                                      S (self, 14)));
+          rows = MAX (1, tranche_chart_frame_flow_legend (
+                              self, left, self->rect.x + pad, right, y, row_h,
+                              self->rect.height >= 300 * self->theme.scale ? 2 : 1,
+                              S (self, 14)));
           /* A legend never loses items: on a small canvas it tightens and
            * takes another row, then a third. */
-          for (guint max_rows = 2; max_rows <= 3 && !tranche_chart_frame_legend_all_shown (self); max_rows++)
-            rows = MAX (1, tranche_chart_frame_flow_legend (self, left, self->rect.x + pad, right, y, row_h,
-                                        max_rows, S (self, 8)));
+          for (guint max_rows = 2;
+               max_rows <= 3 && !tranche_chart_frame_legend_all_shown (self); max_rows++)
+            rows = MAX (1, tranche_chart_frame_flow_legend (self, left, self->rect.x + pad, right,
+                                                            y, row_h, max_rows, S (self, 8)));
         }
       y += rows * row_h + S (self, 4);
     }

@@ -79,8 +79,9 @@ paint_series (TrancheValuationChart        *self,
     {
       TrancheValuationPoint *p = point_at (self, j);
 
-      tranche_chart_frame_paint_symbol (self->frame, cr, tranche_valuation_symbol_for_basis (p->basis), s->color,
-                                        p->x, p->y, p->radius);
+      tranche_chart_frame_paint_symbol (self->frame, cr,
+                                        tranche_valuation_symbol_for_basis (p->basis),
+                                        s->color, p->x, p->y, p->radius);
     }
 }
 
