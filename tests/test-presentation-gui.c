@@ -359,6 +359,24 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+/* The `n`th AdwEntryRow under `root`, in the order they are drawn. */
+static GtkWidget *
+find_entry_row (GtkWidget *root,
+                guint     *n)
+{
+  if (ADW_IS_ENTRY_ROW (root) && (*n)-- == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, n);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_export_dialog (Fixture       *f,
                     gconstpointer  data)
@@ -389,6 +407,26 @@ test_export_dialog (Fixture       *f,
   g_assert_cmpint (options.height, ==, 500);
   g_assert_cmpfloat (options.scale, ==, 2);
   g_assert_true (options.transparent);
+
+  /* Title and subtitle: blank is the export's own; text replaces it. */
+  g_assert_null (options.title);
+  g_assert_null (options.subtitle);
+  {
+    guint n_title = 0, n_subtitle = 1;
+    GtkWidget *title = find_entry_row (GTK_WIDGET (dialog), &n_title);
+    GtkWidget *subtitle = find_entry_row (GTK_WIDGET (dialog), &n_subtitle);
+
+    g_assert_nonnull (title);
+    g_assert_nonnull (subtitle);
+    gtk_editable_set_text (GTK_EDITABLE (title), "  Board pack, Q3");
+    gtk_editable_set_text (GTK_EDITABLE (subtitle), "   ");
+    g_assert_true (tranche_export_dialog_get_options (dialog, &options, &deck, NULL));
+    g_assert_cmpstr (options.title, ==, "Board pack, Q3");
+    g_assert_null (options.subtitle);
+    gtk_editable_set_text (GTK_EDITABLE (subtitle), "Draft for the meeting");
+    g_assert_true (tranche_export_dialog_get_options (dialog, &options, &deck, NULL));
+    g_assert_cmpstr (options.subtitle, ==, "Draft for the meeting");
+  }
 
   /* Exported into a file, in a worker thread, then the dialog closes. */
   tranche_export_dialog_export_to (dialog, file);

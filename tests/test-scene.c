@@ -20,6 +20,7 @@
 #include "tranche-export.h"
 #include "tranche-format.h"
 #include "tranche-diagnostics.h"
+#include "tranche-draw.h"
 #include "tranche-loader.h"
 #include "tranche-timeline-layout.h"
 
@@ -527,6 +528,29 @@ check_year_labels (TrancheTimelineLayout *layout,
     }
 }
 
+/* An export's timeline legend, which takes its rows from the lanes, never
+ * takes more than an eighth of the height: past that it is compact. */
+static void
+check_legend_share (TrancheTimelineLayout *layout,
+                    const char            *scene,
+                    double                 height)
+{
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  guint n = tranche_timeline_layout_get_n_legend_items (layout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheTimelineLegendItem *item = tranche_timeline_layout_get_legend_item (layout, i);
+      double th;
+
+      tranche_draw_get_text_size (item->layout, NULL, &th);
+      top = MIN (top, MIN (item->symbol.y, item->text_y));
+      bottom = MAX (bottom, MAX (item->symbol.y + item->symbol.height, item->text_y + th));
+    }
+  if (n > 0 && bottom - top > height / 8)
+    g_error ("%s: the legend takes %.0f of %.0f in height", scene, bottom - top, height);
+}
+
 static void
 check_exports (gconstpointer data)
 {
@@ -549,6 +573,7 @@ check_exports (gconstpointer data)
       tranche_chart_stack_layout (stack, options.width, options.height, first, end);
       check_scene (tranche_chart_stack_get_timeline (stack), scene, FALSE);
       check_year_labels (tranche_chart_stack_get_timeline (stack), scene);
+      check_legend_share (tranche_chart_stack_get_timeline (stack), scene, options.height);
     }
 }
 

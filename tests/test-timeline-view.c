@@ -670,6 +670,133 @@ test_selection_from_table_notifies_once (void)
   gui_test_destroy_window (window);
 }
 
+/* The key of the scene lane `lane`, after the view's next frames. */
+static char *
+lane_key (TrancheTimelineView *timeline,
+          guint                lane)
+{
+  gui_test_wait_frames (GTK_WIDGET (timeline), 2);
+  return tranche_timeline_layout_get_lane_key (tranche_timeline_view_get_layout (timeline),
+                                               lane);
+}
+
+static guint
+n_pinnable_lanes (TrancheTimelineView *timeline)
+{
+  TrancheTimelineLayout *layout = tranche_timeline_view_get_layout (timeline);
+  guint n = 0;
+
+  for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (layout); i++)
+    n += tranche_timeline_layout_get_lane (layout, i)->kind != TRANCHE_LANE_NEWS;
+  return n;
+}
+
+static void
+choose_from_lane_menu (TrancheTimelineView *timeline,
+                       guint                lane,
+                       const char          *action)
+{
+  TrancheTimelineLayout *layout = tranche_timeline_view_get_layout (timeline);
+  const TrancheTimelineLane *scene_lane;
+
+  /* The lanes as the last change left them. */
+  gui_test_wait_frames (GTK_WIDGET (timeline), 2);
+  scene_lane = tranche_timeline_layout_get_lane (layout, lane);
+  g_assert_true (tranche_timeline_view_popup_lane_menu (timeline, lane, scene_lane->header.x,
+                                                        scene_lane->header.y));
+  wait_for (gtk_widget_get_mapped (tranche_timeline_view_get_lane_menu (timeline)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), action, NULL));
+  gtk_popover_popdown (GTK_POPOVER (tranche_timeline_view_get_lane_menu (timeline)));
+}
+
+/* Pin to Top, Move Up and Unpin from a lane's menu reorder the lanes, and
+ * the order comes back when the file is opened again. */
+static void
+test_pin_lanes (void)
+{
+  g_autofree char *dir = gui_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "helio.json", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                    "helio.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL, *second = NULL, *key = NULL;
+  g_autoptr(GFile) file = NULL;
+  TrancheWindow *window;
+  TrancheTimelineView *timeline;
+  guint n;
+
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  gui_test_write_file (path, text, FALSE);
+  file = g_file_new_for_path (path);
+  window = gui_test_new_window ();
+  timeline = tranche_window_get_timeline (window);
+  gui_test_open_and_wait (window, file);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  n = n_pinnable_lanes (timeline);
+  g_assert_cmpuint (n, >=, 3);
+
+  /* The last lane pinned goes first; then the one before it, on top of it. */
+  first = lane_key (timeline, n - 1);
+  choose_from_lane_menu (timeline, n - 1, "lane.pin-top");
+  key = lane_key (timeline, 0);
+  g_assert_cmpstr (key, ==, first);
+  g_clear_pointer (&key, g_free);
+  /* It says so: its dot is ringed, the next lane's is not. */
+  g_assert_true (tranche_timeline_layout_get_lane (tranche_timeline_view_get_layout (timeline),
+                                                   0)->pinned);
+  g_assert_false (tranche_timeline_layout_get_lane (tranche_timeline_view_get_layout (timeline),
+                                                    1)->pinned);
+  second = lane_key (timeline, n - 1);
+  choose_from_lane_menu (timeline, n - 1, "lane.pin-top");
+  key = lane_key (timeline, 0);
+  g_assert_cmpstr (key, ==, second);
+  g_clear_pointer (&key, g_free);
+  /* Move Up on the second pinned lane puts it back first. */
+  choose_from_lane_menu (timeline, 1, "lane.move-up");
+  key = lane_key (timeline, 0);
+  g_assert_cmpstr (key, ==, first);
+  g_clear_pointer (&key, g_free);
+  /* The first can't move up: nothing changes. */
+  g_assert_true (tranche_timeline_view_popup_lane_menu (timeline, 0, 10, 10));
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "lane.move-up", NULL);
+  gtk_popover_popdown (GTK_POPOVER (tranche_timeline_view_get_lane_menu (timeline)));
+  g_assert_false (tranche_timeline_view_pin_lane (timeline, 0, TRANCHE_LANE_PIN_UP));
+  key = lane_key (timeline, 0);
+  g_assert_cmpstr (key, ==, first);
+  g_clear_pointer (&key, g_free);
+  gui_test_destroy_window (window);
+
+  /* Opened again: the same lanes pinned, in the same order. */
+  window = gui_test_new_window ();
+  timeline = tranche_window_get_timeline (window);
+  gui_test_open_and_wait (window, file);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_cmpuint (tranche_timeline_view_get_pins (timeline)->len, ==, 2);
+  key = lane_key (timeline, 0);
+  g_assert_cmpstr (key, ==, first);
+  g_clear_pointer (&key, g_free);
+  key = lane_key (timeline, 1);
+  g_assert_cmpstr (key, ==, second);
+  g_clear_pointer (&key, g_free);
+
+  /* From the keyboard (Menu, Shift+F10) the lane menu opens too. */
+  g_assert_null (tranche_timeline_view_get_lane_menu (timeline));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "lane.menu", NULL));
+  wait_for (gtk_widget_get_mapped (tranche_timeline_view_get_lane_menu (timeline)));
+  gtk_popover_popdown (GTK_POPOVER (tranche_timeline_view_get_lane_menu (timeline)));
+
+  /* Unpinned, both are forgotten for this file. */
+  choose_from_lane_menu (timeline, 0, "lane.unpin");
+  choose_from_lane_menu (timeline, 0, "lane.unpin");
+  g_assert_cmpuint (tranche_timeline_view_get_pins (timeline)->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) kept = tranche_lane_pins_load (path);
+    g_assert_cmpuint (kept->len, ==, 0);
+  }
+  gui_test_destroy_window (window);
+  gui_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,5 +826,6 @@ main (int   argc,
   g_test_add_func ("/timeline/lane-mode/enum-property", test_lane_mode_property);
   g_test_add_func ("/timeline/window/selection-notifies-once",
                    test_selection_from_table_notifies_once);
+  g_test_add_func ("/timeline/window/pin-lanes", test_pin_lanes);
   return g_test_run ();
 }

@@ -5,7 +5,10 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "tranche-dataset-builder.h"
+#include "tranche-lane-pins.h"
 #include "tranche-palette.h"
 #include "tranche-timeline-layout.h"
 
@@ -761,6 +764,76 @@ check_lane_index (TrancheDataset  *ds,
   check_largest_in (index);
 }
 
+static char *
+joined (GPtrArray *keys)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "," : "", (char *) g_ptr_array_index (keys, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+#define assert_pins(keys, expected) G_STMT_START { \
+    g_autofree char *got_ = joined (keys); \
+    g_assert_cmpstr (got_, ==, expected); \
+  } G_STMT_END
+
+/* Pin to top, up, down, unpin; what changes nothing says so; the list is
+ * kept per dataset in the user's state folder. */
+static void
+test_lane_pins (void)
+{
+  g_autofree char *state = g_dir_make_tmp ("tranche-pins-XXXXXX", NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *folder = NULL;
+
+  g_assert_true (tranche_lane_pins_apply (keys, "a", TRANCHE_LANE_PIN_TO_TOP));
+  g_assert_true (tranche_lane_pins_apply (keys, "b", TRANCHE_LANE_PIN_TO_TOP));
+  g_assert_true (tranche_lane_pins_apply (keys, "c", TRANCHE_LANE_PIN_TO_TOP));
+  assert_pins (keys, "c,b,a");
+  g_assert_false (tranche_lane_pins_apply (keys, "c", TRANCHE_LANE_PIN_TO_TOP));
+  g_assert_false (tranche_lane_pins_apply (keys, "c", TRANCHE_LANE_PIN_UP));
+  g_assert_false (tranche_lane_pins_apply (keys, "a", TRANCHE_LANE_PIN_DOWN));
+  g_assert_false (tranche_lane_pins_apply (keys, "z", TRANCHE_LANE_PIN_UP));
+  g_assert_false (tranche_lane_pins_apply (keys, "z", TRANCHE_LANE_PIN_REMOVE));
+  g_assert_true (tranche_lane_pins_apply (keys, "a", TRANCHE_LANE_PIN_UP));
+  assert_pins (keys, "c,a,b");
+  g_assert_true (tranche_lane_pins_apply (keys, "c", TRANCHE_LANE_PIN_DOWN));
+  assert_pins (keys, "a,c,b");
+  g_assert_true (tranche_lane_pins_apply (keys, "b", TRANCHE_LANE_PIN_TO_TOP));
+  assert_pins (keys, "b,a,c");
+  g_assert_true (tranche_lane_pins_apply (keys, "a", TRANCHE_LANE_PIN_REMOVE));
+  assert_pins (keys, "b,c");
+
+  /* A path with what a key file's group could not hold, and a second
+   * dataset. GLib reads XDG_STATE_HOME when first asked: nothing has yet. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_assert_true (tranche_lane_pins_save ("/data/[odd] name=1.json", keys, NULL));
+  other = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (other, g_strdup ("money:x:y"));
+  g_assert_true (tranche_lane_pins_save ("/data/other.json", other, NULL));
+  loaded = tranche_lane_pins_load ("/data/[odd] name=1.json");
+  assert_pins (loaded, "b,c");
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  loaded = tranche_lane_pins_load ("/data/unknown.json");
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  /* Forgetting one dataset keeps the other's. */
+  g_ptr_array_set_size (keys, 0);
+  g_assert_true (tranche_lane_pins_save ("/data/[odd] name=1.json", keys, NULL));
+  loaded = tranche_lane_pins_load ("/data/other.json");
+  assert_pins (loaded, "money:x:y");
+  file = g_build_filename (state, "tranche", "pinned-lanes.ini", NULL);
+  g_assert_cmpint (g_remove (file), ==, 0);
+  folder = g_path_get_dirname (file);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_cmpint (g_rmdir (state), ==, 0);
+}
+
 static void
 test_lane_index (void)
 {
@@ -800,5 +873,6 @@ main (int   argc,
   g_test_add_func ("/timeline/lane-modes", test_lane_modes);
   g_test_add_func ("/timeline/many-pairs", test_many_pairs);
   g_test_add_func ("/timeline/lane-index", test_lane_index);
+  g_test_add_func ("/timeline/lane-pins", test_lane_pins);
   return g_test_run ();
 }

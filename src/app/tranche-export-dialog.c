@@ -71,6 +71,8 @@ struct _TrancheExportDialog
   AdwComboRow          *theme_row;
   AdwPreferencesGroup  *labels_group;
   GtkSwitch            *title_switch;
+  AdwEntryRow          *title_entry;     /* empty: the dataset's title */
+  AdwEntryRow          *subtitle_entry;  /* empty: the events, years and currency */
   GtkSwitch            *footer_switch;
   GtkLabel             *problem_label;
   GtkButton            *export_button;
@@ -83,6 +85,8 @@ typedef struct
   TrancheDataset       *dataset;
   GBytes               *mask;
   TrancheExportOptions  options;
+  char                 *title;     /* options.title and subtitle point here */
+  char                 *subtitle;
   char                 *path;
   GFile                *file;
   gboolean              deck;
@@ -95,6 +99,8 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->dataset, tranche_dataset_unref);
   g_clear_pointer (&job->mask, g_bytes_unref);
   g_clear_pointer (&job->path, g_free);
+  g_clear_pointer (&job->title, g_free);
+  g_clear_pointer (&job->subtitle, g_free);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -410,6 +416,11 @@ start_export (TrancheExportDialog *self,
       show_error (self, message);
       return;
     }
+  /* The job outlives the entries' text: it keeps its own. */
+  job->title = g_strdup (job->options.title);
+  job->subtitle = g_strdup (job->options.subtitle);
+  job->options.title = job->title;
+  job->options.subtitle = job->subtitle;
   job->path = g_file_get_path (file);
   if (job->path == NULL)
     {
@@ -627,6 +638,8 @@ tranche_export_dialog_class_init (TrancheExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, labels_group);
   gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, title_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, subtitle_entry);
   gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, footer_switch);
   gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, TrancheExportDialog, export_button);
@@ -715,6 +728,18 @@ tranche_export_dialog_new (GtkWindow            *parent,
   return self;
 }
 
+/* An entry's text from its first non-space character, or NULL when blank
+ * (the export then writes its own); borrowed from the entry. */
+static const char *
+text_or_null (GtkEditable *editable)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text != '\0' ? text : NULL;
+}
+
 gboolean
 tranche_export_dialog_get_options (TrancheExportDialog  *self,
                                    TrancheExportOptions *options,
@@ -742,6 +767,8 @@ tranche_export_dialog_get_options (TrancheExportDialog  *self,
   options->lane_mode = self->context->lane_mode;
   options->mask = self->context->mask;
   options->show_title = gtk_switch_get_active (self->title_switch);
+  options->title = text_or_null (GTK_EDITABLE (self->title_entry));
+  options->subtitle = text_or_null (GTK_EDITABLE (self->subtitle_entry));
   options->show_footer = gtk_switch_get_active (self->footer_switch);
   if (what != WHAT_DATASET && what != WHAT_DECK)
     {

@@ -14,46 +14,18 @@
 
 #include "tranche-draw.h"
 #include "tranche-enums.h"
-#include "tranche-event-fields.h"
-#include "tranche-format.h"
-#include "tranche-legend-popover.h"
 #include "tranche-mask.h"
 #include "tranche-session.h"
 #include "tranche-time-gestures.h"
 #include "tranche-timeline-layout.h"
 #include "tranche-timeline-painter.h"
 #include "tranche-timeline-view.h"
+#include "tranche-timeline-view-private.h"
 
 #define ANIMATION_USEC (280 * 1000)
 #define HIT_TOLERANCE 4.0
 #define KEY_ZOOM 1.5
 
-struct _TrancheTimelineView
-{
-  GtkWidget              parent_instance;
-
-  TrancheSession        *session;
-  GSignalGroup          *session_signals;
-  GBindingGroup         *session_bindings;
-  TrancheDataset        *dataset;
-  GBytes                *mask;
-  TrancheViewport       *viewport;
-  TrancheTimelineLayout *layout;
-  TrancheTheme           theme;
-  TrancheLaneMode        lane_mode;
-  int                    selected;
-  int                    hovered;
-  double                 type_scale;  /* 1 in the window; more on a projector */
-  double                 lane_scroll_rest; /* touchpad rows not yet scrolled */
-  TrancheTimeGestures   *gestures;  /* zoom and pan, shared with the other charts */
-  GtkWidget             *legend_popover; /* the legend's "+N more", made when first asked */
-
-  /* Animation between two scales, driven by the frame clock. */
-  guint                  tick_id;
-  gint64                 anim_start;
-  TrancheTimeScale       anim_from;
-  TrancheTimeScale       anim_to;
-};
 
 G_DEFINE_FINAL_TYPE (TrancheTimelineView, tranche_timeline_view, GTK_TYPE_WIDGET)
 
@@ -219,17 +191,6 @@ fit_scale (TrancheTimelineView *self,
 }
 
 static void
-update_accessible_description (TrancheTimelineView *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->dataset != NULL && self->selected >= 0)
-    text = tranche_timeline_view_describe_event (self, self->selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text ? text : _("No event selected"), -1);
-}
-
-static void
 set_hovered (TrancheTimelineView *self,
              int                  hovered)
 {
@@ -306,11 +267,11 @@ zoom_at (TrancheTimelineView *self,
   animate_to (self, &scale);
 }
 
-static gboolean
-hit_event (TrancheTimelineView *self,
-           double               x,
-           double               y,
-           TrancheTimelineHit  *hit)
+gboolean
+_tranche_timeline_view_hit_event (TrancheTimelineView *self,
+                                  double               x,
+                                  double               y,
+                                  TrancheTimelineHit  *hit)
 {
   if (self->dataset == NULL)
     return FALSE;
@@ -408,7 +369,7 @@ motion_cb (GtkEventControllerMotion *controller,
   const TrancheTimelineLegendItem *legend =
     item >= 0 ? tranche_timeline_layout_get_legend_item (self->layout, item) : NULL;
 
-  set_hovered (self, hit_event (self, x, y, &hit) ? (int) hit.event : -1);
+  set_hovered (self, _tranche_timeline_view_hit_event (self, x, y, &hit) ? (int) hit.event : -1);
   /* Legend names filter when clicked: say so with the pointer. */
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    legend != NULL && self->session != NULL
@@ -437,14 +398,22 @@ pressed_cb (GtkGestureClick     *gesture,
             TrancheTimelineView *self)
 {
   TrancheTimelineHit hit;
-  int legend_item;
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  int legend_item, lane;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A lane's menu: a right-click on its row, or a click on its header. */
+  lane = _tranche_timeline_view_lane_at (self, x, y, button == GDK_BUTTON_SECONDARY);
+  if (n_press == 1 && lane >= 0 && button != GDK_BUTTON_MIDDLE
+      && tranche_timeline_view_popup_lane_menu (self, lane, x, y))
+    return;
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
   legend_item = self->dataset ? tranche_timeline_layout_legend_hit (self->layout, x, y) : -1;
   if (n_press == 1 && legend_item >= 0
       && tranche_timeline_view_activate_legend_item (self, legend_item))
     return;
-  if (!hit_event (self, x, y, &hit))
+  if (!_tranche_timeline_view_hit_event (self, x, y, &hit))
     {
       if (n_press == 1)
         tranche_timeline_view_set_selected (self, -1);
@@ -460,59 +429,6 @@ pressed_cb (GtkGestureClick     *gesture,
       return;
     }
   tranche_timeline_view_set_selected (self, hit.event);
-}
-
-static gboolean
-query_tooltip_cb (GtkWidget           *widget,
-                  int                  x,
-                  int                  y,
-                  gboolean             keyboard_mode,
-                  GtkTooltip          *tooltip,
-                  TrancheTimelineView *self)
-{
-  TrancheTimelineHit hit;
-  g_autofree char *text = NULL;
-  int legend;
-
-  if (keyboard_mode)
-    {
-      if (self->selected < 0)
-        return FALSE;
-      text = tranche_timeline_view_describe_event (self, self->selected);
-    }
-  else if (self->dataset != NULL && self->session != NULL
-           && (legend = tranche_timeline_layout_legend_hit (self->layout, x, y)) >= 0)
-    {
-      text = tranche_legend_dup_tooltip (self->session, self->lane_mode,
-                                         tranche_timeline_layout_get_legend_item (self->layout,
-                                                                                  legend));
-      if (text == NULL)
-        return FALSE;
-    }
-  else
-    {
-      if (!hit_event (self, x, y, &hit))
-        return FALSE;
-      if (hit.kind == TRANCHE_HIT_CLUSTER)
-        {
-          const TrancheTimelineCluster *c = tranche_timeline_layout_get_cluster (self->layout,
-                                                                                 hit.index);
-          g_autofree char *total = tranche_format_amount (c->total,
-                                                          tranche_dataset_get_currency (self->dataset),
-                                                          c->partial);
-          /* Translators: tooltip of a cluster: "12 events · $3B in all
-           * Double-click to zoom in" */
-          text = g_strdup_printf (ngettext ("%u event · %s in all\nDouble-click to zoom in",
-                                            "%u events · %s in all\nDouble-click to zoom in",
-                                            c->n_members),
-                                  c->n_members, total);
-        }
-      else
-        text = tranche_timeline_view_describe_event (self, hit.event);
-    }
-  /* Plain text: titles come from the file. */
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
 }
 
 static void
@@ -575,29 +491,6 @@ activate_action (GtkWidget  *widget,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, self->selected);
 }
 
-/* Where the lane rows are scrolled to, as a thin bar at the plot's right edge. */
-static void
-paint_lane_scrollbar (TrancheTimelineView *self,
-                      cairo_t             *cr)
-{
-  guint first, n_shown, n_rows;
-  const TrancheTimelineLane *top, *bottom;
-  double y0, height;
-
-  tranche_timeline_layout_get_lane_rows (self->layout, &first, &n_shown, &n_rows);
-  if (n_rows <= n_shown || n_shown == 0)
-    return;
-  top = tranche_timeline_layout_get_lane (self->layout, 0);
-  bottom = tranche_timeline_layout_get_lane (self->layout, n_shown - 1);
-  y0 = top->y;
-  height = bottom->y + bottom->height - y0;
-  cairo_set_source_rgba (cr, self->theme.muted.red, self->theme.muted.green,
-                         self->theme.muted.blue, 0.5);
-  tranche_draw_rounded_rect (cr, gtk_widget_get_width (GTK_WIDGET (self)) - 8,
-                             y0 + height * first / n_rows, 4, height * n_shown / n_rows, 2);
-  cairo_fill (cr);
-}
-
 static void
 tranche_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -629,7 +522,7 @@ tranche_timeline_view_snapshot (GtkWidget   *widget,
 
   pointer_day = self->viewport ? tranche_viewport_get_pointer_day (self->viewport) : NAN;
   tranche_timeline_painter_paint (self->layout, cr, self->selected, self->hovered, pointer_day);
-  paint_lane_scrollbar (self, cr);
+  _tranche_timeline_view_paint_lane_scrollbar (self, cr);
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -701,6 +594,7 @@ tranche_timeline_view_dispose (GObject *object)
   tranche_timeline_view_set_viewport (self, NULL);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->legend_popover, gtk_widget_unparent);
+  _tranche_timeline_view_lanes_dispose (self);
   G_OBJECT_CLASS (tranche_timeline_view_parent_class)->dispose (object);
 }
 
@@ -797,6 +691,7 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
   widget_class->snapshot = tranche_timeline_view_snapshot;
   widget_class->size_allocate = tranche_timeline_view_size_allocate;
   widget_class->measure = tranche_timeline_view_measure;
+  _tranche_timeline_view_lanes_class_init (widget_class);
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, TRANCHE_TYPE_SESSION,
@@ -857,39 +752,6 @@ tranche_timeline_view_class_init (TrancheTimelineViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
-/* With more lanes than rows fit, a plain vertical scroll moves through the
- * lanes a row per notch (before the time gestures, which pan with it);
- * with every lane in view, or with a modifier, it goes on to them. */
-static gboolean
-lane_scroll_cb (GtkEventControllerScroll *controller,
-                double                    dx,
-                double                    dy,
-                TrancheTimelineView      *self)
-{
-  GdkModifierType state =
-    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  guint first, n_shown, n_rows;
-  int row;
-
-  tranche_timeline_layout_get_lane_rows (self->layout, &first, &n_shown, &n_rows);
-  if (n_rows <= n_shown || dy == 0 || fabs (dx) > fabs (dy)
-      || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
-    return FALSE;
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    self->lane_scroll_rest = dy;
-  else
-    self->lane_scroll_rest += dy / 40;
-  row = (int) first + (int) trunc (self->lane_scroll_rest);
-  self->lane_scroll_rest -= trunc (self->lane_scroll_rest);
-  row = CLAMP (row, 0, (int) (n_rows - n_shown));
-  if ((guint) row != first)
-    {
-      tranche_timeline_layout_set_lane_scroll (self->layout, row);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  return TRUE;
-}
-
 static void
 tranche_timeline_view_init (TrancheTimelineView *self)
 {
@@ -917,11 +779,11 @@ tranche_timeline_view_init (TrancheTimelineView *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (_tranche_timeline_view_query_tooltip_cb), self);
 
   lane_scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (lane_scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (lane_scroll, "scroll", G_CALLBACK (lane_scroll_cb), self);
+  g_signal_connect (lane_scroll, "scroll", G_CALLBACK (_tranche_timeline_view_lane_scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), lane_scroll);
   self->gestures = tranche_time_gestures_attach (GTK_WIDGET (self), gesture_interrupt_cb, self);
 
@@ -931,12 +793,13 @@ tranche_timeline_view_init (TrancheTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Funding timeline"), -1);
-  update_accessible_description (self);
+  _tranche_timeline_view_update_description (self);
 }
 
 GtkWidget *
@@ -1054,7 +917,7 @@ tranche_timeline_view_set_selected (TrancheTimelineView *self,
     return;
   self->selected = selected;
   tranche_timeline_layout_set_selected (self->layout, selected);
-  update_accessible_description (self);
+  _tranche_timeline_view_update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -1104,82 +967,11 @@ tranche_timeline_view_go_to_event (TrancheTimelineView *self,
   centre_on_event (self, index);
 }
 
-gboolean
-tranche_timeline_view_activate_legend_item (TrancheTimelineView *self,
-                                            guint                index)
-{
-  const TrancheTimelineLegendItem *item;
-
-  g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), FALSE);
-
-  /* Filtering goes through the session, which the filter bar shows. */
-  if (self->session == NULL || self->dataset == NULL
-      || index >= tranche_timeline_layout_get_n_legend_items (self->layout))
-    return FALSE;
-  item = tranche_timeline_layout_get_legend_item (self->layout, index);
-  if (item->entity != TRANCHE_NO_ENTITY)
-    tranche_legend_toggle_filter (self->session, self->lane_mode, item->entity);
-  else if (item->n_more > 0)
-    {
-      if (self->legend_popover == NULL)
-        {
-          self->legend_popover = tranche_legend_popover_new ();
-          gtk_widget_set_parent (self->legend_popover, GTK_WIDGET (self));
-        }
-      tranche_legend_popover_popup_for (TRANCHE_LEGEND_POPOVER (self->legend_popover),
-                                        self->session, self->lane_mode, self->layout, item);
-    }
-  else
-    return FALSE;
-  return TRUE;
-}
-
-GtkWidget *
-tranche_timeline_view_get_legend_popover (TrancheTimelineView *self)
-{
-  g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
-  return self->legend_popover;
-}
-
 TrancheTimelineLayout *
 tranche_timeline_view_get_layout (TrancheTimelineView *self)
 {
   g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
   return self->layout;
-}
-
-char *
-tranche_timeline_view_describe_event (TrancheTimelineView *self,
-                                      int                  index)
-{
-  const TrancheEvent *ev;
-  g_autofree char *date = NULL;
-  g_autofree char *amount = NULL;
-  g_autoptr(GString) who = g_string_new (NULL);
-  g_autofree char *investors = NULL;
-  GString *text;
-
-  g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
-  g_return_val_if_fail (self->dataset != NULL, NULL);
-
-  ev = tranche_dataset_get_event (self->dataset, index);
-  date = tranche_format_date_span (&ev->date, &ev->end);
-  amount = tranche_money_is_present (&ev->amount) ? tranche_format_money (&ev->amount)
-           : tranche_money_is_present (&ev->valuation) ? tranche_format_money (&ev->valuation)
-           : NULL;
-  investors = tranche_event_dup_investor_names (self->dataset, ev);
-  g_string_append (who, investors);
-  if (ev->target != TRANCHE_NO_ENTITY)
-    g_string_append_printf (who, "%s%s", who->len ? " → " : "",
-                            tranche_dataset_get_entity (self->dataset, ev->target)->name);
-
-  text = g_string_new (date);
-  if (amount != NULL && *amount != '\0')
-    g_string_append_printf (text, " · %s", amount);
-  if (who->len > 0)
-    g_string_append_printf (text, "\n%s", who->str);
-  g_string_append_printf (text, "\n%s", ev->title ? ev->title : ev->id);
-  return g_string_free (text, FALSE);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "tranche-dataset.h"
 #include "tranche-lane-index.h"
+#include "tranche-lane-pins.h"
 #include "tranche-session.h"
 #include "tranche-timeline-layout.h"
 #include "tranche-viewport.h"
@@ -53,6 +54,24 @@ gboolean               tranche_timeline_view_activate_legend_item (TrancheTimeli
                                                                    guint                index);
 /* The "+N more" list once opened, else NULL (tests read it). */
 GtkWidget             *tranche_timeline_view_get_legend_popover (TrancheTimelineView *self);
+/* Pinned lanes, remembered for the dataset `id` (its file's path or URI;
+ * NULL: not remembered). Setting an id loads what was pinned for it. */
+void                   tranche_timeline_view_set_pins_id    (TrancheTimelineView *self,
+                                                             const char          *id);
+/* The pinned lanes' keys, in order (char *, owned by the view). */
+GPtrArray             *tranche_timeline_view_get_pins       (TrancheTimelineView *self);
+/* Pins, moves or unpins the scene lane `lane`; FALSE when nothing changed. */
+gboolean               tranche_timeline_view_pin_lane       (TrancheTimelineView *self,
+                                                             guint                lane,
+                                                             TrancheLanePinAction action);
+/* Opens the menu of the scene lane `lane` at (x, y); FALSE for a lane
+ * that can't be pinned (folded lanes). */
+gboolean               tranche_timeline_view_popup_lane_menu (TrancheTimelineView *self,
+                                                              guint                lane,
+                                                              double               x,
+                                                              double               y);
+/* The lane menu once opened, else NULL (tests read it). */
+GtkWidget             *tranche_timeline_view_get_lane_menu  (TrancheTimelineView *self);
 /* The scene as last laid out (tests read it). */
 TrancheTimelineLayout *tranche_timeline_view_get_layout     (TrancheTimelineView *self);
 /* "Jan 2023 – 2026 · $10B\nMicrosoft → OpenAI\nMulti-year investment":

@@ -237,11 +237,19 @@ void
 _tranche_window_set_file (TrancheWindow *self,
                           GFile         *file)
 {
+  g_autofree char *pins_id = NULL;
+
   g_assert (TRANCHE_IS_WINDOW (self));
 
   g_set_object (&self->file, file);
   watch_file (self);
   remember_file (self);
+  /* Pinned lanes are remembered per file, by its path (URI when it has none). */
+  if (file != NULL)
+    pins_id = g_file_get_path (file);
+  if (file != NULL && pins_id == NULL)
+    pins_id = g_file_get_uri (file);
+  tranche_timeline_view_set_pins_id (self->timeline, pins_id);
 }
 
 void

@@ -7,56 +7,12 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tranche-chart-frame-parts.h"
 #include "tranche-chart-frame-private.h"
 #include "tranche-chart-frame.h"
 #include "tranche-chart-symbol.h"
 #include "tranche-draw.h"
 #include "tranche-format.h"
-
-/* The readout lists this many series; more would hide the chart under it. */
-#define MAX_READOUT_LINES 10
-
-struct _TrancheChartFrame
-{
-  TrancheTheme          theme;
-  TrancheChartOptions   options;
-  TrancheTimeScale      scale;
-  TrancheRect           rect;
-  TrancheRect           plot;
-
-  TrancheTextCache     *text;         /* context, fonts and shaped text */
-  GPtrArray            *layouts;      /* every PangoLayout of the frame, to free */
-  PangoLayout          *label_layouts[2]; /* for painting labels, regular and bold */
-  GStringChunk         *strings;
-
-  const char           *title;
-  const char           *empty_text;
-  PangoLayout          *title_layout;
-  TrancheRect           title_rect;
-  GArray               *notes;        /* TrancheChartNote in the header: the first band's
-                                       * note, then the chart's */
-  GPtrArray            *note_texts;   /* added with add_note(), until layout */
-  PangoLayout          *empty_layout;
-  TrancheRect           empty_rect;
-  GArray               *legend;       /* TrancheChartLegendItem */
-  GArray               *bands;        /* TrancheChartBand */
-  GArray               *ticks;        /* TrancheChartTick */
-  gboolean              labels_inside;
-  double                gutter_width;
-  TrancheTicks         *time_ticks;
-  PangoLayout          *time_layouts[2];
-  double                time_y[2];
-  TrancheLabelPlacer   *placer;
-  GArray               *landmarks;    /* TrancheRect the readout should not hide */
-  double                small_height;
-};
-
-static double
-S (TrancheChartFrame *self,
-   double             size)
-{
-  return tranche_theme_size (&self->theme, size);
-}
 
 static PangoLayout *
 make_text (TrancheChartFrame *self,
@@ -266,115 +222,6 @@ tranche_chart_fit_scale (const TrancheTheme *theme,
 
 /* ---- layout ---- */
 
-static double
-symbol_width (TrancheChartFrame  *self,
-              TrancheChartSymbol  symbol)
-{
-  switch (symbol)
-    {
-    case TRANCHE_CHART_SYMBOL_AREA:
-    case TRANCHE_CHART_SYMBOL_LINE:
-    case TRANCHE_CHART_SYMBOL_DASHED_LINE:
-    case TRANCHE_CHART_SYMBOL_SPAN:
-    case TRANCHE_CHART_SYMBOL_BAND:
-      return S (self, 22);
-    case TRANCHE_CHART_SYMBOL_FILLED:
-    case TRANCHE_CHART_SYMBOL_HOLLOW:
-    case TRANCHE_CHART_SYMBOL_DOTTED:
-    case TRANCHE_CHART_SYMBOL_RANGE:
-    case TRANCHE_CHART_SYMBOL_APPROX:
-    case TRANCHE_CHART_SYMBOL_UNDISCLOSED:
-    case TRANCHE_CHART_SYMBOL_DIAMOND:
-    case TRANCHE_CHART_SYMBOL_GAP:
-    default:
-      return S (self, 14);
-
-    }
-}
-
-/* Lays the legend out right-aligned from `right`, in rows of `row_height`
- * starting at `y`; the first row ends where the title and note do. Items
- * that do not fit in `max_rows` rows are not shown. Returns the rows used. */
-static guint
-flow_legend (TrancheChartFrame *self,
-             double             left_first_row,
-             double             left,
-             double             right,
-             double             y,
-             double             row_height,
-             guint              max_rows,
-             double             gap)
-{
-  double inner = S (self, 5);
-  guint row = 0, start = 0;
-
-  for (guint i = 0; i < self->legend->len; i++)
-    g_array_index (self->legend, TrancheChartLegendItem, i).shown = FALSE;
-
-  while (start < self->legend->len && row < max_rows)
-    {
-      double row_left = row == 0 ? left_first_row : left;
-      double used = 0;
-      guint end = start;
-      double x;
-
-      /* As many items as fit on this row, in order. */
-      while (end < self->legend->len)
-        {
-          TrancheChartLegendItem *item;
-          double w;
-
-          item = &g_array_index (self->legend, TrancheChartLegendItem, end);
-
-          tranche_draw_get_text_size (item->layout, &w, NULL);
-          w += symbol_width (self, item->symbol) + inner;
-          if (used + (end > start ? gap : 0) + w > right - row_left)
-            break;
-          used += (end > start ? gap : 0) + w;
-          end++;
-        }
-      if (end == start)
-        {
-          /* Not even one item fits on the first row: try the next. */
-          if (row == 0 && max_rows > 1)
-            {
-              row++;
-              continue;
-            }
-          break;
-        }
-
-      x = right - used;
-      for (guint i = start; i < end; i++)
-        {
-          TrancheChartLegendItem *item = &g_array_index (self->legend, TrancheChartLegendItem, i);
-          double w, h, sw = symbol_width (self, item->symbol);
-          double row_y = y + row * row_height;
-
-          tranche_draw_get_text_size (item->layout, &w, &h);
-          item->symbol_rect = (TrancheRect) { x, row_y + (row_height - sw) / 2, sw, sw };
-          if (sw > S (self, 14))
-            item->symbol_rect = (TrancheRect) { x, row_y + (row_height - S (self, 14)) / 2, sw,
-                                                S (self, 14) };
-          item->text_rect = (TrancheRect) { x + sw + inner, row_y + (row_height - h) / 2, w, h };
-          item->shown = TRUE;
-          x += sw + inner + w + gap;
-        }
-      start = end;
-      row++;
-    }
-  return row;
-}
-
-static gboolean
-legend_all_shown (TrancheChartFrame *self)
-{
-  for (guint i = 0; i < self->legend->len; i++)
-    if (!g_array_index (self->legend, TrancheChartLegendItem, i).shown)
-      return FALSE;
-  return TRUE;
-}
-
 static void
 layout_ticks (TrancheChartFrame *self,
               TrancheChartBand  *band)
@@ -527,14 +374,16 @@ tranche_chart_frame_layout (TrancheChartFrame *self)
         {
           double left = header_right + S (self, 24), right = self->rect.x + self->rect.width - pad;
 
-          rows = MAX (1, flow_legend (self, left, self->rect.x + pad, right, y, row_h,
-                                      self->rect.height >= 300 * self->theme.scale ? 2 : 1,
-                                      S (self, 14)));
+          rows = MAX (1, tranche_chart_frame_flow_legend (
+                              self, left, self->rect.x + pad, right, y, row_h,
+                              self->rect.height >= 300 * self->theme.scale ? 2 : 1,
+                              S (self, 14)));
           /* A legend never loses items: on a small canvas it tightens and
            * takes another row, then a third. */
-          for (guint max_rows = 2; max_rows <= 3 && !legend_all_shown (self); max_rows++)
-            rows = MAX (1, flow_legend (self, left, self->rect.x + pad, right, y, row_h,
-                                        max_rows, S (self, 8)));
+          for (guint max_rows = 2;
+               max_rows <= 3 && !tranche_chart_frame_legend_all_shown (self); max_rows++)
+            rows = MAX (1, tranche_chart_frame_flow_legend (self, left, self->rect.x + pad, right,
+                                                            y, row_h, max_rows, S (self, 8)));
         }
       y += rows * row_h + S (self, 4);
     }
@@ -831,9 +680,9 @@ tranche_chart_frame_get_placer (TrancheChartFrame *self)
 
 /* ---- painting ---- */
 
-static void
-clip_to_rect (cairo_t           *cr,
-              const TrancheRect *rect)
+void
+tranche_chart_frame_clip_to_rect (cairo_t           *cr,
+                                  const TrancheRect *rect)
 {
   cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
   cairo_clip (cr);
@@ -897,7 +746,7 @@ tranche_chart_frame_paint_under (TrancheChartFrame *self,
 
   line = MAX (1.0, S (self, 1));
   cairo_save (cr);
-  clip_to_rect (cr, &self->rect);
+  tranche_chart_frame_clip_to_rect (cr, &self->rect);
   tranche_draw_set_color (cr, self->theme.background);
   cairo_paint (cr);
 
@@ -944,7 +793,7 @@ tranche_chart_frame_paint_over (TrancheChartFrame *self,
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  clip_to_rect (cr, &self->rect);
+  tranche_chart_frame_clip_to_rect (cr, &self->rect);
 
   if (self->labels_inside)
     paint_tick_labels (self, cr);
@@ -1031,202 +880,4 @@ tranche_chart_frame_paint_selection (TrancheChartFrame *self,
   cairo_set_line_width (cr, S (self, 2.5));
   cairo_stroke (cr);
   cairo_restore (cr);
-}
-
-/* Where the readout box covers the least: beside the line, right or left,
- * at the top or the bottom of the plot; the one over the fewest landmarks
- * (markers, labels, gaps) and readout dots wins, the first of equals. */
-static void
-place_readout (TrancheChartFrame *self,
-               GArray            *lines,
-               guint              n_lines,
-               double             x,
-               double             width,
-               double             height,
-               double            *box_x,
-               double            *box_y)
-{
-  double right = x + S (self, 12), left = x - S (self, 12) - width;
-  double top = self->plot.y + S (self, 4);
-  double bottom = self->plot.y + self->plot.height - S (self, 4) - height;
-  TrancheRect tries[4] = {
-    { right, top, width, height },
-    { left, top, width, height },
-    { right, bottom, width, height },
-    { left, bottom, width, height },
-  };
-  guint best = 0, best_covered = G_MAXUINT;
-
-  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
-    {
-      TrancheRect *r = &tries[t];
-      guint covered = 0;
-
-      if (r->x < self->plot.x || r->x + r->width > self->plot.x + self->plot.width
-          || r->y < self->plot.y - 1)
-        continue;
-      for (guint i = 0; i < self->landmarks->len; i++)
-        covered += tranche_rect_intersects (r, &g_array_index (self->landmarks, TrancheRect, i));
-      for (guint i = 0; i < n_lines; i++)
-        {
-          double y = g_array_index (lines, TrancheChartReadoutLine, i).y;
-          covered += isfinite (y) && y >= r->y && y <= r->y + r->height;
-        }
-      if (covered < best_covered)
-        {
-          best = t;
-          best_covered = covered;
-        }
-    }
-  /* Narrower than the box on both sides: keep it in the chart. */
-  *box_x = CLAMP (tries[best].x, self->rect.x,
-                  MAX (self->rect.x, self->rect.x + self->rect.width - width));
-  *box_y = MAX (tries[best].y, self->plot.y);
-}
-
-void
-tranche_chart_frame_paint_crosshair (TrancheChartFrame *self,
-                                     cairo_t           *cr,
-                                     TrancheDay         day,
-                                     GArray            *lines)
-{
-  g_autofree char *date = NULL;
-  PangoLayout *date_layout, *name_layout, *value_layout;
-  double x, pad, row_h, date_w, date_h, name_w = 0, value_w = 0, sym_w, box_w, box_h;
-  double box_x, box_y, text_y;
-  guint n_lines;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
-  if (!isfinite (day) || day < self->scale.first || day >= self->scale.end)
-    return;
-  x = tranche_time_scale_day_to_x (&self->scale, day);
-  if (x < self->plot.x || x > self->plot.x + self->plot.width)
-    return;
-
-  cairo_save (cr);
-  clip_to_rect (cr, &self->rect);
-  cairo_set_line_width (cr, MAX (1.0, S (self, 1)));
-  tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.foreground, 0.55));
-  cairo_move_to (cr, floor (x) + 0.5, self->plot.y);
-  cairo_line_to (cr, floor (x) + 0.5, self->plot.y + self->plot.height);
-  cairo_stroke (cr);
-
-  n_lines = lines != NULL ? MIN (lines->len, MAX_READOUT_LINES) : 0;
-  for (guint i = 0; i < n_lines; i++)
-    {
-      TrancheChartReadoutLine *line = &g_array_index (lines, TrancheChartReadoutLine, i);
-
-      if (!isfinite (line->y))
-        continue;
-      cairo_arc (cr, x, line->y, S (self, 4), 0, 2 * G_PI);
-      tranche_draw_set_color (cr, line->color);
-      cairo_fill_preserve (cr);
-      tranche_draw_set_color (cr, self->theme.background);
-      cairo_set_line_width (cr, S (self, 1.5));
-      cairo_stroke (cr);
-    }
-
-  /* The box: the date, then one row per series (symbol, name, value). With
-   * no series to read yet, the line alone says where the pointer is (the
-   * timeline above names the date). */
-  if (n_lines == 0)
-    {
-      cairo_restore (cr);
-      return;
-    }
-  date = tranche_format_day (day, TRANCHE_PRECISION_DAY);
-  date_layout = tranche_text_cache_new_layout (self->text, TRANCHE_TEXT_SMALL_BOLD, date);
-  name_layout = tranche_text_cache_new_layout (self->text, TRANCHE_TEXT_SMALL, "");
-  value_layout = tranche_text_cache_new_layout (self->text, TRANCHE_TEXT_SMALL_BOLD, "");
-  tranche_draw_get_text_size (date_layout, &date_w, &date_h);
-  for (guint i = 0; i < n_lines; i++)
-    {
-      TrancheChartReadoutLine *line = &g_array_index (lines, TrancheChartReadoutLine, i);
-      double w;
-
-      pango_layout_set_text (name_layout, line->name, -1);
-      tranche_draw_get_text_size (name_layout, &w, NULL);
-      name_w = MAX (name_w, w);
-      pango_layout_set_text (value_layout, line->value, -1);
-      tranche_draw_get_text_size (value_layout, &w, NULL);
-      value_w = MAX (value_w, w);
-    }
-  pad = S (self, 7);
-  row_h = date_h + S (self, 2);
-  sym_w = S (self, 14);
-  box_w = MAX (date_w, sym_w + S (self, 5) + name_w + S (self, 14) + value_w) + 2 * pad;
-  box_h = 2 * pad + date_h + n_lines * row_h;
-  place_readout (self, lines, n_lines, x, box_w, box_h, &box_x, &box_y);
-
-  tranche_draw_rounded_rect (cr, box_x, box_y, box_w, box_h, S (self, 5));
-  tranche_draw_set_color (cr, tranche_color_with_alpha (self->theme.background, 0.94));
-  cairo_fill_preserve (cr);
-  tranche_draw_set_color (cr, self->theme.grid_strong);
-  cairo_set_line_width (cr, MAX (1.0, S (self, 1)));
-  cairo_stroke (cr);
-
-  tranche_draw_set_color (cr, self->theme.foreground);
-  tranche_draw_layout (cr, date_layout, box_x + pad, box_y + pad);
-  text_y = box_y + pad + date_h + S (self, 2);
-  for (guint i = 0; i < n_lines; i++)
-    {
-      TrancheChartReadoutLine *line = &g_array_index (lines, TrancheChartReadoutLine, i);
-      double w;
-
-      tranche_chart_frame_paint_symbol (self, cr, line->symbol, line->color,
-                                        box_x + pad + sym_w / 2, text_y + date_h / 2,
-                                        S (self, 4.5));
-      pango_layout_set_text (name_layout, line->name, -1);
-      tranche_draw_set_color (cr, self->theme.muted);
-      tranche_draw_layout (cr, name_layout, box_x + pad + sym_w + S (self, 5), text_y);
-      pango_layout_set_text (value_layout, line->value, -1);
-      tranche_draw_get_text_size (value_layout, &w, NULL);
-      tranche_draw_set_color (cr, self->theme.foreground);
-      tranche_draw_layout (cr, value_layout, box_x + box_w - pad - w, text_y);
-      text_y += row_h;
-    }
-  g_object_unref (date_layout);
-  g_object_unref (name_layout);
-  g_object_unref (value_layout);
-  cairo_restore (cr);
-}
-
-static void
-clear_readout_line (gpointer data)
-{
-  TrancheChartReadoutLine *line = data;
-
-  g_clear_pointer (&line->name, g_free);
-  g_clear_pointer (&line->value, g_free);
-}
-
-GArray *
-tranche_chart_readout_new (void)
-{
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (TrancheChartReadoutLine));
-
-  g_array_set_clear_func (lines, clear_readout_line);
-  return lines;
-}
-
-void
-tranche_chart_readout_add (GArray             *lines,
-                           TrancheChartSymbol  symbol,
-                           TrancheColor        color,
-                           const char         *name,
-                           char               *value,
-                           double              y)
-{
-  TrancheChartReadoutLine line = { 0 };
-
-  g_return_if_fail (lines != NULL);
-
-  line.symbol = symbol;
-  line.color = color;
-  line.name = g_strdup (name != NULL ? name : "");
-  line.value = value != NULL ? value : g_strdup ("");
-  line.y = y;
-  g_array_append_val (lines, line);
 }

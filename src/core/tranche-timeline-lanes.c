@@ -189,6 +189,9 @@ tranche_timeline_lanes_resolve_pins (TrancheTimelineLayout *self)
       g_array_append_val (self->pinned, found[k]);
 }
 
+static gboolean is_pinned (TrancheTimelineLayout *self,
+                           guint                  lane);
+
 static void
 append_index_lane (TrancheTimelineLayout *self,
                    guint                  index)
@@ -204,6 +207,7 @@ append_index_lane (TrancheTimelineLayout *self,
   lane.color = info->neutral ? self->theme.neutral : tranche_color_from_rgb (info->color, 1);
   lane.title = tranche_timeline_scene_intern (self, title);
   lane.subtitle = tranche_timeline_scene_intern (self, subtitle);
+  lane.pinned = is_pinned (self, index);
   g_array_append_val (self->lanes, lane);
 }
 

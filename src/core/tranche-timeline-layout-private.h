@@ -43,6 +43,7 @@ struct _TrancheTimelineLayout
   TrancheTheme           theme;
   gboolean               show_title;
   gboolean               hide_legend;  /* a slide draws its own */
+  gboolean               compact_legend; /* small exports: fewer names, shorter keys */
   int                    focus;        /* event labelled first, or -1 */
   TrancheDay             label_end;    /* events from this day on unlabelled; NAN: all */
   TrancheDay             today;

@@ -11,6 +11,9 @@
 #include "tranche-mask.h"
 #include "tranche-timeline-layout-private.h"
 
+/* Past this share of an export's height, the legend goes compact. */
+#define COMPACT_LEGEND_SHARE 0.15
+
 /* A layout of plain text (never markup: the text comes from the file),
  * shaped through the text cache; the scene owns the reference it gets, so
  * the cache may forget it at any time. */
@@ -189,7 +192,9 @@ replace_index (TrancheTimelineLayout *self,
                                                    &self->range_end);
   if (index != NULL)
     {
+      /* An index made in the loading worker: the pins still resolve on it. */
       self->index = index;
+      tranche_timeline_lanes_resolve_pins (self);
       return;
     }
   /* The dataset and the mask are set apart: one policy with every view. */
@@ -625,7 +630,15 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   layout_title (self, &frame, width, &y);
   tranche_timeline_markers_init_radii (self);
   /* Reserve the legend at its largest (every item, full-size circles). */
+  self->compact_legend = FALSE;
   legend_height = self->hide_legend ? 0 : tranche_timeline_legend_measure (self, &frame, width);
+  /* A small export can't scroll its lanes: a legend taking a good share of
+   * the height takes it from them, so it goes to its compact form. */
+  if (!self->scroll_lanes && legend_height > COMPACT_LEGEND_SHARE * height)
+    {
+      self->compact_legend = TRUE;
+      legend_height = tranche_timeline_legend_measure (self, &frame, width);
+    }
   /* The height of a line of small text: tick rows, news rows, the note. */
   tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, "2023", NULL, &line_height);
   place_plot (self, &frame, y, height, legend_height, line_height);

@@ -118,6 +118,7 @@ typedef struct
   PangoLayout       *subtitle_layout;
   TrancheRect        header;     /* where the title and subtitle go */
   guint              n_merged;   /* lanes folded into an "others" lane */
+  gboolean           pinned;     /* shown first by set_pinned_lanes: its dot is ringed */
 } TrancheTimelineLane;
 
 typedef enum

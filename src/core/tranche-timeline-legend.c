@@ -12,6 +12,9 @@
 
 /* Lane colours the legend names; the rest are counted ("+12 more"). */
 #define LEGEND_SWATCHES 8
+/* In the compact form (small exports, where each legend row is a lane row
+ * less), fewer: the lane headers name them anyway. */
+#define COMPACT_SWATCHES 4
 
 static double
 nice_floor (double value)
@@ -93,6 +96,8 @@ collect_legend (TrancheTimelineLayout *self,
   const guint32 *entities = tranche_lane_index_get_lane_entities (self->index, &n_entities);
   g_autofree guint32 *shown = NULL;
   double sym = S (self, 18);
+  gboolean compact = self->compact_legend;
+  guint n_swatches = compact ? COMPACT_SWATCHES : LEGEND_SWATCHES;
 
   /* A scene that shows only some lanes, and neither folds nor scrolls the
    * rest (an export of a range), names only the colours it shows. */
@@ -122,16 +127,16 @@ collect_legend (TrancheTimelineLayout *self,
     }
 
   /* Investors (or targets, by target), in lane order. */
-  for (guint i = 0; i < MIN (n_entities, LEGEND_SWATCHES); i++)
+  for (guint i = 0; i < MIN (n_entities, n_swatches); i++)
     {
       add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, S (self, 12), S (self, 6),
                        tranche_timeline_layout_entity_color (self, entities[i]),
                        tranche_dataset_get_entity (self->dataset, entities[i])->name);
       g_array_index (items, TrancheTimelineLegendItem, items->len - 1).entity = entities[i];
     }
-  if (n_entities > LEGEND_SWATCHES)
+  if (n_entities > n_swatches)
     {
-      guint n_more = n_entities - LEGEND_SWATCHES;
+      guint n_more = n_entities - n_swatches;
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
                                                             "+%u more", n_more), n_more);
       add_legend_item (self, items, TRANCHE_LEGEND_SWATCH, 0, 0, neutral, text);
@@ -149,7 +154,8 @@ collect_legend (TrancheTimelineLayout *self,
         {
           g_autofree char *text = NULL;
           double r;
-          if (values[i] <= 0 || values[i] == last)
+          /* Compact: the largest and the smallest reference say the scale. */
+          if (values[i] <= 0 || values[i] == last || (compact && i == 1))
             continue;
           last = values[i];
           r = tranche_timeline_markers_radius (self, r_max, values[i]);
@@ -160,37 +166,48 @@ collect_legend (TrancheTimelineLayout *self,
 
   if (features & TRANCHE_FEATURE_UNDISCLOSED)
     add_legend_item (self, items, TRANCHE_LEGEND_UNDISCLOSED, 2 * S (self, 9), S (self, 9),
-                     neutral, C_("legend", "hollow: amount undisclosed"));
+                     neutral,
+                     compact ? C_("legend", "undisclosed")
+                             : C_("legend", "hollow: amount undisclosed"));
   if (features & TRANCHE_FEATURE_APPROX)
     add_legend_item (self, items, TRANCHE_LEGEND_APPROX, 0, 0, neutral,
-                     C_("legend", "~ approximate"));
+                     compact ? C_("legend", "~ approx.")
+                             : C_("legend", "~ approximate"));
   if (features & TRANCHE_FEATURE_RANGE)
     add_legend_item (self, items, TRANCHE_LEGEND_RANGE, sym, S (self, 8), neutral,
-                     C_("legend", "whisker: reported range"));
+                     compact ? C_("legend", "range")
+                             : C_("legend", "whisker: reported range"));
   if (features & TRANCHE_FEATURE_YEAR)
     add_legend_item (self, items, TRANCHE_LEGEND_BAND, 2 * sym, S (self, 8), neutral,
-                     C_("legend", "band: date known only to the year"));
+                     compact ? C_("legend", "year only")
+                             : C_("legend", "band: date known only to the year"));
   else if (features & TRANCHE_FEATURE_QUARTER)
     add_legend_item (self, items, TRANCHE_LEGEND_BAND, 2 * sym, S (self, 8), neutral,
-                     C_("legend", "band: date known only to the quarter"));
+                     compact ? C_("legend", "quarter only")
+                             : C_("legend", "band: date known only to the quarter"));
   else if (features & TRANCHE_FEATURE_MONTH)
     add_legend_item (self, items, TRANCHE_LEGEND_BAND, 2 * sym, S (self, 8), neutral,
-                     C_("legend", "band: date known only to the month"));
+                     compact ? C_("legend", "month only")
+                             : C_("legend", "band: date known only to the month"));
   if (features & TRANCHE_FEATURE_SPAN)
     add_legend_item (self, items, TRANCHE_LEGEND_SPAN, 2 * sym, S (self, 6), neutral,
-                     C_("legend", "bar: until its end date"));
+                     compact ? C_("legend", "until end date")
+                             : C_("legend", "bar: until its end date"));
   if (features & TRANCHE_FEATURE_ACQUISITION)
     add_legend_item (self, items, TRANCHE_LEGEND_ACQUISITION, sym, S (self, 8), neutral,
                      C_("legend", "acquisition"));
   if (features & TRANCHE_FEATURE_VALUATION)
     add_legend_item (self, items, TRANCHE_LEGEND_VALUATION, sym, S (self, 7), neutral,
-                     C_("legend", "valuation (not to scale)"));
+                     compact ? C_("legend", "valuation")
+                             : C_("legend", "valuation (not to scale)"));
   if (with_clusters)
     add_legend_item (self, items, TRANCHE_LEGEND_CLUSTER, 2 * sym, S (self, 8), neutral,
-                     C_("legend", "merged events: count"));
+                     compact ? C_("legend", "merged: count")
+                             : C_("legend", "merged events: count"));
   if (with_density)
     add_legend_item (self, items, TRANCHE_LEGEND_DENSITY, 2 * sym, S (self, 6), neutral,
-                     C_("legend", "shading: events per pixel"));
+                     compact ? C_("legend", "events per pixel")
+                             : C_("legend", "shading: events per pixel"));
 }
 
 /* Flows the items in rows from (x, y) within `width`; returns the height. */
@@ -202,7 +219,8 @@ flow_legend (TrancheTimelineLayout *self,
              double                 width)
 {
   double cx = x, row_y = y, row_height = 0;
-  double gap = S (self, 20), inner = S (self, 7);
+  double gap = S (self, self->compact_legend ? 12 : 20);
+  double inner = S (self, self->compact_legend ? 5 : 7);
   guint row_start = 0;
 
   for (guint i = 0; i <= items->len; i++)
@@ -230,7 +248,7 @@ flow_legend (TrancheTimelineLayout *self,
             }
           if (item == NULL)
             break;
-          row_y += row_height + S (self, 8);
+          row_y += row_height + S (self, self->compact_legend ? 4 : 8);
           row_height = 0;
           cx = x;
           row_start = i;
@@ -241,7 +259,7 @@ flow_legend (TrancheTimelineLayout *self,
       cx += w + (item->kind == TRANCHE_LEGEND_SWATCH
                  && i + 1 < items->len
                  && g_array_index (items, TrancheTimelineLegendItem, i + 1).kind
-                    == TRANCHE_LEGEND_SWATCH ? S (self, 14) : gap);
+                    == TRANCHE_LEGEND_SWATCH ? S (self, self->compact_legend ? 9 : 14) : gap);
       row_height = MAX (row_height, h);
     }
   return row_y + row_height - y;

@@ -343,6 +343,16 @@ paint_lanes (Painter *p)
       cairo_arc (cr, lane->header.x + r, lane->header.y + r + 2 * p->s, r, 0, 2 * G_PI);
       tranche_draw_set_color (cr, lane->color);
       cairo_fill (cr);
+      if (lane->pinned)
+        {
+          /* A pinned lane: a ring around its dot, which stays where it was. */
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, lane->header.x + r, lane->header.y + r + 2 * p->s, r + 2.5 * p->s,
+                     0, 2 * G_PI);
+          cairo_set_line_width (cr, 1.5 * p->s);
+          tranche_draw_set_color (cr, p->theme->foreground);
+          cairo_stroke (cr);
+        }
       show_text (cr, lane->title_layout, lane->header.x + 2 * r + 8 * p->s, lane->header.y,
                  p->theme->foreground);
       tranche_draw_get_text_size (lane->title_layout, NULL, &title_height);
