@@ -19,6 +19,8 @@
 #include "tranche-lane-index.h"
 #include "tranche-palette.h"
 #include "tranche-radix-sort.h"
+#include "tranche-sum.h"
+#include "tranche-totals.h"
 
 
 typedef struct
@@ -80,6 +82,11 @@ struct _TrancheLaneIndex
   guint            n_lane_entities;
   double           max_value;
   TrancheFeatures  features;
+  /* per lane as built, its total as text, made on first use (a frame asks
+   * for the lanes it shows only); the lock lets a worker and the window
+   * share the index */
+  char           **total_text;
+  GMutex           total_lock;
 };
 
 /* Marker days are whole or half days: twice a day from `origin` is a small
@@ -707,6 +714,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
 
   self = g_new0 (TrancheLaneIndex, 1);
+  g_mutex_init (&self->total_lock);
   self->dataset = tranche_dataset_ref (dataset);
   self->mode = mode;
   n_events = tranche_dataset_get_n_events (dataset);
@@ -731,7 +739,6 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   if (self == NULL)
     return;
   tranche_dataset_unref (self->dataset);
-  g_array_unref (self->lanes);
   g_free (self->lane_at);
   g_free (self->place_of);
   g_free (self->event_lane);
@@ -745,6 +752,12 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->entity_colors);
   g_free (self->lane_entities);
   g_free (self->by_day);
+  if (self->total_text != NULL)
+    for (guint i = 0; i < self->lanes->len; i++)
+      g_free (self->total_text[i]);
+  g_free (self->total_text);
+  g_array_unref (self->lanes);
+  g_mutex_clear (&self->total_lock);
   g_free (self);
 }
 
@@ -804,6 +817,51 @@ tranche_lane_index_lane_days (TrancheLaneIndex  *self,
   if (events != NULL)
     *events = self->day_events + self->lane_offset[lane];
   return self->days + self->lane_offset[lane];
+}
+
+/* What a lane's events put in, summed as the totals sum them (one event's
+ * part: tranche_totals_add_event()), for the lane's investor: a syndicated
+ * round adds its share, an investment without investors its whole amount to
+ * its target. Currencies without a rate stay apart. */
+static char *
+format_lane_total (TrancheLaneIndex *self,
+                   guint             built)
+{
+  const TrancheLaneInfo *info = &g_array_index (self->lanes, TrancheLaneInfo, built);
+  guint32 investor = self->mode == TRANCHE_LANES_BY_TARGET ? TRANCHE_NO_ENTITY
+                                                           : info->investor;
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  guint from = self->lane_offset[built], to = self->lane_offset[built + 1];
+
+  g_assert (info->kind == TRANCHE_LANE_MONEY);
+  for (guint k = from; k < to; k++)
+    tranche_totals_add_event (self->dataset,
+                              tranche_dataset_get_event (self->dataset, self->day_events[k]),
+                              investor, sums);
+  return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
+}
+
+const char *
+tranche_lane_index_get_total_text (TrancheLaneIndex *self,
+                                   guint             lane)
+{
+  const char *text;
+  guint built;
+
+  g_return_val_if_fail (self != NULL, "");
+  g_return_val_if_fail (lane < self->lanes->len, "");
+
+  built = self->lane_at[lane];
+  if (g_array_index (self->lanes, TrancheLaneInfo, built).kind != TRANCHE_LANE_MONEY)
+    return "";
+  g_mutex_lock (&self->total_lock);
+  if (self->total_text == NULL)
+    self->total_text = g_new0 (char *, self->lanes->len);
+  if (self->total_text[built] == NULL)
+    self->total_text[built] = format_lane_total (self, built);
+  text = self->total_text[built];
+  g_mutex_unlock (&self->total_lock);
+  return text;
 }
 
 static guint
@@ -1025,12 +1083,18 @@ tranche_lane_index_size_value (TrancheLaneIndex   *self,
                                double             *value)
 {
   const TrancheMoney *money;
-  double v, rate;
+  double v, rate, lo, hi;
 
   g_return_val_if_fail (self != NULL && event != NULL && value != NULL, FALSE);
 
   money = event->kind == TRANCHE_EVENT_VALUATION ? &event->valuation : &event->amount;
-  if (!tranche_money_best_value (money, &v) || !(v >= 0))
+  /* Never a range's midpoint: a marker shows what is known at least, the
+   * minimum; an "up to" (no minimum above 0) is sized by its maximum and
+   * drawn hollow and dashed (TRANCHE_MARKER_UP_TO), so it reads as a bound. */
+  if (!tranche_money_get_bounds (money, &lo, &hi))
+    return FALSE;
+  v = lo > 0 ? lo : hi;
+  if (!(v >= 0) || !isfinite (v))
     return FALSE;
   if (money->currency != 0 && money->currency != tranche_dataset_get_currency (self->dataset)
       && tranche_dataset_get_rate (self->dataset, money->currency, &rate))

@@ -85,6 +85,11 @@ const TrancheDay      *tranche_lane_index_lane_days      (TrancheLaneIndex *self
                                                           guint             lane,
                                                           const guint     **events,
                                                           guint            *n_days);
+/* A money lane's total as tranche_totals_add_event() counts its events
+ * for the lane's investor (its target by target): "$11B + 1 undisclosed",
+ * "€1 + ¥1"; "" when nothing counts. Made on first use, then kept. */
+const char            *tranche_lane_index_get_total_text (TrancheLaneIndex *self,
+                                                          guint             lane);
 /* How many of a lane's marker days are < day; TRANCHE_LANE_ALL counts all
  * lanes together. */
 guint                  tranche_lane_index_count_before   (TrancheLaneIndex *self,
@@ -103,7 +108,8 @@ guint                  tranche_lane_index_largest_in     (TrancheLaneIndex  *sel
                                                           TrancheDay         end,
                                                           guint              max,
                                                           guint             *events);
-/* The amount a marker's size shows: known amounts converted into the
+/* The amount a marker's size shows: the known minimum (an "up to", whose
+ * minimum is 0, its maximum; never a range's midpoint), converted into the
  * dataset's currency (kept as they are when the file gives no rate, as the
  * label names the currency); FALSE when there is none. */
 gboolean               tranche_lane_index_size_value     (TrancheLaneIndex   *self,

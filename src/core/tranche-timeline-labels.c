@@ -195,6 +195,11 @@ cluster_label_text (TrancheTimelineLayout        *self,
                                             c->n_members);
   g_autofree char *from = tranche_format_date (&first_event->date);
   g_autofree char *to = tranche_format_date (&last_event->date);
+  /* summed as the lanes are, currencies without a rate apart */
+  g_autofree char *total = c->total > 0
+    ? tranche_timeline_layout_dup_cluster_total (self, (guint) (c - (const TrancheTimelineCluster *)
+                                                                self->clusters->data))
+    : NULL;
 
   /* The event a story is at is named even inside a cluster. */
   for (guint k = 0; self->focus >= 0 && k < c->n_members; k++)
@@ -212,15 +217,11 @@ cluster_label_text (TrancheTimelineLayout        *self,
         return;
       }
 
-  if (c->total > 0)
+  if (total != NULL && *total != '\0')
     {
-      g_autofree char *total =
-        tranche_format_amount (c->total, tranche_dataset_get_currency (self->dataset), FALSE);
-      /* Translators: a cluster's label, "12 events · $3.4B"; "+" when some
-       * amounts are not known */
-      t->amount = g_strdup_printf (c->partial ? C_("cluster label", "%s · %s+")
-                                              : C_("cluster label", "%s · %s"),
-                                   count, total);
+      /* Translators: a cluster's label, "12 events · $3.4B + 1 undisclosed",
+       * "2 events · €1 + ¥1" */
+      t->amount = g_strdup_printf (C_("cluster label", "%s · %s"), count, total);
       t->title = g_strdup ("");
     }
   else

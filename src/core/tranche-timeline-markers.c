@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tranche-sum.h"
 #include "tranche-timeline-layout-private.h"
+#include "tranche-totals.h"
 
 /* An event on its way to becoming a marker or a cluster member. */
 typedef struct
@@ -71,8 +73,10 @@ size_marker (TrancheTimelineLayout *self,
              TrancheTimelineMarker *marker,
              double                *value)
 {
-  double rate = 1, cur = 0;
+  double rate = 1, cur = 0, lo, hi;
 
+  if (event->flags & TRANCHE_EVENT_DRAFT)
+    marker->flags |= TRANCHE_MARKER_DRAFT;
   if (money->flags & TRANCHE_MONEY_APPROX)
     marker->flags |= TRANCHE_MARKER_APPROX;
   if (event->kind == TRANCHE_EVENT_VALUATION)
@@ -88,10 +92,17 @@ size_marker (TrancheTimelineLayout *self,
       marker->flags |= TRANCHE_MARKER_HOLLOW;
       marker->radius = self->r_unknown;
     }
-  if (!(money->flags & TRANCHE_MONEY_HAS_RANGE) || !tranche_money_is_known (money))
+  if (!tranche_money_get_bounds (money, &lo, &hi))
+    return;
+  /* Sized by its maximum (see tranche_lane_index_size_value()): drawn
+   * dashed so it doesn't read as a known amount. */
+  if (!(lo > 0) && hi > 0)
+    marker->flags |= TRANCHE_MARKER_UP_TO;
+  if (!(money->flags & TRANCHE_MONEY_HAS_RANGE))
     return;
   /* The whisker uses the same conversion as the marker. */
-  if (tranche_money_best_value (money, &cur) && cur > 0)
+  cur = lo > 0 ? lo : hi;
+  if (cur > 0 && *value > 0)
     rate = *value / cur;
   marker->flags |= TRANCHE_MARKER_RANGE;
   marker->radius_min = tranche_timeline_layout_radius_for_value (self, money->min * rate);
@@ -444,4 +455,33 @@ tranche_timeline_markers_build (TrancheTimelineLayout *self,
   else
     build_every_marker (self, items, from, to, cull_first, line_height);
   g_array_sort (self->markers, compare_markers_by_size);
+}
+
+char *
+tranche_timeline_layout_dup_cluster_total (TrancheTimelineLayout *self,
+                                           guint                  index)
+{
+  const TrancheTimelineCluster *cluster;
+  const TrancheTimelineLane *lane;
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  guint32 investor = TRANCHE_NO_ENTITY;
+  const guint *members;
+  guint n_members;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->clusters->len, NULL);
+
+  cluster = &g_array_index (self->clusters, TrancheTimelineCluster, index);
+  lane = &g_array_index (self->lanes, TrancheTimelineLane, cluster->lane);
+  /* An investor's lane sums that investor's shares; a target's lane, and
+   * lanes folded into "others", the rounds whole */
+  if (lane->index != G_MAXUINT
+      && tranche_lane_index_get_mode (self->index) != TRANCHE_LANES_BY_TARGET)
+    investor = tranche_lane_index_get_lane (self->index, lane->index)->investor;
+  members = tranche_timeline_layout_get_cluster_members (self, index, &n_members);
+  for (guint i = 0; i < n_members; i++)
+    tranche_totals_add_event (self->dataset, tranche_dataset_get_event (self->dataset,
+                                                                        members[i]),
+                              investor, sums);
+  return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
 }
