@@ -65,12 +65,19 @@ struct _TrancheLaneIndex
   GArray          *lanes;        /* TrancheLaneInfo, as built */
   guint           *lane_at;      /* place -> lane as built */
   guint           *place_of;     /* lane as built -> place */
-  guint           *event_lane;   /* per event, the lane as built */
+  guint           *event_lane;   /* per entry, the lane as built: an event's first
+                                  * (its first investor's) for entries < n_events */
+  /* A syndicated round is in every investor's lane: entries n_events and
+   * on are its other investors' (its investor slot 1, 2…), `extra_start`
+   * (per event + 1) says which are whose. NULL when no event has any. */
+  guint           *extra_start;
+  guint            n_extra;
+  guint            n_entries;    /* n_events + n_extra */
   guint           *lane_offset;  /* per lane as built + 1, into days/day_events */
   TrancheDay      *days;         /* per lane, sorted */
   guint           *day_events;
   TrancheDay      *all_days;     /* every marker day, sorted */
-  guint            n_indexed;    /* events in some lane */
+  guint            n_indexed;    /* entries in some lane */
   TrancheDay       origin;       /* the first event's first day: half days count from it */
   guint64         *by_day;       /* while building: half day << 32 | event, or NULL */
   guint           *ranked;
@@ -118,6 +125,39 @@ first_investor (TrancheDataset     *dataset,
   if (event->n_investors == 0)
     return TRANCHE_NO_ENTITY;
   return tranche_dataset_event_investor (dataset, event, 0);
+}
+
+/* The event of an entry (see extra_start). */
+static guint
+entry_event (TrancheLaneIndex *self,
+             guint             entry,
+             guint             n_events)
+{
+  guint lo = 0, hi = n_events;
+
+  if (entry < n_events)
+    return entry;
+  entry -= n_events;
+  /* the last event whose extras start at or before `entry` */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (self->extra_start[mid] <= entry)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether an event is in every one of its investors' lanes: money with
+ * several investors, by pair and by investor. */
+static gboolean
+is_syndicated (TrancheLaneIndex   *self,
+               const TrancheEvent *event)
+{
+  return self->mode != TRANCHE_LANES_BY_TARGET && event->n_investors > 1
+         && event->kind != TRANCHE_EVENT_NEWS && event->kind != TRANCHE_EVENT_VALUATION;
 }
 
 /* Where an event goes in the given mode: its lane kind and key. */
@@ -198,7 +238,7 @@ note_features (TrancheLaneIndex   *self,
  * doesn't pack (none the format allows) drops the packing for a qsort(). */
 static void
 note_day (TrancheLaneIndex   *self,
-          guint               event_index,
+          guint               entry,
           const TrancheEvent *event)
 {
   guint half_day;
@@ -210,7 +250,7 @@ note_day (TrancheLaneIndex   *self,
       g_clear_pointer (&self->by_day, g_free);
       return;
     }
-  self->by_day[self->n_indexed] = (guint64) half_day << 32 | event_index;
+  self->by_day[self->n_indexed] = (guint64) half_day << 32 | entry;
 }
 
 /* The bucket of a group's lanes of a kind: money then valuations, news in
@@ -235,6 +275,38 @@ bucket_of (TrancheLaneIndex *self,
                        kind);
 }
 
+/* Room for a syndicated round's other investors' entries, after the
+ * events' own (see extra_start). */
+static void
+count_extras (TrancheLaneIndex *self,
+              const guint8     *mask)
+{
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  guint n = 0;
+
+  self->n_entries = n_events;
+  if (self->mode == TRANCHE_LANES_BY_TARGET)
+    return;
+  for (guint i = 0; i < n_events; i++)
+    if ((mask == NULL || mask[i] != 0) && is_syndicated (self, &events[i]))
+      n += events[i].n_investors - 1;
+  if (n == 0)
+    return;
+  self->extra_start = g_new (guint, n_events + 1);
+  self->n_extra = n;
+  n = 0;
+  for (guint i = 0; i < n_events; i++)
+    {
+      self->extra_start[i] = n;
+      if ((mask == NULL || mask[i] != 0) && is_syndicated (self, &events[i]))
+        n += events[i].n_investors - 1;
+    }
+  self->extra_start[n_events] = n;
+  self->n_entries = n_events + n;
+  self->event_lane = g_renew (guint, self->event_lane, MAX (self->n_entries, 1));
+}
+
 /* The one pass over the events in their order: each event's bucket (kept
  * in event_lane until it gets its lane) and sub-key, the features used
  * and the marker days. */
@@ -246,8 +318,9 @@ scan_events (TrancheLaneIndex *self,
   guint n_events = tranche_dataset_get_n_events (self->dataset);
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
 
-  buckets->sub_keys = g_new (guint, MAX (n_events, 1));
-  self->by_day = g_new (guint64, MAX (n_events, 1));
+  count_extras (self, mask);
+  buckets->sub_keys = g_new (guint, MAX (self->n_entries, 1));
+  self->by_day = g_new (guint64, MAX (self->n_entries, 1));
   self->origin = n_events > 0 ? events[0].first_day : 0;
   for (guint i = 0; i < n_events; i++)
     {
@@ -266,6 +339,19 @@ scan_events (TrancheLaneIndex *self,
       note_day (self, i, &events[i]);
       note_features (self, &events[i]);
       self->n_indexed++;
+      /* the round's other investors: the same bucket, their own sub-keys */
+      for (guint k = self->extra_start != NULL ? self->extra_start[i] : 0;
+           self->extra_start != NULL && k < self->extra_start[i + 1]; k++)
+        {
+          guint entry = n_events + k, slot = k - self->extra_start[i] + 1;
+
+          self->event_lane[entry] = self->event_lane[i];
+          buckets->event_start[self->event_lane[i] + 1]++;
+          buckets->sub_keys[entry] =
+            tranche_dataset_event_investor (self->dataset, &events[i], slot) + 1;
+          note_day (self, entry, &events[i]);
+          self->n_indexed++;
+        }
     }
 }
 
@@ -281,9 +367,16 @@ deal_events (TrancheLaneIndex *self,
     buckets->event_start[b + 1] += buckets->event_start[b];
   fill = g_memdup2 (buckets->event_start, sizeof (guint) * (buckets->n + 1));
   buckets->events = g_new (guint, MAX (self->n_indexed, 1));
+  /* an event's entry, then its extras right after it: event order */
   for (guint i = 0; i < n_events; i++)
-    if (self->event_lane[i] != TRANCHE_LANE_NONE)
+    {
+      if (self->event_lane[i] == TRANCHE_LANE_NONE)
+        continue;
       buckets->events[fill[self->event_lane[i]]++] = i;
+      for (guint k = self->extra_start != NULL ? self->extra_start[i] : 0;
+           self->extra_start != NULL && k < self->extra_start[i + 1]; k++)
+        buckets->events[fill[self->event_lane[i]]++] = n_events + k;
+    }
 }
 
 /* Adds an event to its lane's sums, in event order as the totals always
@@ -302,6 +395,23 @@ count_event (TrancheLaneIndex   *self,
   if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION
       || event->kind == TRANCHE_EVENT_COMMITMENT || event->kind == TRANCHE_EVENT_SECONDARY)
     return;
+  if (is_syndicated (self, event))
+    {
+      /* the lane's investor's share, to order lanes by (its header's text
+       * comes from tranche_lane_index_get_total_text()) */
+      g_autoptr(GArray) sums = tranche_sums_new ();
+      const TrancheSum *sum;
+
+      if (tranche_lane_index_size_value (self, event, &value))
+        self->max_value = MAX (self->max_value, value);
+      tranche_totals_add_event (self->dataset, event, lane->investor, sums);
+      sum = sums->len > 0 ? &g_array_index (sums, TrancheSum, 0) : NULL;
+      if (sum != NULL && tranche_sum_has_known (sum))
+        lane->total += sum->min;
+      else
+        lane->n_undisclosed++;
+      return;
+    }
   if (tranche_lane_index_size_value (self, event, &value))
     {
       lane->total += value;
@@ -346,6 +456,7 @@ open_lanes (TrancheLaneIndex *self,
             Buckets          *buckets)
 {
   guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
   /* per sub-key: the bucket (+ 1) whose lane `lane_of` holds */
   g_autofree guint *seen_in = g_new0 (guint, n_entities + 1);
@@ -365,19 +476,20 @@ open_lanes (TrancheLaneIndex *self,
       for (guint k = buckets->event_start[b]; k < buckets->event_start[b + 1]; k++)
         {
           guint e = buckets->events[k], sub = buckets->sub_keys[e];
+          guint ev = entry_event (self, e, n_events);
 
           if (seen_in[sub] != b + 1)
             {
               TrancheLaneInfo info = lane_for_key (self, b, sub);
 
-              info.first_day = events[e].first_day;
+              info.first_day = events[ev].first_day;
               seen_in[sub] = b + 1;
               lane_of[sub] = self->lanes->len;
               g_array_append_val (self->lanes, info);
             }
           self->event_lane[e] = lane_of[sub];
           count_event (self, &g_array_index (self->lanes, TrancheLaneInfo, lane_of[sub]),
-                       &events[e]);
+                       &events[ev]);
         }
     }
   buckets->lane_start[buckets->n] = self->lanes->len;
@@ -642,9 +754,10 @@ sort_unpacked_days (TrancheLaneIndex *self,
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
   guint n = 0;
 
-  for (guint i = 0; i < n_events; i++)
+  for (guint i = 0; i < self->n_entries; i++)
     if (self->event_lane[i] != TRANCHE_LANE_NONE)
-      entries[n++] = (DayEntry) { tranche_date_middle_day (&events[i].date), i };
+      entries[n++] = (DayEntry) {
+        tranche_date_middle_day (&events[entry_event (self, i, n_events)].date), i };
   if (n > 1)
     qsort (entries, n, sizeof (DayEntry), compare_day_entries);
 }
@@ -654,12 +767,13 @@ deal_day (TrancheLaneIndex *self,
           guint            *fill,
           guint             i,
           TrancheDay        day,
-          guint             event)
+          guint             entry)
 {
-  guint at = fill[self->event_lane[event]]++;
+  guint at = fill[self->event_lane[entry]]++;
 
   self->days[at] = day;
-  self->day_events[at] = event;
+  self->day_events[at] = entry_event (self, entry,
+                                      tranche_dataset_get_n_events (self->dataset));
   self->all_days[i] = day;
 }
 
@@ -669,11 +783,10 @@ static void
 index_days (TrancheLaneIndex *self)
 {
   guint n_lanes = self->lanes->len, n = self->n_indexed;
-  guint n_events = tranche_dataset_get_n_events (self->dataset);
   g_autofree guint *fill = NULL;
 
   self->lane_offset = g_new0 (guint, n_lanes + 1);
-  for (guint i = 0; i < n_events; i++)
+  for (guint i = 0; i < self->n_entries; i++)
     if (self->event_lane[i] != TRANCHE_LANE_NONE)
       self->lane_offset[self->event_lane[i] + 1]++;
   for (guint i = 0; i < n_lanes; i++)
@@ -752,6 +865,7 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->entity_colors);
   g_free (self->lane_entities);
   g_free (self->by_day);
+  g_free (self->extra_start);
   if (self->total_text != NULL)
     for (guint i = 0; i < self->lanes->len; i++)
       g_free (self->total_text[i]);
@@ -800,6 +914,36 @@ tranche_lane_index_event_lane (TrancheLaneIndex *self,
   if (self->event_lane[event] == TRANCHE_LANE_NONE)
     return TRANCHE_LANE_NONE;
   return self->place_of[self->event_lane[event]];
+}
+
+guint
+tranche_lane_index_event_n_lanes (TrancheLaneIndex *self,
+                                  guint             event)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (event < tranche_dataset_get_n_events (self->dataset), 0);
+
+  if (self->event_lane[event] == TRANCHE_LANE_NONE)
+    return 0;
+  if (self->extra_start == NULL)
+    return 1;
+  return 1 + self->extra_start[event + 1] - self->extra_start[event];
+}
+
+guint
+tranche_lane_index_event_nth_lane (TrancheLaneIndex *self,
+                                   guint             event,
+                                   guint             nth)
+{
+  guint n_events;
+
+  g_return_val_if_fail (self != NULL, TRANCHE_LANE_NONE);
+  g_return_val_if_fail (nth < tranche_lane_index_event_n_lanes (self, event), TRANCHE_LANE_NONE);
+
+  if (nth == 0)
+    return self->place_of[self->event_lane[event]];
+  n_events = tranche_dataset_get_n_events (self->dataset);
+  return self->place_of[self->event_lane[n_events + self->extra_start[event] + nth - 1]];
 }
 
 const TrancheDay *

@@ -76,9 +76,19 @@ TrancheLaneMode        tranche_lane_index_get_mode       (TrancheLaneIndex *self
 guint                  tranche_lane_index_get_n_lanes    (TrancheLaneIndex *self);
 const TrancheLaneInfo *tranche_lane_index_get_lane       (TrancheLaneIndex *self,
                                                           guint             lane);
-/* TRANCHE_LANE_NONE for an event the mask hides. */
+/* An event's lane (its first investor's), TRANCHE_LANE_NONE for an event
+ * the mask hides. */
 guint                  tranche_lane_index_event_lane     (TrancheLaneIndex *self,
                                                           guint             event);
+/* A syndicated round (money, several investors, by pair or by investor)
+ * is in each of its investors' lanes, in their order in the event: how many
+ * lanes an event is in (0 when the mask hides it) and the nth of them (the
+ * 0th is tranche_lane_index_event_lane()'s). */
+guint                  tranche_lane_index_event_n_lanes  (TrancheLaneIndex *self,
+                                                          guint             event);
+guint                  tranche_lane_index_event_nth_lane (TrancheLaneIndex *self,
+                                                          guint             event,
+                                                          guint             nth);
 /* Marker days of a lane's events, sorted; `events` (may be NULL) gets their
  * event indices in the same order. */
 const TrancheDay      *tranche_lane_index_lane_days      (TrancheLaneIndex *self,

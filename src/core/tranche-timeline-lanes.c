@@ -36,8 +36,16 @@ lane_title (TrancheTimelineLayout *self,
         return g_strdup_printf (C_("lane", "%s → %s"), investor, target);
       if (investor != NULL)
         return g_strdup (investor);
+      if (target != NULL && tranche_lane_index_get_mode (self->index) == TRANCHE_LANES_BY_PAIR)
+        /* Translators: timeline lane of a company's funding whose sources
+         * name no investors, "Investors not reported → Helio" */
+        return g_strdup_printf (C_("lane", "Investors not reported → %s"), target);
       if (target != NULL)
         return g_strdup (target);
+      if (tranche_lane_index_get_mode (self->index) == TRANCHE_LANES_BY_INVESTOR)
+        /* Translators: timeline lane, by investor, of funding whose sources
+         * name no investors */
+        return g_strdup (C_("lane", "Investors not reported"));
       /* Translators: timeline lane of events that name neither investor nor target */
       return g_strdup (C_("lane", "Unattributed"));
     }

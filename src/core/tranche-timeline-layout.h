@@ -51,12 +51,15 @@ typedef enum
   TRANCHE_MARKER_SPAN    = 1 << 4,  /* has an end: bar from start to end */
   TRANCHE_MARKER_UP_TO   = 1 << 5,  /* "up to": sized by its maximum, outline dashed */
   TRANCHE_MARKER_DRAFT   = 1 << 6,  /* a draft event: dashed ring around it */
+  TRANCHE_MARKER_SHARE   = 1 << 7,  /* one investor's share of a syndicated round,
+                                     * in that investor's lane */
 } TrancheMarkerFlags;
 
 typedef struct
 {
   guint        event;        /* index in the dataset */
   guint        lane;         /* index in the scene's lanes */
+  guint32      investor;     /* SHARE: whose share (entity), else TRANCHE_NO_ENTITY */
   double       x, y;         /* centre: the middle of the date's span */
   double       radius;       /* area proportional to the amount */
   double       radius_min;   /* RANGE: radii of min and max */

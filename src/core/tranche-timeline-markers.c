@@ -125,6 +125,7 @@ make_marker (TrancheTimelineLayout *self,
 
   memset (marker, 0, sizeof *marker);
   marker->event = event_index;
+  marker->investor = TRANCHE_NO_ENTITY;
   marker->lane = slot;
   marker->x = tranche_time_scale_day_to_x (&self->scale, tranche_date_middle_day (&event->date));
   marker->y = lane->y + lane->height / 2;
@@ -271,27 +272,72 @@ cluster_items (TrancheTimelineLayout *self,
     }
 }
 
+/* In an investor's lane, a syndicated round shows that investor's share,
+ * as tranche_totals_add_event() counts it: its own amount, sized by its
+ * known minimum, else an undisclosed share (hollow). Never the whole
+ * round, whose range whisker is dropped. */
+static void
+size_share (TrancheTimelineLayout *self,
+            const TrancheEvent    *event,
+            guint32                investor,
+            TrancheTimelineMarker *marker,
+            double                *value)
+{
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  const TrancheSum *sum;
+
+  marker->flags |= TRANCHE_MARKER_SHARE;
+  marker->investor = investor;
+  marker->flags &= ~(TRANCHE_MARKER_RANGE | TRANCHE_MARKER_UP_TO | TRANCHE_MARKER_HOLLOW);
+  tranche_totals_add_event (self->dataset, event, investor, sums);
+  sum = sums->len > 0 ? &g_array_index (sums, TrancheSum, 0) : NULL;
+  if (sum != NULL && tranche_sum_has_known (sum))
+    {
+      *value = sum->min > 0 ? sum->min : sum->max;
+      if (!(sum->min > 0))
+        marker->flags |= TRANCHE_MARKER_UP_TO;
+      marker->radius = tranche_timeline_layout_radius_for_value (self, *value);
+    }
+  else
+    {
+      *value = -1;
+      marker->flags |= TRANCHE_MARKER_HOLLOW;
+      marker->radius = self->r_unknown;
+    }
+}
+
+/* An event's markers, one in each lane it is in (a syndicated round is in
+ * each of its investors'). */
 static void
 add_marker_items (TrancheTimelineLayout *self,
                   guint                  event_index,
                   GArray                *items,
                   guint                  n_rows)
 {
-  TrancheTimelineMarker marker;
-  guint lane = tranche_lane_index_event_lane (self->index, event_index);
-  guint slot = lane == TRANCHE_LANE_NONE ? NO_SLOT : tranche_timeline_lanes_slot (self, lane);
-  double value;
-  Item item = { 0 };
+  guint n_lanes = tranche_lane_index_event_n_lanes (self->index, event_index);
+  const TrancheEvent *event = tranche_dataset_get_event (self->dataset, event_index);
 
-  if (slot == NO_SLOT || !make_marker (self, event_index, slot, &marker, &value))
-    return;
-  item.x = marker.x;
-  item.radius = marker.radius;
-  item.value = value;
-  item.marker = self->markers->len;
-  item.group = slot * n_rows;
-  g_array_append_val (self->markers, marker);
-  g_array_append_val (items, item);
+  for (guint nth = 0; nth < n_lanes; nth++)
+    {
+      TrancheTimelineMarker marker;
+      guint lane = tranche_lane_index_event_nth_lane (self->index, event_index, nth);
+      guint slot = lane == TRANCHE_LANE_NONE ? NO_SLOT : tranche_timeline_lanes_slot (self, lane);
+      double value;
+      Item item = { 0 };
+
+      if (slot == NO_SLOT || !make_marker (self, event_index, slot, &marker, &value))
+        continue;
+      if (n_lanes > 1)
+        size_share (self, event, tranche_dataset_event_investor (self->dataset, event, nth),
+                    &marker, &value);
+      item.x = marker.x;
+      item.radius = marker.radius;
+      item.value = value;
+      item.marker = self->markers->len;
+      item.group = slot * n_rows;
+      g_array_append_val (self->markers, marker);
+      g_array_append_val (items, item);
+    }
 }
 
 /* News dots are all one size; stacking them in rows lets every headline of a
