@@ -964,7 +964,8 @@ tranche_lane_index_lane_days (TrancheLaneIndex  *self,
 }
 
 /* What a lane's events put in, summed as the totals sum them (one event's
- * part: tranche_totals_add_event()), for the lane's investor: a syndicated
+ * part: tranche_totals_add_event(); commitments left out), for the lane's
+ * investor: a syndicated
  * round adds its share, an investment without investors its whole amount to
  * its target. Currencies without a rate stay apart. */
 static char *
@@ -979,9 +980,13 @@ format_lane_total (TrancheLaneIndex *self,
 
   g_assert (info->kind == TRANCHE_LANE_MONEY);
   for (guint k = from; k < to; k++)
-    tranche_totals_add_event (self->dataset,
-                              tranche_dataset_get_event (self->dataset, self->day_events[k]),
-                              investor, sums);
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset,
+                                                             self->day_events[k]);
+      /* a promise is not money received (tranche-totals.h) */
+      if (event->kind != TRANCHE_EVENT_COMMITMENT)
+        tranche_totals_add_event (self->dataset, event, investor, sums);
+    }
   return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
 }
 

@@ -526,8 +526,11 @@ tranche_timeline_layout_dup_cluster_total (TrancheTimelineLayout *self,
     investor = tranche_lane_index_get_lane (self->index, lane->index)->investor;
   members = tranche_timeline_layout_get_cluster_members (self, index, &n_members);
   for (guint i = 0; i < n_members; i++)
-    tranche_totals_add_event (self->dataset, tranche_dataset_get_event (self->dataset,
-                                                                        members[i]),
-                              investor, sums);
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset, members[i]);
+      /* a promise is not money received (tranche-totals.h) */
+      if (event->kind != TRANCHE_EVENT_COMMITMENT)
+        tranche_totals_add_event (self->dataset, event, investor, sums);
+    }
   return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
 }
