@@ -99,6 +99,48 @@ paint_series (TrancheCumulativeChart *self,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* Money committed and not yet paid: a dashed line in the target's colour
+ * at received + outstanding, so the step under it stays money received. */
+static void
+paint_committed (TrancheCumulativeChart *self,
+                 cairo_t                *cr)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
+  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
+  double dash[] = { tranche_theme_size (theme, 2.5), tranche_theme_size (theme, 2.5) };
+  guint n = self->committed->len;
+
+  cairo_set_line_width (cr, tranche_theme_size (theme, 1.6));
+  cairo_set_dash (cr, dash, 2, 0);
+  for (guint k = 0; k < n; k++)
+    {
+      const TrancheCumulativeCommitted *c =
+        &g_array_index (self->committed, TrancheCumulativeCommitted, k);
+      const TrancheCumulativeCommitted *next = k + 1 < n
+        ? &g_array_index (self->committed, TrancheCumulativeCommitted, k + 1) : NULL;
+      TrancheCumulativeSeries *s = series_at (self, c->series);
+      double x0, x1, y;
+
+      if (!s->shown || c->outstanding <= 0 || s->band == G_MAXUINT)
+        continue;
+      if (next != NULL && next->series != c->series)
+        next = NULL;
+      x0 = tranche_time_scale_day_to_x (scale, c->day);
+      x1 = next != NULL ? tranche_time_scale_day_to_x (scale, next->day) : plot->x + plot->width;
+      y = series_y (self, s->band, c->received + c->outstanding);
+      cairo_new_path (cr);
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      /* down (or up) to where the next point has it */
+      if (next != NULL && next->outstanding > 0)
+        cairo_line_to (cr, x1, series_y (self, s->band, next->received + next->outstanding));
+      tranche_draw_set_color (cr, s->color);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static TrancheColor
 mark_color (TrancheCumulativeChart      *self,
             const TrancheCumulativeMark *m)
@@ -207,6 +249,7 @@ _tranche_cumulative_chart_paint (TrancheChart *chart,
         if (s->shown && (pass == 0) == (s->kind == TRANCHE_SERIES_TARGET))
           paint_series (self, cr, i);
       }
+  paint_committed (self, cr);
   paint_gaps (self, cr);
   for (guint i = 0; i < self->marks->len; i++)
     {

@@ -31,6 +31,7 @@ struct _TrancheCumulativeChart
   gboolean           any_undisclosed;
   gboolean           any_reported;
   gboolean           any_gap;
+  GArray            *committed;    /* TrancheCumulativeCommitted, target by target, by day */
   gboolean           any_pairs;
   guint8             coarsest;     /* TranchePrecision of the vaguest round's date */
   GHashTable        *all_targets;  /* entity + 1 of every target with money */

@@ -65,6 +65,63 @@ compare_by_total (gconstpointer a,
   return ia < ib ? -1 : (ia > ib);
 }
 
+/* The series a reported total is compared with: the target's for scope
+ * target; for scope investors with one investor, that investor's pair;
+ * G_MAXUINT when its scope has no line of its own (several investors). */
+static guint
+gap_series (TrancheCumulativeChart *self,
+            const TrancheGap       *gap)
+{
+  const TrancheEvent *event = tranche_dataset_get_event (self->dataset, gap->event);
+  guint pair;
+
+  if (gap->scope == TRANCHE_SCOPE_TARGET)
+    return gap->series != TRANCHE_TOTALS_NO_SERIES ? gap->series : G_MAXUINT;
+  if (event->n_investors != 1)
+    return G_MAXUINT;
+  pair = tranche_totals_find_series (self->totals, gap->target,
+                                     tranche_dataset_event_investor (self->dataset, event, 0),
+                                     gap->currency);
+  return pair != TRANCHE_TOTALS_NO_SERIES ? pair : G_MAXUINT;
+}
+
+static void
+name_pair (TrancheCumulativeChart  *self,
+           TrancheCumulativeSeries *s)
+{
+  const char *investor = tranche_dataset_get_entity (self->dataset, s->investor)->name;
+  const char *target = tranche_dataset_get_entity (self->dataset, s->target)->name;
+  g_autofree char *name = g_strdup_printf (C_("lane", "%s → %s"), investor, target);
+
+  s->drawn = TRUE;
+  s->name = g_string_chunk_insert_const (self->names, name);
+  self->any_pairs = TRUE;
+}
+
+/* An investor's reported total ("Amazon: $8B in all") is drawn on that
+ * investor's line, never against the target's total: its pair is drawn. */
+static void
+mark_reported_pairs (TrancheCumulativeChart *self)
+{
+  for (guint i = 0; i < tranche_totals_get_n_gaps (self->totals); i++)
+    {
+      const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
+      guint series;
+      TrancheCumulativeSeries *s;
+
+      if (gap->scope != TRANCHE_SCOPE_INVESTORS
+          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1))
+          || (series = gap_series (self, gap)) == G_MAXUINT)
+        continue;
+      s = series_at (self, series);
+      if (s->kind != TRANCHE_SERIES_PAIR)
+        continue;
+      if (s->name == NULL)
+        name_pair (self, s);
+      s->reported = TRUE;
+    }
+}
+
 /* Marks the TRANCHE_CHART_MAX_SERIES largest targets drawn, and as many of
  * their pairs (thousands of areas would show nothing); names those pairs. */
 static void
@@ -106,15 +163,10 @@ rank_series (TrancheCumulativeChart *self)
   g_qsort_with_data (pairs, n_pairs, sizeof (guint), compare_by_total, self);
   for (guint k = 0; k < MIN (n_pairs, TRANCHE_CHART_MAX_SERIES); k++)
     {
-      TrancheCumulativeSeries *s = series_at (self, pairs[k]);
-      const char *investor = tranche_dataset_get_entity (self->dataset, s->investor)->name;
-      const char *target = tranche_dataset_get_entity (self->dataset, s->target)->name;
-      g_autofree char *name = g_strdup_printf (C_("lane", "%s → %s"), investor, target);
-
-      s->drawn = TRUE;
-      s->name = g_string_chunk_insert_const (self->names, name);
-      self->any_pairs = TRUE;
+      name_pair (self, series_at (self, pairs[k]));
     }
+
+  mark_reported_pairs (self);
 
   /* In the totals' order: each target, then its pairs. */
   for (guint i = 0; i < n; i++)
@@ -173,6 +225,64 @@ assign_colors (TrancheCumulativeChart *self)
     }
 }
 
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  TrancheDay da = *(const TrancheDay *) a, db = *(const TrancheDay *) b;
+  return da < db ? -1 : da > db;
+}
+
+/* The outstanding commitments of a drawn target, where they change: at its
+ * rounds (a payment that fulfils one lowers it) and its commitments' days.
+ * Queried from the totals (tranche_totals_get_outstanding()), never summed
+ * here. */
+static void
+survey_committed (TrancheCumulativeChart *self,
+                  guint                   series)
+{
+  TrancheCumulativeSeries *s = series_at (self, series);
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (TrancheDay));
+  const TrancheStep *steps;
+  guint n_steps, n_events = tranche_dataset_get_n_events (self->dataset);
+  double last = 0;
+
+  steps = tranche_totals_get_steps (self->totals, series, &n_steps);
+  for (guint j = 0; j < n_steps; j++)
+    g_array_append_val (days, steps[j].day);
+  for (guint i = 0; i < n_events; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset, i);
+      if (event->kind == TRANCHE_EVENT_COMMITMENT && event->target == s->target)
+        {
+          TrancheDay day = tranche_date_middle_day (&event->date);
+          g_array_append_val (days, day);
+        }
+    }
+  g_array_sort (days, compare_days);
+  for (guint k = 0; k < days->len; k++)
+    {
+      TrancheDay day = g_array_index (days, TrancheDay, k);
+      g_autoptr(GArray) sums = tranche_sums_new ();
+      TrancheCumulativeCommitted c = { series, day, 0, 0 };
+
+      if (k > 0 && day == g_array_index (days, TrancheDay, k - 1))
+        continue;
+      tranche_totals_get_outstanding (self->totals, s->target, TRANCHE_NO_ENTITY, day, sums);
+      for (guint m = 0; m < sums->len; m++)
+        {
+          const TrancheSum *sum = &g_array_index (sums, TrancheSum, m);
+          if (sum->currency == s->currency)
+            c.outstanding = isfinite (sum->max) ? sum->max : sum->min;
+        }
+      if (c.outstanding <= 0 && last <= 0)
+        continue;
+      c.received = tranche_totals_value_at (self->totals, series, day, NULL);
+      g_array_append_val (self->committed, c);
+      last = c.outstanding;
+    }
+}
+
 /* What the drawn series need: bands' extents, legend entries. */
 static void
 survey_drawn (TrancheCumulativeChart *self)
@@ -191,6 +301,18 @@ survey_drawn (TrancheCumulativeChart *self)
       /* extent_for() may grow the array: take the pointer once, after. */
       e = extent_for (self, s->currency);
       e->hi = MAX (e->hi, ts->total);
+      {
+        guint from = self->committed->len;
+
+        survey_committed (self, i);
+        /* extent_for()'s pointer is still good: nothing grew the extents */
+        for (guint c = from; c < self->committed->len; c++)
+          {
+            const TrancheCumulativeCommitted *p =
+              &g_array_index (self->committed, TrancheCumulativeCommitted, c);
+            e->hi = MAX (e->hi, p->received + p->outstanding);
+          }
+      }
       if (ts->n_undisclosed > 0)
         self->any_undisclosed = TRUE;
       steps = tranche_totals_get_steps (self->totals, i, &n_steps);
@@ -235,6 +357,7 @@ tranche_cumulative_chart_set_data (TrancheChart   *chart,
   g_array_set_size (self->extents, 0);
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->gaps, 0);
+  g_array_set_size (self->committed, 0);
   g_clear_pointer (&self->first_approx, g_free);
   g_clear_pointer (&self->totals, tranche_totals_unref);
   self->any_undisclosed = self->any_reported = self->any_gap = self->any_pairs = FALSE;
@@ -314,6 +437,7 @@ tranche_cumulative_chart_take_data (TrancheChart *chart,
   SWAP (self->any_undisclosed, donor->any_undisclosed);
   SWAP (self->any_reported, donor->any_reported);
   SWAP (self->any_gap, donor->any_gap);
+  SWAP (self->committed, donor->committed);
   SWAP (self->any_pairs, donor->any_pairs);
   SWAP (self->coarsest, donor->coarsest);
   SWAP (self->all_targets, donor->all_targets);
@@ -444,6 +568,11 @@ add_legend (TrancheCumulativeChart *self)
   if (self->any_reported)
     tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_DIAMOND, neutral,
                                     C_("legend", "total reported by a source"));
+  if (self->committed->len > 0)
+    /* Translators: legend of the cumulative chart's dashed line above the
+     * money received: commitments announced and not yet paid */
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_DASHED_LINE, neutral,
+                                    C_("legend", "committed, not yet paid"));
   if (self->any_gap)
     tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_GAP,
                                     tranche_chart_frame_get_theme (self->frame)->today,
@@ -576,17 +705,19 @@ layout_gaps (TrancheCumulativeChart *self,
     {
       const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
       guint band = tranche_chart_frame_find_band (self->frame, gap->currency);
-      guint series = gap->series;
+      guint series = gap_series (self, gap);
       g_autofree char *text = NULL;
       TrancheCumulativeGap g = { 0 };
       double x;
 
       if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end
-          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
+          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1))
+          /* a total of several investors' money has no line to sit on:
+           * the panel and --summary give it */
+          || series == G_MAXUINT || !series_at (self, series)->shown)
         continue;
       x = tranche_time_scale_day_to_x (scale, gap->day);
-      add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED,
-                series != TRANCHE_TOTALS_NO_SERIES ? series : G_MAXUINT, band, gap->event,
+      add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED, series, band, gap->event,
                 gap->day, gap->reported, self->radius * 1.1);
 
       text = tranche_cumulative_chart_gap_text (gap);
@@ -700,7 +831,8 @@ tranche_cumulative_chart_layout (TrancheChart              *chart,
     {
       guint i = g_array_index (self->drawn, guint, k);
       TrancheCumulativeSeries *s = series_at (self, i);
-      s->shown = s->drawn && (self->show_pairs || s->kind == TRANCHE_SERIES_TARGET);
+      s->shown = s->drawn && (self->show_pairs || s->kind == TRANCHE_SERIES_TARGET
+                              || s->reported);
     }
 
   tranche_chart_frame_reset (self->frame, theme, options, scale, rect->x, rect->y, rect->width,
@@ -874,6 +1006,7 @@ tranche_cumulative_chart_finalize (GObject *object)
   g_array_unref (self->extents);
   g_array_unref (self->marks);
   g_array_unref (self->gaps);
+  g_array_unref (self->committed);
   g_free (self->first_approx);
   tranche_chart_frame_free (self->frame);
   g_clear_pointer (&self->totals, tranche_totals_unref);
@@ -910,6 +1043,7 @@ tranche_cumulative_chart_init (TrancheCumulativeChart *self)
   self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
   self->marks = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeMark));
   self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeGap));
+  self->committed = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeCommitted));
   self->frame = tranche_chart_frame_new ();
 }
 
@@ -1006,4 +1140,20 @@ tranche_cumulative_chart_get_gap (TrancheCumulativeChart *self,
   g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
   g_return_val_if_fail (index < self->gaps->len, NULL);
   return &g_array_index (self->gaps, TrancheCumulativeGap, index);
+}
+
+guint
+tranche_cumulative_chart_get_n_committed (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), 0);
+  return self->committed->len;
+}
+
+const TrancheCumulativeCommitted *
+tranche_cumulative_chart_get_committed (TrancheCumulativeChart *self,
+                                        guint                   index)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  g_return_val_if_fail (index < self->committed->len, NULL);
+  return &g_array_index (self->committed, TrancheCumulativeCommitted, index);
 }
