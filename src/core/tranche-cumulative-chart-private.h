@@ -67,6 +67,13 @@ const TrancheStep *_tranche_cumulative_visible_steps (TrancheCumulativeChart *se
                                                       guint                   series,
                                                       guint                  *from,
                                                       guint                  *to);
+/* The series a reported total sits on: the target's (scope target), its one
+ * investor's pair (scope investors), or G_MAXUINT. */
+guint              _tranche_cumulative_gap_series    (TrancheCumulativeChart *self,
+                                                      const TrancheGap       *gap);
+void               _tranche_cumulative_chart_set_data (TrancheChart          *chart,
+                                                      TrancheDataset         *dataset,
+                                                      GBytes                 *mask);
 void               _tranche_cumulative_chart_paint   (TrancheChart           *chart,
                                                       cairo_t                *cr,
                                                       int                     selected);
