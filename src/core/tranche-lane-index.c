@@ -16,18 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tranche-lane-index.h"
+#include "tranche-lane-index-private.h"
 #include "tranche-palette.h"
 #include "tranche-radix-sort.h"
 #include "tranche-sum.h"
 #include "tranche-totals.h"
 
-
-typedef struct
-{
-  TrancheDay day;
-  guint      event;
-} DayEntry;
 
 /* Lanes are found without hashing. A lane's key is split in two: its
  * bucket (its kind, and by pair its target) and its sub-key (the entity
@@ -44,79 +38,6 @@ typedef struct
   guint *sub_keys;      /* per event */
   guint *lane_start;    /* n + 1, into the lanes */
 } Buckets;
-
-/* An event in a radix sort: its sort key, and its marker day as half days
- * from the dataset's first day (the struct has room for it), so no event is
- * read again in sorted, that is random, order. */
-typedef struct
-{
-  guint64 key;
-  guint   event;
-  guint   half_day;
-} Keyed;
-
-struct _TrancheLaneIndex
-{
-  TrancheDataset  *dataset;
-  TrancheLaneMode  mode;
-  /* Lanes stay where they were built (bucket by bucket); their places in
-   * the sorted order are looked up, so a million-lane index is not moved
-   * about nor every event renumbered once sorted. */
-  GArray          *lanes;        /* TrancheLaneInfo, as built */
-  guint           *lane_at;      /* place -> lane as built */
-  guint           *place_of;     /* lane as built -> place */
-  guint           *event_lane;   /* per entry, the lane as built: an event's first
-                                  * (its first investor's) for entries < n_events */
-  /* A syndicated round is in every investor's lane: entries n_events and
-   * on are its other investors' (its investor slot 1, 2…), `extra_start`
-   * (per event + 1) says which are whose. NULL when no event has any. */
-  guint           *extra_start;
-  guint            n_extra;
-  guint            n_entries;    /* n_events + n_extra */
-  guint           *lane_offset;  /* per lane as built + 1, into days/day_events */
-  TrancheDay      *days;         /* per lane, sorted */
-  guint           *day_events;
-  TrancheDay      *all_days;     /* every marker day, sorted */
-  guint            n_indexed;    /* entries in some lane */
-  TrancheDay       origin;       /* the first event's first day: half days count from it */
-  guint64         *by_day;       /* while building: half day << 32 | event, or NULL */
-  guint           *ranked;
-  TrancheDay      *ranked_days;
-  guint            n_ranked;
-  guint           *ranked_by_day; /* places in `ranked`, by marker day */
-  guint32         *entity_colors;
-  guint32         *lane_entities;
-  guint            n_lane_entities;
-  double           max_value;
-  TrancheFeatures  features;
-  /* per lane as built, its total as text, made on first use (a frame asks
-   * for the lanes it shows only); the lock lets a worker and the window
-   * share the index */
-  char           **total_text;
-  GMutex           total_lock;
-};
-
-/* Marker days are whole or half days: twice a day from `origin` is a small
- * whole number for any date the format allows. FALSE for one that isn't. */
-static gboolean
-to_half_days (TrancheDay  day,
-              TrancheDay  origin,
-              guint      *half_days)
-{
-  double twice = (day - origin) * 2;
-
-  if (!(twice >= 0 && twice < G_MAXUINT32) || twice != floor (twice))
-    return FALSE;
-  *half_days = (guint) twice;
-  return TRUE;
-}
-
-static TrancheDay
-from_half_days (guint      half_days,
-                TrancheDay origin)
-{
-  return origin + (double) half_days / 2;
-}
 
 static guint32
 first_investor (TrancheDataset     *dataset,
@@ -707,43 +628,6 @@ collect_lane_entities (TrancheLaneIndex *self)
     }
 }
 
-/* Keyed items by their whole 64-bit key, stable (tranche-radix-sort.h). */
-static void
-radix_sort_keyed (Keyed *items,
-                  guint  n)
-{
-  g_autofree Keyed *scratch = g_new (Keyed, MAX (n, 1));
-  Keyed *in = items, *out = scratch;
-
-  for (guint shift = 0; shift < 64; shift += TRANCHE_RADIX_BITS)
-    {
-      guint count[1 << TRANCHE_RADIX_BITS] = { 0 };
-      Keyed *swap = in;
-
-      for (guint i = 0; i < n; i++)
-        count[(in[i].key >> shift) & ((1 << TRANCHE_RADIX_BITS) - 1)]++;
-      if (!tranche_radix_bucket_starts (count, n))
-        continue;
-      for (guint i = 0; i < n; i++)
-        out[count[(in[i].key >> shift) & ((1 << TRANCHE_RADIX_BITS) - 1)]++] = in[i];
-      in = out;
-      out = swap;
-    }
-  if (in != items)
-    memcpy (items, in, sizeof (Keyed) * n);
-}
-
-static int
-compare_day_entries (const void *a,
-                     const void *b)
-{
-  const DayEntry *da = a, *db = b;
-
-  if (da->day != db->day)
-    return da->day < db->day ? -1 : 1;
-  return da->event < db->event ? -1 : da->event > db->event;
-}
-
 /* The indexed events by marker day, ties in event order, by comparison:
  * for a dataset whose days didn't pack (see note_day()). */
 static void
@@ -759,7 +643,7 @@ sort_unpacked_days (TrancheLaneIndex *self,
       entries[n++] = (DayEntry) {
         tranche_date_middle_day (&events[entry_event (self, i, n_events)].date), i };
   if (n > 1)
-    qsort (entries, n, sizeof (DayEntry), compare_day_entries);
+    qsort (entries, n, sizeof (DayEntry), _tranche_lane_index_compare_day_entries);
 }
 
 static void
@@ -813,8 +697,6 @@ index_days (TrancheLaneIndex *self)
     }
 }
 
-static void rank_events (TrancheLaneIndex *self);
-
 TrancheLaneIndex *
 tranche_lane_index_new (TrancheDataset  *dataset,
                         TrancheLaneMode  mode,
@@ -842,7 +724,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   index_days (self);
   /* Ranked now, not at the first dense frame: at 1M events that frame
    * took 85-130 ms, every later one 5 ms. */
-  rank_events (self);
+  _tranche_lane_index_rank_events (self);
   return self;
 }
 
@@ -1047,183 +929,6 @@ tranche_lane_index_count_before (TrancheLaneIndex *self,
   from = self->lane_offset[lane];
   to = self->lane_offset[lane + 1];
   return lower_bound (self->days + from, to - from, day);
-}
-
-/* A key whose unsigned order is the value's order, largest first: sign bit
- * flipped for a positive, every bit for a negative (-0 is made 0 first, as
- * they compare equal). */
-static guint64
-descending_key (double value)
-{
-  guint64 bits;
-
-  if (value == 0)
-    value = 0;
-  memcpy (&bits, &value, sizeof bits);
-  bits = (bits >> 63) != 0 ? ~bits : bits | G_GUINT64_CONSTANT (1) << 63;
-  return ~bits;
-}
-
-/* The places in the ranking by marker day (ties by place), so the largest
- * events of a short range are found among that range's alone. `items` are
- * the ranking's, their half days valid when `packed`. */
-static guint *
-places_by_day (TrancheLaneIndex *self,
-               const Keyed      *items,
-               gboolean          packed)
-{
-  guint n = self->n_ranked;
-  guint *places = g_new (guint, MAX (n, 1));
-
-  if (packed)
-    {
-      g_autofree guint64 *by_day = g_new (guint64, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        by_day[i] = (guint64) items[i].half_day << 32 | i;
-      tranche_radix_sort_u64 (by_day, n, 32);
-      for (guint i = 0; i < n; i++)
-        places[i] = (guint) by_day[i];
-    }
-  else
-    {
-      g_autofree DayEntry *entries = g_new (DayEntry, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        entries[i] = (DayEntry) { self->ranked_days[i], i };
-      if (n > 1)
-        qsort (entries, n, sizeof (DayEntry), compare_day_entries);
-      for (guint i = 0; i < n; i++)
-        places[i] = entries[i].event;
-    }
-  return places;
-}
-
-/* Events with a known amount, largest first, ties in event order: a radix
- * sort, for the largest events of dense frames. */
-static void
-rank_events (TrancheLaneIndex *self)
-{
-  guint n_events = tranche_dataset_get_n_events (self->dataset);
-  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
-  g_autofree Keyed *items = g_new (Keyed, MAX (n_events, 1));
-  gboolean packed = TRUE;
-  guint n = 0;
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      double value;
-      if (self->event_lane[i] == TRANCHE_LANE_NONE
-          || events[i].kind == TRANCHE_EVENT_NEWS || events[i].kind == TRANCHE_EVENT_VALUATION
-          || !tranche_lane_index_size_value (self, &events[i], &value))
-        continue;
-      items[n].key = descending_key (value);
-      items[n].event = i;
-      packed = packed && to_half_days (tranche_date_middle_day (&events[i].date), self->origin,
-                                       &items[n].half_day);
-      n++;
-    }
-  radix_sort_keyed (items, n);
-  self->ranked = g_new (guint, MAX (n, 1));
-  self->ranked_days = g_new (TrancheDay, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      self->ranked[i] = items[i].event;
-      self->ranked_days[i] = packed
-        ? from_half_days (items[i].half_day, self->origin)
-        : tranche_date_middle_day (&events[items[i].event].date);
-    }
-  self->n_ranked = n;
-  self->ranked_by_day = places_by_day (self, items, packed);
-}
-
-const guint *
-tranche_lane_index_ranked (TrancheLaneIndex  *self,
-                           const TrancheDay **days,
-                           guint             *n_ranked)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (n_ranked != NULL, NULL);
-
-  *n_ranked = self->n_ranked;
-  if (days != NULL)
-    *days = self->ranked_days;
-  return self->ranked;
-}
-
-/* How many ranked events have marker days before `day`, by day. */
-static guint
-ranked_before (TrancheLaneIndex *self,
-               TrancheDay        day)
-{
-  guint lo = 0, hi = self->n_ranked;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (self->ranked_days[self->ranked_by_day[mid]] < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-/* Walks the ranking from the top, keeping what is in range: quick when
- * much of the ranking is (every max / share of it). */
-static guint
-largest_by_scan (TrancheLaneIndex *self,
-                 TrancheDay        first,
-                 TrancheDay        end,
-                 guint             max,
-                 guint            *events)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->n_ranked && n < max; i++)
-    if (self->ranked_days[i] >= first && self->ranked_days[i] < end)
-      events[n++] = self->ranked[i];
-  return n;
-}
-
-/* Sorts the places of the range's own events (those from `from` on, by
- * day) and keeps the first: quick when the range holds few. */
-static guint
-largest_in_window (TrancheLaneIndex *self,
-                   guint             from,
-                   guint             n_window,
-                   guint             max,
-                   guint            *events)
-{
-  g_autofree guint64 *places = g_new (guint64, MAX (n_window, 1));
-  guint n = MIN (max, n_window);
-
-  for (guint i = 0; i < n_window; i++)
-    places[i] = (guint64) self->ranked_by_day[from + i] << 32;
-  tranche_radix_sort_u64 (places, n_window, 32);
-  for (guint i = 0; i < n; i++)
-    events[i] = self->ranked[places[i] >> 32];
-  return n;
-}
-
-guint
-tranche_lane_index_largest_in (TrancheLaneIndex *self,
-                               TrancheDay        first,
-                               TrancheDay        end,
-                               guint             max,
-                               guint            *events)
-{
-  guint from, n_window;
-
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (events != NULL || max == 0, 0);
-
-  from = ranked_before (self, first);
-  n_window = end > first ? ranked_before (self, end) - from : 0;
-  /* A scan finds `max` after about max × n_ranked / n_window events, the
-   * window costs n_window: take the cheaper, so neither a long range nor a
-   * short one costs more than about sqrt (max × n_ranked). */
-  if ((guint64) n_window * n_window >= (guint64) max * self->n_ranked)
-    return largest_by_scan (self, first, end, max, events);
-  return largest_in_window (self, from, n_window, max, events);
 }
 
 gboolean
