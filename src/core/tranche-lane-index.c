@@ -120,6 +120,7 @@ note_features (TrancheLaneIndex   *self,
 {
   const TrancheMoney *money = event->kind == TRANCHE_EVENT_VALUATION ? &event->valuation
                                                                     : &event->amount;
+  double lo, hi;
 
   if (event->kind != TRANCHE_EVENT_NEWS && (money->flags & TRANCHE_MONEY_PRESENT))
     {
@@ -129,7 +130,12 @@ note_features (TrancheLaneIndex   *self,
         self->features |= TRANCHE_FEATURE_APPROX;
       if (money->flags & TRANCHE_MONEY_HAS_RANGE)
         self->features |= TRANCHE_FEATURE_RANGE;
+      if (event->kind != TRANCHE_EVENT_VALUATION && tranche_money_get_bounds (money, &lo, &hi)
+          && !(lo > 0) && hi > 0)
+        self->features |= TRANCHE_FEATURE_UP_TO;
     }
+  if (event->flags & TRANCHE_EVENT_DRAFT)
+    self->features |= TRANCHE_FEATURE_DRAFT;
   if (tranche_date_is_set (&event->end))
     self->features |= TRANCHE_FEATURE_SPAN;
   switch (event->date.precision)

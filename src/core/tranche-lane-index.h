@@ -56,6 +56,8 @@ typedef enum
   TRANCHE_FEATURE_ACQUISITION = 1 << 7,
   TRANCHE_FEATURE_VALUATION   = 1 << 8,
   TRANCHE_FEATURE_NEWS        = 1 << 9,
+  TRANCHE_FEATURE_UP_TO       = 1 << 10, /* an amount known only at most */
+  TRANCHE_FEATURE_DRAFT       = 1 << 11, /* an event not yet reviewed */
 } TrancheFeatures;
 
 #define TRANCHE_LANE_ALL  G_MAXUINT

@@ -141,6 +141,8 @@ typedef enum
   TRANCHE_LEGEND_NEWS,
   TRANCHE_LEGEND_CLUSTER,
   TRANCHE_LEGEND_DENSITY,
+  TRANCHE_LEGEND_UP_TO,          /* dashed outline: "up to", sized at the maximum */
+  TRANCHE_LEGEND_DRAFT,          /* dashed ring: not yet reviewed */
 } TrancheLegendKind;
 
 typedef struct

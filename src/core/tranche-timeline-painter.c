@@ -677,6 +677,13 @@ paint_legend (Painter *p)
         case TRANCHE_LEGEND_UNDISCLOSED:
           paint_shape (p, TRANCHE_MARKER_CIRCLE, TRANCHE_MARKER_HOLLOW, cx, cy, item->radius, ink);
           break;
+        case TRANCHE_LEGEND_UP_TO:
+          paint_shape (p, TRANCHE_MARKER_CIRCLE, TRANCHE_MARKER_UP_TO, cx, cy, item->radius, ink);
+          break;
+        case TRANCHE_LEGEND_DRAFT:
+          paint_shape (p, TRANCHE_MARKER_CIRCLE, 0, cx, cy, item->radius, ink);
+          paint_draft_ring (p, TRANCHE_MARKER_CIRCLE, cx, cy, item->radius, ink);
+          break;
         case TRANCHE_LEGEND_RANGE:
           paint_shape (p, TRANCHE_MARKER_CIRCLE, 0, cx, cy, item->radius * 0.7, ink);
           paint_whisker (p, cx, cy, item->radius * 0.45, item->radius * 1.0, ink);
