@@ -706,6 +706,62 @@ test_currencies_apart (void)
   g_assert_cmpuint (tranche_timeline_layout_get_n_clusters (layout), ==, 1);
 }
 
+/* Issue 12: an "up to" marker is sized by its maximum and drawn dashed
+ * (never a range's midpoint: "min"/"max" sizes by the minimum), and a
+ * draft is ringed. */
+static void
+test_marker_bounds_and_drafts (void)
+{
+  static const char json[] =
+    "{\"tranche\": 1, \"currency\": \"USD\","
+    " \"entities\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"t\", \"name\": \"T\"}],"
+    " \"events\": ["
+    "  {\"id\": \"upto\", \"date\": \"2020-01-01\", \"investors\": [\"a\"],"
+    "   \"target\": \"t\", \"title\": \"Up to\", \"amount\": {\"max\": 4000000000}},"
+    "  {\"id\": \"range\", \"date\": \"2022-01-01\", \"investors\": [\"a\"],"
+    "   \"target\": \"t\", \"title\": \"Range\","
+    "   \"amount\": {\"min\": 1000000000, \"max\": 3000000000}},"
+    "  {\"id\": \"exact\", \"date\": \"2024-01-01\", \"investors\": [\"a\"],"
+    "   \"target\": \"t\", \"title\": \"Exact\", \"amount\": 1000000000,"
+    "   \"draft\": true}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(TrancheDataset) dataset = tranche_loader_load_bytes (bytes, "bounds.json", NULL, NULL,
+                                                                 &error);
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  const TrancheTimelineMarker *upto = NULL, *range = NULL, *exact = NULL;
+  TrancheDay first, end;
+
+  g_assert_no_error (error);
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_timeline_layout_set_dataset (layout, dataset);
+  g_assert_true (tranche_timeline_layout_fit_range (layout, 1600, 1000, &first, &end));
+  tranche_timeline_layout_update (layout, 1600, 1000, first, end);
+  for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+    {
+      const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+      const char *id = tranche_dataset_get_event (dataset, m->event)->id;
+
+      if (g_str_equal (id, "upto"))
+        upto = m;
+      else if (g_str_equal (id, "range"))
+        range = m;
+      else if (g_str_equal (id, "exact"))
+        exact = m;
+    }
+  g_assert_nonnull (upto);
+  g_assert_nonnull (range);
+  g_assert_nonnull (exact);
+  g_assert_true (upto->flags & TRANCHE_MARKER_UP_TO);
+  g_assert_false (upto->flags & TRANCHE_MARKER_HOLLOW);
+  g_assert_false (range->flags & TRANCHE_MARKER_UP_TO);
+  /* $1–3B is sized as its known minimum, $1B, not as $2B */
+  g_assert_cmpfloat_with_epsilon (range->radius, exact->radius, 1e-9);
+  g_assert_cmpfloat (upto->radius, >, exact->radius);
+  g_assert_true (exact->flags & TRANCHE_MARKER_DRAFT);
+  g_assert_false (range->flags & TRANCHE_MARKER_DRAFT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +790,7 @@ main (int   argc,
     }
   g_test_add_data_func ("/scene/syndicated/helio", corpus[1].dataset, test_syndicated);
   g_test_add_func ("/scene/currencies-apart", test_currencies_apart);
+  g_test_add_func ("/scene/marker-bounds-and-drafts", test_marker_bounds_and_drafts);
   status = g_test_run ();
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     tranche_dataset_unref (corpus[i].dataset);
