@@ -12,6 +12,7 @@
 #include "tranche-dataset-builder.h"
 #include "tranche-format.h"
 #include "tranche-i18n.h"
+#include "tranche-loader.h"
 
 #define WIDTH  1000
 #define HEIGHT 340
@@ -337,10 +338,14 @@ test_readout (void)
   g_autoptr(GArray) with_pairs = readout (pairs, middle_of ("2024"));
 
   g_assert_cmpuint (before->len, ==, 0);
-  g_assert_cmpuint (lines->len, ==, 1);
+  /* Microsoft's line is drawn even without pairs: a source reports
+   * Microsoft's total, which sits on it (issue 12) */
+  g_assert_cmpuint (lines->len, ==, 2);
   g_assert_cmpstr (g_array_index (lines, TrancheChartReadoutLine, 0).name, ==, "OpenAI");
   g_assert_cmpstr (g_array_index (lines, TrancheChartReadoutLine, 0).value, ==,
                    "$1B + 1 undisclosed");
+  g_assert_cmpstr (g_array_index (lines, TrancheChartReadoutLine, 1).name, ==,
+                   "Microsoft → OpenAI");
 
   g_assert_cmpuint (with_pairs->len, ==, 2);
   g_assert_cmpstr (g_array_index (with_pairs, TrancheChartReadoutLine, 1).name, ==,
@@ -504,8 +509,10 @@ test_pixels (gconstpointer data)
   /* the same at the first round, lower down */
   assert_color (surface, first_x + 6, low_y, fill);
   assert_color (surface, first_x - 6, low_y, band);
-  /* the reported total's diamond in the target's colour */
-  assert_color (surface, reported->x, reported->y, openai);
+  /* the reported total is Microsoft's (scope investors): its diamond sits
+   * on Microsoft's line, in Microsoft's colour (it was the target's before
+   * issue 12) */
+  assert_color (surface, reported->x, reported->y, tranche_color_from_rgb (microsoft_color, 1));
   assert_nothing_outside (surface);
 
   paint_chart (chart, cr, (int) tranche_dataset_find_event (ds, "msft-2021"),
@@ -513,6 +520,140 @@ test_pixels (gconstpointer data)
   assert_nothing_outside (surface);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+static TrancheCumulativeChart *
+make_history_chart (TrancheDataset *ds,
+                    int             first_year,
+                    int             end_year)
+{
+  TrancheCumulativeChart *chart = tranche_cumulative_chart_new ();
+  TrancheChartOptions options;
+  TrancheTheme theme;
+  TrancheTimeScale scale;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1);
+  tranche_chart_options_init (&options);
+  tranche_time_scale_init (&scale, tranche_day_from_ymd (first_year, 1, 1),
+                           tranche_day_from_ymd (end_year, 1, 1), chart_rect.x + 90,
+                           chart_rect.width - 110);
+  tranche_chart_set_data (TRANCHE_CHART (chart), ds, NULL);
+  tranche_chart_layout (TRANCHE_CHART (chart), &theme, &options, &scale, &chart_rect);
+  return chart;
+}
+
+static TrancheDataset *
+load_history (const char *first,
+              const char *second,
+              const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, first, second, name, NULL);
+  g_autoptr(GError) error = NULL;
+  TrancheDataset *ds = tranche_loader_load_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return ds;
+}
+
+/* Issue 12 on helio.json (its README has the figures checked by hand):
+ * every reported total is inside its computed range, so no gap is drawn;
+ * Atlas's total sits on Atlas's line; Atlas's commitment, up to $150M of
+ * which $110M is paid, is a dashed line $40M above the received step. */
+static void
+test_helio (void)
+{
+  g_autoptr(TrancheDataset) ds = load_history ("fixtures", "histories", "helio.json");
+  g_autoptr(TrancheCumulativeChart) chart = make_history_chart (ds, 2019, 2026);
+  guint32 helio = tranche_dataset_find_entity (ds, "helio");
+  guint32 atlas = tranche_dataset_find_entity (ds, "atlas");
+  TrancheCurrency usd = tranche_currency_from_code ("USD");
+  guint target = tranche_cumulative_chart_find_series (chart, helio, TRANCHE_NO_ENTITY, usd);
+  guint atlas_pair = tranche_cumulative_chart_find_series (chart, helio, atlas, usd);
+  const TrancheCumulativeCommitted *last = NULL;
+  const TrancheCumulativeMark *atlas_total = find_mark (chart, ds, "atlas-total-2023",
+                                                        TRANCHE_CUMULATIVE_MARK_REPORTED);
+  TrancheChartFrame *frame = tranche_cumulative_chart_get_frame (chart);
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (frame);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  TrancheColor color = tranche_cumulative_chart_get_series (chart, target)->color;
+  double x0 = tranche_time_scale_day_to_x (scale, tranche_day_from_ymd (2024, 1, 1));
+  double y_committed, y_received;
+  guint n_on = 0, n_off = 0;
+
+  g_assert_cmpuint (target, !=, G_MAXUINT);
+  g_assert_cmpuint (tranche_cumulative_chart_get_n_gaps (chart), ==, 0);
+  g_assert_cmpuint (atlas_total->series, ==, atlas_pair);
+  g_assert_true (tranche_cumulative_chart_get_series (chart, atlas_pair)->shown);
+  g_assert_cmpfloat (atlas_total->value, ==, 6e7);
+
+  for (guint i = 0; i < tranche_cumulative_chart_get_n_committed (chart); i++)
+    {
+      const TrancheCumulativeCommitted *c = tranche_cumulative_chart_get_committed (chart, i);
+      if (c->series == target)
+        last = c;
+    }
+  g_assert_nonnull (last);
+  g_assert_cmpfloat_with_epsilon (last->outstanding, 4e7, 1);
+
+  /* in 2024 the dashed line is at $310M + $40M, dashes and gaps along it */
+  paint_chart (chart, cr, -1, NAN);
+  cairo_surface_flush (surface);
+  y_committed = tranche_chart_frame_value_to_y (frame, 0, 3.1e8 + 4e7);
+  y_received = tranche_chart_frame_value_to_y (frame, 0, 3.1e8);
+  g_assert_cmpfloat (y_received - y_committed, >, 4);
+  for (double x = x0; x < x0 + 30; x++)
+    {
+      TrancheColor c;
+
+      pixel_at (surface, x, y_committed, &c);
+      if (fabs (c.red - color.red) < 0.08 && fabs (c.green - color.green) < 0.08
+          && fabs (c.blue - color.blue) < 0.08)
+        n_on++;
+      else
+        n_off++;
+    }
+  g_assert_cmpuint (n_on, >, 5);
+  g_assert_cmpuint (n_off, >, 5);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The bundled Anthropic history: no false discrepancy (the $3.55B "more
+ * than reported" of issue 12 is gone); the seed sample keeps its gap. */
+static void
+test_samples_gaps (void)
+{
+  g_autoptr(TrancheDataset) anthropic = load_history ("..", "data/samples", "anthropic.json");
+  g_autoptr(TrancheDataset) seed = load_history ("..", "data/samples", "microsoft-openai.json");
+  g_autoptr(TrancheCumulativeChart) a = make_history_chart (anthropic, 2021, 2026);
+  g_autoptr(TrancheCumulativeChart) m = make_history_chart (seed, 2018, 2025);
+  g_autofree char *text = NULL;
+
+  const TrancheCumulativeMark *amazon = find_mark (a, anthropic, "amazon-3",
+                                                   TRANCHE_CUMULATIVE_MARK_REPORTED);
+  guint32 amazon_event = tranche_dataset_find_event (anthropic, "amazon-3");
+
+  /* Amazon's "$8B in all" is Amazon's money: on Amazon's line, no gap */
+  g_assert_cmpuint (amazon->series, ==,
+                    tranche_cumulative_chart_find_series (a,
+                      tranche_dataset_find_entity (anthropic, "anthropic"),
+                      tranche_dataset_find_entity (anthropic, "amazon"),
+                      tranche_currency_from_code ("USD")));
+  /* a bracket only where the core finds the figure outside the range (the
+   * sample's Google and Series E totals: --summary gives the same) */
+  for (guint i = 0; i < tranche_cumulative_chart_get_n_gaps (a); i++)
+    {
+      const TrancheGap *gap = tranche_cumulative_chart_get_gap (a, i)->gap;
+
+      g_assert_cmpuint (gap->event, !=, amazon_event);
+      g_assert_cmpfloat (gap->gap, !=, 0);
+      g_assert_true (gap->reported < gap->computed_sum.min
+                     || gap->reported > gap->computed_sum.max);
+    }
+  g_assert_cmpuint (tranche_cumulative_chart_get_n_gaps (m), ==, 1);
+  text = tranche_cumulative_chart_gap_text (tranche_cumulative_chart_get_gap (m, 0)->gap);
+  g_assert_cmpstr (text, ==, "$2B not disclosed");
 }
 
 /* GLib decides once per process whether to translate, so the French case
@@ -574,5 +715,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/cumulative-chart/pixels/dark", GINT_TO_POINTER (TRANCHE_THEME_DARK),
                         test_pixels);
   g_test_add_func ("/cumulative-chart/gap-in-french", test_gap_in_french);
+  g_test_add_func ("/cumulative-chart/helio", test_helio);
+  g_test_add_func ("/cumulative-chart/samples-gaps", test_samples_gaps);
   return g_test_run ();
 }

@@ -849,6 +849,30 @@ test_title_and_range (void)
   g_assert_cmpstr (tranche_chart_stack_get_subtitle (custom, NULL), ==, "Funding to date");
 }
 
+/* Issue 12: an export whose totals used a rate says so in its subtitle;
+ * one that used none names no rate. */
+static void
+test_subtitle_rates (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) helio = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TrancheDataset) plain = make_dataset ();
+  g_autoptr(TrancheChartStack) stack = NULL;
+  g_autoptr(TrancheChartStack) plain_stack = NULL;
+  TrancheExportOptions options;
+
+  g_assert_no_error (error);
+  tranche_export_options_init (&options);
+  options.views = TRANCHE_STACK_ALL;
+  stack = make_stack (helio, &options);
+  g_assert_true (g_str_has_suffix (tranche_chart_stack_get_subtitle (stack, NULL),
+                                   "amounts in USD · EUR at 1.1 USD"));
+  plain_stack = make_stack (plain, &options);
+  g_assert_null (strstr (tranche_chart_stack_get_subtitle (plain_stack, NULL), " at "));
+}
+
 static void
 test_options (void)
 {
@@ -902,5 +926,6 @@ main (int   argc,
   g_test_add_func ("/export/footer", test_footer);
   g_test_add_func ("/export/options", test_options);
   g_test_add_func ("/export/title-and-range", test_title_and_range);
+  g_test_add_func ("/export/subtitle-rates", test_subtitle_rates);
   return g_test_run ();
 }

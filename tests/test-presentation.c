@@ -552,12 +552,33 @@ test_french_caption (void)
                              "OpenAI sur plusieurs années (nov. 2023)*");
 }
 
+/* Issue 12: a caption says who led a syndicated round, and that a
+ * round's investors were not reported. */
+static void
+test_caption_leads (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TrancheCaption) series_c = NULL;
+  g_autoptr(TrancheCaption) debt = NULL;
+
+  g_assert_no_error (error);
+  series_c = tranche_caption_new (ds, tranche_dataset_find_event (ds, "series-c"));
+  debt = tranche_caption_new (ds, tranche_dataset_find_event (ds, "debt-2022"));
+  g_assert_true (g_str_has_suffix (series_c->parties,
+                                   "→ Helio Robotics · led by Meridian Growth and Quanta Chips"));
+  g_assert_cmpstr (debt->parties, ==, "Investors not reported → Helio Robotics");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/presentation/caption-leads", test_caption_leads);
   g_test_add_func ("/presentation/order", test_order);
   g_test_add_func ("/presentation/mask", test_mask);
   g_test_add_func ("/presentation/ranges", test_ranges);

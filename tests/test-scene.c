@@ -22,7 +22,9 @@
 #include "tranche-diagnostics.h"
 #include "tranche-draw.h"
 #include "tranche-loader.h"
+#include "tranche-sum.h"
 #include "tranche-timeline-layout.h"
+#include "tranche-totals.h"
 
 typedef struct
 {
@@ -227,6 +229,17 @@ marker_amount (TrancheDataset              *dataset,
     return tranche_format_money (&event->valuation);
   if (event->kind == TRANCHE_EVENT_NEWS)
     return NULL;
+  /* in an investor's lane, a syndicated round shows that investor's share,
+   * never the whole round */
+  if (marker->flags & TRANCHE_MARKER_SHARE)
+    {
+      g_autoptr(GArray) sums = tranche_sums_new ();
+
+      g_assert_true (tranche_totals_add_event (dataset, event, marker->investor, sums));
+      if (!tranche_sum_has_known (&g_array_index (sums, TrancheSum, 0)))
+        return g_strdup ("undisclosed share");
+      return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
+    }
   return tranche_format_money (&event->amount);
 }
 
@@ -577,6 +590,203 @@ check_exports (gconstpointer data)
     }
 }
 
+/* The markers of an event in the layout, each in its lane's title. */
+static GPtrArray *
+marker_lanes (TrancheTimelineLayout *layout,
+              TrancheDataset        *dataset,
+              const char            *event_id)
+{
+  GPtrArray *titles = g_ptr_array_new ();
+
+  for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+    {
+      const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+
+      if (g_strcmp0 (tranche_dataset_get_event (dataset, m->event)->id, event_id) == 0)
+        g_ptr_array_add (titles, (gpointer) tranche_timeline_layout_get_lane (layout,
+                                                                              m->lane)->title);
+    }
+  return titles;
+}
+
+static gboolean
+has_title (GPtrArray  *titles,
+           const char *title)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (titles, i), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 12: a syndicated round is drawn in every investor's lane (Series F
+ * never showed in Lightspeed's), each with its own share; an investment
+ * without investors in its target's lane; and no lane or cluster total
+ * mixes currencies without a rate. */
+static void
+test_syndicated (gconstpointer data)
+{
+  TrancheDataset *dataset = (TrancheDataset *) data;
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  g_autoptr(GPtrArray) series_c = NULL;
+  g_autoptr(GPtrArray) debt = NULL;
+  TrancheDay first, end;
+  gboolean lumen_share = FALSE;
+
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_timeline_layout_set_scroll_lanes (layout, TRUE);
+  tranche_timeline_layout_set_dataset (layout, dataset);
+  tranche_timeline_layout_set_lane_mode (layout, TRANCHE_LANES_BY_PAIR);
+  g_assert_true (tranche_timeline_layout_fit_range (layout, 1920, 4000, &first, &end));
+  tranche_timeline_layout_update (layout, 1920, 4000, first, end);
+
+  series_c = marker_lanes (layout, dataset, "series-c");
+  g_assert_cmpuint (series_c->len, ==, 5);
+  g_assert_true (has_title (series_c, "Meridian Growth → Helio Robotics"));
+  g_assert_true (has_title (series_c, "Quanta Chips → Helio Robotics"));
+  g_assert_true (has_title (series_c, "Lumen Capital → Helio Robotics"));
+  g_assert_true (has_title (series_c, "Northwind Capital → Helio Robotics"));
+  g_assert_true (has_title (series_c, "Alder Ventures → Helio Robotics"));
+  for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+    {
+      const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+      const TrancheEvent *ev = tranche_dataset_get_event (dataset, m->event);
+
+      if (g_strcmp0 (ev->id, "series-c") != 0)
+        continue;
+      g_assert_true (m->flags & TRANCHE_MARKER_SHARE);
+      /* Lumen gives no amount: an undisclosed share, hollow */
+      if (g_str_has_prefix (tranche_timeline_layout_get_lane (layout, m->lane)->title, "Lumen"))
+        {
+          g_assert_true (m->flags & TRANCHE_MARKER_HOLLOW);
+          lumen_share = TRUE;
+        }
+    }
+  g_assert_true (lumen_share);
+
+  debt = marker_lanes (layout, dataset, "debt-2022");
+  g_assert_cmpuint (debt->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (debt, 0), ==,
+                   "Investors not reported → Helio Robotics");
+
+  /* a lane's total counts the lane investor's shares, and stays apart by
+   * currency: Kestrel put in €15M of Series B (converted, the file gives a
+   * rate) and an undisclosed share of Series A */
+  for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (layout); i++)
+    {
+      const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
+
+      if (g_strcmp0 (lane->title, "Kestrel Partners → Helio Robotics") == 0)
+        g_assert_cmpstr (lane->total, ==, "$16.5M + 1 undisclosed");
+      /* its commitment (up to $150M) is a promise, not money received */
+      if (g_strcmp0 (lane->title, "Atlas Industrial → Helio Robotics") == 0)
+        g_assert_cmpstr (lane->total, ==, "$110M");
+      if (g_strcmp0 (lane->title, "Meridian Growth → Helio Robotics") == 0)
+        g_assert_cmpstr (lane->total, ==, "$50M + 1 undisclosed");
+    }
+}
+
+static void
+test_currencies_apart (void)
+{
+  static const char json[] =
+    "{\"tranche\": 1, \"currency\": \"USD\","
+    " \"entities\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"t\", \"name\": \"T\"}],"
+    " \"events\": ["
+    "  {\"id\": \"e1\", \"date\": \"2020-01-01\", \"investors\": [\"a\"], \"target\": \"t\","
+    "   \"title\": \"One\", \"amount\": {\"value\": 1, \"currency\": \"EUR\"}},"
+    "  {\"id\": \"e2\", \"date\": \"2020-01-02\", \"investors\": [\"a\"], \"target\": \"t\","
+    "   \"title\": \"Two\", \"amount\": {\"value\": 1, \"currency\": \"JPY\"}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(TrancheDataset) dataset = tranche_loader_load_bytes (bytes, "mixed.json", NULL, NULL,
+                                                                 &error);
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  TrancheDay first, end;
+  guint n_lanes_seen = 0;
+
+  g_assert_no_error (error);
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_timeline_layout_set_dataset (layout, dataset);
+  /* wide apart: each its own marker */
+  g_assert_true (tranche_timeline_layout_fit_range (layout, 1600, 1000, &first, &end));
+  tranche_timeline_layout_update (layout, 1600, 1000, first, end);
+  for (guint i = 0; i < tranche_timeline_layout_get_n_lanes (layout); i++)
+    {
+      const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
+      if (lane->kind != TRANCHE_LANE_MONEY)
+        continue;
+      g_assert_cmpstr (lane->total, ==, "€1 + ¥1");
+      g_assert_nonnull (strstr (lane->subtitle, "€1 + ¥1"));
+      n_lanes_seen++;
+    }
+  g_assert_cmpuint (n_lanes_seen, ==, 1);
+  /* squeezed: the two in one cluster, whose total is the same */
+  tranche_timeline_layout_update (layout, 1600, 1000, first - 3000, end + 3000);
+  for (guint i = 0; i < tranche_timeline_layout_get_n_clusters (layout); i++)
+    {
+      g_autofree char *total = tranche_timeline_layout_dup_cluster_total (layout, i);
+      g_assert_cmpstr (total, ==, "€1 + ¥1");
+    }
+  g_assert_cmpuint (tranche_timeline_layout_get_n_clusters (layout), ==, 1);
+}
+
+/* Issue 12: an "up to" marker is sized by its maximum and drawn dashed
+ * (never a range's midpoint: "min"/"max" sizes by the minimum), and a
+ * draft is ringed. */
+static void
+test_marker_bounds_and_drafts (void)
+{
+  static const char json[] =
+    "{\"tranche\": 1, \"currency\": \"USD\","
+    " \"entities\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"t\", \"name\": \"T\"}],"
+    " \"events\": ["
+    "  {\"id\": \"upto\", \"date\": \"2020-01-01\", \"investors\": [\"a\"],"
+    "   \"target\": \"t\", \"title\": \"Up to\", \"amount\": {\"max\": 4000000000}},"
+    "  {\"id\": \"range\", \"date\": \"2022-01-01\", \"investors\": [\"a\"],"
+    "   \"target\": \"t\", \"title\": \"Range\","
+    "   \"amount\": {\"min\": 1000000000, \"max\": 3000000000}},"
+    "  {\"id\": \"exact\", \"date\": \"2024-01-01\", \"investors\": [\"a\"],"
+    "   \"target\": \"t\", \"title\": \"Exact\", \"amount\": 1000000000,"
+    "   \"draft\": true}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(TrancheDataset) dataset = tranche_loader_load_bytes (bytes, "bounds.json", NULL, NULL,
+                                                                 &error);
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  const TrancheTimelineMarker *upto = NULL, *range = NULL, *exact = NULL;
+  TrancheDay first, end;
+
+  g_assert_no_error (error);
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_timeline_layout_set_dataset (layout, dataset);
+  g_assert_true (tranche_timeline_layout_fit_range (layout, 1600, 1000, &first, &end));
+  tranche_timeline_layout_update (layout, 1600, 1000, first, end);
+  for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+    {
+      const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+      const char *id = tranche_dataset_get_event (dataset, m->event)->id;
+
+      if (g_str_equal (id, "upto"))
+        upto = m;
+      else if (g_str_equal (id, "range"))
+        range = m;
+      else if (g_str_equal (id, "exact"))
+        exact = m;
+    }
+  g_assert_nonnull (upto);
+  g_assert_nonnull (range);
+  g_assert_nonnull (exact);
+  g_assert_true (upto->flags & TRANCHE_MARKER_UP_TO);
+  g_assert_false (upto->flags & TRANCHE_MARKER_HOLLOW);
+  g_assert_false (range->flags & TRANCHE_MARKER_UP_TO);
+  /* $1–3B is sized as its known minimum, $1B, not as $2B */
+  g_assert_cmpfloat_with_epsilon (range->radius, exact->radius, 1e-9);
+  g_assert_cmpfloat (upto->radius, >, exact->radius);
+  g_assert_true (exact->flags & TRANCHE_MARKER_DRAFT);
+  g_assert_false (range->flags & TRANCHE_MARKER_DRAFT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +813,9 @@ main (int   argc,
       g_test_add_data_func (window, &corpus[i], check_window);
       g_test_add_data_func (exports, &corpus[i], check_exports);
     }
+  g_test_add_data_func ("/scene/syndicated/helio", corpus[1].dataset, test_syndicated);
+  g_test_add_func ("/scene/currencies-apart", test_currencies_apart);
+  g_test_add_func ("/scene/marker-bounds-and-drafts", test_marker_bounds_and_drafts);
   status = g_test_run ();
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     tranche_dataset_unref (corpus[i].dataset);

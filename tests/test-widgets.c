@@ -372,6 +372,41 @@ test_panel_scrolls_to_passage (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 12: a paraphrase is shown as one, labelled, and not looked for in
+ * the article (it can't be found there, and saying so would be noise). */
+static void
+test_panel_paraphrase (void)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autofree char *article_text = make_article ();
+  TrancheSource source = { .id = "article", .title = "L’article", .text = article_text };
+  TrancheCitation citation = { .source_id = "article",
+                               .quote = "Microsoft put in about a billion", .paraphrase = TRUE };
+  TrancheEvent ev = { .id = "p", .title = "Paraphrased" };
+  guint32 investor;
+  g_autoptr(TrancheDataset) ds = NULL;
+  GtkWidget *panel = tranche_source_panel_new ();
+  GtkWidget *window = show_in_window (panel, 600, 800);
+
+  tranche_dataset_builder_add_source (b, &source);
+  investor = tranche_dataset_builder_ensure_entity (b, "microsoft");
+  ev.target = tranche_dataset_builder_ensure_entity (b, "openai");
+  g_assert_cmpint (tranche_date_parse ("2019", &ev.date), ==, TRANCHE_DATE_OK);
+  tranche_dataset_builder_add_event (b, &ev, &investor, 1, &citation, 1, NULL, 0);
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+
+  tranche_source_panel_set_dataset (TRANCHE_SOURCE_PANEL (panel), ds);
+  tranche_source_panel_set_event (TRANCHE_SOURCE_PANEL (panel), 0);
+  iterate ();
+  g_assert_nonnull (shown_label (panel, "Paraphrase"));
+  g_assert_true (gtk_widget_has_css_class (shown_label (panel, citation.quote),
+                                           "tranche-paraphrase"));
+  g_assert_false (gtk_widget_has_css_class (shown_label (panel, citation.quote),
+                                            "tranche-quote"));
+  g_assert_null (shown_label (panel, "The quoted passage was not found in the article"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_panel_plain_text (void)
 {
@@ -380,7 +415,8 @@ test_panel_plain_text (void)
   GtkWidget *window = show_in_window (panel, 600, 800);
   const char *literal[] = {
     "<b>Bold</b> & <i>claim</i>",  /* event title */
-    "<b>Evil</b> & Co",            /* entity name */
+    /* entity name; the round names no investors (issue 12) */
+    "Investors not reported → <b>Evil</b> & Co",
     "<i>Funding</i> roundup",      /* source title */
   };
 
@@ -928,6 +964,7 @@ main (int   argc,
     }
   adw_init ();
 
+  g_test_add_func ("/widgets/panel-paraphrase", test_panel_paraphrase);
   g_test_add_func ("/panel/empty", test_panel_empty);
   g_test_add_func ("/panel/highlight", test_panel_highlight);
   g_test_add_func ("/panel/not-found", test_panel_not_found);

@@ -343,7 +343,19 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = ev->title;
       break;
     case TRANCHE_EVENT_FIELD_INVESTORS:
-      text = owned = tranche_event_dup_investor_names (dataset, ev);
+      {
+        g_autofree char *names = tranche_event_dup_investor_names (dataset, ev);
+        g_autofree char *leads = tranche_event_dup_leads (dataset, ev);
+
+        if (*names == '\0' && ev->kind == TRANCHE_EVENT_INVESTMENT)
+          text = owned = g_strdup (_("Investors not reported"));
+        else if (leads != NULL)
+          /* Translators: a table cell, the investors then who led:
+           * "Spark Capital, Google · led by Spark Capital" */
+          text = owned = g_strdup_printf (C_("parties", "%1$s · %2$s"), names, leads);
+        else
+          text = owned = g_steal_pointer (&names);
+      }
       break;
     case TRANCHE_EVENT_FIELD_TARGET:
       text = tranche_event_get_target_name (dataset, ev);

@@ -201,14 +201,29 @@ describe_parties (TrancheDataset     *dataset,
                   const TrancheEvent *ev)
 {
   g_autofree char *investors = tranche_event_dup_investor_names (dataset, ev);
+  g_autofree char *leads = tranche_event_dup_leads (dataset, ev);
   const char *target = tranche_event_get_target_name (dataset, ev);
+  g_autofree char *parties = NULL;
 
+  if (*investors == '\0' && ev->kind == TRANCHE_EVENT_INVESTMENT)
+    {
+      g_free (investors);
+      /* Translators: in place of the investors of a round whose sources
+       * name none */
+      investors = g_strdup (_("Investors not reported"));
+    }
   if (*investors != '\0' && target != NULL)
     /* Translators: who invested in whom, "Microsoft → OpenAI" */
-    return g_strdup_printf (_("%1$s → %2$s"), investors, target);
-  if (*investors != '\0')
-    return g_steal_pointer (&investors);
-  return g_strdup (target);
+    parties = g_strdup_printf (_("%1$s → %2$s"), investors, target);
+  else if (*investors != '\0')
+    parties = g_steal_pointer (&investors);
+  else
+    parties = g_strdup (target);
+  if (leads != NULL && parties != NULL)
+    /* Translators: the parties of a round, then who led it: "Spark Capital,
+     * Google → Anthropic · led by Spark Capital" */
+    return g_strdup_printf (C_("parties", "%1$s · %2$s"), parties, leads);
+  return g_steal_pointer (&parties);
 }
 
 static char *
@@ -584,6 +599,19 @@ add_source_card (TrancheSourcePanel  *self,
 
       if (g_strcmp0 (c->source_id, head->source_id) != 0)
         continue;
+      /* A paraphrase is the analyst's words: labelled as such, in plain
+       * type rather than as a quotation, and never looked for in the
+       * article, where it can't be (issue 12) */
+      if (c->paraphrase && c->quote != NULL && *c->quote != '\0')
+        {
+          GtkWidget *label = gtk_label_new (C_("citation", "Paraphrase"));
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+          gtk_widget_add_css_class (label, "caption-heading");
+          gtk_box_append (GTK_BOX (box), label);
+          gtk_box_append (GTK_BOX (box), text_label (c->quote, "tranche-paraphrase"));
+          continue;
+        }
       if (c->quote != NULL && *c->quote != '\0')
         gtk_box_append (GTK_BOX (box), text_label (c->quote, "tranche-quote"));
       if (article == NULL)

@@ -59,15 +59,24 @@ _tranche_timeline_view_query_tooltip_cb (GtkWidget           *widget,
         {
           const TrancheTimelineCluster *c = tranche_timeline_layout_get_cluster (self->layout,
                                                                                  hit.index);
-          g_autofree char *total = tranche_format_amount (c->total,
-                                                          tranche_dataset_get_currency (self->dataset),
-                                                          c->partial);
-          /* Translators: tooltip of a cluster: "12 events · $3B in all
-           * Double-click to zoom in" */
-          text = g_strdup_printf (ngettext ("%u event · %s in all\nDouble-click to zoom in",
-                                            "%u events · %s in all\nDouble-click to zoom in",
-                                            c->n_members),
-                                  c->n_members, total);
+          /* the core's sum: "€1 + ¥1", "$3B + 1 undisclosed", never mixed */
+          g_autofree char *total = tranche_timeline_layout_dup_cluster_total (self->layout,
+                                                                              hit.index);
+
+          if (*total == '\0')
+            /* Translators: tooltip of a cluster with no amounts: "12 events
+             * Double-click to zoom in" */
+            text = g_strdup_printf (ngettext ("%u event\nDouble-click to zoom in",
+                                              "%u events\nDouble-click to zoom in",
+                                              c->n_members),
+                                    c->n_members);
+          else
+            /* Translators: tooltip of a cluster: "12 events · $3B in all
+             * Double-click to zoom in" */
+            text = g_strdup_printf (ngettext ("%u event · %s in all\nDouble-click to zoom in",
+                                              "%u events · %s in all\nDouble-click to zoom in",
+                                              c->n_members),
+                                    c->n_members, total);
         }
       else
         text = tranche_timeline_view_describe_event (self, hit.event);
@@ -86,6 +95,7 @@ tranche_timeline_view_describe_event (TrancheTimelineView *self,
   g_autofree char *amount = NULL;
   g_autoptr(GString) who = g_string_new (NULL);
   g_autofree char *investors = NULL;
+  g_autofree char *leads = NULL;
   GString *text;
 
   g_return_val_if_fail (TRANCHE_IS_TIMELINE_VIEW (self), NULL);
@@ -97,6 +107,7 @@ tranche_timeline_view_describe_event (TrancheTimelineView *self,
            : tranche_money_is_present (&ev->valuation) ? tranche_format_money (&ev->valuation)
            : NULL;
   investors = tranche_event_dup_investor_names (self->dataset, ev);
+  leads = tranche_event_dup_leads (self->dataset, ev);
   g_string_append (who, investors);
   if (ev->target != TRANCHE_NO_ENTITY)
     g_string_append_printf (who, "%s%s", who->len ? " → " : "",
@@ -105,8 +116,17 @@ tranche_timeline_view_describe_event (TrancheTimelineView *self,
   text = g_string_new (date);
   if (amount != NULL && *amount != '\0')
     g_string_append_printf (text, " · %s", amount);
+  if (ev->flags & TRANCHE_EVENT_DRAFT)
+    /* Translators: in a tooltip, after the date and amount of an event
+     * proposed by the extractor and not yet reviewed */
+    g_string_append_printf (text, " · %s", C_("event", "draft"));
   if (who->len > 0)
     g_string_append_printf (text, "\n%s", who->str);
+  if (leads != NULL)
+    g_string_append_printf (text, " · %s", leads);
+  if (ev->kind == TRANCHE_EVENT_INVESTMENT && ev->n_investors == 0)
+    /* Translators: an investment whose source names no investors */
+    g_string_append_printf (text, "\n%s", _("Investors not reported"));
   g_string_append_printf (text, "\n%s", ev->title ? ev->title : ev->id);
   return g_string_free (text, FALSE);
 }

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "tranche-caption.h"
+#include "tranche-event-fields.h"
 #include "tranche-draw.h"
 #include "tranche-format.h"
 
@@ -43,6 +44,8 @@ describe_parties (TrancheDataset     *dataset,
         g_string_append (who, ", ");
       g_string_append (who, tranche_dataset_get_entity (dataset, e)->name);
     }
+  if (event->n_investors == 0 && event->kind == TRANCHE_EVENT_INVESTMENT)
+    g_string_append (who, _("Investors not reported"));
   if (event->target != TRANCHE_NO_ENTITY)
     {
       const char *target = tranche_dataset_get_entity (dataset, event->target)->name;
@@ -51,6 +54,13 @@ describe_parties (TrancheDataset     *dataset,
         g_string_append (who, " → ");
       g_string_append (who, target);
     }
+  {
+    g_autofree char *leads = tranche_event_dup_leads (dataset, event);
+
+    /* "Spark Capital, Google → Anthropic · led by Spark Capital" */
+    if (leads != NULL && who->len > 0)
+      g_string_append_printf (who, " · %s", leads);
+  }
   return who->len > 0 ? g_string_free (g_steal_pointer (&who), FALSE) : NULL;
 }
 

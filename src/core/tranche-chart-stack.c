@@ -17,6 +17,7 @@
 #include "tranche-draw.h"
 #include "tranche-format.h"
 #include "tranche-mask.h"
+#include "tranche-totals.h"
 #include "tranche-timeline-painter.h"
 #include "tranche-valuation-chart.h"
 
@@ -174,6 +175,23 @@ make_subtitle (TrancheChartStack *self,
   tranche_currency_to_code (tranche_dataset_get_currency (self->dataset), code);
   /* Translators: in an export's subtitle, "amounts in USD" */
   currency = g_strdup_printf (_("amounts in %s"), code);
+  /* A total that used a rate says which (issue 12): "amounts in USD · EUR
+   * at 1.10 USD". The totals of what is shown, as the charts sum them. */
+  {
+    g_autoptr(TrancheTotals) totals =
+      tranche_totals_new (self->dataset, self->mask != NULL ? g_bytes_get_data (self->mask, NULL)
+                                                            : NULL);
+    g_autofree char *rates = tranche_totals_format_rates (totals);
+
+    if (rates != NULL)
+      {
+        /* Translators: in an export's subtitle, the currency then the rates
+         * used: "amounts in USD · EUR at 1.10 USD" */
+        char *with_rates = g_strdup_printf (C_("export subtitle", "%s · %s"), currency, rates);
+        g_free (currency);
+        currency = with_rates;
+      }
+  }
   if (years != NULL)
     /* Translators: an export's subtitle: "9 events · 2018–2023 · amounts in USD" */
     return g_strdup_printf (C_("export subtitle", "%s · %s · %s"), events, years, currency);

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "tranche-cumulative-chart.h"
+#include "tranche-cumulative-chart-private.h"
 #include "tranche-draw.h"
 #include "tranche-format.h"
 #include "tranche-palette.h"
@@ -18,323 +18,11 @@
  * rounding in the source, not money missing. */
 #define GAP_TOLERANCE 0.005
 
-typedef struct
-{
-  TrancheCurrency currency;
-  gboolean        no_rate;
-  double          hi;
-} Extent;
-
-struct _TrancheCumulativeChart
-{
-  GObject            parent_instance;
-
-  TrancheDataset    *dataset;
-  TrancheTotals     *totals;
-  GArray            *series;       /* TrancheCumulativeSeries, as the totals' series */
-  GStringChunk      *names;        /* pairs' names, until the next data */
-  guint             *first_approx; /* per series: its first approximate step, or G_MAXUINT */
-  GArray            *extents;      /* Extent, in band order */
-  gboolean           any_undisclosed;
-  gboolean           any_reported;
-  gboolean           any_gap;
-  gboolean           any_pairs;
-  guint8             coarsest;     /* TranchePrecision of the vaguest round's date */
-  GHashTable        *all_targets;  /* entity + 1 of every target with money */
-  GHashTable        *drawn_targets; /* entity + 1 of the targets drawn */
-  GArray            *drawn;        /* indices of the drawn series */
-  guint              n_hidden_targets;
-
-  TrancheChartFrame *frame;
-  gboolean           laid_out;
-  gboolean           show_pairs;
-  double             radius;
-  GArray            *marks;        /* TrancheCumulativeMark */
-  GArray            *gaps;         /* TrancheCumulativeGap */
-};
-
 static void tranche_cumulative_chart_iface_init (TrancheChartInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TrancheCumulativeChart, tranche_cumulative_chart, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (TRANCHE_TYPE_CHART,
                                                       tranche_cumulative_chart_iface_init))
-
-/* ---- data ---- */
-
-static TrancheCumulativeSeries *
-series_at (TrancheCumulativeChart *self,
-           guint                   index)
-{
-  return &g_array_index (self->series, TrancheCumulativeSeries, index);
-}
-
-static Extent *
-extent_for (TrancheCumulativeChart *self,
-            TrancheCurrency         currency)
-{
-  TrancheCurrency main_currency = tranche_dataset_get_currency (self->dataset);
-  Extent e = { currency, currency != main_currency, 0 };
-  guint at = self->extents->len;
-
-  for (guint b = 0; b < self->extents->len; b++)
-    {
-      Extent *other = &g_array_index (self->extents, Extent, b);
-
-      if (other->currency == currency)
-        return other;
-      /* The default currency first, then the others by code. */
-      if (at == self->extents->len
-          && (currency == main_currency
-              || (other->currency != main_currency && currency < other->currency)))
-        at = b;
-    }
-  g_array_insert_val (self->extents, at, e);
-  return &g_array_index (self->extents, Extent, at);
-}
-
-static int
-compare_by_total (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  TrancheCumulativeChart *self = user_data;
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
-  double ta = tranche_totals_get_series (self->totals, ia)->total;
-  double tb = tranche_totals_get_series (self->totals, ib)->total;
-
-  if (ta != tb)
-    return ta > tb ? -1 : 1;
-  return ia < ib ? -1 : (ia > ib);
-}
-
-/* Marks the TRANCHE_CHART_MAX_SERIES largest targets drawn, and as many of
- * their pairs (thousands of areas would show nothing); names those pairs. */
-static void
-rank_series (TrancheCumulativeChart *self)
-{
-  guint n = self->series->len, n_targets = 0, n_pairs = 0, n_all_targets = 0;
-  g_autofree guint *targets = g_new (guint, MAX (n, 1));
-  g_autofree guint *pairs = g_new (guint, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (series_at (self, i)->kind == TRANCHE_SERIES_TARGET)
-        targets[n_targets++] = i;
-    }
-  g_qsort_with_data (targets, n_targets, sizeof (guint), compare_by_total, self);
-  for (guint k = 0; k < n_targets; k++)
-    {
-      TrancheCumulativeSeries *s = series_at (self, targets[k]);
-      gpointer key = GUINT_TO_POINTER (s->target + 1);
-
-      if (!g_hash_table_contains (self->all_targets, key))
-        {
-          g_hash_table_add (self->all_targets, key);
-          n_all_targets++;
-        }
-      s->drawn = k < TRANCHE_CHART_MAX_SERIES;
-      if (s->drawn)
-        g_hash_table_add (self->drawn_targets, key);
-    }
-  self->n_hidden_targets = n_all_targets - g_hash_table_size (self->drawn_targets);
-
-  for (guint i = 0; i < n; i++)
-    {
-      TrancheCumulativeSeries *s = series_at (self, i);
-      if (s->kind == TRANCHE_SERIES_PAIR
-          && g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (s->target + 1)))
-        pairs[n_pairs++] = i;
-    }
-  g_qsort_with_data (pairs, n_pairs, sizeof (guint), compare_by_total, self);
-  for (guint k = 0; k < MIN (n_pairs, TRANCHE_CHART_MAX_SERIES); k++)
-    {
-      TrancheCumulativeSeries *s = series_at (self, pairs[k]);
-      const char *investor = tranche_dataset_get_entity (self->dataset, s->investor)->name;
-      const char *target = tranche_dataset_get_entity (self->dataset, s->target)->name;
-      g_autofree char *name = g_strdup_printf (C_("lane", "%s → %s"), investor, target);
-
-      s->drawn = TRUE;
-      s->name = g_string_chunk_insert_const (self->names, name);
-      self->any_pairs = TRUE;
-    }
-
-  /* In the totals' order: each target, then its pairs. */
-  for (guint i = 0; i < n; i++)
-    if (series_at (self, i)->drawn)
-      g_array_append_val (self->drawn, i);
-}
-
-/* Colours of the drawn series: targets from the targets' palette, pairs
- * from their investors'. */
-static void
-assign_colors (TrancheCumulativeChart *self)
-{
-  guint n = self->series->len;
-  g_autofree const TrancheEntity **targets = g_new0 (const TrancheEntity *, MAX (n, 1));
-  g_autofree const TrancheEntity **investors = g_new0 (const TrancheEntity *, MAX (n, 1));
-  g_autofree guint32 *target_colors = g_new0 (guint32, MAX (n, 1));
-  g_autofree guint32 *investor_colors = g_new0 (guint32, MAX (n, 1));
-  g_autoptr(GHashTable) target_slot = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) investor_slot = g_hash_table_new (NULL, NULL);
-  guint n_targets = 0, n_investors = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      TrancheCumulativeSeries *s = series_at (self, i);
-      GHashTable *slots = s->kind == TRANCHE_SERIES_PAIR ? investor_slot : target_slot;
-      guint32 entity = s->kind == TRANCHE_SERIES_PAIR ? s->investor : s->target;
-      gpointer key = GUINT_TO_POINTER (entity + 1);
-
-      if (!s->drawn || g_hash_table_contains (slots, key))
-        continue;
-      if (s->kind == TRANCHE_SERIES_PAIR)
-        {
-          g_hash_table_insert (slots, key, GUINT_TO_POINTER (n_investors));
-          investors[n_investors++] = tranche_dataset_get_entity (self->dataset, entity);
-        }
-      else
-        {
-          g_hash_table_insert (slots, key, GUINT_TO_POINTER (n_targets));
-          targets[n_targets++] = tranche_dataset_get_entity (self->dataset, entity);
-        }
-    }
-  tranche_palette_assign (targets, n_targets, target_colors);
-  tranche_palette_assign (investors, n_investors, investor_colors);
-  for (guint i = 0; i < n; i++)
-    {
-      TrancheCumulativeSeries *s = series_at (self, i);
-      gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
-      guint32 entity = pair ? s->investor : s->target;
-      guint slot;
-
-      if (!s->drawn)
-        continue;
-      slot = GPOINTER_TO_UINT (g_hash_table_lookup (pair ? investor_slot : target_slot,
-                                                    GUINT_TO_POINTER (entity + 1)));
-      s->color = tranche_color_from_rgb (pair ? investor_colors[slot] : target_colors[slot], 1);
-    }
-}
-
-/* What the drawn series need: bands' extents, legend entries. */
-static void
-survey_drawn (TrancheCumulativeChart *self)
-{
-  for (guint k = 0; k < self->drawn->len; k++)
-    {
-      guint i = g_array_index (self->drawn, guint, k);
-      TrancheCumulativeSeries *s = series_at (self, i);
-      const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
-      const TrancheStep *steps;
-      guint n_steps;
-      Extent *e;
-
-      if (!s->drawn || s->kind != TRANCHE_SERIES_TARGET)
-        continue;
-      /* extent_for() may grow the array: take the pointer once, after. */
-      e = extent_for (self, s->currency);
-      e->hi = MAX (e->hi, ts->total);
-      if (ts->n_undisclosed > 0)
-        self->any_undisclosed = TRUE;
-      steps = tranche_totals_get_steps (self->totals, i, &n_steps);
-      for (guint j = 0; j < n_steps; j++)
-        {
-          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, steps[j].event);
-
-          if (!(steps[j].flags & TRANCHE_STEP_UNDISCLOSED)
-              && event->date.precision < self->coarsest)
-            self->coarsest = event->date.precision;
-        }
-    }
-
-  for (guint i = 0; i < tranche_totals_get_n_gaps (self->totals); i++)
-    {
-      const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
-      g_autofree char *text = NULL;
-      Extent *e;
-
-      if (!g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
-        continue;
-      e = extent_for (self, gap->currency);
-      e->hi = MAX (e->hi, MAX (gap->reported, gap->computed));
-      self->any_reported = TRUE;
-      text = tranche_cumulative_chart_gap_text (gap);
-      if (text != NULL)
-        self->any_gap = TRUE;
-    }
-}
-
-static void
-tranche_cumulative_chart_set_data (TrancheChart   *chart,
-                                   TrancheDataset *dataset,
-                                   GBytes         *mask)
-{
-  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
-  const guint8 *bytes = NULL;
-  guint n;
-
-  g_array_set_size (self->series, 0);
-  g_string_chunk_clear (self->names);
-  g_array_set_size (self->extents, 0);
-  g_array_set_size (self->marks, 0);
-  g_array_set_size (self->gaps, 0);
-  g_clear_pointer (&self->first_approx, g_free);
-  g_clear_pointer (&self->totals, tranche_totals_unref);
-  self->any_undisclosed = self->any_reported = self->any_gap = self->any_pairs = FALSE;
-  self->coarsest = TRANCHE_PRECISION_DAY;
-  g_hash_table_remove_all (self->all_targets);
-  g_hash_table_remove_all (self->drawn_targets);
-  g_array_set_size (self->drawn, 0);
-  self->n_hidden_targets = 0;
-  self->laid_out = FALSE;
-  if (dataset != self->dataset)
-    {
-      g_clear_pointer (&self->dataset, tranche_dataset_unref);
-      if (dataset != NULL)
-        self->dataset = tranche_dataset_ref (dataset);
-    }
-  if (self->dataset == NULL)
-    return;
-
-  /* The mask has one byte per event: tranche_chart_set_data() checked,
-   * before anything here was reset. */
-  if (mask != NULL)
-    bytes = g_bytes_get_data (mask, NULL);
-  self->totals = tranche_totals_new (self->dataset, bytes);
-
-  n = tranche_totals_get_n_series (self->totals);
-  self->first_approx = g_new (guint, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      const TrancheSeries *ts = tranche_totals_get_series (self->totals, i);
-      TrancheCumulativeSeries s = { 0 };
-      const TrancheStep *steps;
-      guint n_steps;
-
-      s.totals_series = i;
-      s.kind = ts->kind;
-      s.target = ts->target;
-      s.investor = ts->investor;
-      s.currency = ts->currency;
-      s.no_rate = ts->currency != tranche_dataset_get_currency (self->dataset);
-      s.band = G_MAXUINT;
-      /* Pairs are named when drawn: a million events make as many pairs. */
-      if (ts->kind == TRANCHE_SERIES_TARGET)
-        s.name = tranche_dataset_get_entity (self->dataset, ts->target)->name;
-      g_array_append_val (self->series, s);
-
-      self->first_approx[i] = G_MAXUINT;
-      steps = tranche_totals_get_steps (self->totals, i, &n_steps);
-      for (guint j = 0; j < n_steps; j++)
-        if (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_RANGE))
-          {
-            self->first_approx[i] = j;
-            break;
-          }
-    }
-  rank_series (self);
-  assign_colors (self);
-  survey_drawn (self);
-}
 
 #define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_ = (a); (a) = (b); (b) = swap_; } G_STMT_END
 
@@ -356,6 +44,7 @@ tranche_cumulative_chart_take_data (TrancheChart *chart,
   SWAP (self->any_undisclosed, donor->any_undisclosed);
   SWAP (self->any_reported, donor->any_reported);
   SWAP (self->any_gap, donor->any_gap);
+  SWAP (self->committed, donor->committed);
   SWAP (self->any_pairs, donor->any_pairs);
   SWAP (self->coarsest, donor->coarsest);
   SWAP (self->all_targets, donor->all_targets);
@@ -486,26 +175,23 @@ add_legend (TrancheCumulativeChart *self)
   if (self->any_reported)
     tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_DIAMOND, neutral,
                                     C_("legend", "total reported by a source"));
+  if (self->committed->len > 0)
+    /* Translators: legend of the cumulative chart's dashed line above the
+     * money received: commitments announced and not yet paid */
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_DASHED_LINE, neutral,
+                                    C_("legend", "committed, not yet paid"));
   if (self->any_gap)
     tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_GAP,
                                     tranche_chart_frame_get_theme (self->frame)->today,
                                     C_("legend", "reported vs. computed"));
 }
 
-static double
-series_y (TrancheCumulativeChart *self,
-          guint                   band,
-          double                  value)
-{
-  return tranche_chart_frame_value_to_y (self->frame, band, value);
-}
-
 /* Steps [*from, *to) of a series with a day in [first, end). */
-static const TrancheStep *
-visible_steps (TrancheCumulativeChart *self,
-               guint                   series,
-               guint                  *from,
-               guint                  *to)
+const TrancheStep *
+_tranche_cumulative_visible_steps (TrancheCumulativeChart *self,
+                                   guint                   series,
+                                   guint                  *from,
+                                   guint                  *to)
 {
   const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
   const TrancheStep *steps;
@@ -591,7 +277,7 @@ add_step_obstacles (TrancheCumulativeChart *self,
   double t = tranche_theme_size (tranche_chart_frame_get_theme (self->frame), 2);
   double prev_total, prev_x = plot->x;
 
-  steps = visible_steps (self, series, &from, &to);
+  steps = _tranche_cumulative_visible_steps (self, series, &from, &to);
   prev_total = from > 0 ? steps[from - 1].total : 0;
   for (guint j = from; j <= to; j++)
     {
@@ -626,17 +312,19 @@ layout_gaps (TrancheCumulativeChart *self,
     {
       const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
       guint band = tranche_chart_frame_find_band (self->frame, gap->currency);
-      guint series = gap->series;
+      guint series = _tranche_cumulative_gap_series (self, gap);
       g_autofree char *text = NULL;
       TrancheCumulativeGap g = { 0 };
       double x;
 
       if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end
-          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
+          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1))
+          /* a total of several investors' money has no line to sit on:
+           * the panel and --summary give it */
+          || series == G_MAXUINT || !series_at (self, series)->shown)
         continue;
       x = tranche_time_scale_day_to_x (scale, gap->day);
-      add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED,
-                series != TRANCHE_TOTALS_NO_SERIES ? series : G_MAXUINT, band, gap->event,
+      add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED, series, band, gap->event,
                 gap->day, gap->reported, self->radius * 1.1);
 
       text = tranche_cumulative_chart_gap_text (gap);
@@ -750,7 +438,8 @@ tranche_cumulative_chart_layout (TrancheChart              *chart,
     {
       guint i = g_array_index (self->drawn, guint, k);
       TrancheCumulativeSeries *s = series_at (self, i);
-      s->shown = s->drawn && (self->show_pairs || s->kind == TRANCHE_SERIES_TARGET);
+      s->shown = s->drawn && (self->show_pairs || s->kind == TRANCHE_SERIES_TARGET
+                              || s->reported);
     }
 
   tranche_chart_frame_reset (self->frame, theme, options, scale, rect->x, rect->y, rect->width,
@@ -780,7 +469,7 @@ tranche_cumulative_chart_layout (TrancheChart              *chart,
       if (!s->shown)
         continue;
       add_step_obstacles (self, placer, i);
-      steps = visible_steps (self, i, &from, &to);
+      steps = _tranche_cumulative_visible_steps (self, i, &from, &to);
       /* One mark per round while they can be told apart. */
       marks = (to - from) <= plot->width / (2 * self->radius);
       if (!marks)
@@ -811,242 +500,6 @@ tranche_cumulative_chart_layout (TrancheChart              *chart,
     }
   place_gap_labels (self, placer);
   place_mark_labels (self, placer);
-}
-
-/* ---- painting ---- */
-
-static void
-paint_series (TrancheCumulativeChart *self,
-              cairo_t                *cr,
-              guint                   series)
-{
-  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
-  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
-  TrancheCumulativeSeries *s = series_at (self, series);
-  const TrancheChartBand *band = tranche_chart_frame_get_band (self->frame, s->band);
-  double base = band->rect.y + band->rect.height;
-  const TrancheStep *steps;
-  guint from, to;
-  double prev_total, start_x, x_right = plot->x + plot->width;
-  gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
-
-  steps = visible_steps (self, series, &from, &to);
-  prev_total = from > 0 ? steps[from - 1].total : 0;
-  if (from == to && prev_total <= 0)
-    return;
-
-  /* The outline: from the left edge (or the first round) along each total
-   * to the right edge; a total holds after its last round. */
-  cairo_new_path (cr);
-  if (prev_total > 0)
-    start_x = plot->x - 1;
-  else
-    start_x = tranche_time_scale_day_to_x (scale, steps[from].day);
-  cairo_move_to (cr, start_x, series_y (self, s->band, prev_total));
-  for (guint j = from; j < to; j++)
-    {
-      double x = tranche_time_scale_day_to_x (scale, steps[j].day);
-
-      cairo_line_to (cr, x, series_y (self, s->band, prev_total));
-      cairo_line_to (cr, x, series_y (self, s->band, steps[j].total));
-      prev_total = steps[j].total;
-    }
-  cairo_line_to (cr, x_right + 1, series_y (self, s->band, prev_total));
-
-  if (!pair)
-    {
-      cairo_path_t *outline = cairo_copy_path (cr);
-
-      /* A round known only to the year (quarter, month) could have come any
-       * time in it: a faint band from the start of that span to the step,
-       * between the totals before and after, says the money may have come
-       * that early (after the step the area itself covers it). */
-      cairo_new_path (cr);
-      for (guint j = from; j < to; j++)
-        {
-          const TrancheEvent *event = tranche_dataset_get_event (self->dataset, steps[j].event);
-          double before = j > 0 ? steps[j - 1].total : 0;
-          double x0, x1, y0, y1;
-
-          if (event->date.precision >= TRANCHE_PRECISION_DAY || steps[j].total <= before)
-            continue;
-          x0 = tranche_time_scale_day_to_x (scale, tranche_date_first_day (&event->date));
-          y0 = series_y (self, s->band, before);
-          y1 = series_y (self, s->band, steps[j].total);
-          x1 = tranche_time_scale_day_to_x (scale, steps[j].day);
-          cairo_rectangle (cr, x0, y1, x1 - x0, y0 - y1);
-        }
-      tranche_draw_set_color (cr, tranche_color_with_alpha (s->color, 0.12));
-      cairo_fill (cr);
-      cairo_append_path (cr, outline);
-
-      cairo_line_to (cr, x_right + 1, base);
-      cairo_line_to (cr, start_x, base);
-      cairo_close_path (cr);
-      tranche_draw_set_color (cr, tranche_color_with_alpha (s->color,
-                                                            theme->variant == TRANCHE_THEME_DARK
-                                                              ? 0.3 : 0.22));
-      cairo_fill (cr);
-      cairo_append_path (cr, outline);
-      cairo_path_destroy (outline);
-    }
-
-  cairo_set_line_width (cr, tranche_theme_size (theme, pair ? 1.8 : 2.2));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
-  if (pair)
-    {
-      double dash[] = { tranche_theme_size (theme, 6), tranche_theme_size (theme, 3) };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  tranche_draw_set_color (cr, s->color);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static TrancheColor
-mark_color (TrancheCumulativeChart      *self,
-            const TrancheCumulativeMark *m)
-{
-  if (m->series != G_MAXUINT)
-    return series_at (self, m->series)->color;
-  return tranche_chart_frame_get_theme (self->frame)->neutral;
-}
-
-static void
-paint_gaps (TrancheCumulativeChart *self,
-            cairo_t                *cr)
-{
-  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  double tick = tranche_theme_size (theme, 5);
-
-  for (guint i = 0; i < self->gaps->len; i++)
-    {
-      TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
-      double top = MIN (g->y_computed, g->y_reported);
-      double bottom = MAX (g->y_computed, g->y_reported);
-
-      /* A bracket "]" from the computed total to the reported one. */
-      cairo_new_path (cr);
-      cairo_set_line_width (cr, tranche_theme_size (theme, 1.8));
-      tranche_draw_set_color (cr, theme->today);
-      cairo_move_to (cr, g->x - tick, top);
-      cairo_line_to (cr, g->x, top);
-      cairo_line_to (cr, g->x, bottom);
-      cairo_line_to (cr, g->x - tick, bottom);
-      cairo_stroke (cr);
-      /* The missing part of the step, dashed, so the eye reads it as money
-       * that is not there. */
-      {
-        double dash[] = { tranche_theme_size (theme, 3), tranche_theme_size (theme, 3) };
-        double x = g->x - tranche_theme_size (theme, 12);
-
-        cairo_set_dash (cr, dash, 2, 0);
-        cairo_set_line_width (cr, tranche_theme_size (theme, 1.5));
-        cairo_move_to (cr, x, g->y_computed);
-        cairo_line_to (cr, x, g->y_reported);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-      }
-    }
-}
-
-static void
-paint_labels (TrancheCumulativeChart *self,
-              cairo_t                *cr)
-{
-  const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  PangoLayout *layout = tranche_chart_frame_get_label_layout (self->frame, TRUE);
-
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
-
-      if (m->label == NULL)
-        continue;
-      pango_layout_set_text (layout, m->label, -1);
-      tranche_draw_set_color (cr, theme->foreground);
-      tranche_draw_layout (cr, layout, m->label_rect.x, m->label_rect.y);
-    }
-  for (guint i = 0; i < self->gaps->len; i++)
-    {
-      TrancheCumulativeGap *g = &g_array_index (self->gaps, TrancheCumulativeGap, i);
-
-      if (g->label == NULL)
-        continue;
-      pango_layout_set_text (layout, g->label, -1);
-      tranche_draw_set_color (cr, theme->today);
-      tranche_draw_layout (cr, layout, g->label_rect.x, g->label_rect.y);
-    }
-}
-
-static void
-tranche_cumulative_chart_paint (TrancheChart *chart,
-                                cairo_t      *cr,
-                                int           selected)
-{
-  TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
-  const TrancheRect *rect, *plot;
-
-  g_assert (self->laid_out);
-
-  rect = tranche_chart_frame_get_rect (self->frame);
-  plot = tranche_chart_frame_get_plot (self->frame);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-  cairo_clip (cr);
-  tranche_chart_frame_paint_under (self->frame, cr);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, plot->x, plot->y - self->radius, plot->width,
-                   plot->height + 2 * self->radius);
-  cairo_clip (cr);
-  /* Targets' areas first, pairs' lines over them. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint k = 0; k < self->drawn->len; k++)
-      {
-        guint i = g_array_index (self->drawn, guint, k);
-        TrancheCumulativeSeries *s = series_at (self, i);
-
-        if (s->shown && (pass == 0) == (s->kind == TRANCHE_SERIES_TARGET))
-          paint_series (self, cr, i);
-      }
-  paint_gaps (self, cr);
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
-      TrancheChartSymbol symbol;
-
-      switch (m->kind)
-        {
-        case TRANCHE_CUMULATIVE_MARK_UNDISCLOSED:
-          symbol = TRANCHE_CHART_SYMBOL_UNDISCLOSED;
-          break;
-        case TRANCHE_CUMULATIVE_MARK_REPORTED:
-          symbol = TRANCHE_CHART_SYMBOL_DIAMOND;
-          break;
-        case TRANCHE_CUMULATIVE_MARK_STEP:
-        default:
-          symbol = TRANCHE_CHART_SYMBOL_FILLED;
-          break;
-        }
-      tranche_chart_frame_paint_symbol (self->frame, cr, symbol, mark_color (self, m),
-                                        m->x, m->y, m->radius);
-    }
-  paint_labels (self, cr);
-
-  if (selected >= 0)
-    for (guint i = 0; i < self->marks->len; i++)
-      {
-        TrancheCumulativeMark *m = &g_array_index (self->marks, TrancheCumulativeMark, i);
-        if (m->event == (guint32) selected)
-          tranche_chart_frame_paint_selection (self->frame, cr, m->x, m->y, m->radius);
-      }
-  cairo_restore (cr);
-
-  tranche_chart_frame_paint_over (self->frame, cr);
-  cairo_restore (cr);
 }
 
 static void
@@ -1160,6 +613,7 @@ tranche_cumulative_chart_finalize (GObject *object)
   g_array_unref (self->extents);
   g_array_unref (self->marks);
   g_array_unref (self->gaps);
+  g_array_unref (self->committed);
   g_free (self->first_approx);
   tranche_chart_frame_free (self->frame);
   g_clear_pointer (&self->totals, tranche_totals_unref);
@@ -1170,10 +624,10 @@ tranche_cumulative_chart_finalize (GObject *object)
 static void
 tranche_cumulative_chart_iface_init (TrancheChartInterface *iface)
 {
-  iface->set_data = tranche_cumulative_chart_set_data;
+  iface->set_data = _tranche_cumulative_chart_set_data;
   iface->take_data = tranche_cumulative_chart_take_data;
   iface->layout = tranche_cumulative_chart_layout;
-  iface->paint = tranche_cumulative_chart_paint;
+  iface->paint = _tranche_cumulative_chart_paint;
   iface->paint_overlay = tranche_cumulative_chart_paint_overlay;
   iface->hit_test = tranche_cumulative_chart_hit_test;
   iface->readout = tranche_cumulative_chart_readout;
@@ -1196,6 +650,7 @@ tranche_cumulative_chart_init (TrancheCumulativeChart *self)
   self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
   self->marks = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeMark));
   self->gaps = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeGap));
+  self->committed = g_array_new (FALSE, TRUE, sizeof (TrancheCumulativeCommitted));
   self->frame = tranche_chart_frame_new ();
 }
 
@@ -1292,4 +747,20 @@ tranche_cumulative_chart_get_gap (TrancheCumulativeChart *self,
   g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
   g_return_val_if_fail (index < self->gaps->len, NULL);
   return &g_array_index (self->gaps, TrancheCumulativeGap, index);
+}
+
+guint
+tranche_cumulative_chart_get_n_committed (TrancheCumulativeChart *self)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), 0);
+  return self->committed->len;
+}
+
+const TrancheCumulativeCommitted *
+tranche_cumulative_chart_get_committed (TrancheCumulativeChart *self,
+                                        guint                   index)
+{
+  g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
+  g_return_val_if_fail (index < self->committed->len, NULL);
+  return &g_array_index (self->committed, TrancheCumulativeCommitted, index);
 }

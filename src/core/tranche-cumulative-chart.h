@@ -5,7 +5,8 @@
  * day and holds. A round whose amount was not disclosed is a "?" on the step
  * (the total is a floor from there on); a total a source reports is a
  * diamond with its figure; where it differs from the computed total, a
- * bracket spans the difference and says it ("$2B not disclosed").
+ * bracket spans the difference and says it ("$2B not disclosed"). Money
+ * committed but not yet paid is a dashed line above the received step.
  *
  * Currencies as in TrancheTotals: converted with the dataset's rates, and a
  * currency without a rate is a band of its own with a note. The y axis is
@@ -40,7 +41,11 @@ typedef struct
   guint             band;          /* after layout */
   gboolean          drawn;         /* among the TRANCHE_CHART_MAX_SERIES largest targets,
                                     * or pairs of those */
-  gboolean          shown;         /* drawn, and for a pair, TrancheChartOptions.show_pairs */
+  gboolean          reported;      /* a pair some source reports a total of (scope
+                                    * investors, one investor): drawn and shown always,
+                                    * so the figure sits on its own line */
+  gboolean          shown;         /* drawn, and for a pair, TrancheChartOptions.show_pairs
+                                    * or `reported` */
 } TrancheCumulativeSeries;
 
 typedef enum
@@ -53,7 +58,9 @@ typedef enum
 typedef struct
 {
   TrancheCumulativeMarkKind kind;
-  guint                     series;  /* chart series; for REPORTED the target's, or G_MAXUINT */
+  guint                     series;  /* chart series; for REPORTED the series its scope
+                                      * counts (the target's, or one investor's pair), or
+                                      * G_MAXUINT */
   guint                     band;
   guint32                   event;
   TrancheDay                day;
@@ -74,6 +81,18 @@ typedef struct
   const char       *label;           /* "$2B not disclosed"; NULL when there was no room */
   TrancheRect       label_rect;
 } TrancheCumulativeGap;
+
+/* Money committed to a target and not yet paid, from `day` to the next
+ * point of the same series (or the end): drawn as a dashed line at
+ * received + outstanding (its maximum; its minimum when that is unbounded)
+ * above the received step. A point with no outstanding ends the line. */
+typedef struct
+{
+  guint      series;       /* chart series of the target */
+  TrancheDay day;
+  double     received;     /* the target's received total there */
+  double     outstanding;  /* commitments outstanding there, at most */
+} TrancheCumulativeCommitted;
 
 #define TRANCHE_TYPE_CUMULATIVE_CHART (tranche_cumulative_chart_get_type ())
 
@@ -107,6 +126,11 @@ const TrancheCumulativeMark *tranche_cumulative_chart_get_mark  (TrancheCumulati
 guint                   tranche_cumulative_chart_get_n_gaps   (TrancheCumulativeChart *self);
 const TrancheCumulativeGap *tranche_cumulative_chart_get_gap  (TrancheCumulativeChart *self,
                                                                guint                   index);
+/* Commitments outstanding, every target's, in series then day order. */
+guint                   tranche_cumulative_chart_get_n_committed (TrancheCumulativeChart *self);
+const TrancheCumulativeCommitted *
+                        tranche_cumulative_chart_get_committed   (TrancheCumulativeChart *self,
+                                                                  guint                   index);
 /* What a gap's label says: "$2B not disclosed", "$1B more than reported";
  * NULL when reported and computed agree. */
 char                   *tranche_cumulative_chart_gap_text     (const TrancheGap *gap);

@@ -16,16 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tranche-lane-index.h"
+#include "tranche-lane-index-private.h"
 #include "tranche-palette.h"
 #include "tranche-radix-sort.h"
+#include "tranche-sum.h"
+#include "tranche-totals.h"
 
-
-typedef struct
-{
-  TrancheDay day;
-  guint      event;
-} DayEntry;
 
 /* Lanes are found without hashing. A lane's key is split in two: its
  * bucket (its kind, and by pair its target) and its sub-key (the entity
@@ -43,67 +39,6 @@ typedef struct
   guint *lane_start;    /* n + 1, into the lanes */
 } Buckets;
 
-/* An event in a radix sort: its sort key, and its marker day as half days
- * from the dataset's first day (the struct has room for it), so no event is
- * read again in sorted, that is random, order. */
-typedef struct
-{
-  guint64 key;
-  guint   event;
-  guint   half_day;
-} Keyed;
-
-struct _TrancheLaneIndex
-{
-  TrancheDataset  *dataset;
-  TrancheLaneMode  mode;
-  /* Lanes stay where they were built (bucket by bucket); their places in
-   * the sorted order are looked up, so a million-lane index is not moved
-   * about nor every event renumbered once sorted. */
-  GArray          *lanes;        /* TrancheLaneInfo, as built */
-  guint           *lane_at;      /* place -> lane as built */
-  guint           *place_of;     /* lane as built -> place */
-  guint           *event_lane;   /* per event, the lane as built */
-  guint           *lane_offset;  /* per lane as built + 1, into days/day_events */
-  TrancheDay      *days;         /* per lane, sorted */
-  guint           *day_events;
-  TrancheDay      *all_days;     /* every marker day, sorted */
-  guint            n_indexed;    /* events in some lane */
-  TrancheDay       origin;       /* the first event's first day: half days count from it */
-  guint64         *by_day;       /* while building: half day << 32 | event, or NULL */
-  guint           *ranked;
-  TrancheDay      *ranked_days;
-  guint            n_ranked;
-  guint           *ranked_by_day; /* places in `ranked`, by marker day */
-  guint32         *entity_colors;
-  guint32         *lane_entities;
-  guint            n_lane_entities;
-  double           max_value;
-  TrancheFeatures  features;
-};
-
-/* Marker days are whole or half days: twice a day from `origin` is a small
- * whole number for any date the format allows. FALSE for one that isn't. */
-static gboolean
-to_half_days (TrancheDay  day,
-              TrancheDay  origin,
-              guint      *half_days)
-{
-  double twice = (day - origin) * 2;
-
-  if (!(twice >= 0 && twice < G_MAXUINT32) || twice != floor (twice))
-    return FALSE;
-  *half_days = (guint) twice;
-  return TRUE;
-}
-
-static TrancheDay
-from_half_days (guint      half_days,
-                TrancheDay origin)
-{
-  return origin + (double) half_days / 2;
-}
-
 static guint32
 first_investor (TrancheDataset     *dataset,
                 const TrancheEvent *event)
@@ -111,6 +46,39 @@ first_investor (TrancheDataset     *dataset,
   if (event->n_investors == 0)
     return TRANCHE_NO_ENTITY;
   return tranche_dataset_event_investor (dataset, event, 0);
+}
+
+/* The event of an entry (see extra_start). */
+static guint
+entry_event (TrancheLaneIndex *self,
+             guint             entry,
+             guint             n_events)
+{
+  guint lo = 0, hi = n_events;
+
+  if (entry < n_events)
+    return entry;
+  entry -= n_events;
+  /* the last event whose extras start at or before `entry` */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (self->extra_start[mid] <= entry)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether an event is in every one of its investors' lanes: money with
+ * several investors, by pair and by investor. */
+static gboolean
+is_syndicated (TrancheLaneIndex   *self,
+               const TrancheEvent *event)
+{
+  return self->mode != TRANCHE_LANES_BY_TARGET && event->n_investors > 1
+         && event->kind != TRANCHE_EVENT_NEWS && event->kind != TRANCHE_EVENT_VALUATION;
 }
 
 /* Where an event goes in the given mode: its lane kind and key. */
@@ -152,6 +120,7 @@ note_features (TrancheLaneIndex   *self,
 {
   const TrancheMoney *money = event->kind == TRANCHE_EVENT_VALUATION ? &event->valuation
                                                                     : &event->amount;
+  double lo, hi;
 
   if (event->kind != TRANCHE_EVENT_NEWS && (money->flags & TRANCHE_MONEY_PRESENT))
     {
@@ -161,7 +130,12 @@ note_features (TrancheLaneIndex   *self,
         self->features |= TRANCHE_FEATURE_APPROX;
       if (money->flags & TRANCHE_MONEY_HAS_RANGE)
         self->features |= TRANCHE_FEATURE_RANGE;
+      if (event->kind != TRANCHE_EVENT_VALUATION && tranche_money_get_bounds (money, &lo, &hi)
+          && !(lo > 0) && hi > 0)
+        self->features |= TRANCHE_FEATURE_UP_TO;
     }
+  if (event->flags & TRANCHE_EVENT_DRAFT)
+    self->features |= TRANCHE_FEATURE_DRAFT;
   if (tranche_date_is_set (&event->end))
     self->features |= TRANCHE_FEATURE_SPAN;
   switch (event->date.precision)
@@ -191,7 +165,7 @@ note_features (TrancheLaneIndex   *self,
  * doesn't pack (none the format allows) drops the packing for a qsort(). */
 static void
 note_day (TrancheLaneIndex   *self,
-          guint               event_index,
+          guint               entry,
           const TrancheEvent *event)
 {
   guint half_day;
@@ -203,7 +177,7 @@ note_day (TrancheLaneIndex   *self,
       g_clear_pointer (&self->by_day, g_free);
       return;
     }
-  self->by_day[self->n_indexed] = (guint64) half_day << 32 | event_index;
+  self->by_day[self->n_indexed] = (guint64) half_day << 32 | entry;
 }
 
 /* The bucket of a group's lanes of a kind: money then valuations, news in
@@ -228,6 +202,38 @@ bucket_of (TrancheLaneIndex *self,
                        kind);
 }
 
+/* Room for a syndicated round's other investors' entries, after the
+ * events' own (see extra_start). */
+static void
+count_extras (TrancheLaneIndex *self,
+              const guint8     *mask)
+{
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
+  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
+  guint n = 0;
+
+  self->n_entries = n_events;
+  if (self->mode == TRANCHE_LANES_BY_TARGET)
+    return;
+  for (guint i = 0; i < n_events; i++)
+    if ((mask == NULL || mask[i] != 0) && is_syndicated (self, &events[i]))
+      n += events[i].n_investors - 1;
+  if (n == 0)
+    return;
+  self->extra_start = g_new (guint, n_events + 1);
+  self->n_extra = n;
+  n = 0;
+  for (guint i = 0; i < n_events; i++)
+    {
+      self->extra_start[i] = n;
+      if ((mask == NULL || mask[i] != 0) && is_syndicated (self, &events[i]))
+        n += events[i].n_investors - 1;
+    }
+  self->extra_start[n_events] = n;
+  self->n_entries = n_events + n;
+  self->event_lane = g_renew (guint, self->event_lane, MAX (self->n_entries, 1));
+}
+
 /* The one pass over the events in their order: each event's bucket (kept
  * in event_lane until it gets its lane) and sub-key, the features used
  * and the marker days. */
@@ -239,8 +245,9 @@ scan_events (TrancheLaneIndex *self,
   guint n_events = tranche_dataset_get_n_events (self->dataset);
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
 
-  buckets->sub_keys = g_new (guint, MAX (n_events, 1));
-  self->by_day = g_new (guint64, MAX (n_events, 1));
+  count_extras (self, mask);
+  buckets->sub_keys = g_new (guint, MAX (self->n_entries, 1));
+  self->by_day = g_new (guint64, MAX (self->n_entries, 1));
   self->origin = n_events > 0 ? events[0].first_day : 0;
   for (guint i = 0; i < n_events; i++)
     {
@@ -259,6 +266,19 @@ scan_events (TrancheLaneIndex *self,
       note_day (self, i, &events[i]);
       note_features (self, &events[i]);
       self->n_indexed++;
+      /* the round's other investors: the same bucket, their own sub-keys */
+      for (guint k = self->extra_start != NULL ? self->extra_start[i] : 0;
+           self->extra_start != NULL && k < self->extra_start[i + 1]; k++)
+        {
+          guint entry = n_events + k, slot = k - self->extra_start[i] + 1;
+
+          self->event_lane[entry] = self->event_lane[i];
+          buckets->event_start[self->event_lane[i] + 1]++;
+          buckets->sub_keys[entry] =
+            tranche_dataset_event_investor (self->dataset, &events[i], slot) + 1;
+          note_day (self, entry, &events[i]);
+          self->n_indexed++;
+        }
     }
 }
 
@@ -274,9 +294,16 @@ deal_events (TrancheLaneIndex *self,
     buckets->event_start[b + 1] += buckets->event_start[b];
   fill = g_memdup2 (buckets->event_start, sizeof (guint) * (buckets->n + 1));
   buckets->events = g_new (guint, MAX (self->n_indexed, 1));
+  /* an event's entry, then its extras right after it: event order */
   for (guint i = 0; i < n_events; i++)
-    if (self->event_lane[i] != TRANCHE_LANE_NONE)
+    {
+      if (self->event_lane[i] == TRANCHE_LANE_NONE)
+        continue;
       buckets->events[fill[self->event_lane[i]]++] = i;
+      for (guint k = self->extra_start != NULL ? self->extra_start[i] : 0;
+           self->extra_start != NULL && k < self->extra_start[i + 1]; k++)
+        buckets->events[fill[self->event_lane[i]]++] = n_events + k;
+    }
 }
 
 /* Adds an event to its lane's sums, in event order as the totals always
@@ -295,6 +322,23 @@ count_event (TrancheLaneIndex   *self,
   if (event->kind == TRANCHE_EVENT_NEWS || event->kind == TRANCHE_EVENT_VALUATION
       || event->kind == TRANCHE_EVENT_COMMITMENT || event->kind == TRANCHE_EVENT_SECONDARY)
     return;
+  if (is_syndicated (self, event))
+    {
+      /* the lane's investor's share, to order lanes by (its header's text
+       * comes from tranche_lane_index_get_total_text()) */
+      g_autoptr(GArray) sums = tranche_sums_new ();
+      const TrancheSum *sum;
+
+      if (tranche_lane_index_size_value (self, event, &value))
+        self->max_value = MAX (self->max_value, value);
+      tranche_totals_add_event (self->dataset, event, lane->investor, sums);
+      sum = sums->len > 0 ? &g_array_index (sums, TrancheSum, 0) : NULL;
+      if (sum != NULL && tranche_sum_has_known (sum))
+        lane->total += sum->min;
+      else
+        lane->n_undisclosed++;
+      return;
+    }
   if (tranche_lane_index_size_value (self, event, &value))
     {
       lane->total += value;
@@ -339,6 +383,7 @@ open_lanes (TrancheLaneIndex *self,
             Buckets          *buckets)
 {
   guint n_entities = tranche_dataset_get_n_entities (self->dataset);
+  guint n_events = tranche_dataset_get_n_events (self->dataset);
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
   /* per sub-key: the bucket (+ 1) whose lane `lane_of` holds */
   g_autofree guint *seen_in = g_new0 (guint, n_entities + 1);
@@ -358,19 +403,20 @@ open_lanes (TrancheLaneIndex *self,
       for (guint k = buckets->event_start[b]; k < buckets->event_start[b + 1]; k++)
         {
           guint e = buckets->events[k], sub = buckets->sub_keys[e];
+          guint ev = entry_event (self, e, n_events);
 
           if (seen_in[sub] != b + 1)
             {
               TrancheLaneInfo info = lane_for_key (self, b, sub);
 
-              info.first_day = events[e].first_day;
+              info.first_day = events[ev].first_day;
               seen_in[sub] = b + 1;
               lane_of[sub] = self->lanes->len;
               g_array_append_val (self->lanes, info);
             }
           self->event_lane[e] = lane_of[sub];
           count_event (self, &g_array_index (self->lanes, TrancheLaneInfo, lane_of[sub]),
-                       &events[e]);
+                       &events[ev]);
         }
     }
   buckets->lane_start[buckets->n] = self->lanes->len;
@@ -588,43 +634,6 @@ collect_lane_entities (TrancheLaneIndex *self)
     }
 }
 
-/* Keyed items by their whole 64-bit key, stable (tranche-radix-sort.h). */
-static void
-radix_sort_keyed (Keyed *items,
-                  guint  n)
-{
-  g_autofree Keyed *scratch = g_new (Keyed, MAX (n, 1));
-  Keyed *in = items, *out = scratch;
-
-  for (guint shift = 0; shift < 64; shift += TRANCHE_RADIX_BITS)
-    {
-      guint count[1 << TRANCHE_RADIX_BITS] = { 0 };
-      Keyed *swap = in;
-
-      for (guint i = 0; i < n; i++)
-        count[(in[i].key >> shift) & ((1 << TRANCHE_RADIX_BITS) - 1)]++;
-      if (!tranche_radix_bucket_starts (count, n))
-        continue;
-      for (guint i = 0; i < n; i++)
-        out[count[(in[i].key >> shift) & ((1 << TRANCHE_RADIX_BITS) - 1)]++] = in[i];
-      in = out;
-      out = swap;
-    }
-  if (in != items)
-    memcpy (items, in, sizeof (Keyed) * n);
-}
-
-static int
-compare_day_entries (const void *a,
-                     const void *b)
-{
-  const DayEntry *da = a, *db = b;
-
-  if (da->day != db->day)
-    return da->day < db->day ? -1 : 1;
-  return da->event < db->event ? -1 : da->event > db->event;
-}
-
 /* The indexed events by marker day, ties in event order, by comparison:
  * for a dataset whose days didn't pack (see note_day()). */
 static void
@@ -635,11 +644,12 @@ sort_unpacked_days (TrancheLaneIndex *self,
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
   guint n = 0;
 
-  for (guint i = 0; i < n_events; i++)
+  for (guint i = 0; i < self->n_entries; i++)
     if (self->event_lane[i] != TRANCHE_LANE_NONE)
-      entries[n++] = (DayEntry) { tranche_date_middle_day (&events[i].date), i };
+      entries[n++] = (DayEntry) {
+        tranche_date_middle_day (&events[entry_event (self, i, n_events)].date), i };
   if (n > 1)
-    qsort (entries, n, sizeof (DayEntry), compare_day_entries);
+    qsort (entries, n, sizeof (DayEntry), _tranche_lane_index_compare_day_entries);
 }
 
 static void
@@ -647,12 +657,13 @@ deal_day (TrancheLaneIndex *self,
           guint            *fill,
           guint             i,
           TrancheDay        day,
-          guint             event)
+          guint             entry)
 {
-  guint at = fill[self->event_lane[event]]++;
+  guint at = fill[self->event_lane[entry]]++;
 
   self->days[at] = day;
-  self->day_events[at] = event;
+  self->day_events[at] = entry_event (self, entry,
+                                      tranche_dataset_get_n_events (self->dataset));
   self->all_days[i] = day;
 }
 
@@ -662,11 +673,10 @@ static void
 index_days (TrancheLaneIndex *self)
 {
   guint n_lanes = self->lanes->len, n = self->n_indexed;
-  guint n_events = tranche_dataset_get_n_events (self->dataset);
   g_autofree guint *fill = NULL;
 
   self->lane_offset = g_new0 (guint, n_lanes + 1);
-  for (guint i = 0; i < n_events; i++)
+  for (guint i = 0; i < self->n_entries; i++)
     if (self->event_lane[i] != TRANCHE_LANE_NONE)
       self->lane_offset[self->event_lane[i] + 1]++;
   for (guint i = 0; i < n_lanes; i++)
@@ -693,8 +703,6 @@ index_days (TrancheLaneIndex *self)
     }
 }
 
-static void rank_events (TrancheLaneIndex *self);
-
 TrancheLaneIndex *
 tranche_lane_index_new (TrancheDataset  *dataset,
                         TrancheLaneMode  mode,
@@ -707,6 +715,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   g_return_val_if_fail (dataset != NULL, NULL);
 
   self = g_new0 (TrancheLaneIndex, 1);
+  g_mutex_init (&self->total_lock);
   self->dataset = tranche_dataset_ref (dataset);
   self->mode = mode;
   n_events = tranche_dataset_get_n_events (dataset);
@@ -721,7 +730,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
   index_days (self);
   /* Ranked now, not at the first dense frame: at 1M events that frame
    * took 85-130 ms, every later one 5 ms. */
-  rank_events (self);
+  _tranche_lane_index_rank_events (self);
   return self;
 }
 
@@ -731,7 +740,6 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   if (self == NULL)
     return;
   tranche_dataset_unref (self->dataset);
-  g_array_unref (self->lanes);
   g_free (self->lane_at);
   g_free (self->place_of);
   g_free (self->event_lane);
@@ -745,6 +753,13 @@ tranche_lane_index_free (TrancheLaneIndex *self)
   g_free (self->entity_colors);
   g_free (self->lane_entities);
   g_free (self->by_day);
+  g_free (self->extra_start);
+  if (self->total_text != NULL)
+    for (guint i = 0; i < self->lanes->len; i++)
+      g_free (self->total_text[i]);
+  g_free (self->total_text);
+  g_array_unref (self->lanes);
+  g_mutex_clear (&self->total_lock);
   g_free (self);
 }
 
@@ -789,6 +804,36 @@ tranche_lane_index_event_lane (TrancheLaneIndex *self,
   return self->place_of[self->event_lane[event]];
 }
 
+guint
+tranche_lane_index_event_n_lanes (TrancheLaneIndex *self,
+                                  guint             event)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (event < tranche_dataset_get_n_events (self->dataset), 0);
+
+  if (self->event_lane[event] == TRANCHE_LANE_NONE)
+    return 0;
+  if (self->extra_start == NULL)
+    return 1;
+  return 1 + self->extra_start[event + 1] - self->extra_start[event];
+}
+
+guint
+tranche_lane_index_event_nth_lane (TrancheLaneIndex *self,
+                                   guint             event,
+                                   guint             nth)
+{
+  guint n_events;
+
+  g_return_val_if_fail (self != NULL, TRANCHE_LANE_NONE);
+  g_return_val_if_fail (nth < tranche_lane_index_event_n_lanes (self, event), TRANCHE_LANE_NONE);
+
+  if (nth == 0)
+    return self->place_of[self->event_lane[event]];
+  n_events = tranche_dataset_get_n_events (self->dataset);
+  return self->place_of[self->event_lane[n_events + self->extra_start[event] + nth - 1]];
+}
+
 const TrancheDay *
 tranche_lane_index_lane_days (TrancheLaneIndex  *self,
                               guint              lane,
@@ -804,6 +849,56 @@ tranche_lane_index_lane_days (TrancheLaneIndex  *self,
   if (events != NULL)
     *events = self->day_events + self->lane_offset[lane];
   return self->days + self->lane_offset[lane];
+}
+
+/* What a lane's events put in, summed as the totals sum them (one event's
+ * part: tranche_totals_add_event(); commitments left out), for the lane's
+ * investor: a syndicated
+ * round adds its share, an investment without investors its whole amount to
+ * its target. Currencies without a rate stay apart. */
+static char *
+format_lane_total (TrancheLaneIndex *self,
+                   guint             built)
+{
+  const TrancheLaneInfo *info = &g_array_index (self->lanes, TrancheLaneInfo, built);
+  guint32 investor = self->mode == TRANCHE_LANES_BY_TARGET ? TRANCHE_NO_ENTITY
+                                                           : info->investor;
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  guint from = self->lane_offset[built], to = self->lane_offset[built + 1];
+
+  g_assert (info->kind == TRANCHE_LANE_MONEY);
+  for (guint k = from; k < to; k++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset,
+                                                             self->day_events[k]);
+      /* a promise is not money received (tranche-totals.h) */
+      if (event->kind != TRANCHE_EVENT_COMMITMENT)
+        tranche_totals_add_event (self->dataset, event, investor, sums);
+    }
+  return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
+}
+
+const char *
+tranche_lane_index_get_total_text (TrancheLaneIndex *self,
+                                   guint             lane)
+{
+  const char *text;
+  guint built;
+
+  g_return_val_if_fail (self != NULL, "");
+  g_return_val_if_fail (lane < self->lanes->len, "");
+
+  built = self->lane_at[lane];
+  if (g_array_index (self->lanes, TrancheLaneInfo, built).kind != TRANCHE_LANE_MONEY)
+    return "";
+  g_mutex_lock (&self->total_lock);
+  if (self->total_text == NULL)
+    self->total_text = g_new0 (char *, self->lanes->len);
+  if (self->total_text[built] == NULL)
+    self->total_text[built] = format_lane_total (self, built);
+  text = self->total_text[built];
+  g_mutex_unlock (&self->total_lock);
+  return text;
 }
 
 static guint
@@ -842,195 +937,24 @@ tranche_lane_index_count_before (TrancheLaneIndex *self,
   return lower_bound (self->days + from, to - from, day);
 }
 
-/* A key whose unsigned order is the value's order, largest first: sign bit
- * flipped for a positive, every bit for a negative (-0 is made 0 first, as
- * they compare equal). */
-static guint64
-descending_key (double value)
-{
-  guint64 bits;
-
-  if (value == 0)
-    value = 0;
-  memcpy (&bits, &value, sizeof bits);
-  bits = (bits >> 63) != 0 ? ~bits : bits | G_GUINT64_CONSTANT (1) << 63;
-  return ~bits;
-}
-
-/* The places in the ranking by marker day (ties by place), so the largest
- * events of a short range are found among that range's alone. `items` are
- * the ranking's, their half days valid when `packed`. */
-static guint *
-places_by_day (TrancheLaneIndex *self,
-               const Keyed      *items,
-               gboolean          packed)
-{
-  guint n = self->n_ranked;
-  guint *places = g_new (guint, MAX (n, 1));
-
-  if (packed)
-    {
-      g_autofree guint64 *by_day = g_new (guint64, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        by_day[i] = (guint64) items[i].half_day << 32 | i;
-      tranche_radix_sort_u64 (by_day, n, 32);
-      for (guint i = 0; i < n; i++)
-        places[i] = (guint) by_day[i];
-    }
-  else
-    {
-      g_autofree DayEntry *entries = g_new (DayEntry, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        entries[i] = (DayEntry) { self->ranked_days[i], i };
-      if (n > 1)
-        qsort (entries, n, sizeof (DayEntry), compare_day_entries);
-      for (guint i = 0; i < n; i++)
-        places[i] = entries[i].event;
-    }
-  return places;
-}
-
-/* Events with a known amount, largest first, ties in event order: a radix
- * sort, for the largest events of dense frames. */
-static void
-rank_events (TrancheLaneIndex *self)
-{
-  guint n_events = tranche_dataset_get_n_events (self->dataset);
-  const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
-  g_autofree Keyed *items = g_new (Keyed, MAX (n_events, 1));
-  gboolean packed = TRUE;
-  guint n = 0;
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      double value;
-      if (self->event_lane[i] == TRANCHE_LANE_NONE
-          || events[i].kind == TRANCHE_EVENT_NEWS || events[i].kind == TRANCHE_EVENT_VALUATION
-          || !tranche_lane_index_size_value (self, &events[i], &value))
-        continue;
-      items[n].key = descending_key (value);
-      items[n].event = i;
-      packed = packed && to_half_days (tranche_date_middle_day (&events[i].date), self->origin,
-                                       &items[n].half_day);
-      n++;
-    }
-  radix_sort_keyed (items, n);
-  self->ranked = g_new (guint, MAX (n, 1));
-  self->ranked_days = g_new (TrancheDay, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      self->ranked[i] = items[i].event;
-      self->ranked_days[i] = packed
-        ? from_half_days (items[i].half_day, self->origin)
-        : tranche_date_middle_day (&events[items[i].event].date);
-    }
-  self->n_ranked = n;
-  self->ranked_by_day = places_by_day (self, items, packed);
-}
-
-const guint *
-tranche_lane_index_ranked (TrancheLaneIndex  *self,
-                           const TrancheDay **days,
-                           guint             *n_ranked)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (n_ranked != NULL, NULL);
-
-  *n_ranked = self->n_ranked;
-  if (days != NULL)
-    *days = self->ranked_days;
-  return self->ranked;
-}
-
-/* How many ranked events have marker days before `day`, by day. */
-static guint
-ranked_before (TrancheLaneIndex *self,
-               TrancheDay        day)
-{
-  guint lo = 0, hi = self->n_ranked;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (self->ranked_days[self->ranked_by_day[mid]] < day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-/* Walks the ranking from the top, keeping what is in range: quick when
- * much of the ranking is (every max / share of it). */
-static guint
-largest_by_scan (TrancheLaneIndex *self,
-                 TrancheDay        first,
-                 TrancheDay        end,
-                 guint             max,
-                 guint            *events)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->n_ranked && n < max; i++)
-    if (self->ranked_days[i] >= first && self->ranked_days[i] < end)
-      events[n++] = self->ranked[i];
-  return n;
-}
-
-/* Sorts the places of the range's own events (those from `from` on, by
- * day) and keeps the first: quick when the range holds few. */
-static guint
-largest_in_window (TrancheLaneIndex *self,
-                   guint             from,
-                   guint             n_window,
-                   guint             max,
-                   guint            *events)
-{
-  g_autofree guint64 *places = g_new (guint64, MAX (n_window, 1));
-  guint n = MIN (max, n_window);
-
-  for (guint i = 0; i < n_window; i++)
-    places[i] = (guint64) self->ranked_by_day[from + i] << 32;
-  tranche_radix_sort_u64 (places, n_window, 32);
-  for (guint i = 0; i < n; i++)
-    events[i] = self->ranked[places[i] >> 32];
-  return n;
-}
-
-guint
-tranche_lane_index_largest_in (TrancheLaneIndex *self,
-                               TrancheDay        first,
-                               TrancheDay        end,
-                               guint             max,
-                               guint            *events)
-{
-  guint from, n_window;
-
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (events != NULL || max == 0, 0);
-
-  from = ranked_before (self, first);
-  n_window = end > first ? ranked_before (self, end) - from : 0;
-  /* A scan finds `max` after about max × n_ranked / n_window events, the
-   * window costs n_window: take the cheaper, so neither a long range nor a
-   * short one costs more than about sqrt (max × n_ranked). */
-  if ((guint64) n_window * n_window >= (guint64) max * self->n_ranked)
-    return largest_by_scan (self, first, end, max, events);
-  return largest_in_window (self, from, n_window, max, events);
-}
-
 gboolean
 tranche_lane_index_size_value (TrancheLaneIndex   *self,
                                const TrancheEvent *event,
                                double             *value)
 {
   const TrancheMoney *money;
-  double v, rate;
+  double v, rate, lo, hi;
 
   g_return_val_if_fail (self != NULL && event != NULL && value != NULL, FALSE);
 
   money = event->kind == TRANCHE_EVENT_VALUATION ? &event->valuation : &event->amount;
-  if (!tranche_money_best_value (money, &v) || !(v >= 0))
+  /* Never a range's midpoint: a marker shows what is known at least, the
+   * minimum; an "up to" (no minimum above 0) is sized by its maximum and
+   * drawn hollow and dashed (TRANCHE_MARKER_UP_TO), so it reads as a bound. */
+  if (!tranche_money_get_bounds (money, &lo, &hi))
+    return FALSE;
+  v = lo > 0 ? lo : hi;
+  if (!(v >= 0) || !isfinite (v))
     return FALSE;
   if (money->currency != 0 && money->currency != tranche_dataset_get_currency (self->dataset)
       && tranche_dataset_get_rate (self->dataset, money->currency, &rate))

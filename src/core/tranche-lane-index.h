@@ -56,6 +56,8 @@ typedef enum
   TRANCHE_FEATURE_ACQUISITION = 1 << 7,
   TRANCHE_FEATURE_VALUATION   = 1 << 8,
   TRANCHE_FEATURE_NEWS        = 1 << 9,
+  TRANCHE_FEATURE_UP_TO       = 1 << 10, /* an amount known only at most */
+  TRANCHE_FEATURE_DRAFT       = 1 << 11, /* an event not yet reviewed */
 } TrancheFeatures;
 
 #define TRANCHE_LANE_ALL  G_MAXUINT
@@ -76,15 +78,30 @@ TrancheLaneMode        tranche_lane_index_get_mode       (TrancheLaneIndex *self
 guint                  tranche_lane_index_get_n_lanes    (TrancheLaneIndex *self);
 const TrancheLaneInfo *tranche_lane_index_get_lane       (TrancheLaneIndex *self,
                                                           guint             lane);
-/* TRANCHE_LANE_NONE for an event the mask hides. */
+/* An event's lane (its first investor's), TRANCHE_LANE_NONE for an event
+ * the mask hides. */
 guint                  tranche_lane_index_event_lane     (TrancheLaneIndex *self,
                                                           guint             event);
+/* A syndicated round (money, several investors, by pair or by investor)
+ * is in each of its investors' lanes, in their order in the event: how many
+ * lanes an event is in (0 when the mask hides it) and the nth of them (the
+ * 0th is tranche_lane_index_event_lane()'s). */
+guint                  tranche_lane_index_event_n_lanes  (TrancheLaneIndex *self,
+                                                          guint             event);
+guint                  tranche_lane_index_event_nth_lane (TrancheLaneIndex *self,
+                                                          guint             event,
+                                                          guint             nth);
 /* Marker days of a lane's events, sorted; `events` (may be NULL) gets their
  * event indices in the same order. */
 const TrancheDay      *tranche_lane_index_lane_days      (TrancheLaneIndex *self,
                                                           guint             lane,
                                                           const guint     **events,
                                                           guint            *n_days);
+/* A money lane's total as tranche_totals_add_event() counts its events
+ * for the lane's investor (its target by target): "$11B + 1 undisclosed",
+ * "€1 + ¥1"; "" when nothing counts. Made on first use, then kept. */
+const char            *tranche_lane_index_get_total_text (TrancheLaneIndex *self,
+                                                          guint             lane);
 /* How many of a lane's marker days are < day; TRANCHE_LANE_ALL counts all
  * lanes together. */
 guint                  tranche_lane_index_count_before   (TrancheLaneIndex *self,
@@ -103,7 +120,8 @@ guint                  tranche_lane_index_largest_in     (TrancheLaneIndex  *sel
                                                           TrancheDay         end,
                                                           guint              max,
                                                           guint             *events);
-/* The amount a marker's size shows: known amounts converted into the
+/* The amount a marker's size shows: the known minimum (an "up to", whose
+ * minimum is 0, its maximum; never a range's midpoint), converted into the
  * dataset's currency (kept as they are when the file gives no rate, as the
  * label names the currency); FALSE when there is none. */
 gboolean               tranche_lane_index_size_value     (TrancheLaneIndex   *self,

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "tranche-format.h"
+#include "tranche-sum.h"
 #include "tranche-timeline-layout-private.h"
+#include "tranche-totals.h"
 
 /* Labels tried per scene: more would not fit on any screen anyway. */
 #define MAX_LABEL_TRIES 400
@@ -59,13 +61,37 @@ label_text_clear (LabelText *t)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LabelText, label_text_clear)
 
+/* A share's amount: the investor's part as the totals count it, "$2B
+ * share", or "undisclosed share". */
+static char *
+share_text (TrancheTimelineLayout *self,
+            const TrancheEvent    *event,
+            guint32                investor)
+{
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  g_autofree char *amount = NULL;
+
+  tranche_totals_add_event (self->dataset, event, investor, sums);
+  if (sums->len == 0 || !tranche_sum_has_known (&g_array_index (sums, TrancheSum, 0)))
+    /* Translators: in an investor's lane, that investor's part of a round
+     * with several investors when the source doesn't give it */
+    return g_strdup (C_("marker label", "undisclosed share"));
+  amount = tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
+  /* Translators: in an investor's lane, that investor's part of a round
+   * with several investors: "$2B share" */
+  return g_strdup_printf (C_("marker label", "%s share"), amount);
+}
+
 static void
-marker_label_text (TrancheTimelineLayout *self,
-                   const TrancheEvent    *event,
-                   LabelText             *t)
+marker_label_text (TrancheTimelineLayout       *self,
+                   const TrancheEvent          *event,
+                   const TrancheTimelineMarker *marker,
+                   LabelText                   *t)
 {
   if (event->kind == TRANCHE_EVENT_VALUATION)
     t->amount = tranche_format_money (&event->valuation);
+  else if (marker != NULL && (marker->flags & TRANCHE_MARKER_SHARE))
+    t->amount = share_text (self, event, marker->investor);
   else if (event->kind != TRANCHE_EVENT_NEWS)
     t->amount = tranche_format_money (&event->amount);
   t->title = g_strdup (event->title ? event->title : "");
@@ -195,6 +221,11 @@ cluster_label_text (TrancheTimelineLayout        *self,
                                             c->n_members);
   g_autofree char *from = tranche_format_date (&first_event->date);
   g_autofree char *to = tranche_format_date (&last_event->date);
+  /* summed as the lanes are, currencies without a rate apart */
+  g_autofree char *total = c->total > 0
+    ? tranche_timeline_layout_dup_cluster_total (self, (guint) (c - (const TrancheTimelineCluster *)
+                                                                self->clusters->data))
+    : NULL;
 
   /* The event a story is at is named even inside a cluster. */
   for (guint k = 0; self->focus >= 0 && k < c->n_members; k++)
@@ -203,7 +234,8 @@ cluster_label_text (TrancheTimelineLayout        *self,
         g_autofree char *date = NULL;
         guint rest = c->n_members - 1;
 
-        marker_label_text (self, tranche_dataset_get_event (self->dataset, self->focus), t);
+        marker_label_text (self, tranche_dataset_get_event (self->dataset, self->focus), NULL,
+                           t);
         date = g_steal_pointer (&t->detail);
         /* Translators: a cluster's second line when the label names one of
          * its events: "2023 · +2 more" */
@@ -212,15 +244,11 @@ cluster_label_text (TrancheTimelineLayout        *self,
         return;
       }
 
-  if (c->total > 0)
+  if (total != NULL && *total != '\0')
     {
-      g_autofree char *total =
-        tranche_format_amount (c->total, tranche_dataset_get_currency (self->dataset), FALSE);
-      /* Translators: a cluster's label, "12 events · $3.4B"; "+" when some
-       * amounts are not known */
-      t->amount = g_strdup_printf (c->partial ? C_("cluster label", "%s · %s+")
-                                              : C_("cluster label", "%s · %s"),
-                                   count, total);
+      /* Translators: a cluster's label, "12 events · $3.4B + 1 undisclosed",
+       * "2 events · €1 + ¥1" */
+      t->amount = g_strdup_printf (C_("cluster label", "%s · %s"), count, total);
       t->title = g_strdup ("");
     }
   else
@@ -260,7 +288,7 @@ label_target (TrancheTimelineLayout *self,
       const TrancheTimelineMarker *m =
         &g_array_index (self->markers, TrancheTimelineMarker, r->index);
 
-      marker_label_text (self, tranche_dataset_get_event (self->dataset, m->event), t);
+      marker_label_text (self, tranche_dataset_get_event (self->dataset, m->event), m, t);
       *lane = m->lane;
       around->x = m->x;
       around->y = m->y;

@@ -36,8 +36,16 @@ lane_title (TrancheTimelineLayout *self,
         return g_strdup_printf (C_("lane", "%s → %s"), investor, target);
       if (investor != NULL)
         return g_strdup (investor);
+      if (target != NULL && tranche_lane_index_get_mode (self->index) == TRANCHE_LANES_BY_PAIR)
+        /* Translators: timeline lane of a company's funding whose sources
+         * name no investors, "Investors not reported → Helio" */
+        return g_strdup_printf (C_("lane", "Investors not reported → %s"), target);
       if (target != NULL)
         return g_strdup (target);
+      if (tranche_lane_index_get_mode (self->index) == TRANCHE_LANES_BY_INVESTOR)
+        /* Translators: timeline lane, by investor, of funding whose sources
+         * name no investors */
+        return g_strdup (C_("lane", "Investors not reported"));
       /* Translators: timeline lane of events that name neither investor nor target */
       return g_strdup (C_("lane", "Unattributed"));
     }
@@ -45,26 +53,23 @@ lane_title (TrancheTimelineLayout *self,
 
 static char *
 lane_subtitle (TrancheTimelineLayout *self,
-               const TrancheLaneInfo *info)
+               guint                  lane)
 {
+  const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, lane);
   g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event",
                                                           "%u events", info->n_events),
                                              info->n_events);
-  g_autofree char *total = NULL;
+  const char *total;
 
   if (info->kind != TRANCHE_LANE_MONEY)
     return g_steal_pointer (&events);
-  if (info->total <= 0 && info->n_undisclosed > 0)
-    /* Translators: lane subtitle, "2 events · undisclosed" */
-    return g_strdup_printf (C_("lane subtitle", "%s · undisclosed"), events);
-  if (info->total <= 0)
+  /* One implementation of the total (tranche-totals.h): a share of a
+   * syndicated round, ranges, undisclosed counts, and currencies without a
+   * rate apart, "€1 + ¥1" */
+  total = tranche_lane_index_get_total_text (self->index, lane);
+  if (*total == '\0')
     return g_steal_pointer (&events);
-  total = tranche_format_amount (info->total, tranche_dataset_get_currency (self->dataset),
-                                 FALSE);
-  if (info->n_undisclosed > 0)
-    /* Translators: lane subtitle when some amounts are not known, "3 events · $11B known" */
-    return g_strdup_printf (C_("lane subtitle", "%s · %s known"), events, total);
-  /* Translators: lane subtitle, "3 events · $11B" */
+  /* Translators: lane subtitle, "3 events · $11B + 1 undisclosed" */
   return g_strdup_printf (C_("lane subtitle", "%s · %s"), events, total);
 }
 
@@ -88,7 +93,7 @@ tranche_timeline_frame_init (TrancheTimelineLayout *self,
     {
       const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, i);
       g_autofree char *title = lane_title (self, info);
-      g_autofree char *subtitle = lane_subtitle (self, info);
+      g_autofree char *subtitle = lane_subtitle (self, i);
       double wa, wb;
 
       tranche_text_cache_measure (self->text, TRANCHE_TEXT_BODY_BOLD, title, &wa, NULL);
@@ -199,7 +204,7 @@ append_index_lane (TrancheTimelineLayout *self,
   const TrancheLaneInfo *info = tranche_lane_index_get_lane (self->index, index);
   TrancheTimelineLane lane = { 0 };
   g_autofree char *title = lane_title (self, info);
-  g_autofree char *subtitle = lane_subtitle (self, info);
+  g_autofree char *subtitle = lane_subtitle (self, index);
 
   lane.index = index;
   lane.kind = info->kind;
@@ -208,6 +213,11 @@ append_index_lane (TrancheTimelineLayout *self,
   lane.title = tranche_timeline_scene_intern (self, title);
   lane.subtitle = tranche_timeline_scene_intern (self, subtitle);
   lane.pinned = is_pinned (self, index);
+  if (info->kind == TRANCHE_LANE_MONEY
+      && *tranche_lane_index_get_total_text (self->index, index) != '\0')
+    lane.total = tranche_timeline_scene_intern (self,
+                                                tranche_lane_index_get_total_text (self->index,
+                                                                                   index));
   g_array_append_val (self->lanes, lane);
 }
 
@@ -497,13 +507,17 @@ lay_out_headers (TrancheTimelineLayout      *self,
   for (guint slot = 0; slot < self->lanes->len; slot++)
     {
       TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
-      double th, sh;
+      double th, sh, sw;
 
       lane->title_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_BODY_BOLD, lane->title,
                                                         text_width, 0);
       tranche_draw_get_text_size (lane->title_layout, NULL, &th);
+      /* A total with ranges and currencies can be long: the count of events
+       * goes before the amount is cut. */
+      tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, lane->subtitle, &sw, &sh);
+      if (sw > text_width && lane->total != NULL)
+        lane->subtitle = lane->total;
       /* A lane squeezed under its two lines keeps its title only. */
-      tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, lane->subtitle, NULL, &sh);
       if (th + sh <= lane->height)
         lane->subtitle_layout = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL,
                                                              lane->subtitle, text_width, 0);

@@ -49,12 +49,17 @@ typedef enum
   TRANCHE_MARKER_RANGE   = 1 << 2,  /* whisker from radius_min to radius_max */
   TRANCHE_MARKER_PARTIAL = 1 << 3,  /* date known to the year, quarter or month: band */
   TRANCHE_MARKER_SPAN    = 1 << 4,  /* has an end: bar from start to end */
+  TRANCHE_MARKER_UP_TO   = 1 << 5,  /* "up to": sized by its maximum, outline dashed */
+  TRANCHE_MARKER_DRAFT   = 1 << 6,  /* a draft event: dashed ring around it */
+  TRANCHE_MARKER_SHARE   = 1 << 7,  /* one investor's share of a syndicated round,
+                                     * in that investor's lane */
 } TrancheMarkerFlags;
 
 typedef struct
 {
   guint        event;        /* index in the dataset */
   guint        lane;         /* index in the scene's lanes */
+  guint32      investor;     /* SHARE: whose share (entity), else TRANCHE_NO_ENTITY */
   double       x, y;         /* centre: the middle of the date's span */
   double       radius;       /* area proportional to the amount */
   double       radius_min;   /* RANGE: radii of min and max */
@@ -113,7 +118,9 @@ typedef struct
   TrancheColor       color;
   gboolean           neutral;
   const char        *title;      /* "Microsoft → OpenAI" */
-  const char        *subtitle;   /* "3 events · $11B" */
+  const char        *subtitle;   /* "3 events · $11B", or the total alone when
+                                  * that doesn't fit: amounts are never cut */
+  const char        *total;      /* "$11B + 1 undisclosed", or NULL */
   PangoLayout       *title_layout;
   PangoLayout       *subtitle_layout;
   TrancheRect        header;     /* where the title and subtitle go */
@@ -135,6 +142,8 @@ typedef enum
   TRANCHE_LEGEND_NEWS,
   TRANCHE_LEGEND_CLUSTER,
   TRANCHE_LEGEND_DENSITY,
+  TRANCHE_LEGEND_UP_TO,          /* dashed outline: "up to", sized at the maximum */
+  TRANCHE_LEGEND_DRAFT,          /* dashed ring: not yet reviewed */
 } TrancheLegendKind;
 
 typedef struct
@@ -297,6 +306,11 @@ guint                  tranche_timeline_layout_get_n_clusters (TrancheTimelineLa
 const TrancheTimelineCluster *tranche_timeline_layout_get_cluster (TrancheTimelineLayout *self,
                                                                    guint                  index);
 /* Event indices of a cluster's members. */
+/* What a cluster's members put in, summed as lanes are (the lane's
+ * investor's shares; whole rounds by target): "$3B + 1 undisclosed",
+ * "€1 + ¥1"; "" when nothing counts. */
+char                  *tranche_timeline_layout_dup_cluster_total (TrancheTimelineLayout *self,
+                                                                  guint                  index);
 const guint           *tranche_timeline_layout_get_cluster_members (TrancheTimelineLayout *self,
                                                                     guint                  index,
                                                                     guint                 *n_members);

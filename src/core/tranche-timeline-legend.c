@@ -169,6 +169,17 @@ collect_legend (TrancheTimelineLayout *self,
                      neutral,
                      compact ? C_("legend", "undisclosed")
                              : C_("legend", "hollow: amount undisclosed"));
+  if (features & TRANCHE_FEATURE_UP_TO)
+    /* Translators: legend of a marker drawn with a dashed outline: an
+     * amount known only at most ("up to $5B"), sized at that maximum */
+    add_legend_item (self, items, TRANCHE_LEGEND_UP_TO, 2 * S (self, 9), S (self, 9),
+                     neutral, compact ? C_("legend", "dashed: up to")
+                                      : C_("legend", "dashed: up to, sized at the maximum"));
+  if (features & TRANCHE_FEATURE_DRAFT)
+    /* Translators: legend of a marker with a dashed ring: an event proposed
+     * by the extractor and not yet reviewed */
+    add_legend_item (self, items, TRANCHE_LEGEND_DRAFT, 2 * S (self, 9), S (self, 6),
+                     neutral, compact ? C_("legend", "draft") : C_("legend", "ringed: draft"));
   if (features & TRANCHE_FEATURE_APPROX)
     add_legend_item (self, items, TRANCHE_LEGEND_APPROX, 0, 0, neutral,
                      compact ? C_("legend", "~ approx.")

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tranche-sum.h"
 #include "tranche-timeline-layout-private.h"
+#include "tranche-totals.h"
 
 /* An event on its way to becoming a marker or a cluster member. */
 typedef struct
@@ -71,8 +73,10 @@ size_marker (TrancheTimelineLayout *self,
              TrancheTimelineMarker *marker,
              double                *value)
 {
-  double rate = 1, cur = 0;
+  double rate = 1, cur = 0, lo, hi;
 
+  if (event->flags & TRANCHE_EVENT_DRAFT)
+    marker->flags |= TRANCHE_MARKER_DRAFT;
   if (money->flags & TRANCHE_MONEY_APPROX)
     marker->flags |= TRANCHE_MARKER_APPROX;
   if (event->kind == TRANCHE_EVENT_VALUATION)
@@ -88,10 +92,17 @@ size_marker (TrancheTimelineLayout *self,
       marker->flags |= TRANCHE_MARKER_HOLLOW;
       marker->radius = self->r_unknown;
     }
-  if (!(money->flags & TRANCHE_MONEY_HAS_RANGE) || !tranche_money_is_known (money))
+  if (!tranche_money_get_bounds (money, &lo, &hi))
+    return;
+  /* Sized by its maximum (see tranche_lane_index_size_value()): drawn
+   * dashed so it doesn't read as a known amount. */
+  if (!(lo > 0) && hi > 0)
+    marker->flags |= TRANCHE_MARKER_UP_TO;
+  if (!(money->flags & TRANCHE_MONEY_HAS_RANGE))
     return;
   /* The whisker uses the same conversion as the marker. */
-  if (tranche_money_best_value (money, &cur) && cur > 0)
+  cur = lo > 0 ? lo : hi;
+  if (cur > 0 && *value > 0)
     rate = *value / cur;
   marker->flags |= TRANCHE_MARKER_RANGE;
   marker->radius_min = tranche_timeline_layout_radius_for_value (self, money->min * rate);
@@ -114,6 +125,7 @@ make_marker (TrancheTimelineLayout *self,
 
   memset (marker, 0, sizeof *marker);
   marker->event = event_index;
+  marker->investor = TRANCHE_NO_ENTITY;
   marker->lane = slot;
   marker->x = tranche_time_scale_day_to_x (&self->scale, tranche_date_middle_day (&event->date));
   marker->y = lane->y + lane->height / 2;
@@ -260,27 +272,72 @@ cluster_items (TrancheTimelineLayout *self,
     }
 }
 
+/* In an investor's lane, a syndicated round shows that investor's share,
+ * as tranche_totals_add_event() counts it: its own amount, sized by its
+ * known minimum, else an undisclosed share (hollow). Never the whole
+ * round, whose range whisker is dropped. */
+static void
+size_share (TrancheTimelineLayout *self,
+            const TrancheEvent    *event,
+            guint32                investor,
+            TrancheTimelineMarker *marker,
+            double                *value)
+{
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  const TrancheSum *sum;
+
+  marker->flags |= TRANCHE_MARKER_SHARE;
+  marker->investor = investor;
+  marker->flags &= ~(TRANCHE_MARKER_RANGE | TRANCHE_MARKER_UP_TO | TRANCHE_MARKER_HOLLOW);
+  tranche_totals_add_event (self->dataset, event, investor, sums);
+  sum = sums->len > 0 ? &g_array_index (sums, TrancheSum, 0) : NULL;
+  if (sum != NULL && tranche_sum_has_known (sum))
+    {
+      *value = sum->min > 0 ? sum->min : sum->max;
+      if (!(sum->min > 0))
+        marker->flags |= TRANCHE_MARKER_UP_TO;
+      marker->radius = tranche_timeline_layout_radius_for_value (self, *value);
+    }
+  else
+    {
+      *value = -1;
+      marker->flags |= TRANCHE_MARKER_HOLLOW;
+      marker->radius = self->r_unknown;
+    }
+}
+
+/* An event's markers, one in each lane it is in (a syndicated round is in
+ * each of its investors'). */
 static void
 add_marker_items (TrancheTimelineLayout *self,
                   guint                  event_index,
                   GArray                *items,
                   guint                  n_rows)
 {
-  TrancheTimelineMarker marker;
-  guint lane = tranche_lane_index_event_lane (self->index, event_index);
-  guint slot = lane == TRANCHE_LANE_NONE ? NO_SLOT : tranche_timeline_lanes_slot (self, lane);
-  double value;
-  Item item = { 0 };
+  guint n_lanes = tranche_lane_index_event_n_lanes (self->index, event_index);
+  const TrancheEvent *event = tranche_dataset_get_event (self->dataset, event_index);
 
-  if (slot == NO_SLOT || !make_marker (self, event_index, slot, &marker, &value))
-    return;
-  item.x = marker.x;
-  item.radius = marker.radius;
-  item.value = value;
-  item.marker = self->markers->len;
-  item.group = slot * n_rows;
-  g_array_append_val (self->markers, marker);
-  g_array_append_val (items, item);
+  for (guint nth = 0; nth < n_lanes; nth++)
+    {
+      TrancheTimelineMarker marker;
+      guint lane = tranche_lane_index_event_nth_lane (self->index, event_index, nth);
+      guint slot = lane == TRANCHE_LANE_NONE ? NO_SLOT : tranche_timeline_lanes_slot (self, lane);
+      double value;
+      Item item = { 0 };
+
+      if (slot == NO_SLOT || !make_marker (self, event_index, slot, &marker, &value))
+        continue;
+      if (n_lanes > 1)
+        size_share (self, event, tranche_dataset_event_investor (self->dataset, event, nth),
+                    &marker, &value);
+      item.x = marker.x;
+      item.radius = marker.radius;
+      item.value = value;
+      item.marker = self->markers->len;
+      item.group = slot * n_rows;
+      g_array_append_val (self->markers, marker);
+      g_array_append_val (items, item);
+    }
 }
 
 /* News dots are all one size; stacking them in rows lets every headline of a
@@ -444,4 +501,36 @@ tranche_timeline_markers_build (TrancheTimelineLayout *self,
   else
     build_every_marker (self, items, from, to, cull_first, line_height);
   g_array_sort (self->markers, compare_markers_by_size);
+}
+
+char *
+tranche_timeline_layout_dup_cluster_total (TrancheTimelineLayout *self,
+                                           guint                  index)
+{
+  const TrancheTimelineCluster *cluster;
+  const TrancheTimelineLane *lane;
+  g_autoptr(GArray) sums = tranche_sums_new ();
+  guint32 investor = TRANCHE_NO_ENTITY;
+  const guint *members;
+  guint n_members;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->clusters->len, NULL);
+
+  cluster = &g_array_index (self->clusters, TrancheTimelineCluster, index);
+  lane = &g_array_index (self->lanes, TrancheTimelineLane, cluster->lane);
+  /* An investor's lane sums that investor's shares; a target's lane, and
+   * lanes folded into "others", the rounds whole */
+  if (lane->index != G_MAXUINT
+      && tranche_lane_index_get_mode (self->index) != TRANCHE_LANES_BY_TARGET)
+    investor = tranche_lane_index_get_lane (self->index, lane->index)->investor;
+  members = tranche_timeline_layout_get_cluster_members (self, index, &n_members);
+  for (guint i = 0; i < n_members; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset, members[i]);
+      /* a promise is not money received (tranche-totals.h) */
+      if (event->kind != TRANCHE_EVENT_COMMITMENT)
+        tranche_totals_add_event (self->dataset, event, investor, sums);
+    }
+  return tranche_sums_format ((const TrancheSum *) sums->data, sums->len);
 }

@@ -164,7 +164,7 @@ paint_shape (Painter            *p,
   cairo_t *cr = p->cr;
 
   shape_path (cr, shape, x, y, r);
-  if (flags & TRANCHE_MARKER_HOLLOW)
+  if (flags & (TRANCHE_MARKER_HOLLOW | TRANCHE_MARKER_UP_TO))
     {
       double dash[] = { 3 * p->s, 2 * p->s };
 
@@ -177,7 +177,8 @@ paint_shape (Painter            *p,
       cairo_set_dash (cr, dash, 2, 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      if (r >= 6 * p->s)
+      /* "?" is for an undisclosed amount; an "up to" is known at most */
+      if (r >= 6 * p->s && (flags & TRANCHE_MARKER_HOLLOW))
         show_centred (p, "?", x, y, color);
     }
   else if (shape == TRANCHE_MARKER_TRIANGLE)
@@ -202,6 +203,28 @@ paint_shape (Painter            *p,
       tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.92));
       cairo_fill (cr);
     }
+}
+
+/* A draft (not yet reviewed) event: a dashed ring a little outside its
+ * marker, so it reads as proposed whatever its fill says. */
+static void
+paint_draft_ring (Painter            *p,
+                  TrancheMarkerShape  shape,
+                  double              x,
+                  double              y,
+                  double              r,
+                  TrancheColor        color)
+{
+  cairo_t *cr = p->cr;
+  double dash[] = { 2 * p->s, 2 * p->s };
+
+  cairo_new_path (cr);
+  shape_path (cr, shape, x, y, r + 4 * p->s);
+  tranche_draw_set_color (cr, color);
+  cairo_set_line_width (cr, 1.5 * p->s);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 }
 
 static void
@@ -522,6 +545,8 @@ paint_markers (Painter *p)
     {
       const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (p->layout, i);
       paint_shape (p, m->shape, m->flags, m->x, m->y, m->radius, m->color);
+      if (m->flags & TRANCHE_MARKER_DRAFT)
+        paint_draft_ring (p, m->shape, m->x, m->y, m->radius, m->color);
       if (m->flags & TRANCHE_MARKER_RANGE)
         paint_whisker (p, m->x, m->y, m->radius_min, m->radius_max, m->color);
     }
@@ -661,6 +686,13 @@ paint_legend (Painter *p)
           break;
         case TRANCHE_LEGEND_UNDISCLOSED:
           paint_shape (p, TRANCHE_MARKER_CIRCLE, TRANCHE_MARKER_HOLLOW, cx, cy, item->radius, ink);
+          break;
+        case TRANCHE_LEGEND_UP_TO:
+          paint_shape (p, TRANCHE_MARKER_CIRCLE, TRANCHE_MARKER_UP_TO, cx, cy, item->radius, ink);
+          break;
+        case TRANCHE_LEGEND_DRAFT:
+          paint_shape (p, TRANCHE_MARKER_CIRCLE, 0, cx, cy, item->radius, ink);
+          paint_draft_ring (p, TRANCHE_MARKER_CIRCLE, cx, cy, item->radius, ink);
           break;
         case TRANCHE_LEGEND_RANGE:
           paint_shape (p, TRANCHE_MARKER_CIRCLE, 0, cx, cy, item->radius * 0.7, ink);
