@@ -46,6 +46,8 @@ open_action (GtkWidget  *widget,
   TrancheWindow *self = TRANCHE_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *last = g_settings_get_string (self->settings, "last-file");
 
@@ -54,11 +56,22 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (json, _("Funding datasets (JSON)"));
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_suffix (json, "json");
+  /* A spreadsheet opens in the import dialog. */
+  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_set_name (both, _("Datasets and spreadsheets"));
+  gtk_file_filter_add_mime_type (both, "application/json");
+  gtk_file_filter_add_suffix (both, "json");
+  gtk_file_filter_add_mime_type (both, "text/csv");
+  gtk_file_filter_add_suffix (both, "csv");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), both);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), both);
 
   /* Start where the analyst was last time. */
   if (self->file != NULL || *last != '\0')
