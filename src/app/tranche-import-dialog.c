@@ -84,6 +84,9 @@ cell_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A floor on the width: GTK 4.8 measures a wrapping label asked for a
+   * tiny height inconsistently, and warns. */
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (max_chars, 10));
   gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
@@ -391,9 +394,7 @@ build_columns (TrancheImportDialog *self)
                                                                        60)),
                                                 "\r\n", ' ');
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
         }
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_combo_row_set_model (row, model);
       adw_combo_row_set_selected (row, self->members[i]);
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);

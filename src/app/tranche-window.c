@@ -52,6 +52,7 @@ _tranche_window_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
                                  has_dataset && !tranche_filter_is_empty (filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
   _tranche_window_edit_update_actions (self);
