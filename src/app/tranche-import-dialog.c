@@ -77,6 +77,7 @@ clear_grid (GtkGrid *grid)
 
 static GtkWidget *
 cell_label (const char *text,
+            int         min_chars,
             int         max_chars)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -86,7 +87,7 @@ cell_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* A floor on the width: GTK 4.8 measures a wrapping label asked for a
    * tiny height inconsistently, and warns. */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (max_chars, 10));
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars);
   gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
@@ -115,6 +116,10 @@ preview_text (TrancheDataset             *dataset,
 
         if (leads == NULL || *names == '\0')
           return g_steal_pointer (&names);
+        /* "Microsoft (led by Microsoft)" says one thing twice */
+        if (event->n_investors == 1)
+          /* TRANSLATORS: the one investor of a round, who led it */
+          return g_strdup_printf (_("%s (lead)"), names);
         /* TRANSLATORS: investors, then who led the round ("led by Spark") */
         return g_strdup_printf (C_("investors", "%s (%s)"), names, leads);
       }
@@ -133,7 +138,9 @@ preview_text (TrancheDataset             *dataset,
 static void
 fill_preview (TrancheImportDialog *self)
 {
-  static const int widths[] = { 12, 14, 30, 34, 18, 16 };
+  /* dates, kinds and amounts are short and read whole; names wrap */
+  static const int min_widths[] = { 11, 13, 10, 10, 10, 9 };
+  static const int widths[] = { 12, 14, 28, 32, 16, 14 };
   guint n_events = self->dataset ? tranche_dataset_get_n_events (self->dataset) : 0;
   guint shown = MIN (n_events, TRANCHE_IMPORT_PREVIEW_ROWS);
   g_autofree char *description = NULL;
@@ -141,8 +148,11 @@ fill_preview (TrancheImportDialog *self)
   clear_grid (self->preview_grid);
   for (guint c = 0; c < TRANCHE_IMPORT_PREVIEW_N_COLUMNS; c++)
     {
-      GtkWidget *header = cell_label (_(preview_headers[c]), widths[c]);
+      GtkWidget *header = cell_label (_(preview_headers[c]), min_widths[c], widths[c]);
 
+      /* a header is one word or two, never broken inside a word */
+      gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (header), -1);
       gtk_widget_add_css_class (header, "heading");
       gtk_grid_attach (self->preview_grid, header, c, 0, 1, 1);
     }
@@ -153,16 +163,19 @@ fill_preview (TrancheImportDialog *self)
       for (guint c = 0; c < TRANCHE_IMPORT_PREVIEW_N_COLUMNS; c++)
         {
           g_autofree char *text = preview_text (self->dataset, event, c);
-          GtkWidget *label = cell_label (text, widths[c]);
+          GtkWidget *label = cell_label (text, min_widths[c], widths[c]);
 
           if (c == TRANCHE_IMPORT_PREVIEW_AMOUNT)
             gtk_widget_add_css_class (label, "numeric");
+          /* the room left goes to the longest texts */
+          gtk_widget_set_hexpand (label, c == TRANCHE_IMPORT_PREVIEW_TITLE
+                                         || c == TRANCHE_IMPORT_PREVIEW_INVESTORS);
           gtk_grid_attach (self->preview_grid, label, c, r + 1, 1, 1);
         }
     }
   if (n_events == 0)
     {
-      GtkWidget *none = cell_label (_("No event can be imported with these columns."), 60);
+      GtkWidget *none = cell_label (_("No event can be imported with these columns."), 20, 60);
 
       gtk_widget_add_css_class (none, "dim-label");
       gtk_grid_attach (self->preview_grid, none, 0, 1, TRANCHE_IMPORT_PREVIEW_N_COLUMNS, 1);
