@@ -734,6 +734,24 @@ test_round_trip (void)
   }
 }
 
+/* A figure past a quadrillion is refused at its cell: json-glib writes the
+ * biggest ones as invalid JSON, so the dataset would not load (found by
+ * fuzz/fuzz-csv-import.c). */
+static void
+test_huge_amount (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("huge-amount.csv", NULL, diagnostics, NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+
+  g_assert_nonnull (doc);
+  assert_diagnostic (diagnostics, "huge-amount.csv", "huge-amount.csv:2:3: error: ", "large");
+  assert_diagnostic (diagnostics, "huge-amount.csv", "huge-amount.csv:3:3: error: ", "large");
+  g_assert_cmpuint (n_events (doc), ==, 1);
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
+}
+
 /* A Crunchbase-style export loads with no error now that the format has
  * participants, and its table gives the leads back in their own column. */
 static void
@@ -782,6 +800,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/csv/import/crunchbase", test_crunchbase);
   g_test_add_func ("/csv/import/crunchbase-loads", test_crunchbase_loads);
+  g_test_add_func ("/csv/import/huge-amount", test_huge_amount);
   g_test_add_func ("/csv/import/french-excel", test_french);
   g_test_add_func ("/csv/import/forms", test_forms);
   g_test_add_func ("/csv/import/quoted", test_quoted);

@@ -13,6 +13,9 @@
 #include "tranche-csv-names.h"
 #include "tranche-csv-reader.h"
 
+/* Amounts from this size up are refused: see read_amount(). */
+#define MAX_AMOUNT 1e15
+
 typedef struct
 {
   char     *id;
@@ -305,6 +308,15 @@ read_amount (Import            *self,
     amount->value *= self->factor[member];
   if (*value == TRANCHE_CSV_VALUE_OK && amount->currency == 0)
     amount->currency = self->currency[member];
+  /* No deal is a quadrillion; past 2^53 a figure is not even a whole number
+   * json-glib writes as valid JSON ("1e+76.0"), so the dataset would not
+   * load (found by fuzz/fuzz-csv-import.c). */
+  if (*value == TRANCHE_CSV_VALUE_OK && fabs (amount->value) >= MAX_AMOUNT)
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, member,
+              _("“%s” is too large to be an amount: more than a quadrillion"), text);
+      return FALSE;
+    }
   return TRUE;
 }
 
