@@ -752,6 +752,22 @@ test_huge_amount (void)
   g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
 }
 
+/* Control characters in a cell become spaces: json-glib writes U+001F
+ * unescaped, and the dataset would not load (found by the fuzzer). */
+static void
+test_control_chars (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("control-chars.csv", NULL, diagnostics, NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (json_object_get_string_member (event (doc, 0), "title"), ==,
+                   "Seed,   first close");
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
+}
+
 /* A Crunchbase-style export loads with no error now that the format has
  * participants, and its table gives the leads back in their own column. */
 static void
@@ -801,6 +817,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/import/crunchbase", test_crunchbase);
   g_test_add_func ("/csv/import/crunchbase-loads", test_crunchbase_loads);
   g_test_add_func ("/csv/import/huge-amount", test_huge_amount);
+  g_test_add_func ("/csv/import/control-chars", test_control_chars);
   g_test_add_func ("/csv/import/french-excel", test_french);
   g_test_add_func ("/csv/import/forms", test_forms);
   g_test_add_func ("/csv/import/quoted", test_quoted);

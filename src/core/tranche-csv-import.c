@@ -100,8 +100,15 @@ cell (Import           *self,
 
   if (self->column[member] < 0)
     return NULL;
-  text = g_strstrip (g_strdup (tranche_csv_table_get (self->table, self->row,
-                                                      self->column[member])));
+  text = g_strdup (tranche_csv_table_get (self->table, self->row, self->column[member]));
+  /* Control characters mean nothing in a spreadsheet's text, and json-glib
+   * 1.6 writes U+001F unescaped, which no JSON reader accepts (found by
+   * fuzz/fuzz-csv-import.c): each becomes a space. Tabs and line breaks
+   * stay. */
+  for (char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = ' ';
+  g_strstrip (text);
   if (text[0] == '\'' && strchr ("=+-@", text[1]) != NULL && text[1] != '\0')
     memmove (text, text + 1, strlen (text));
   if (text[0] == '\0')
