@@ -351,6 +351,18 @@ first_value (TrancheCsvTable *table,
   return NULL;
 }
 
+/* A column's first value on one short line: a long URL as a subtitle would
+ * squeeze the combo's choice into "Non i…". */
+static char *
+sample_line (const char *sample)
+{
+  glong length = g_utf8_strlen (sample, -1);
+  g_autofree char *start = g_utf8_substring (sample, 0, MIN (length, 24));
+
+  g_strdelimit (start, "\r\n\t", ' ');
+  return length > 24 ? g_strconcat (start, "…", NULL) : g_steal_pointer (&start);
+}
+
 static void
 add_date_order_row (TrancheImportDialog *self)
 {
@@ -401,11 +413,8 @@ build_columns (TrancheImportDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (sample != NULL)
         {
-          g_autofree char *line = g_strdelimit (g_utf8_substring (sample, 0,
-                                                                  MIN (g_utf8_strlen (sample,
-                                                                                      -1),
-                                                                       60)),
-                                                "\r\n", ' ');
+          g_autofree char *line = sample_line (sample);
+
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
         }
       adw_combo_row_set_model (row, model);
