@@ -242,6 +242,42 @@ test_nothing_to_import (void)
   gui_test_destroy_window (window);
 }
 
+/* Dates that read both ways: the dialog says to choose the order in it (no
+ * command-line option), and choosing it imports them. A file with no date
+ * column says to choose one. */
+static void
+test_ambiguous_dates (void)
+{
+  TrancheWindow *window = gui_test_new_window ();
+  g_autoptr(GFile) csv = fixture ("ambiguous-dates.csv");
+  TrancheImportDialog *dialog = tranche_window_import_csv (window, csv);
+  TrancheDiagnostics *diagnostics = tranche_import_dialog_get_diagnostics (dialog);
+  AdwComboRow *date;
+
+  g_assert_cmpuint (tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_ERROR), >, 0);
+  for (guint i = 0; i < tranche_diagnostics_get_length (diagnostics); i++)
+    g_assert_null (strstr (tranche_diagnostics_get (diagnostics, i)->message, "--"));
+  g_assert_nonnull (strstr (tranche_diagnostics_get (diagnostics, 0)->message,
+                            "Dates such as 01/02/2023"));
+  adw_combo_row_set_selected (column_combo (dialog, "Dates such as 01/02/2023"), 1);
+  diagnostics = tranche_import_dialog_get_diagnostics (dialog);
+  g_assert_cmpuint (tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (tranche_dataset_get_n_events (tranche_import_dialog_get_dataset (dialog)),
+                    >, 0);
+
+  /* no column read as the date: nothing to import, and the dialog says why */
+  date = column_combo (dialog, "Date");
+  adw_combo_row_set_selected (date, TRANCHE_CSV_IGNORE);
+  g_assert_null (tranche_import_dialog_get_dataset (dialog));
+  g_assert_nonnull (gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, row_titled,
+                                          (gpointer) "No column holds the dates: choose one "
+                                                     "to read as Date."));
+  adw_combo_row_set_selected (date, TRANCHE_CSV_DATE);
+  g_assert_nonnull (tranche_import_dialog_get_dataset (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,5 +290,6 @@ main (int   argc,
   g_test_add_func ("/import-dialog/crunchbase", test_crunchbase);
   g_test_add_func ("/import-dialog/french-into-empty-window", test_french_into_empty_window);
   g_test_add_func ("/import-dialog/nothing-to-import", test_nothing_to_import);
+  g_test_add_func ("/import-dialog/ambiguous-dates", test_ambiguous_dates);
   return g_test_run ();
 }

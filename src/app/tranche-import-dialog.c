@@ -287,6 +287,7 @@ update (TrancheImportDialog *self)
     title[strlen (title) - 4] = '\0';
   options.map = (const char * const *) map;
   options.title = title;
+  options.for_window = TRUE;
   options.date_order = order < G_N_ELEMENTS (orders) ? orders[order] : 0;
   document = tranche_csv_import (data ? data : "", length, &options, self->diagnostics, NULL,
                                  &error);
