@@ -8,7 +8,8 @@
 # fuzz/crashes/ and the script exits non-zero. FUZZ_JOBS=2 runs two
 # processes (libFuzzer's -fork). FUZZ_TARGET=fuzz-json-scan fuzzes the
 # first pass (the JSON pre-scan) alone, with its own corpus;
-# FUZZ_TARGET=fuzz-document runs random edit sequences through a document.
+# FUZZ_TARGET=fuzz-document runs random edit sequences through a document;
+# FUZZ_TARGET=fuzz-csv-import any bytes through the CSV import.
 # See fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,9 @@ case $target in
   fuzz-loader) corpus=fuzz/corpus-run ;;
   fuzz-json-scan) corpus=fuzz/corpus-run-json-scan ;;
   fuzz-document) corpus=fuzz/corpus-run-document ;;
-  *) echo "FUZZ_TARGET is fuzz-loader, fuzz-json-scan or fuzz-document" >&2; exit 2 ;;
+  fuzz-csv-import) corpus=fuzz/corpus-run-csv-import ;;
+  *) echo "FUZZ_TARGET is fuzz-loader, fuzz-json-scan, fuzz-document or fuzz-csv-import" >&2
+     exit 2 ;;
 esac
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -61,6 +64,13 @@ if [ "$target" = fuzz-document ]; then
   seeds=()
   options=("${options[@]/-dict=fuzz\/tranche.dict/-max_len=512}")
   options=("${options[@]/-max_len=65536/-use_value_profile=0}")
+fi
+# fuzz-csv-import reads spreadsheets: the CSV fixtures as seeds (a first byte
+# of options before each, so they are seeded as files prefixed by it), and
+# the headers and value forms as words
+if [ "$target" = fuzz-csv-import ]; then
+  seeds=(fuzz/seeds-csv)
+  options=("${options[@]/-dict=fuzz\/tranche.dict/-dict=fuzz/csv.dict}")
 fi
 if [ "$jobs" -gt 1 ]; then
   options+=(-fork="$jobs" -ignore_crashes=0)

@@ -667,8 +667,12 @@ assert_same_events (TrancheDataset *a,
       assert_same_money (a, &x->valuation, b, &y->valuation);
       g_assert_cmpuint (x->n_investors, ==, y->n_investors);
       for (guint j = 0; j < x->n_investors; j++)
-        g_assert_cmpstr (name_of (a, tranche_dataset_event_investor (a, x, j)), ==,
-                         name_of (b, tranche_dataset_event_investor (b, y, j)));
+        {
+          g_assert_cmpstr (name_of (a, tranche_dataset_event_investor (a, x, j)), ==,
+                           name_of (b, tranche_dataset_event_investor (b, y, j)));
+          g_assert_cmpint (tranche_dataset_event_is_lead (a, x, j), ==,
+                           tranche_dataset_event_is_lead (b, y, j));
+        }
       g_assert_cmpuint (x->n_tags, ==, y->n_tags);
       for (guint j = 0; j < x->n_tags; j++)
         g_assert_cmpstr (tranche_dataset_event_tag (a, x, j), ==,
@@ -730,6 +734,80 @@ test_round_trip (void)
   }
 }
 
+/* A figure past a quadrillion is refused at its cell: json-glib writes the
+ * biggest ones as invalid JSON, so the dataset would not load (found by
+ * fuzz/fuzz-csv-import.c). */
+static void
+test_huge_amount (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("huge-amount.csv", NULL, diagnostics, NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+
+  g_assert_nonnull (doc);
+  assert_diagnostic (diagnostics, "huge-amount.csv", "huge-amount.csv:2:3: error: ", "large");
+  assert_diagnostic (diagnostics, "huge-amount.csv", "huge-amount.csv:3:3: error: ", "large");
+  g_assert_cmpuint (n_events (doc), ==, 1);
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
+}
+
+/* Control characters in a cell become spaces: json-glib writes U+001F
+ * unescaped, and the dataset would not load (found by the fuzzer). */
+static void
+test_control_chars (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("control-chars.csv", NULL, diagnostics, NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (json_object_get_string_member (event (doc, 0), "title"), ==,
+                   "Seed,   first close");
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
+}
+
+/* A Crunchbase-style export loads with no error now that the format has
+ * participants, and its table gives the leads back in their own column. */
+static void
+test_crunchbase_loads (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("crunchbase.csv", NULL, diagnostics, NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+  g_autoptr(TrancheCsvTable) rows = NULL;
+  g_autofree char *table = NULL;
+  gsize length = 0;
+  guint leads_column = 0, id_column = 0, n_leads = 0;
+
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (tranche_diagnostics_count (diagnostics, TRANCHE_SEVERITY_ERROR), ==, 0);
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 5);
+
+  table = export_table (dataset, NULL, &length);
+  rows = tranche_csv_table_read (table, length, NULL);
+  g_assert_nonnull (rows);
+  for (guint c = 0; c < tranche_csv_table_get_n_fields (rows, 0); c++)
+    if (g_strcmp0 (tranche_csv_table_get (rows, 0, c), "lead investors") == 0)
+      leads_column = c;
+  g_assert_cmpuint (leads_column, >, id_column);
+  for (guint r = 1; r < tranche_csv_table_get_n_rows (rows); r++)
+    {
+      const char *leads = tranche_csv_table_get (rows, r, leads_column);
+      const char *title = tranche_csv_table_get (rows, r, 3);
+
+      if (*leads != '\0')
+        n_leads++;
+      if (g_strcmp0 (title, "Series A - Mistral AI") == 0)
+        g_assert_cmpstr (leads, ==, "Andreessen Horowitz");
+      if (strstr (title, "Anthropic") != NULL)
+        g_assert_cmpstr (leads, ==, "");
+    }
+  g_assert_cmpuint (n_leads, >=, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -737,6 +815,9 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/import/crunchbase", test_crunchbase);
+  g_test_add_func ("/csv/import/crunchbase-loads", test_crunchbase_loads);
+  g_test_add_func ("/csv/import/huge-amount", test_huge_amount);
+  g_test_add_func ("/csv/import/control-chars", test_control_chars);
   g_test_add_func ("/csv/import/french-excel", test_french);
   g_test_add_func ("/csv/import/forms", test_forms);
   g_test_add_func ("/csv/import/quoted", test_quoted);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tranche-chart-stack.h"
+#include "tranche-csv-writer.h"
 #include "tranche-export-context.h"
 #include "tranche-export-dialog.h"
 #include "tranche-problems-dialog.h"
@@ -46,6 +47,8 @@ open_action (GtkWidget  *widget,
   TrancheWindow *self = TRANCHE_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *last = g_settings_get_string (self->settings, "last-file");
 
@@ -54,11 +57,22 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (json, _("Funding datasets (JSON)"));
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_suffix (json, "json");
+  /* A spreadsheet opens in the import dialog. */
+  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_set_name (both, _("Datasets and spreadsheets"));
+  gtk_file_filter_add_mime_type (both, "application/json");
+  gtk_file_filter_add_suffix (both, "json");
+  gtk_file_filter_add_mime_type (both, "text/csv");
+  gtk_file_filter_add_suffix (both, "csv");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), both);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), both);
 
   /* Start where the analyst was last time. */
   if (self->file != NULL || *last != '\0')
@@ -210,6 +224,99 @@ export_action (GtkWidget  *widget,
   dialog = tranche_export_dialog_new (GTK_WINDOW (self), make_export_context (self),
                                       self->toast_overlay);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+tranche_window_export_table (TrancheWindow  *self,
+                             GFile          *file,
+                             GError        **error)
+{
+  TrancheDataset *dataset;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  dataset = tranche_session_get_dataset (self->session);
+  path = g_file_get_path (file);
+  if (dataset == NULL || path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("There is no table to export to “%s”."), g_file_peek_path (file));
+      return FALSE;
+    }
+  /* The session's mask: the table's events, as filtered, in the file's order. */
+  return tranche_csv_export_events (dataset, tranche_session_get_mask_bytes (self->session),
+                                    path, error);
+}
+
+static void
+export_table_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          gpointer         user_data)
+{
+  TrancheWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && tranche_window_export_table (self, file, &error))
+        {
+          TrancheMask *mask = tranche_session_get_mask (self->session);
+          guint n = mask ? tranche_mask_get_n_shown (mask)
+                         : tranche_dataset_get_n_events (tranche_session_get_dataset (
+                                                           self->session));
+          g_autofree char *text = g_strdup_printf (ngettext ("%u event exported as a table",
+                                                             "%u events exported as a table",
+                                                             n), n);
+          _tranche_window_add_toast (self, text);
+        }
+      else if (error != NULL)
+        _tranche_window_add_toast (self, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrancheWindow *self = TRANCHE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (tranche_session_get_dataset (self->session) == NULL || self->presenting)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Table"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  if (self->file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (self->file);
+      char *dot = strrchr (base, '.');
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (dot != NULL)
+        *dot = '\0';
+      /* TRANSLATORS: the name offered for a table exported from "data.json" */
+      name = g_strdup_printf (_("%s events.csv"), base);
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     name ? name : _("events.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_table_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -369,6 +476,7 @@ _tranche_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", NULL, export_table_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);

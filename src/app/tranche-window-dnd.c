@@ -1,10 +1,22 @@
 /* tranche-window-dnd.c: a file dropped on the window opens in it
  *
+ * A spreadsheet (a .csv) goes to the import dialog first, as it does when
+ * opened: see tranche_window_open_file().
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "tranche-window-private.h"
+
+gboolean
+_tranche_window_is_csv (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name ? g_ascii_strdown (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".csv");
+}
 
 static gboolean
 drop_cb (GtkDropTarget *target,

@@ -16,6 +16,7 @@
 #include "tranche-element-edit.h"
 #include "tranche-element-editor.h"
 #include "tranche-elements-dialog.h"
+#include "tranche-import-dialog.h"
 #include "tranche-window-edit-private.h"
 
 #define TITLE_MAX_CHARS 160
@@ -638,6 +639,76 @@ _tranche_window_edit_hold_load (TrancheWindow *self,
     tranche_window_open_sample (window);
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;
+}
+
+/* Importing a spreadsheet ------------------------------------------------ */
+
+TrancheWindow *
+tranche_window_open_import (TrancheWindow  *self,
+                            GBytes         *json,
+                            GError        **error)
+{
+  g_autoptr(TrancheDocument) doc = NULL;
+  TrancheWindow *window = self;
+
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if ((doc = tranche_document_new_unsaved (json, error)) == NULL)
+    return NULL;
+  /* Only a window showing the sample or an untouched new dataset is
+   * "empty": a file of the analyst's stays open beside the import. */
+  if (self->file != NULL || tranche_session_get_modified (self->session))
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      window = tranche_window_new (app ? TRANCHE_APPLICATION (app) : NULL);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  _tranche_window_cancel_load (window);
+  _tranche_window_set_file (window, NULL);
+  g_free (window->problems_name);
+  window->problems_name = g_strdup (_("Untitled Dataset"));
+  _tranche_window_edit_adopt (window, doc);
+  _tranche_window_edit_document_changed (window, doc);
+  return window;
+}
+
+static void
+import_cb (TrancheImportDialog *dialog,
+           GBytes              *json,
+           TrancheWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tranche_window_open_import (self, json, &error) == NULL)
+    _tranche_window_add_toast (self, error->message);
+}
+
+TrancheImportDialog *
+tranche_window_import_csv (TrancheWindow *self,
+                           GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  TrancheImportDialog *dialog;
+
+  g_return_val_if_fail (TRANCHE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = _tranche_window_display_name (file);
+  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name,
+                                                  error->message);
+      _tranche_window_add_toast (self, message);
+      return NULL;
+    }
+  dialog = tranche_import_dialog_new (GTK_WINDOW (self), name, bytes);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Set up ------------------------------------------------------------------ */

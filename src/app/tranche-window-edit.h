@@ -11,6 +11,7 @@
 #pragma once
 
 #include "tranche-event-editor.h"
+#include "tranche-import-dialog.h"
 #include "tranche-window.h"
 
 G_BEGIN_DECLS
@@ -46,5 +47,16 @@ gboolean            tranche_window_open_recovery   (TrancheWindow *self,
 /* After a crash: when unsaved changes were kept, asks whether to restore
  * them, each in a window of its own. */
 void                tranche_window_offer_recoveries (TrancheWindow *self);
+
+/* Shows the import dialog for a CSV file (NULL, and a toast saying why,
+ * when it can't be read); Import opens the rows as a new unsaved dataset. */
+TrancheImportDialog *tranche_window_import_csv (TrancheWindow *self,
+                                                GFile         *file);
+/* Opens a dataset's JSON text with no file, modified (Save asks where), in
+ * this window when it shows nothing of the analyst's, else in a new one,
+ * which is returned. NULL (and `error`) when the text is no JSON object. */
+TrancheWindow      *tranche_window_open_import (TrancheWindow *self,
+                                                GBytes        *json,
+                                                GError       **error);
 
 G_END_DECLS

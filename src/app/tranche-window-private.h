@@ -130,5 +130,7 @@ void     _tranche_window_edit_loaded         (TrancheWindow  *self,
 
 /* tranche-window-dnd.c */
 void _tranche_window_init_dnd          (TrancheWindow      *self);
+/* Whether `file` is a spreadsheet to import (its name ends in .csv). */
+gboolean _tranche_window_is_csv        (GFile              *file);
 
 G_END_DECLS

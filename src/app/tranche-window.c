@@ -15,6 +15,7 @@
 
 #include "tranche-application.h"
 #include "tranche-settings.h"
+#include "tranche-window-edit.h"
 #include "tranche-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TrancheWindow, tranche_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -51,6 +52,7 @@ _tranche_window_update_actions (TrancheWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
                                  has_dataset && !tranche_filter_is_empty (filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
   _tranche_window_edit_update_actions (self);
@@ -475,6 +477,13 @@ tranche_window_open_file (TrancheWindow *self,
   g_return_if_fail (TRANCHE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A spreadsheet is shown in the import dialog first, whatever opened it
+   * (the Open dialog, a drop, a recent file, the command line). */
+  if (_tranche_window_is_csv (file))
+    {
+      tranche_window_import_csv (self, file);
+      return;
+    }
   _tranche_window_start_load (self, file, FALSE);
 }
 

@@ -39,6 +39,12 @@ GBytes              *tranche_window_get_mask        (TrancheWindow       *self);
 int                  tranche_window_get_selected    (TrancheWindow       *self);
 void                 tranche_window_set_selected    (TrancheWindow       *self,
                                                      int                  selected);
+/* Writes the events shown (the filter applied) as CSV with the table's
+ * header (tranche-csv-writer.h), what "Export Table…" does once a file is
+ * chosen. FALSE with `error` naming the file and the reason. */
+gboolean             tranche_window_export_table    (TrancheWindow       *self,
+                                                     GFile               *file,
+                                                     GError             **error);
 
 /* The window's children, for tests (and only for reading or driving them as
  * a user would): the timeline, a lower chart, the events table and the

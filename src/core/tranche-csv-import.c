@@ -13,6 +13,9 @@
 #include "tranche-csv-names.h"
 #include "tranche-csv-reader.h"
 
+/* Amounts from this size up are refused: see read_amount(). */
+#define MAX_AMOUNT 1e15
+
 typedef struct
 {
   char     *id;
@@ -97,8 +100,15 @@ cell (Import           *self,
 
   if (self->column[member] < 0)
     return NULL;
-  text = g_strstrip (g_strdup (tranche_csv_table_get (self->table, self->row,
-                                                      self->column[member])));
+  text = g_strdup (tranche_csv_table_get (self->table, self->row, self->column[member]));
+  /* Control characters mean nothing in a spreadsheet's text, and json-glib
+   * 1.6 writes U+001F unescaped, which no JSON reader accepts (found by
+   * fuzz/fuzz-csv-import.c): each becomes a space. Tabs and line breaks
+   * stay. */
+  for (char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = ' ';
+  g_strstrip (text);
   if (text[0] == '\'' && strchr ("=+-@", text[1]) != NULL && text[1] != '\0')
     memmove (text, text + 1, strlen (text));
   if (text[0] == '\0')
@@ -305,6 +315,15 @@ read_amount (Import            *self,
     amount->value *= self->factor[member];
   if (*value == TRANCHE_CSV_VALUE_OK && amount->currency == 0)
     amount->currency = self->currency[member];
+  /* No deal is a quadrillion; past 2^53 a figure is not even a whole number
+   * json-glib writes as valid JSON ("1e+76.0"), so the dataset would not
+   * load (found by fuzz/fuzz-csv-import.c). */
+  if (*value == TRANCHE_CSV_VALUE_OK && fabs (amount->value) >= MAX_AMOUNT)
+    {
+      report (self, TRANCHE_SEVERITY_ERROR, member,
+              _("“%s” is too large to be an amount: more than a quadrillion"), text);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -549,7 +568,13 @@ read_date (Import           *self,
       if (self->order != TRANCHE_CSV_DATE_ORDER_UNKNOWN
           && tranche_csv_date_orders (text) != 0)
         report (self, TRANCHE_SEVERITY_ERROR, member,
-                self->order == TRANCHE_CSV_DATE_ORDER_DMY
+                self->options->for_window
+                ? (self->order == TRANCHE_CSV_DATE_ORDER_DMY
+                   ? _("“%s” is not a date in day/month/year order, which the column’s other "
+                       "dates or the date order chosen use")
+                   : _("“%s” is not a date in month/day/year order, which the column’s other "
+                       "dates or the date order chosen use"))
+                : self->order == TRANCHE_CSV_DATE_ORDER_DMY
                 ? _("“%s” is not a date in day/month/year order, which the column’s other "
                     "dates or --date-order use")
                 : _("“%s” is not a date in month/day/year order, which the column’s other "
@@ -751,8 +776,13 @@ decide_date_order (Import *self)
     {
       self->row = MAX (first_dmy, first_mdy);
       report (self, TRANCHE_SEVERITY_ERROR, TRANCHE_CSV_DATE,
-              _("the dates mix day/month/year (row %u) and month/day/year (row %u): rows "
-                "whose dates read both ways are left out; choose with --date-order dmy or mdy"),
+              self->options->for_window
+              ? _("the dates mix day/month/year (row %u) and month/day/year (row %u): rows "
+                  "whose dates read both ways are left out; choose the order under “Dates "
+                  "such as 01/02/2023”")
+              : _("the dates mix day/month/year (row %u) and month/day/year (row %u): rows "
+                  "whose dates read both ways are left out; choose with --date-order dmy or "
+                  "mdy"),
               tranche_csv_table_get_row_number (self->table, first_dmy),
               tranche_csv_table_get_row_number (self->table, first_mdy));
       return;
@@ -768,15 +798,28 @@ decide_date_order (Import *self)
   locale = tranche_csv_date_order_from_locale ();
   if (locale == TRANCHE_CSV_DATE_ORDER_UNKNOWN)
     report (self, TRANCHE_SEVERITY_ERROR, ambiguous_member,
-            _("“%s” can be read day/month or month/day, and no date of the column tells "
-              "which: choose with --date-order dmy or mdy (rows with such dates are left out)"),
+            self->options->for_window
+            ? _("“%s” can be read day/month or month/day, and no date of the column tells "
+                "which: choose the order under “Dates such as 01/02/2023” (rows with such "
+                "dates are left out)")
+            : _("“%s” can be read day/month or month/day, and no date of the column tells "
+                "which: choose with --date-order dmy or mdy (rows with such dates are left "
+                "out)"),
             tranche_csv_table_get (self->table, first_ambiguous,
                                    self->column[ambiguous_member]));
   else
     {
       self->order = locale;
       report (self, TRANCHE_SEVERITY_WARNING, ambiguous_member,
-              locale == TRANCHE_CSV_DATE_ORDER_DMY
+              self->options->for_window
+              ? (locale == TRANCHE_CSV_DATE_ORDER_DMY
+                 ? _("“%s” can be read day/month or month/day, and no date of the column "
+                     "tells which: read as day/month, as the language settings write dates "
+                     "(choose the order under “Dates such as 01/02/2023”)")
+                 : _("“%s” can be read day/month or month/day, and no date of the column "
+                     "tells which: read as month/day, as the language settings write dates "
+                     "(choose the order under “Dates such as 01/02/2023”)"))
+              : locale == TRANCHE_CSV_DATE_ORDER_DMY
               ? _("“%s” can be read day/month or month/day, and no date of the column tells "
                   "which: read as day/month, as the language settings write dates (choose "
                   "with --date-order)")
@@ -821,22 +864,32 @@ map_columns (Import  *self,
           continue;
         }
       tranche_diagnostics_add (self->diagnostics, TRANCHE_SEVERITY_WARNING, "", 1, i + 1,
-                               _("column “%s” is ignored: “%s” is read as %s already (choose "
-                                 "with --map)"), names[i], member_header (self, member),
+                               self->options->for_window
+                               ? _("column “%s” is ignored: “%s” is read as %s already "
+                                   "(choose what each column holds)")
+                               : _("column “%s” is ignored: “%s” is read as %s already (choose "
+                                   "with --map)"), names[i], member_header (self, member),
                                tranche_csv_member_to_string (member));
     }
   if (self->column[TRANCHE_CSV_DATE] < 0)
     {
-      g_set_error (error, TRANCHE_CSV_ERROR, TRANCHE_CSV_ERROR_COLUMNS,
-                   _("no column holds the dates: name one “Date” (or “Announced Date”, "
-                     "“Date d’annonce”) or choose it with --map COLUMN=date"));
+      g_set_error_literal (error, TRANCHE_CSV_ERROR, TRANCHE_CSV_ERROR_COLUMNS,
+                           self->options->for_window
+                           ? _("No column holds the dates: choose one to read as Date.")
+                           : _("no column holds the dates: name one “Date” (or “Announced "
+                               "Date”, “Date d’annonce”) or choose it with --map "
+                               "COLUMN=date"));
       return FALSE;
     }
   if (self->column[TRANCHE_CSV_TARGET] < 0 && !self->has_default_target)
     {
-      g_set_error (error, TRANCHE_CSV_ERROR, TRANCHE_CSV_ERROR_COLUMNS,
-                   _("no column names the companies: name one “Company” (or “Organization "
-                     "Name”, “Société”, “Target”) or choose it with --map COLUMN=target"));
+      g_set_error_literal (error, TRANCHE_CSV_ERROR, TRANCHE_CSV_ERROR_COLUMNS,
+                           self->options->for_window
+                           ? _("No column names the companies: choose one to read as "
+                               "Company.")
+                           : _("no column names the companies: name one “Company” (or "
+                               "“Organization Name”, “Société”, “Target”) or choose it with "
+                               "--map COLUMN=target"));
       return FALSE;
     }
   return TRUE;
@@ -1003,10 +1056,13 @@ tranche_csv_import (const char                    *data,
   add_new_entities (&self);
   if (options->currency == NULL && options->into == NULL && self.column[TRANCHE_CSV_CURRENCY] < 0
       && self.result.n_events > 0)
-    tranche_diagnostics_add (diagnostics, TRANCHE_SEVERITY_WARNING, "", 0, 0,
-                             _("no column gives the currency and --currency was not given: "
-                               "amounts that name none are in US dollars, the format’s "
-                               "default"));
+    tranche_diagnostics_add (diagnostics, TRANCHE_SEVERITY_WARNING, "", 0, 0, "%s",
+                             options->for_window
+                             ? _("no column gives the currency: amounts that name none are "
+                                 "in US dollars, the format’s default")
+                             : _("no column gives the currency and --currency was not "
+                                 "given: amounts that name none are in US dollars, the "
+                                 "format’s default"));
   if (json_array_get_length (self.entities_out) == 0)
     json_object_remove_member (root, "entities");
   if (json_array_get_length (self.sources_out) == 0)

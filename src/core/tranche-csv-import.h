@@ -24,6 +24,8 @@ typedef struct
   TrancheCsvDateOrder  date_order;  /* UNKNOWN: from the values, then the locale */
   JsonNode            *into;        /* a format-1 document to add the rows to, or NULL */
   const char          *title;       /* the title of a new dataset, or NULL */
+  gboolean             for_window;  /* messages name the import dialog's choices,
+                                     * not --map, --date-order or --currency */
 } TrancheCsvImportOptions;
 
 typedef struct

@@ -166,6 +166,7 @@ append_event (GString            *row,
 {
   static const char * const bases[] = { NULL, "post-money", "pre-money", "reported" };
   g_autoptr(GString) investors = g_string_new (NULL);
+  g_autoptr(GString) leads = g_string_new (NULL);
   g_autoptr(GString) tags = g_string_new (NULL);
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autofree char *date = tranche_date_to_iso (&event->date);
@@ -176,8 +177,11 @@ append_event (GString            *row,
     {
       const char *name = entity_name (dataset, tranche_dataset_event_investor (dataset, event,
                                                                               i));
-      if (name != NULL)
-        append_list_item (investors, name);
+      if (name == NULL)
+        continue;
+      append_list_item (investors, name);
+      if (tranche_dataset_event_is_lead (dataset, event, i))
+        append_list_item (leads, name);
     }
   for (guint i = 0; i < event->n_tags; i++)
     append_list_item (tags, tranche_dataset_event_tag (dataset, event, i));
@@ -203,8 +207,7 @@ append_event (GString            *row,
   append_cell (row, tranche_event_kind_to_string (event->kind), FALSE);
   append_cell (row, event->title, FALSE);
   append_cell (row, investors->str, FALSE);
-  /* The dataset does not keep which investors led a round yet. */
-  append_cell (row, NULL, FALSE);
+  append_cell (row, leads->str, FALSE);
   append_cell (row, entity_name (dataset, event->target), FALSE);
   append_money_cells (row, dataset, &event->amount);
   append_cell (row, valuation, FALSE);

@@ -242,6 +242,21 @@ tranche_document_new_from_bytes (GBytes      *bytes,
 }
 
 TrancheDocument *
+tranche_document_new_unsaved (GBytes  *bytes,
+                              GError **error)
+{
+  TrancheDocument *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if ((self = tranche_document_new_from_bytes (bytes, NULL, error)) == NULL)
+    return NULL;
+  /* nothing on disk has this text: a state no step reaches */
+  self->saved_state = G_MAXUINT64;
+  return self;
+}
+
+TrancheDocument *
 tranche_document_new_empty (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (empty_text, strlen (empty_text));

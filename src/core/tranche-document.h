@@ -78,6 +78,10 @@ TrancheDocument  *tranche_document_new_from_file      (const char            *fi
 TrancheDocument  *tranche_document_new_from_bytes     (GBytes                *bytes,
                                                        const char            *filename,
                                                        GError               **error);
+/* Text made elsewhere (a CSV import) with no file yet: modified from the
+ * start, so closing asks to save it and Save asks where. */
+TrancheDocument  *tranche_document_new_unsaved        (GBytes                *bytes,
+                                                       GError               **error);
 
 const char       *tranche_document_get_filename       (TrancheDocument       *self);
 /* The current text, valid until the next change; not NUL-terminated. */
