@@ -9,7 +9,6 @@
 #include "tranche-dataset.h"
 #include "tranche-diagnostics.h"
 #include "tranche-loader.h"
-#include "tranche-quote.h"
 
 #define SOURCE_ID "article-fr-2023-11"
 
@@ -232,41 +231,6 @@ test_citations (void)
 }
 
 static void
-test_quotes_in_article (void)
-{
-  g_autoptr(TrancheDataset) dataset = load_sample ();
-  const char *root = g_getenv ("TRANCHE_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-
-  /* the article lives beside the project (../shared/seed), not in it */
-  if (root == NULL)
-    {
-      g_test_skip ("TRANCHE_SOURCE_ROOT is not set");
-      return;
-    }
-  path = g_build_filename (root, "..", "shared", "seed", "article-fr.txt", NULL);
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    {
-      g_test_skip ("the seed article is not beside the project");
-      return;
-    }
-
-  for (guint i = 0; i < tranche_dataset_get_n_events (dataset); i++)
-    {
-      const TrancheEvent *e = tranche_dataset_get_event (dataset, i);
-
-      for (guint j = 0; j < e->n_citations; j++)
-        {
-          const char *quote = tranche_dataset_event_citation (dataset, e, j)->quote;
-
-          if (!tranche_quote_find (text, quote, NULL, NULL))
-            g_error ("%s: quote not in the article: %s", e->id, quote);
-        }
-    }
-}
-
-static void
 test_sorted (void)
 {
   g_autoptr(TrancheDataset) dataset = load_sample ();
@@ -296,7 +260,6 @@ main (int   argc,
   g_test_add_func ("/sample/valuation", test_valuation);
   g_test_add_func ("/sample/news", test_news);
   g_test_add_func ("/sample/citations", test_citations);
-  g_test_add_func ("/sample/quotes-in-article", test_quotes_in_article);
   g_test_add_func ("/sample/sorted", test_sorted);
 
   return g_test_run ();
