@@ -752,6 +752,25 @@ test_huge_amount (void)
   g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
 }
 
+/* A row whose kind is valuation but which gives none is left out with a
+ * message, never written as an event the loader refuses (found by the
+ * fuzzer). */
+static void
+test_valuation_without_value (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("valuation-without-value.csv", NULL, diagnostics,
+                                            NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+
+  g_assert_nonnull (doc);
+  assert_diagnostic (diagnostics, "valuation-without-value.csv",
+                     "valuation-without-value.csv:3:", "a valuation row needs a valuation");
+  g_assert_cmpuint (n_events (doc), ==, 1);
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
+}
+
 /* Control characters in a cell become spaces: json-glib writes U+001F
  * unescaped, and the dataset would not load (found by the fuzzer). */
 static void
@@ -818,6 +837,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/import/crunchbase-loads", test_crunchbase_loads);
   g_test_add_func ("/csv/import/huge-amount", test_huge_amount);
   g_test_add_func ("/csv/import/control-chars", test_control_chars);
+  g_test_add_func ("/csv/import/valuation-without-value", test_valuation_without_value);
   g_test_add_func ("/csv/import/french-excel", test_french);
   g_test_add_func ("/csv/import/forms", test_forms);
   g_test_add_func ("/csv/import/quoted", test_quoted);

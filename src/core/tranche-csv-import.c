@@ -695,6 +695,11 @@ read_row (Import *self)
 
   amount = read_money (self, kind, &currency);
   valuation = read_valuation (self, currency);
+  /* The loader refuses a valuation event with no valuation: say so at the
+   * row, rather than write an event that would not load. */
+  if (strcmp (kind, "valuation") == 0 && valuation == NULL && !self->row_failed)
+    report (self, TRANCHE_SEVERITY_ERROR, TRANCHE_CSV_VALUATION,
+            _("missing: a valuation row needs a valuation"));
   if (self->row_failed)
     {
       g_clear_pointer (&amount, json_node_unref);
