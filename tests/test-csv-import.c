@@ -771,6 +771,23 @@ test_valuation_without_value (void)
   g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
 }
 
+/* An end before its date is said at its cell, by the loader's own rule
+ * (found by the fuzzer). */
+static void
+test_end_before_date (void)
+{
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(JsonNode) doc = import_fixture ("end-before-date.csv", NULL, diagnostics, NULL, NULL);
+  g_autoptr(TrancheDataset) dataset = NULL;
+
+  g_assert_nonnull (doc);
+  assert_diagnostic (diagnostics, "end-before-date.csv", "end-before-date.csv:2:4: error: ",
+                     "is before the date");
+  g_assert_cmpuint (n_events (doc), ==, 1);
+  dataset = load (doc);
+  g_assert_cmpuint (tranche_dataset_get_n_events (dataset), ==, 1);
+}
+
 /* Control characters in a cell become spaces: json-glib writes U+001F
  * unescaped, and the dataset would not load (found by the fuzzer). */
 static void
@@ -837,6 +854,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/import/crunchbase-loads", test_crunchbase_loads);
   g_test_add_func ("/csv/import/huge-amount", test_huge_amount);
   g_test_add_func ("/csv/import/control-chars", test_control_chars);
+  g_test_add_func ("/csv/import/end-before-date", test_end_before_date);
   g_test_add_func ("/csv/import/valuation-without-value", test_valuation_without_value);
   g_test_add_func ("/csv/import/french-excel", test_french);
   g_test_add_func ("/csv/import/forms", test_forms);

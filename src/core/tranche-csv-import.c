@@ -677,6 +677,15 @@ read_row (Import *self)
     report (self, TRANCHE_SEVERITY_ERROR, TRANCHE_CSV_DATE,
             _("missing: every event needs a date"));
   has_end = read_date (self, TRANCHE_CSV_END, &end);
+  if (has_date == TRANCHE_CSV_VALUE_OK && has_end == TRANCHE_CSV_VALUE_OK
+      && !tranche_date_end_follows (&date, &end))
+    {
+      g_autofree char *end_text = tranche_date_to_iso (&end);
+      g_autofree char *date_text = tranche_date_to_iso (&date);
+
+      report (self, TRANCHE_SEVERITY_ERROR, TRANCHE_CSV_END,
+              _("the end (%s) is before the date (%s)"), end_text, date_text);
+    }
   if (kind_text != NULL && !tranche_csv_parse_kind (kind_text, &kind))
     report (self, TRANCHE_SEVERITY_ERROR, TRANCHE_CSV_KIND,
             _("“%s” is not an event kind: use investment, valuation, acquisition, commitment, "

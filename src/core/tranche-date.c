@@ -220,3 +220,12 @@ tranche_date_to_iso (const TrancheDate *date)
       return g_strdup ("");
     }
 }
+
+gboolean
+tranche_date_end_follows (const TrancheDate *date,
+                          const TrancheDate *end)
+{
+  g_return_val_if_fail (date != NULL && end != NULL, FALSE);
+
+  return tranche_date_end_day (end) > tranche_date_first_day (date);
+}

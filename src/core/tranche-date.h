@@ -48,6 +48,10 @@ TrancheDate      tranche_date_from_day       (int                year,
 /* First day of the span the date stands for, and the first day after it. */
 TrancheDay       tranche_date_first_day      (const TrancheDate *date);
 TrancheDay       tranche_date_end_day        (const TrancheDate *date);
+/* FALSE when `end` ends on or before the day `date` starts: an event's end
+ * must come after its date (the loader's rule, which importers follow). */
+gboolean         tranche_date_end_follows    (const TrancheDate *date,
+                                              const TrancheDate *end);
 /* Where a marker for the date goes: the centre of its span. */
 TrancheDay       tranche_date_middle_day     (const TrancheDate *date);
 /* Ordering: by first day, then coarser precision first, so "2021" sorts before

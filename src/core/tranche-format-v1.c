@@ -213,7 +213,7 @@ event_end (Loader     *self,
   if (d->m[EVENT_END] != NULL
       && tranche_v1_expect_date (self, d->m[EVENT_END], &event->end)
       && tranche_date_is_set (&event->date)
-      && tranche_date_end_day (&event->end) <= tranche_date_first_day (&event->date))
+      && !tranche_date_end_follows (&event->date, &event->end))
     {
       g_autofree char *end = tranche_date_to_iso (&event->end);
       g_autofree char *start = tranche_date_to_iso (&event->date);
