@@ -231,6 +231,27 @@ test_ticks_rows (void)
   g_assert_cmpfloat (tranche_ticks_get_tick (days, 1, 0)->label_x, ==, 4);
   g_assert_cmpfloat (tranche_ticks_get_tick (days, 1, 1)->day, ==, ymd (2023, 2, 1));
 
+  /* Years from March 2021: 2021 is named at the left edge, not left out;
+   * where the next year starts too close, the edge label gives way. */
+  {
+    g_autoptr(TrancheTicks) years = NULL;
+    g_autoptr(TrancheTicks) cramped = NULL;
+
+    tranche_time_scale_init (&scale, ymd (2021, 3, 1), ymd (2026, 1, 1), 0, 600);
+    years = tranche_ticks_new (&scale, measure_fixed, GINT_TO_POINTER (8), 4, 10);
+    g_assert_cmpint (tranche_ticks_get_unit (years, 0), ==, TRANCHE_TICK_YEAR);
+    g_assert_cmpfloat (tranche_ticks_get_tick (years, 0, 0)->day, ==, ymd (2021, 1, 1));
+    g_assert_cmpstr (tranche_ticks_get_tick (years, 0, 0)->label, ==, "2021");
+    g_assert_cmpfloat (tranche_ticks_get_tick (years, 0, 0)->label_x, ==, 4);
+    g_assert_cmpstr (tranche_ticks_get_tick (years, 0, 1)->label, ==, "2022");
+
+    tranche_time_scale_init (&scale, ymd (2021, 12, 1), ymd (2026, 1, 1), 0, 600);
+    cramped = tranche_ticks_new (&scale, measure_fixed, GINT_TO_POINTER (8), 4, 10);
+    g_assert_cmpint (tranche_ticks_get_unit (cramped, 0), ==, TRANCHE_TICK_YEAR);
+    g_assert_null (tranche_ticks_get_tick (cramped, 0, 0)->label);
+    g_assert_cmpstr (tranche_ticks_get_tick (cramped, 0, 1)->label, ==, "2022");
+  }
+
   /* Centuries of history: no second row. */
   tranche_time_scale_init (&scale, ymd (1700, 1, 1), ymd (2100, 1, 1), 0, 1200);
   decades = tranche_ticks_new (&scale, measure_fixed, GINT_TO_POINTER (8), 4, 10);

@@ -197,9 +197,13 @@ build_row (TrancheTicks           *self,
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (TrancheDay));
   double right = scale->x + scale->width;
   double last_end = -G_MAXDOUBLE;
+  /* A range starting in March 2021 still names 2021 at its left edge, or
+   * a chart's first year goes unlabelled. Not for steps of several years:
+   * "2020" at the edge of a range starting in 2021 would mislead. */
+  gboolean edge_label = context_row || (row->unit == TRANCHE_TICK_YEAR && row->step == 1);
 
   g_array_set_size (row->ticks, 0);
-  collect_days (row->unit, row->step, scale->first, scale->end, context_row, days);
+  collect_days (row->unit, row->step, scale->first, scale->end, edge_label, days);
 
   for (guint i = 0; i < days->len; i++)
     {
@@ -220,7 +224,7 @@ build_row (TrancheTicks           *self,
         }
       else if (tick.label_x < last_end + min_gap)
         {
-          if (context_row && row->ticks->len > 0
+          if (edge_label && row->ticks->len > 0
               && g_array_index (row->ticks, TrancheTick, row->ticks->len - 1).x < scale->x)
             {
               /* The left-edge label gives way to the real boundary. */
