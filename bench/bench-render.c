@@ -178,7 +178,8 @@ new_layout (TrancheDataset *dataset,
   TrancheTheme theme;
   double start;
 
-  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, tranche_export_type_scale (WIDTH, HEIGHT));
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, tranche_export_type_scale (WIDTH, HEIGHT,
+                                                                         TRANCHE_EXPORT_PNG));
   tranche_timeline_layout_set_theme (layout, &theme);
   tranche_timeline_layout_set_show_title (layout, TRUE);
   start = now_ms ();

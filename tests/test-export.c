@@ -102,7 +102,7 @@ make_stack (TrancheDataset             *ds,
   TrancheChartStack *stack = tranche_chart_stack_new ();
   TrancheDay first, end;
 
-  tranche_export_configure_stack (stack, ds, options);
+  tranche_export_configure_stack (stack, ds, options, TRANCHE_EXPORT_PNG);
   tranche_export_get_range (stack, options, &first, &end);
   tranche_chart_stack_layout (stack, options->width, options->height, first, end);
   return stack;

@@ -67,7 +67,7 @@ tranche_export_context_render (const TrancheExportContext  *self,
   options.show_title = FALSE;
   options.type_scale = 1;
 
-  tranche_export_configure_stack (stack, self->dataset, &options);
+  tranche_export_configure_stack (stack, self->dataset, &options, TRANCHE_EXPORT_PNG);
   tranche_export_get_range (stack, &options, &first, &end);
   tranche_chart_stack_layout (stack, options.width, options.height, first, end);
   surface = tranche_export_render_image (stack, scale, -1, error);

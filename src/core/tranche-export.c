@@ -69,11 +69,17 @@ tranche_export_format_for_filename (const char          *filename,
   return TRUE;
 }
 
+/* Below this, print type gets hard to read at arm's length. */
+#define PRINT_TYPE_SCALE_MIN 0.7
+
 double
-tranche_export_type_scale (int width,
-                           int height)
+tranche_export_type_scale (int                 width,
+                           int                 height,
+                           TrancheExportFormat format)
 {
-  return CLAMP (MIN (width / 1400.0, height / 860.0), 1.0, 3.0);
+  double fit = MIN (width / 1400.0, height / 860.0);
+
+  return CLAMP (fit, format == TRANCHE_EXPORT_PDF ? PRINT_TYPE_SCALE_MIN : 1.0, 3.0);
 }
 
 gboolean
@@ -672,7 +678,8 @@ tranche_export_check_options (const TrancheExportOptions  *options,
 void
 tranche_export_configure_stack (TrancheChartStack          *stack,
                                 TrancheDataset             *dataset,
-                                const TrancheExportOptions *options)
+                                const TrancheExportOptions *options,
+                                TrancheExportFormat         format)
 {
   TrancheTheme theme;
   double type_scale;
@@ -682,7 +689,7 @@ tranche_export_configure_stack (TrancheChartStack          *stack,
 
   type_scale = options->type_scale > 0 ? options->type_scale
                                        : tranche_export_type_scale (options->width,
-                                                                    options->height);
+                                                                    options->height, format);
   tranche_export_theme_init (&theme, options->theme, options->transparent, type_scale);
   tranche_chart_stack_set_theme (stack, &theme);
   tranche_chart_stack_set_lane_mode (stack, options->lane_mode);
@@ -754,7 +761,7 @@ tranche_export_dataset (TrancheDataset             *dataset,
     return FALSE;
 
   stack = tranche_chart_stack_new ();
-  tranche_export_configure_stack (stack, dataset, options);
+  tranche_export_configure_stack (stack, dataset, options, format);
   tranche_export_get_range (stack, options, &first, &end);
   if (!(end > first))
     {

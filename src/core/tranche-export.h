@@ -59,7 +59,8 @@ typedef struct
   gboolean            show_footer; /* default FALSE: "Sources: …" and the range shown */
   GBytes             *mask;        /* borrowed: events shown (TrancheFilter), NULL all */
   int                 selected;    /* an event to highlight, -1 (default) none */
-  double              type_scale;  /* 0 (default): tranche_export_type_scale() of the size */
+  double              type_scale;  /* 0 (default): tranche_export_type_scale() of the size
+                                    * and format */
   TrancheDay          today;       /* NAN (the default): no today line */
   const char         *title;       /* borrowed: instead of the dataset's title, or NULL */
   const char         *subtitle;    /* borrowed: instead of the events, range and currency */
@@ -76,9 +77,12 @@ void     tranche_export_options_init       (TrancheExportOptions       *options)
 gboolean tranche_export_format_for_filename (const char                *filename,
                                              TrancheExportFormat       *format);
 /* The type size for a canvas: 1 up to about 1300×800, larger beyond, so a
- * 1920×1080 slide reads from the back of the room. */
+ * 1920×1080 slide reads from the back of the room. A PDF is a page held in
+ * the hand, its sizes points: a small page takes print-size type (down to
+ * 0.7, 8.4 pt small text) rather than screen-size type. */
 double   tranche_export_type_scale          (int                        width,
-                                             int                        height);
+                                             int                        height,
+                                             TrancheExportFormat        format);
 /* "1920x1080", or a named size: "slide", "4k", "a4" (landscape). */
 gboolean tranche_export_parse_size          (const char                *text,
                                              int                       *width,
@@ -101,10 +105,11 @@ void     tranche_export_get_range           (TrancheChartStack         *stack,
                                              TrancheDay                *first,
                                              TrancheDay                *end);
 /* Sets up `stack` (dataset, mask, theme, views, title, footer, today) as
- * the options ask; the caller lays it out. */
+ * the options ask for a file of `format`; the caller lays it out. */
 void     tranche_export_configure_stack     (TrancheChartStack         *stack,
                                              TrancheDataset            *dataset,
-                                             const TrancheExportOptions *options);
+                                             const TrancheExportOptions *options,
+                                             TrancheExportFormat        format);
 
 /* Lays out and paints the dataset into `filename`. */
 gboolean tranche_export_dataset            (TrancheDataset             *dataset,

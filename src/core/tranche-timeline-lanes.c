@@ -553,6 +553,29 @@ tranche_timeline_lanes_min_height (TrancheTimelineLayout *self,
   return min_row_height (self) * n_lanes;
 }
 
+/* A lane's least height in a scene that can't scroll (an export, a slide)
+ * when two-line rows would fold lanes away: its title's one line and a
+ * little air. Its subtitle goes (lay_out_headers) and its labels take one
+ * line beside their markers — a row of every investor reads better than
+ * "8 more lanes". */
+static double
+compact_row_height (TrancheTimelineLayout *self)
+{
+  double th;
+
+  tranche_text_cache_measure (self->text, TRANCHE_TEXT_BODY_BOLD, "Ag", NULL, &th);
+  return th + S (self, 6);
+}
+
+gboolean
+tranche_timeline_lanes_fit (TrancheTimelineLayout *self,
+                            double                 height)
+{
+  double row = self->scroll_lanes ? min_row_height (self) : compact_row_height (self);
+
+  return self->n_rows * row <= height;
+}
+
 /* The lanes that fit in `height` from `top`, with their headers. Only lanes
  * that get drawn are touched, so a file with a lane per pair costs no more
  * per frame than a small one. */
@@ -568,6 +591,11 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
   g_assert (self != NULL);
 
   choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
+  if (!self->scroll_lanes && self->lanes->len < self->n_rows)
+    {
+      min_height = compact_row_height (self);
+      choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
+    }
   /* Rows that scroll anyway needn't be squeezed: they get room for a label
    * above or under their markers. */
   if (self->scroll_lanes && self->lanes->len < self->n_rows

@@ -132,6 +132,9 @@ void         tranche_timeline_lanes_build      (TrancheTimelineLayout      *self
 /* The height of the lanes when each has its legible minimum. */
 double       tranche_timeline_lanes_min_height (TrancheTimelineLayout      *self,
                                                 guint                       n_lanes);
+/* Whether every row fits in `height` at the least the scene allows. */
+gboolean     tranche_timeline_lanes_fit        (TrancheTimelineLayout      *self,
+                                                double                      height);
 void         tranche_timeline_lanes_resolve_pins (TrancheTimelineLayout    *self);
 guint        tranche_timeline_lanes_slot       (TrancheTimelineLayout      *self,
                                                 guint                       lane);

@@ -425,6 +425,13 @@ tranche_timeline_layout_get_lane_shortfall (TrancheTimelineLayout *self,
               - self->plot.height, 0);
 }
 
+gboolean
+tranche_timeline_layout_lanes_fit (TrancheTimelineLayout *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->dataset == NULL || tranche_timeline_lanes_fit (self, self->plot.height);
+}
+
 void
 tranche_timeline_layout_set_pinned_lanes (TrancheTimelineLayout *self,
                                           const char *const     *keys)
@@ -530,6 +537,15 @@ layout_title (TrancheTimelineLayout      *self,
 
 /* The plot between the title (ending at `top`) and the axis, with room
  * under the axis for a legend of `legend_height`. */
+/* Rows of tick labels the axis keeps room for: the window keeps two, so
+ * its lanes don't jump when zooming adds the months' row; a scene that
+ * can't scroll gives an unused row to its lanes. */
+static guint
+axis_rows (TrancheTimelineLayout *self)
+{
+  return self->scroll_lanes ? 2 : MAX (tranche_ticks_get_n_rows (self->ticks), 1);
+}
+
 static void
 place_plot (TrancheTimelineLayout      *self,
             const TrancheTimelineFrame *frame,
@@ -538,7 +554,7 @@ place_plot (TrancheTimelineLayout      *self,
             double                      legend_height,
             double                      line_height)
 {
-  double axis_height = 2 * (line_height + S (self, 6));
+  double axis_height = axis_rows (self) * (line_height + S (self, 6));
   double plot_bottom = height - frame->margin_bottom - legend_height - S (self, 16) - axis_height;
 
   /* The today label sits above the plot's top edge. */
@@ -568,9 +584,10 @@ give_back_legend_room (TrancheTimelineLayout      *self,
     }
 }
 
+/* The ticks depend on the time scale only, so they are chosen before the
+ * plot is placed, and placed under it after. */
 static void
-layout_ticks (TrancheTimelineLayout *self,
-              double                 line_height)
+choose_ticks (TrancheTimelineLayout *self)
 {
   /* Both rows are measured and painted in one font; row 1 stands out by
    * colour, so what was measured is what is drawn. */
@@ -587,6 +604,12 @@ layout_ticks (TrancheTimelineLayout *self,
           label = tranche_timeline_scene_text (self, TRANCHE_TEXT_SMALL, tick->label, -1, 0);
         g_ptr_array_add (self->tick_labels[row], label);
       }
+}
+
+static void
+place_ticks (TrancheTimelineLayout *self,
+             double                 line_height)
+{
   self->tick_row_y[0] = self->plot.y + self->plot.height + S (self, 6);
   self->tick_row_y[1] = self->tick_row_y[0] + line_height + S (self, 6);
 
@@ -641,6 +664,7 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
     }
   /* The height of a line of small text: tick rows, news rows, the note. */
   tranche_text_cache_measure (self->text, TRANCHE_TEXT_SMALL, "2023", NULL, &line_height);
+  choose_ticks (self);
   place_plot (self, &frame, y, height, legend_height, line_height);
   tranche_timeline_lanes_build (self, &frame, self->plot.y, self->plot.height);
   tranche_timeline_markers_fit_radii (self);
@@ -649,12 +673,14 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   /* The lanes given the legend's room back may be fewer or shorter: the
    * markers (and the legend drawn after them) follow the final lanes. */
   tranche_timeline_markers_fit_radii (self);
-  layout_ticks (self, line_height);
+  place_ticks (self, line_height);
   tranche_timeline_markers_build (self, line_height);
   tranche_timeline_labels_place (self);
   if (!self->hide_legend)
-    tranche_timeline_legend_build (self, &frame, self->tick_row_y[1] + line_height + S (self, 22),
-                                 width, height);
+    tranche_timeline_legend_build (self, &frame,
+                                   self->tick_row_y[axis_rows (self) - 1] + line_height
+                                   + S (self, 22),
+                                   width, height);
   self->reveal = G_MAXUINT;
 }
 

@@ -239,6 +239,10 @@ void                   tranche_timeline_layout_get_lane_rows  (TrancheTimelineLa
  * lane row to have `factor` times its legible minimum (0 when they have). */
 double                 tranche_timeline_layout_get_lane_shortfall (TrancheTimelineLayout *self,
                                                                    double                 factor);
+/* After an update: whether every lane has a row of its own at the least
+ * height the scene allows (two lines in a scrolling scene, one in an
+ * export or a slide), so none needs folding. */
+gboolean               tranche_timeline_layout_lanes_fit (TrancheTimelineLayout *self);
 /* Lanes shown first and never folded, in this order, by their keys
  * (tranche_timeline_layout_get_lane_key()); NULL for none. */
 void                   tranche_timeline_layout_set_pinned_lanes (TrancheTimelineLayout *self,
