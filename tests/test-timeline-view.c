@@ -797,6 +797,41 @@ test_pin_lanes (void)
   gui_test_remove_dir (dir);
 }
 
+/* The bundled sample has no file, yet its pinned lanes come back as a
+ * file's do. */
+static void
+test_pin_sample_lanes (void)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *again = NULL;
+  TrancheWindow *window = gui_test_new_window ();
+  TrancheTimelineView *timeline = tranche_window_get_timeline (window);
+  guint n;
+
+  tranche_window_open_sample (window);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  gui_test_wait_frames (GTK_WIDGET (timeline), 2);
+  n = n_pinnable_lanes (timeline);
+  g_assert_cmpuint (n, >=, 2);
+  key = lane_key (timeline, n - 1);
+  choose_from_lane_menu (timeline, n - 1, "lane.pin-top");
+  g_assert_cmpuint (tranche_timeline_view_get_pins (timeline)->len, ==, 1);
+  gui_test_destroy_window (window);
+
+  window = gui_test_new_window ();
+  timeline = tranche_window_get_timeline (window);
+  tranche_window_open_sample (window);
+  wait_for (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_cmpuint (tranche_timeline_view_get_pins (timeline)->len, ==, 1);
+  gui_test_wait_frames (GTK_WIDGET (timeline), 2);
+  again = lane_key (timeline, 0);
+  g_assert_cmpstr (again, ==, key);
+  /* unpinned, it is forgotten: other tests see the sample as shipped */
+  choose_from_lane_menu (timeline, 0, "lane.unpin");
+  g_assert_cmpuint (tranche_timeline_view_get_pins (timeline)->len, ==, 0);
+  gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,5 +862,6 @@ main (int   argc,
   g_test_add_func ("/timeline/window/selection-notifies-once",
                    test_selection_from_table_notifies_once);
   g_test_add_func ("/timeline/window/pin-lanes", test_pin_lanes);
+  g_test_add_func ("/timeline/window/pin-sample-lanes", test_pin_sample_lanes);
   return g_test_run ();
 }

@@ -323,6 +323,10 @@ _tranche_window_load_sample (TrancheWindow *self)
   g_clear_object (&self->file);
   watch_file (self);
   finish_load (self, NULL, FALSE, dataset, diagnostics, NULL, error);
+  /* The sample's pinned lanes are remembered like a file's, under its
+   * resource's address. */
+  if (dataset != NULL)
+    tranche_timeline_view_set_pins_id (self->timeline, "resource://" SAMPLE_RESOURCE);
 }
 
 /* Safe to call more than once, and touches no widget. */
