@@ -255,6 +255,8 @@ test_png_all_views (void)
 
   read = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+  /* opaque, so written without an alpha channel */
+  g_assert_cmpint (cairo_image_surface_get_format (read), ==, CAIRO_FORMAT_RGB24);
   g_assert_cmpint (cairo_image_surface_get_width (read), ==, 2400);
   g_assert_cmpint (cairo_image_surface_get_height (read), ==, 1600);
   big_marker_position (stack, ds, &x, &y);
@@ -289,6 +291,7 @@ test_png_transparent (void)
   g_assert_no_error (error);
 
   read = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_format (read), ==, CAIRO_FORMAT_ARGB32);
   g_assert_cmpint (cairo_image_surface_get_width (read), ==, 1000);
   /* Nothing behind the charts, and the marker as solid as ever. */
   g_assert_cmpuint (pixel_at (read, 1, 1) >> 24, ==, 0);
