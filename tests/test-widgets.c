@@ -13,6 +13,7 @@
 #include "tranche-event-item.h"
 #include "tranche-event-table.h"
 #include "tranche-filter-bar.h"
+#include "tranche-loader.h"
 #include "tranche-source-panel.h"
 #include "tranche-url.h"
 
@@ -573,9 +574,11 @@ test_table_kind_and_totals (void)
   run_for (100);
   /* A Kind column, in words. */
   g_assert_nonnull (shown_label (table, "Investment"));
-  /* The totals of what is shown, as core sums them: $1B, $4B, $10B, $2M
-   * and one undisclosed amount. */
-  g_assert_cmpstr (totals_text (table), ==, "Total of 7 events: $15B + 1 undisclosed");
+  /* The totals of what is shown, as core sums them, each company apart:
+   * $1B, $10B and one undisclosed amount into OpenAI, $4B into Anthropic. */
+  g_assert_cmpstr (totals_text (table), ==,
+                   "Total of 7 events: OpenAI received $11B + 1 undisclosed; "
+                   "Anthropic received $4B");
 
   bits[index_of (ds, "first")] = bits[index_of (ds, "missing")] = 1;
   mask = g_bytes_new (bits, n);
@@ -599,6 +602,28 @@ test_table_kind_and_totals (void)
   tranche_event_table_set_mask (TRANCHE_EVENT_TABLE (table), mask);
   run_for (50);
   g_assert_cmpstr (totals_text (table), ==, "Total of 1 event: no amount");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Helio buys Sensa Vision: each company's money apart, as --summary gives
+ * it, never Helio's funding and its purchase added up. */
+static void
+test_table_totals_per_company (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(TrancheDiagnostics) diagnostics = tranche_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, diagnostics, &error);
+  GtkWidget *table = tranche_event_table_new ();
+  GtkWidget *window = show_in_window (table, 900, 500);
+
+  g_assert_no_error (error);
+  tranche_event_table_set_dataset (TRANCHE_EVENT_TABLE (table), ds);
+  run_for (100);
+  g_assert_cmpstr (totals_text (table), ==,
+                   "Total of 20 events: Helio Robotics received $385–660M + 1 undisclosed; "
+                   "Sensa Vision received 1 undisclosed");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -975,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/table/mask", test_table_mask);
   g_test_add_func ("/table/sort-amount", test_table_sort_amount);
   g_test_add_func ("/table/kind-and-totals", test_table_kind_and_totals);
+  g_test_add_func ("/table/totals-per-company", test_table_totals_per_company);
   g_test_add_func ("/table/dates-and-amounts-whole", test_table_dates_and_amounts_whole);
   g_test_add_func ("/table/set-selected", test_table_set_selected);
   g_test_add_func ("/table/selection-notifies", test_table_selection_notifies);

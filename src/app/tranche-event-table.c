@@ -200,28 +200,64 @@ reset_column_widths (TrancheEventTable *self)
     gtk_column_view_column_set_fixed_width (self->columns[i], self->base_widths[i]);
 }
 
+/* Companies named in the totals row before "and N more". */
+#define TOTALS_MAX_TARGETS 3
+
 /* What the shown events add up to, in words: "Total of 3 events: $11B + 1
- * undisclosed". The sums are core's (TrancheTotals, as the cumulative chart
- * and --summary give them): the money every target received, per currency,
- * as a range with the undisclosed amounts counted. */
+ * undisclosed", or with several companies, each apart ("Helio Robotics
+ * received $385–660M + 1 undisclosed; Sensa Vision received 1
+ * undisclosed"): a company's purchase of another is not money it raised,
+ * so the two are never added up. The sums are core's (TrancheTotals, as
+ * the cumulative chart and --summary give them): per currency, as a range
+ * with the undisclosed amounts counted. */
 static char *
 dup_totals_text (TrancheDataset *dataset,
                  GBytes         *mask,
                  guint           n_shown)
 {
   g_autoptr(TrancheTotals) totals = NULL;
-  g_autoptr(GArray) sums = tranche_sums_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *money = NULL;
   guint n_entities = tranche_dataset_get_n_entities (dataset);
+  guint n_targets = 0;
 
   totals = tranche_totals_new (dataset, mask ? g_bytes_get_data (mask, NULL) : NULL);
   for (guint32 target = 0; target < n_entities; target++)
-    tranche_totals_get_received (totals, target, TRANCHE_NO_ENTITY, INFINITY, sums);
-  money = tranche_sums_format ((const TrancheSum *) (gpointer) sums->data, sums->len);
-  if (money == NULL || *money == '\0')
+    {
+      g_autoptr(GArray) sums = tranche_sums_new ();
+      g_autofree char *text = NULL;
+
+      tranche_totals_get_received (totals, target, TRANCHE_NO_ENTITY, INFINITY, sums);
+      text = tranche_sums_format ((const TrancheSum *) (gpointer) sums->data, sums->len);
+      if (text == NULL || *text == '\0')
+        continue;
+      if (n_targets++ == 0)
+        money = g_strdup (text);
+      if (parts->len < TOTALS_MAX_TARGETS)
+        /* Translators: one company in the table's totals row when it shows
+         * several: "Helio Robotics received $385M + 1 undisclosed" */
+        g_ptr_array_add (parts, g_strdup_printf (_("%s received %s"),
+                                                 tranche_dataset_get_entity (dataset,
+                                                                             target)->name,
+                                                 text));
+    }
+  if (n_targets == 0)
     /* Translators: the table's totals row when no shown event has an amount */
     return g_strdup_printf (ngettext ("Total of %u event: no amount",
                                       "Total of %u events: no amount", n_shown), n_shown);
+  if (n_targets > 1)
+    {
+      g_clear_pointer (&money, g_free);
+      if (n_targets > parts->len)
+        /* Translators: ends the table's totals row: "…; and 4 more companies" */
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("and %u more company",
+                                                           "and %u more companies",
+                                                           n_targets - parts->len),
+                                                 n_targets - parts->len));
+      g_ptr_array_add (parts, NULL);
+      /* Translators: separates the companies in the table's totals row */
+      money = g_strjoinv (_("; "), (char **) parts->pdata);
+    }
   /* Translators: the table's totals row: "Total of 3 events: $11B + 1 undisclosed" */
   return g_strdup_printf (ngettext ("Total of %u event: %s", "Total of %u events: %s", n_shown),
                           n_shown, money);
