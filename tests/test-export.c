@@ -842,6 +842,10 @@ test_title_and_range (void)
   stack = make_stack (ds, &options);
   /* the sample ends in 2023, but 2023–2025 was asked for */
   g_assert_nonnull (strstr (tranche_chart_stack_get_subtitle (stack, NULL), "2023–2025"));
+  /* and the events counted are those of the period: ten of 2023, not the
+   * 2018, 2019 and 2021 ones */
+  g_assert_true (g_str_has_prefix (tranche_chart_stack_get_subtitle (stack, NULL),
+                                   "10 of 13 events · "));
   g_assert_true (isnan (tranche_timeline_layout_get_today_x (
     tranche_chart_stack_get_timeline (stack))));
 

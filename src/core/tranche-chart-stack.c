@@ -121,18 +121,36 @@ range_precision (TrancheDay first,
   return TRANCHE_PRECISION_DAY;
 }
 
+/* The events the export shows: those the filter keeps, and of those, the
+ * ones whose dates meet the period asked for (--from, --to). */
 static guint
 count_shown (TrancheChartStack *self)
 {
   guint n = tranche_dataset_get_n_events (self->dataset);
-  const guint8 *bytes;
+  const guint8 *bytes = self->mask != NULL ? g_bytes_get_data (self->mask, NULL) : NULL;
+  gboolean ranged = isfinite (self->asked_first) || isfinite (self->asked_end);
   guint shown = 0;
 
-  if (self->mask == NULL)
+  if (bytes == NULL && !ranged)
     return n;
-  bytes = g_bytes_get_data (self->mask, NULL);
   for (guint i = 0; i < n; i++)
-    shown += bytes[i] != 0;
+    {
+      const TrancheEvent *event;
+      TrancheDay first, end;
+
+      if (bytes != NULL && bytes[i] == 0)
+        continue;
+      if (!ranged)
+        {
+          shown++;
+          continue;
+        }
+      event = tranche_dataset_get_event (self->dataset, i);
+      first = tranche_date_first_day (&event->date);
+      end = tranche_date_end_day (tranche_date_is_set (&event->end) ? &event->end : &event->date);
+      shown += !(isfinite (self->asked_first) && end <= self->asked_first)
+               && !(isfinite (self->asked_end) && first >= self->asked_end);
+    }
   return shown;
 }
 
@@ -149,8 +167,9 @@ make_subtitle (TrancheChartStack *self,
   TrancheDay first, end;
   char code[4];
 
-  if (self->mask != NULL)
-    /* Translators: under an export's title when a filter is on */
+  if (shown != n)
+    /* Translators: under an export's title when a filter or a period
+     * leaves some events out */
     events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events",
                                            n), shown, n);
   else
