@@ -148,6 +148,68 @@ test_area_ratio (void)
     }
 }
 
+/* Issue 13: the marker scale is the dataset's, not the filter's nor the
+ * index's origin. With many investors in the window, filtering to one left
+ * it a lane four times as tall, and its $60M marker grew to match; with the
+ * index made in the loading worker, every marker was the smallest size. */
+static void
+test_sizes_fixed_per_dataset (void)
+{
+  g_autoptr(TrancheDatasetBuilder) b = tranche_dataset_builder_new ();
+  g_autoptr(TrancheDataset) ds = NULL;
+  g_autoptr(TrancheTimelineLayout) layout = tranche_timeline_layout_new ();
+  g_autoptr(GBytes) mask = NULL;
+  guint8 bits[13] = { 0 };
+  guint small, big;
+  double r_small, r_big;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *investor = g_strdup_printf ("investor%u", i);
+      add (b, id, "2020-03-01", investor, "helio", 1e8);
+    }
+  add (b, "big", "2023-03-01", "investor0", "helio", 1e9);
+  ds = tranche_dataset_builder_finish (g_steal_pointer (&b));
+  small = tranche_dataset_find_event (ds, "e0");
+  big = tranche_dataset_find_event (ds, "big");
+
+  tranche_timeline_layout_set_today (layout, NAN);
+  tranche_timeline_layout_set_scroll_lanes (layout, TRUE);
+  /* as the window gets it: an index made elsewhere, unfiltered */
+  tranche_timeline_layout_set_data_with_index (layout, ds, NULL,
+                                               tranche_lane_index_new (
+                                                 ds, tranche_timeline_layout_get_lane_mode (layout),
+                                                 NULL));
+  tranche_timeline_layout_update (layout, 1400, 700, ymd (2019, 1, 1), ymd (2025, 1, 1));
+  r_small = marker_of (layout, small)->radius;
+  r_big = marker_of (layout, big)->radius;
+  /* sized by amount against the dataset's largest (the small one may sit
+   * at the least size) */
+  g_assert_cmpfloat (r_big, >, 2 * r_small);
+
+  bits[small] = bits[big] = 1;
+  mask = g_bytes_new (bits, tranche_dataset_get_n_events (ds));
+  tranche_timeline_layout_set_mask (layout, mask);
+  tranche_timeline_layout_update (layout, 1400, 700, ymd (2019, 1, 1), ymd (2025, 1, 1));
+  g_assert_cmpuint (tranche_timeline_layout_get_n_lanes (layout), ==, 1);
+  g_assert_cmpfloat_with_epsilon (marker_of (layout, small)->radius, r_small, 1e-9);
+  g_assert_cmpfloat_with_epsilon (marker_of (layout, big)->radius, r_big, 1e-9);
+
+  /* filtered from the start (an export of a filtered window): about the
+   * same, from the unfiltered lanes' height worked out */
+  {
+    g_autoptr(TrancheTimelineLayout) filtered = tranche_timeline_layout_new ();
+
+    tranche_timeline_layout_set_today (filtered, NAN);
+    tranche_timeline_layout_set_scroll_lanes (filtered, TRUE);
+    tranche_timeline_layout_set_dataset (filtered, ds);
+    tranche_timeline_layout_set_mask (filtered, mask);
+    tranche_timeline_layout_update (filtered, 1400, 700, ymd (2019, 1, 1), ymd (2025, 1, 1));
+    g_assert_cmpfloat (fabs (marker_of (filtered, big)->radius - r_big) / r_big, <, 0.1);
+  }
+}
+
 static TrancheDataset *
 random_dataset (guint n_events,
                 guint n_investors,
@@ -867,6 +929,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/marker-x-per-precision", test_marker_x_per_precision);
   g_test_add_func ("/timeline/area-ratio", test_area_ratio);
+  g_test_add_func ("/timeline/sizes-fixed-per-dataset", test_sizes_fixed_per_dataset);
   g_test_add_func ("/timeline/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/timeline/clusters-sum", test_clusters_sum);
   g_test_add_func ("/timeline/culling-million", test_culling_million);

@@ -61,6 +61,7 @@ struct _TrancheLaneIndex
   guint32         *lane_entities;
   guint            n_lane_entities;
   double           max_value;
+  double           scale_max;    /* of every event, whatever the mask; -1 if masked */
   TrancheFeatures  features;
   /* per lane as built, its total as text, made on first use (a frame asks
    * for the lanes it shows only); the lock lets a worker and the window

@@ -376,6 +376,27 @@ lane_for_key (TrancheLaneIndex *self,
   return info;
 }
 
+/* The dataset's largest amount, measured once on the unfiltered index (in
+ * the loading worker for the window): a filtered view keeps the marker
+ * sizes the analyst has seen. */
+static void
+measure_scale (TrancheLaneIndex *self,
+               const guint8     *mask)
+{
+  guint n = tranche_dataset_get_n_events (self->dataset);
+
+  self->scale_max = mask != NULL ? -1 : 0;
+  for (guint i = 0; mask == NULL && i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (self->dataset, i);
+      double value;
+
+      if (event->kind != TRANCHE_EVENT_VALUATION && event->kind != TRANCHE_EVENT_NEWS
+          && tranche_lane_index_size_value (self, event, &value))
+        self->scale_max = MAX (self->scale_max, value);
+    }
+}
+
 /* Walks each bucket's events, opening a lane for each sub-key not seen in
  * the bucket yet: lanes numbered bucket by bucket, as first seen in each. */
 static void
@@ -723,6 +744,7 @@ tranche_lane_index_new (TrancheDataset  *dataset,
 
   fill_lanes (self, mask, &buckets);
   order_lanes (self, &buckets);
+  measure_scale (self, mask);
   g_free (buckets.lane_start);
   assign_colors (self);
   color_lanes (self);
@@ -971,6 +993,13 @@ tranche_lane_index_entity_color (TrancheLaneIndex *self,
   if (entity >= tranche_dataset_get_n_entities (self->dataset))
     return 0x77767b;
   return self->entity_colors[entity];
+}
+
+double
+tranche_lane_index_get_scale_max (TrancheLaneIndex *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return self->scale_max;
 }
 
 double

@@ -133,6 +133,10 @@ guint32                tranche_lane_index_entity_color   (TrancheLaneIndex *self
                                                           guint32           entity);
 /* The largest size value of all events (for the marker scale). */
 double                 tranche_lane_index_get_max_value  (TrancheLaneIndex *self);
+/* For an index made without a mask: the largest size value of the
+ * dataset's money events (commitments too, not valuations), which sizes
+ * markers whatever the filter; -1 for an index made with a mask. */
+double                 tranche_lane_index_get_scale_max  (TrancheLaneIndex *self);
 /* The entities whose colours money lanes show (investors; targets by
  * target), each once, in lane order: what the legend names. */
 const guint32         *tranche_lane_index_get_lane_entities (TrancheLaneIndex *self,

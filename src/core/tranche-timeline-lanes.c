@@ -459,6 +459,17 @@ choose_lanes (TrancheTimelineLayout *self,
     show_lane (self, n_index - 1);
 }
 
+double
+tranche_timeline_lanes_weight (TrancheLaneKind kind,
+                               guint           n_events)
+{
+  if (kind == TRANCHE_LANE_VALUATIONS)
+    return 0.6;
+  if (kind == TRANCHE_LANE_NEWS)
+    return 0.6 + 0.2 * MIN (n_events, 8);
+  return 1;
+}
+
 /* Every lane has its legible minimum (a header's two lines); what is left
  * goes by weight: a valuation lane holds small fixed markers, a busy news
  * lane stacks its headlines in rows. */
@@ -478,12 +489,8 @@ size_lanes (TrancheTimelineLayout *self,
       const TrancheTimelineLane *lane = &g_array_index (self->lanes, TrancheTimelineLane, slot);
       guint n_events = lane->index != OTHERS_LANE
         ? tranche_lane_index_get_lane (self->index, lane->index)->n_events : 0;
-      if (lane->kind == TRANCHE_LANE_VALUATIONS)
-        weights[slot] = 0.6;
-      else if (lane->kind == TRANCHE_LANE_NEWS)
-        weights[slot] = 0.6 + 0.2 * MIN (n_events, 8);
-      else
-        weights[slot] = 1;
+
+      weights[slot] = tranche_timeline_lanes_weight (lane->kind, n_events);
       total_weight += weights[slot];
     }
   for (guint slot = 0; slot < self->lanes->len; slot++)
@@ -565,6 +572,28 @@ compact_row_height (TrancheTimelineLayout *self)
 
   tranche_text_cache_measure (self->text, TRANCHE_TEXT_BODY_BOLD, "Ag", NULL, &th);
   return th + S (self, 6);
+}
+
+double
+tranche_timeline_lanes_unfiltered_height (TrancheTimelineLayout *self,
+                                          double                 height)
+{
+  guint rows = MAX (self->scale_rows, 1), capacity;
+  double min_height = min_row_height (self);
+
+  /* All rows fit: a money lane's height as size_lanes() gives it */
+  if (rows * min_height <= height)
+    return min_height + (height - min_height * rows) / MAX (self->scale_weight, 1e-9);
+  /* They don't: as many as tranche_timeline_lanes_build() shows, at about
+   * an even share each */
+  if (self->scroll_lanes && rows <= TRANCHE_TIMELINE_MERGE_LANES
+      && height / (SCROLLED_ROW * min_height) >= MIN_SCROLLED_ROWS)
+    capacity = (guint) floor (height / (SCROLLED_ROW * min_height));
+  else if (self->scroll_lanes)
+    capacity = (guint) floor (height / min_height);
+  else
+    capacity = (guint) floor (height / compact_row_height (self));
+  return height / CLAMP (capacity, 1, rows);
 }
 
 gboolean

@@ -59,6 +59,11 @@ struct _TrancheTimelineLayout
   guint                  reveal;       /* event whose lane scrolls into view, or G_MAXUINT */
   TrancheDataset        *scale_dataset;/* what scale_max was measured on */
   double                 scale_max;    /* largest size value of the whole dataset */
+  TrancheLaneMode        scale_mode;   /* the mode scale_rows was counted in */
+  guint                  scale_rows;   /* rows of the unfiltered dataset (lanes, news) */
+  double                 scale_weight; /* their weights' sum (tranche_timeline_lanes_weight()) */
+  double                 scale_r_max;  /* the unfiltered scene's r_max, 0 before one */
+  double                 scale_r_width, scale_r_height; /* that scene's size */
 
   /* the scene; update() fills the frame, title and ticks itself */
   double                 width, height;
@@ -132,6 +137,14 @@ void         tranche_timeline_lanes_build      (TrancheTimelineLayout      *self
 /* The height of the lanes when each has its legible minimum. */
 double       tranche_timeline_lanes_min_height (TrancheTimelineLayout      *self,
                                                 guint                       n_lanes);
+/* A lane's share of the height left over its minimum: a valuation lane
+ * holds small fixed markers, a busy news lane stacks its headlines. */
+double       tranche_timeline_lanes_weight     (TrancheLaneKind             kind,
+                                                guint                       n_events);
+/* About how tall a lane of the unfiltered dataset would be in `height`:
+ * what marker sizes are fitted to, whatever the filter. */
+double       tranche_timeline_lanes_unfiltered_height (TrancheTimelineLayout *self,
+                                                       double                 height);
 /* Whether every row fits in `height` at the least the scene allows. */
 gboolean     tranche_timeline_lanes_fit        (TrancheTimelineLayout      *self,
                                                 double                      height);

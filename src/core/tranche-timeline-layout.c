@@ -148,26 +148,32 @@ tranche_timeline_layout_free (TrancheTimelineLayout *self)
   g_free (self);
 }
 
-/* The largest amount of the whole dataset, which sizes markers whatever the
- * filter: a filtered view keeps the sizes the analyst has seen. */
+/* The largest amount of the whole dataset and its number of rows, which
+ * size markers whatever the filter: a filtered view keeps the sizes the
+ * analyst has seen. Read off an unfiltered index (the window's comes from
+ * the loading worker); a view filtered from the start (an export of a
+ * filtered window) makes one once. */
 static void
 measure_scale (TrancheTimelineLayout *self)
 {
-  guint n;
+  g_autoptr(TrancheLaneIndex) unfiltered = NULL;
+  TrancheLaneIndex *index = self->index;
 
-  if (self->scale_dataset == self->dataset)
+  if (self->scale_dataset == self->dataset && self->scale_mode == self->mode)
     return;
+  if (tranche_lane_index_get_scale_max (index) < 0)
+    index = unfiltered = tranche_lane_index_new (self->dataset, self->mode, NULL);
   self->scale_dataset = self->dataset;
-  self->scale_max = 0;
-  n = tranche_dataset_get_n_events (self->dataset);
-  for (guint i = 0; i < n; i++)
+  self->scale_mode = self->mode;
+  self->scale_r_max = 0;
+  self->scale_max = tranche_lane_index_get_scale_max (index);
+  self->scale_rows = tranche_lane_index_get_n_lanes (index);
+  self->scale_weight = 0;
+  for (guint i = 0; i < self->scale_rows; i++)
     {
-      const TrancheEvent *event = tranche_dataset_get_event (self->dataset, i);
-      double value;
+      const TrancheLaneInfo *lane = tranche_lane_index_get_lane (index, i);
 
-      if (event->kind != TRANCHE_EVENT_VALUATION && event->kind != TRANCHE_EVENT_NEWS
-          && tranche_lane_index_size_value (self->index, event, &value))
-        self->scale_max = MAX (self->scale_max, value);
+      self->scale_weight += tranche_timeline_lanes_weight (lane->kind, lane->n_events);
     }
 }
 
@@ -194,6 +200,7 @@ replace_index (TrancheTimelineLayout *self,
     {
       /* An index made in the loading worker: the pins still resolve on it. */
       self->index = index;
+      measure_scale (self);
       tranche_timeline_lanes_resolve_pins (self);
       return;
     }

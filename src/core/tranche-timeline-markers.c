@@ -407,7 +407,9 @@ tranche_timeline_markers_init_radii (TrancheTimelineLayout *self)
   self->r_max = S (self, 38);
 }
 
-/* The largest marker takes under a third of the tallest money lane. */
+/* The largest marker takes under a third of the tallest money lane, and
+ * of the lanes the unfiltered dataset would have here: a filter leaving
+ * one tall lane doesn't blow its markers up four times (issue 13). */
 void
 tranche_timeline_markers_fit_radii (TrancheTimelineLayout *self)
 {
@@ -415,7 +417,7 @@ tranche_timeline_markers_fit_radii (TrancheTimelineLayout *self)
 
   if (self->lanes->len > 0)
     {
-      double lane_height = 0;
+      double lane_height = 0, unfiltered;
 
       for (guint i = 0; i < self->lanes->len; i++)
         {
@@ -425,7 +427,24 @@ tranche_timeline_markers_fit_radii (TrancheTimelineLayout *self)
         }
       if (lane_height == 0)
         lane_height = g_array_index (self->lanes, TrancheTimelineLane, 0).height;
-      self->r_max = CLAMP (lane_height * 0.3, S (self, 6), S (self, 38));
+      if (tranche_lane_index_get_scale_max (self->index) >= 0)
+        {
+          /* unfiltered: remembered for the filters to come at this size */
+          self->r_max = CLAMP (lane_height * 0.3, S (self, 6), S (self, 38));
+          self->scale_r_max = self->r_max;
+          self->scale_r_width = self->width;
+          self->scale_r_height = self->height;
+        }
+      else if (self->scale_r_max > 0 && self->scale_r_width == self->width
+               && self->scale_r_height == self->height)
+        self->r_max = MIN (self->scale_r_max, MAX (lane_height * 0.3, S (self, 6)));
+      else
+        {
+          /* filtered from the start, or since resized: the unfiltered
+           * lanes' height worked out */
+          unfiltered = tranche_timeline_lanes_unfiltered_height (self, self->plot.height);
+          self->r_max = CLAMP (MIN (lane_height, unfiltered) * 0.3, S (self, 6), S (self, 38));
+        }
     }
   self->r_unknown = MAX (self->r_max * 0.42, S (self, 7));
   self->r_min = MIN (self->r_min, self->r_max);
