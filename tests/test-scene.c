@@ -428,6 +428,32 @@ check_rest (TrancheTimelineLayout *layout,
     add_text (texts, &rect, "note");
 }
 
+/* Two labels on one line are a word's width apart at least: "$30M share ·
+ * Series C undisclosed share · Series D" a space apart read as one label. */
+static void
+check_label_gaps (TrancheTimelineLayout *layout,
+                  const char            *scene)
+{
+  guint n = tranche_timeline_layout_get_n_labels (layout);
+  double gap;
+
+  tranche_text_cache_measure (tranche_timeline_layout_get_text_cache (layout),
+                              TRANCHE_TEXT_BODY, "M", &gap, NULL);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        const TrancheTimelineLabel *a = tranche_timeline_layout_get_label (layout, i);
+        const TrancheTimelineLabel *b = tranche_timeline_layout_get_label (layout, j);
+        double apart = MAX (b->rect.x - (a->rect.x + a->rect.width),
+                            a->rect.x - (b->rect.x + b->rect.width));
+
+        if (a->rect.y < b->rect.y + b->rect.height && b->rect.y < a->rect.y + a->rect.height
+            && apart < gap)
+          g_error ("%s: labels “%s” and “%s” are %.1f apart on one line", scene, a->text,
+                   b->text, apart);
+      }
+}
+
 static void
 check_scene (TrancheTimelineLayout *layout,
              const char            *scene,
@@ -439,6 +465,7 @@ check_scene (TrancheTimelineLayout *layout,
   g_assert_cmpuint (tranche_timeline_layout_get_n_lanes (layout), >, 0);
   check_lanes (layout, scene, scrolls, texts);
   check_labels (layout, scene, texts);
+  check_label_gaps (layout, scene);
   check_rest (layout, texts);
   for (guint i = 0; i < texts->len; i++)
     for (guint j = i + 1; j < texts->len; j++)

@@ -21,6 +21,7 @@ struct _TrancheLabelPlacer
 {
   TrancheRect  bounds;
   double       padding;
+  double       side_gap;   /* kept beside a rectangle (another label): >= padding */
   GArray      *obstacles;  /* Obstacle */
   GArray     **columns;    /* guint indices into obstacles */
   guint        n_columns;
@@ -67,10 +68,19 @@ tranche_label_placer_new (const TrancheRect *bounds,
   self = g_new0 (TrancheLabelPlacer, 1);
   self->bounds = *bounds;
   self->padding = MAX (padding, 0);
+  self->side_gap = self->padding;
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   self->n_columns = (guint) MAX (1, ceil (MAX (bounds->width, 0) / COLUMN_WIDTH) + 1);
   self->columns = g_new0 (GArray *, self->n_columns);
   return self;
+}
+
+void
+tranche_label_placer_set_side_gap (TrancheLabelPlacer *self,
+                                   double              gap)
+{
+  g_return_if_fail (self != NULL);
+  self->side_gap = MAX (gap, self->padding);
 }
 
 void
@@ -125,7 +135,7 @@ tranche_label_placer_is_free (TrancheLabelPlacer *self,
                               double              ignore_x,
                               double              ignore_y)
 {
-  TrancheRect padded;
+  TrancheRect padded, beside;
   guint first, last;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -140,7 +150,11 @@ tranche_label_placer_is_free (TrancheLabelPlacer *self,
   padded.y = rect->y - self->padding;
   padded.width = rect->width + 2 * self->padding;
   padded.height = rect->height + 2 * self->padding;
-  column_span (self, padded.x, padded.x + padded.width, &first, &last);
+  /* wider beside rectangles: two labels a space apart read as one */
+  beside = padded;
+  beside.x = rect->x - self->side_gap;
+  beside.width = rect->width + 2 * self->side_gap;
+  column_span (self, beside.x, beside.x + beside.width, &first, &last);
   for (guint c = first; c <= last; c++)
     {
       GArray *column = self->columns[c];
@@ -150,10 +164,14 @@ tranche_label_placer_is_free (TrancheLabelPlacer *self,
         {
           const Obstacle *o = &g_array_index (self->obstacles, Obstacle,
                                               g_array_index (column, guint, i));
+          if (!o->circle)
+            {
+              if (tranche_rect_intersects (&o->rect, &beside))
+                return FALSE;
+              continue;
+            }
           if (!tranche_rect_intersects (&o->rect, &padded))
             continue;
-          if (!o->circle)
-            return FALSE;
           if (o->cx == ignore_x && o->cy == ignore_y)
             continue;
           if (circle_hits_rect (o, &padded))

@@ -21,6 +21,10 @@ typedef struct _TrancheLabelPlacer TrancheLabelPlacer;
 /* Labels must stay inside `bounds`; `padding` is kept free around each. */
 TrancheLabelPlacer *tranche_label_placer_new          (const TrancheRect  *bounds,
                                                        double              padding);
+/* The room kept left and right of a label beside a rectangle (another
+ * label), wider than `padding` so two labels on a line don't read as one. */
+void                tranche_label_placer_set_side_gap (TrancheLabelPlacer *self,
+                                                       double              gap);
 void                tranche_label_placer_free         (TrancheLabelPlacer *self);
 void                tranche_label_placer_add_circle   (TrancheLabelPlacer *self,
                                                        double              x,

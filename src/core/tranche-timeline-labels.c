@@ -705,6 +705,7 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   g_assert (self != NULL);
 
   placer = tranche_label_placer_new (&self->plot, S (self, 3));
+  tranche_label_placer_set_side_gap (placer, S (self, 14));
   lines = tranche_label_placer_new (&self->plot, S (self, 1));
   add_obstacles (self, placer, lines);
   place_today (self, placer);
