@@ -662,9 +662,10 @@ tranche_timeline_layout_update (TrancheTimelineLayout *self,
   /* Reserve the legend at its largest (every item, full-size circles). */
   self->compact_legend = FALSE;
   legend_height = self->hide_legend ? 0 : tranche_timeline_legend_measure (self, &frame, width);
-  /* A small export can't scroll its lanes: a legend taking a good share of
-   * the height takes it from them, so it goes to its compact form. */
-  if (!self->scroll_lanes && legend_height > COMPACT_LEGEND_SHARE * height)
+  /* A legend taking a good share of the height takes it from the lanes
+   * (a small export can't scroll them; a small window showed four of
+   * sixteen under a three-row legend), so it goes to its compact form. */
+  if (legend_height > COMPACT_LEGEND_SHARE * height)
     {
       self->compact_legend = TRUE;
       legend_height = tranche_timeline_legend_measure (self, &frame, width);
