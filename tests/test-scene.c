@@ -691,11 +691,11 @@ test_syndicated (gconstpointer data)
 
   series_c = marker_lanes (layout, dataset, "series-c");
   g_assert_cmpuint (series_c->len, ==, 5);
-  g_assert_true (has_title (series_c, "Meridian Growth → Helio Robotics"));
-  g_assert_true (has_title (series_c, "Quanta Chips → Helio Robotics"));
-  g_assert_true (has_title (series_c, "Lumen Capital → Helio Robotics"));
-  g_assert_true (has_title (series_c, "Northwind Capital → Helio Robotics"));
-  g_assert_true (has_title (series_c, "Alder Ventures → Helio Robotics"));
+  g_assert_true (has_title (series_c, "Meridian Growth"));
+  g_assert_true (has_title (series_c, "Quanta Chips"));
+  g_assert_true (has_title (series_c, "Lumen Capital"));
+  g_assert_true (has_title (series_c, "Northwind Capital"));
+  g_assert_true (has_title (series_c, "Alder Ventures"));
   for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
     {
       const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
@@ -715,8 +715,8 @@ test_syndicated (gconstpointer data)
 
   debt = marker_lanes (layout, dataset, "debt-2022");
   g_assert_cmpuint (debt->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (debt, 0), ==,
-                   "Investors not reported → Helio Robotics");
+  /* in Helio's own file, its lanes don't repeat "→ Helio Robotics" */
+  g_assert_cmpstr (g_ptr_array_index (debt, 0), ==, "Investors not reported");
 
   /* a lane's total counts the lane investor's shares, and stays apart by
    * currency: Kestrel put in €15M of Series B (converted, the file gives a
@@ -725,12 +725,12 @@ test_syndicated (gconstpointer data)
     {
       const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
 
-      if (g_strcmp0 (lane->title, "Kestrel Partners → Helio Robotics") == 0)
+      if (g_strcmp0 (lane->title, "Kestrel Partners") == 0)
         g_assert_cmpstr (lane->total, ==, "$16.5M + 1 undisclosed");
       /* its commitment (up to $150M) is a promise, not money received */
-      if (g_strcmp0 (lane->title, "Atlas Industrial → Helio Robotics") == 0)
+      if (g_strcmp0 (lane->title, "Atlas Industrial") == 0)
         g_assert_cmpstr (lane->total, ==, "$110M");
-      if (g_strcmp0 (lane->title, "Meridian Growth → Helio Robotics") == 0)
+      if (g_strcmp0 (lane->title, "Meridian Growth") == 0)
         g_assert_cmpstr (lane->total, ==, "$50M + 1 undisclosed");
     }
 }

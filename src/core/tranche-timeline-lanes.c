@@ -18,6 +18,12 @@ lane_title (TrancheTimelineLayout *self,
     ? tranche_dataset_get_entity (self->dataset, info->investor)->name : NULL;
   const char *target = info->target != TRANCHE_NO_ENTITY
     ? tranche_dataset_get_entity (self->dataset, info->target)->name : NULL;
+  /* In the file of one company's history (its top-level `target`), "→
+   * Helio Robotics" on every lane says nothing and cut the investors'
+   * names ("Frontier Sovereign Fund → Helio …"): only money into others
+   * names its target. */
+  gboolean own_target = info->target != TRANCHE_NO_ENTITY
+    && info->target == tranche_dataset_get_target (self->dataset);
 
   switch (info->kind)
     {
@@ -31,11 +37,14 @@ lane_title (TrancheTimelineLayout *self,
       return g_strdup (C_("lane", "Valuations"));
     case TRANCHE_LANE_MONEY:
     default:
-      if (investor != NULL && target != NULL)
+      if (investor != NULL && target != NULL && !own_target)
         /* Translators: timeline lane of one investor's money into one company */
         return g_strdup_printf (C_("lane", "%s → %s"), investor, target);
       if (investor != NULL)
         return g_strdup (investor);
+      if (target != NULL && own_target
+          && tranche_lane_index_get_mode (self->index) == TRANCHE_LANES_BY_PAIR)
+        return g_strdup (C_("lane", "Investors not reported"));
       if (target != NULL && tranche_lane_index_get_mode (self->index) == TRANCHE_LANES_BY_PAIR)
         /* Translators: timeline lane of a company's funding whose sources
          * name no investors, "Investors not reported → Helio" */
