@@ -647,6 +647,48 @@ test_caption_leads (void)
   g_assert_cmpstr (debt->parties, ==, "Investors not reported → Helio Robotics");
 }
 
+/* Review of issue 13: the cumulative slide printed "Sum of events $530M
+ * +? / matches" where the events add up to $310–585M + 1 undisclosed: the
+ * gap's bracket start, which is the reported figure inside the range. */
+static void
+test_reconciliation_cells (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TrancheDataset) sample = load_sample ();
+  g_autoptr(TrancheTotals) totals = NULL;
+  g_autoptr(TrancheTotals) sample_totals = NULL;
+  g_autofree char *computed = NULL;
+  g_autofree char *reported = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *computed2 = NULL;
+  g_autofree char *reported2 = NULL;
+  g_autofree char *verdict2 = NULL;
+  const TrancheGap *gap;
+
+  g_assert_no_error (error);
+  totals = tranche_totals_new (ds, NULL);
+  gap = tranche_totals_find_gap (totals, tranche_dataset_find_event (ds, "total-2024"));
+  g_assert_nonnull (gap);
+  tranche_slide_describe_gap (ds, gap, &computed, &reported, &verdict);
+  /* tests/fixtures/histories/README.md, and --summary's words */
+  g_assert_cmpstr (computed, ==, "$310–585M + 1 undisclosed");
+  g_assert_cmpstr (reported, ==, "~$530M");
+  g_assert_cmpstr (verdict, ==, "they agree");
+
+  /* Above the range: what the undisclosed round could hold. */
+  sample_totals = tranche_totals_new (sample, NULL);
+  gap = tranche_totals_find_gap (sample_totals, tranche_dataset_find_event (sample,
+                                                                            "msft-2023"));
+  g_assert_nonnull (gap);
+  tranche_slide_describe_gap (sample, gap, &computed2, &reported2, &verdict2);
+  g_assert_cmpstr (computed2, ==, "$11B + 1 undisclosed");
+  g_assert_cmpstr (reported2, ==, "$13B");
+  g_assert_cmpstr (verdict2, ==, "≤ $2B in 1 undisclosed round");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/presentation/slide-hit-test", test_slide_hit_test);
   g_test_add_func ("/presentation/summary-rows", test_summary_rows);
   g_test_add_func ("/presentation/summary-helio", test_summary_helio);
+  g_test_add_func ("/presentation/reconciliation-cells", test_reconciliation_cells);
   g_test_add_func ("/presentation/french-caption", test_french_caption);
   return g_test_run ();
 }

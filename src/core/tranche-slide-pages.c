@@ -66,22 +66,6 @@ tranche_slide_paint_valuation (TrancheSlidePainter *self,
   paint_chart (self, self->valuation, cr, theme, &rect);
 }
 
-/* "matches", "+$1.2B not in the events"… */
-static char *
-describe_gap (const TrancheGap *gap)
-{
-  g_autofree char *amount = tranche_format_amount (fabs (gap->gap), gap->currency, FALSE);
-
-  if (fabs (gap->gap) <= MAX (fabs (gap->reported) * 0.005, 0.5))
-    /* Translators: a reported total equal to the events' sum */
-    return g_strdup (C_("gap", "matches"));
-  if (gap->gap > 0)
-    /* Translators: a reported total above the events' sum: "$2B not in the events" */
-    return g_strdup_printf (C_("gap", "%s not in the events"), amount);
-  /* Translators: the events add up to more than a source reported */
-  return g_strdup_printf (C_("gap", "events add %s more"), amount);
-}
-
 static void
 paint_cell (cairo_t            *cr,
             const TrancheTheme *theme,
@@ -139,6 +123,34 @@ paint_header_row (cairo_t            *cr,
   return y + 8 * s;
 }
 
+void
+tranche_slide_describe_gap (TrancheDataset   *dataset,
+                            const TrancheGap *gap,
+                            char            **computed,
+                            char            **reported,
+                            char            **verdict)
+{
+  const TrancheEvent *ev;
+
+  g_return_if_fail (dataset != NULL && gap != NULL);
+
+  ev = tranche_dataset_get_event (dataset, gap->event);
+  /* The range itself, never gap->computed: that is the reported figure
+   * whenever it falls inside the range. */
+  *computed = tranche_sum_format (&gap->computed_sum);
+  if (**computed == '\0')
+    {
+      g_free (*computed);
+      *computed = g_strdup (C_("summary", "none"));
+    }
+  *reported = tranche_format_money (&ev->cumulative);
+  *verdict = tranche_totals_explain_gap (gap);
+  if (*verdict == NULL)
+    /* Translators: a reported total inside the range the events add up
+     * to, as --summary says it */
+    *verdict = g_strdup (C_("gap", "they agree"));
+}
+
 static void
 paint_reconciliation (TrancheSlidePainter *self,
                       cairo_t             *cr,
@@ -153,7 +165,7 @@ paint_reconciliation (TrancheSlidePainter *self,
     tranche_totals_new (dataset, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
   const char *headers[] = {
     /* Translators: columns of the reported-vs-computed table on a slide */
-    C_("column", "Reported by"), C_("column", "Reported"), C_("column", "Sum of events"),
+    C_("column", "Reported by"), C_("column", "Sum of events"), C_("column", "Reported"),
     C_("column", "Difference"),
   };
   const gboolean right[] = { FALSE, TRUE, TRUE, FALSE };
@@ -180,9 +192,10 @@ paint_reconciliation (TrancheSlidePainter *self,
   {
     double avail = rect->width - 64 * s;
 
-    widths[0] = avail * 0.38;
-    widths[1] = avail * 0.15;
-    widths[2] = avail * 0.19;
+    /* The sum is the widest: "$310–585M + 1 undisclosed". */
+    widths[0] = avail * 0.34;
+    widths[1] = avail * 0.25;
+    widths[2] = avail * 0.13;
     widths[3] = avail * 0.28;
   }
   xs[0] = rect->x;
@@ -201,18 +214,17 @@ paint_reconciliation (TrancheSlidePainter *self,
       g_autofree char *date = tranche_format_date (&e->date);
       g_autofree char *who = g_strdup_printf ("%s · %s", date, e->title != NULL ? e->title
                                                                                  : e->id);
-      g_autofree char *reported = tranche_format_amount (gap->reported, gap->currency,
-                                                         gap->approx);
-      g_autofree char *computed = tranche_format_amount (gap->computed, gap->currency, FALSE);
-      g_autofree char *diff = describe_gap (gap);
-      g_autofree char *computed_text = gap->n_undisclosed > 0
-        ? g_strdup_printf ("%s +?", computed) : g_strdup (computed);
+      g_autofree char *reported = NULL;
+      g_autofree char *computed_text = NULL;
+      g_autofree char *diff = NULL;
+
+      tranche_slide_describe_gap (dataset, gap, &computed_text, &reported, &diff);
 
       paint_cell (cr, theme, context, who, FALSE, theme->foreground, xs[0], y, widths[0], FALSE);
-      paint_cell (cr, theme, context, reported, TRUE, theme->foreground, xs[1], y, widths[1],
+      paint_cell (cr, theme, context, computed_text, FALSE, theme->foreground, xs[1], y,
+                  widths[1], TRUE);
+      paint_cell (cr, theme, context, reported, TRUE, theme->foreground, xs[2], y, widths[2],
                   TRUE);
-      paint_cell (cr, theme, context, computed_text, FALSE, theme->foreground, xs[2], y,
-                  widths[2], TRUE);
       paint_cell (cr, theme, context, diff, FALSE, theme->muted, xs[3], y, widths[3], FALSE);
       y += row_h;
     }

@@ -11,6 +11,7 @@
 #include "tranche-chart.h"
 #include "tranche-slide.h"
 #include "tranche-timeline-layout.h"
+#include "tranche-totals.h"
 
 G_BEGIN_DECLS
 
@@ -105,6 +106,14 @@ void         tranche_slide_paint_sources   (TrancheSlidePainter  *self,
                                             double                width,
                                             double                height);
 
+/* The cells of the cumulative slide's reconciliation row for a gap: what
+ * the events add up to, the reported figure and the verdict, worded as
+ * --summary words them. */
+void         tranche_slide_describe_gap    (TrancheDataset       *dataset,
+                                            const TrancheGap     *gap,
+                                            char                **computed,
+                                            char                **reported,
+                                            char                **verdict);
 /* The summary slide's rows: --summary's lines (TrancheSummaryLine) for the
  * events shown, each target's first, then its investors, most received
  * first. */
