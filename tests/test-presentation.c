@@ -194,14 +194,14 @@ test_caption_paint (void)
   g_autoptr(TrancheDataset) ds = load_sample ();
   g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
   g_autoptr(TrancheCaption) big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 800);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 1100);
   cairo_t *cr = cairo_create (surface);
   TrancheTheme theme;
 
   tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1.5);
-  /* Room for everything: the three passages. */
-  g_assert_cmpuint (tranche_caption_paint (big, cr, &theme, 100, 100, 800, 600), ==, 3);
-  g_assert_true (surface_unchanged_outside (surface, 100, 100, 900, 700));
+  /* Room for everything: the summary, whole, and the three passages. */
+  g_assert_cmpuint (tranche_caption_paint (big, cr, &theme, 100, 100, 800, 900), ==, 3);
+  g_assert_true (surface_unchanged_outside (surface, 100, 100, 900, 1000));
 
   /* A short strip: fewer passages, never past its bottom edge. */
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
@@ -689,6 +689,80 @@ test_reconciliation_cells (void)
   g_assert_cmpstr (verdict2, ==, "≤ $2B in 1 undisclosed round");
 }
 
+/* Paints a caption where an event slide of 1600×1000 puts it; returns the
+ * image. */
+static cairo_surface_t *
+paint_slide_caption (const TrancheCaption *caption)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
+  cairo_t *cr = cairo_create (surface);
+  TrancheSlideGeometry g;
+  TrancheTheme theme;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, tranche_slide_type_scale (1600, 1000));
+  tranche_slide_get_geometry (&theme, 1600, 1000, &g);
+  tranche_caption_paint (caption, cr, &theme, g.caption.x, g.caption.y, g.caption.width,
+                         g.caption.height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * height) == 0;
+}
+
+/* Review of issue 13: the $10B slide dropped the event's summary, which
+ * TimelineJS3 shows, because its headline wrapped; and headlines said the
+ * amount twice ("$10B Multi-year investment, reportedly $10B"). */
+static void
+test_caption_summary_shown (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheCaption) big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
+  g_autoptr(TrancheCaption) first = tranche_presentation_get_caption (p,
+                                                                      step_of (p, "msft-2019"));
+  cairo_surface_t *with = NULL, *without = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_nonnull (big->summary);
+  with = paint_slide_caption (big);
+  summary = g_steal_pointer (&big->summary);
+  without = paint_slide_caption (big);
+  big->summary = g_steal_pointer (&summary);
+  g_assert_false (surfaces_equal (with, without));
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+
+  /* The title states the amount: the headline says it once. */
+  g_assert_cmpstr (big->amount, ==, "$10B");
+  g_assert_true (big->amount_in_title);
+  g_assert_true (first->amount_in_title);
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                   "helio.json", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrancheDataset) helio = tranche_loader_load_file (path, NULL, NULL, &error);
+    g_autoptr(TrancheCaption) series_d = NULL;
+    g_autoptr(TrancheCaption) series_c = NULL;
+
+    g_assert_no_error (error);
+    series_d = tranche_caption_new (helio, tranche_dataset_find_event (helio, "series-d"));
+    series_c = tranche_caption_new (helio, tranche_dataset_find_event (helio, "series-c"));
+    g_assert_cmpstr (series_d->amount, ==, "up to €250M");
+    g_assert_true (series_d->amount_in_title);
+    g_assert_false (series_c->amount_in_title);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/presentation/summary-rows", test_summary_rows);
   g_test_add_func ("/presentation/summary-helio", test_summary_helio);
   g_test_add_func ("/presentation/reconciliation-cells", test_reconciliation_cells);
+  g_test_add_func ("/presentation/caption-summary-shown", test_caption_summary_shown);
   g_test_add_func ("/presentation/french-caption", test_french_caption);
   return g_test_run ();
 }
