@@ -763,6 +763,91 @@ test_caption_summary_shown (void)
   }
 }
 
+static gboolean
+legend_has (GPtrArray  *legend,
+            const char *text)
+{
+  for (guint i = 0; i < legend->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (legend, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Review of issue 13: the legend stopped where its line ran out of width,
+ * leaving out keys for what the slide draws (valuation, news, bar). Every
+ * kind of marker in view has its key, on every event slide of a history
+ * with all of them, at the projector's size and at a small window's. */
+static void
+test_legend_complete (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TranchePresentation) p = NULL;
+  g_autoptr(TrancheSlidePainter) painter = NULL;
+  const int sizes[][2] = { { 1600, 1000 }, { 1024, 700 } };
+
+  g_assert_no_error (error);
+  p = tranche_presentation_new (ds, NULL);
+  painter = tranche_slide_painter_new (p, TRANCHE_LANES_BY_PAIR);
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z][0],
+                                                             sizes[z][1]);
+      cairo_t *cr = cairo_create (surface);
+      TrancheTheme theme;
+
+      tranche_theme_init (&theme, TRANCHE_THEME_LIGHT,
+                          tranche_slide_type_scale (sizes[z][0], sizes[z][1]));
+      for (guint position = 0; position < tranche_presentation_get_n_positions (p); position++)
+        {
+          TrancheTimelineLayout *layout;
+          GPtrArray *legend;
+          const TrancheRect *plot;
+
+          if (tranche_presentation_get_kind (p, position) != TRANCHE_SLIDE_EVENT)
+            continue;
+          tranche_slide_painter_paint (painter, cr, &theme, position, sizes[z][0], sizes[z][1],
+                                       NULL);
+          layout = tranche_slide_painter_get_timeline (painter);
+          legend = tranche_slide_painter_get_legend (painter);
+          plot = tranche_timeline_layout_get_plot (layout);
+          if (tranche_timeline_layout_get_n_clusters (layout) > 0)
+            g_assert_true (legend_has (legend, "merged events: count"));
+          for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+            {
+              const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+              const char *key = NULL;
+
+              if (m->x < plot->x || m->x > plot->x + plot->width)
+                continue;
+              if (m->shape == TRANCHE_MARKER_DOT)
+                key = "news";
+              else if (m->shape == TRANCHE_MARKER_DIAMOND)
+                key = "acquisition";
+              else if (m->shape == TRANCHE_MARKER_TRIANGLE)
+                key = "valuation (not to scale)";
+              else if (m->flags & TRANCHE_MARKER_HOLLOW)
+                key = "hollow: amount undisclosed";
+              else
+                key = "area: amount";
+              if (!legend_has (legend, key))
+                g_error ("%dx%d, slide %u: “%s” drawn, not in the legend", sizes[z][0],
+                         sizes[z][1], position, key);
+              if ((m->flags & TRANCHE_MARKER_SPAN) && !legend_has (legend, "bar: "))
+                g_error ("slide %u: a bar drawn, not in the legend", position);
+              if ((m->flags & TRANCHE_MARKER_RANGE) && !legend_has (legend, "whisker: "))
+                g_error ("slide %u: a whisker drawn, not in the legend", position);
+              if ((m->flags & TRANCHE_MARKER_PARTIAL) && !legend_has (legend, "band: "))
+                g_error ("slide %u: a band drawn, not in the legend", position);
+            }
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/presentation/summary-helio", test_summary_helio);
   g_test_add_func ("/presentation/reconciliation-cells", test_reconciliation_cells);
   g_test_add_func ("/presentation/caption-summary-shown", test_caption_summary_shown);
+  g_test_add_func ("/presentation/legend-complete", test_legend_complete);
   g_test_add_func ("/presentation/french-caption", test_french_caption);
   return g_test_run ();
 }
