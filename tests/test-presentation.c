@@ -677,6 +677,14 @@ test_reconciliation_cells (void)
   g_assert_cmpstr (computed, ==, "$310–585M + 1 undisclosed");
   g_assert_cmpstr (reported, ==, "~$530M");
   g_assert_cmpstr (verdict, ==, "they agree");
+  {
+    g_autofree char *whose = NULL;
+
+    gap = tranche_totals_find_gap (totals, tranche_dataset_find_event (ds, "atlas-total-2023"));
+    whose = tranche_summary_describe_scope (ds, gap);
+    /* Atlas's own money, not the company's: the row says whose. */
+    g_assert_cmpstr (whose, ==, "Atlas Industrial → Helio Robotics");
+  }
 
   /* Above the range: what the undisclosed round could hold. */
   sample_totals = tranche_totals_new (sample, NULL);

@@ -204,19 +204,28 @@ paint_reconciliation (TrancheSlidePainter *self,
   xs[3] = xs[2] + widths[2] + 32 * s;
   y = paint_header_row (cr, theme, context, headers, xs, widths, right, 4, y, rect->x,
                         rect->x + rect->width);
-  row_h = theme->text_size * 1.5 + 6 * s;
-  /* The latest reports say most about where the totals stand. */
-  first = n > MAX_GAP_ROWS ? n - MAX_GAP_ROWS : 0;
-  for (guint i = first; i < n && y + row_h <= rect->y + rect->height; i++)
+  /* Two lines a row: the report, then whose money it counts. */
+  row_h = theme->text_size * 1.65 + theme->small_size * 1.35 + 10 * s;
+  /* The latest reports say most about where the totals stand: as many of
+   * them as fit, the count of the others said under them. */
+  {
+    double room = rect->y + rect->height - y;
+    guint fit = room >= row_h * n ? n : (guint) MAX ((room - row_h * 0.6) / row_h, 0);
+
+    first = n - MIN (n, MIN (fit, MAX_GAP_ROWS));
+  }
+  for (guint i = first; i < n; i++)
     {
       const TrancheGap *gap = tranche_totals_get_gap (totals, i);
       const TrancheEvent *e = tranche_dataset_get_event (dataset, gap->event);
       g_autofree char *date = tranche_format_date (&e->date);
       g_autofree char *who = g_strdup_printf ("%s · %s", date, e->title != NULL ? e->title
                                                                                  : e->id);
+      g_autofree char *whose = tranche_summary_describe_scope (dataset, gap);
       g_autofree char *reported = NULL;
       g_autofree char *computed_text = NULL;
       g_autofree char *diff = NULL;
+      g_autoptr(PangoLayout) scope = NULL;
 
       tranche_slide_describe_gap (dataset, gap, &computed_text, &reported, &diff);
 
@@ -226,9 +235,12 @@ paint_reconciliation (TrancheSlidePainter *self,
       paint_cell (cr, theme, context, reported, TRUE, theme->foreground, xs[2], y, widths[2],
                   TRUE);
       paint_cell (cr, theme, context, diff, FALSE, theme->muted, xs[3], y, widths[3], FALSE);
+      scope = tranche_slide_text (context, theme, whose, theme->small_size, FALSE, widths[0], 1);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, scope, xs[0], y + theme->text_size * 1.65);
       y += row_h;
     }
-  if (first > 0 && y + row_h <= rect->y + rect->height)
+  if (first > 0)
     {
       /* Translators: under the reported-vs-computed table */
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

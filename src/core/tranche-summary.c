@@ -572,6 +572,25 @@ pair_name (TrancheDataset *ds,
                           tranche_dataset_get_entity (ds, target)->name);
 }
 
+char *
+tranche_summary_describe_scope (TrancheDataset   *ds,
+                                const TrancheGap *gap)
+{
+  const TrancheEvent *ev;
+
+  g_return_val_if_fail (ds != NULL && gap != NULL, NULL);
+
+  ev = tranche_dataset_get_event (ds, gap->event);
+  if (gap->scope == TRANCHE_SCOPE_INVESTORS && ev->n_investors == 1)
+    return pair_name (ds, tranche_dataset_event_investor (ds, ev, 0), gap->target);
+  if (gap->scope == TRANCHE_SCOPE_INVESTORS)
+    /* Translators: the scope of a reported total made by several investors,
+     * as in "its investors → Anthropic". */
+    return g_strdup_printf (C_("summary", "its investors → %s"),
+                            tranche_dataset_get_entity (ds, gap->target)->name);
+  return g_strdup (tranche_dataset_get_entity (ds, gap->target)->name);
+}
+
 static void
 append_gap_line (GString          *out,
                  TrancheDataset   *ds,
@@ -582,17 +601,8 @@ append_gap_line (GString          *out,
   g_autofree char *reported = tranche_format_money (&ev->cumulative);
   g_autofree char *computed = tranche_sum_format (&gap->computed_sum);
   g_autofree char *explained = tranche_totals_explain_gap (gap);
-  g_autofree char *whose = NULL;
+  g_autofree char *whose = tranche_summary_describe_scope (ds, gap);
 
-  if (gap->scope == TRANCHE_SCOPE_INVESTORS && ev->n_investors == 1)
-    whose = pair_name (ds, tranche_dataset_event_investor (ds, ev, 0), gap->target);
-  else if (gap->scope == TRANCHE_SCOPE_INVESTORS)
-    /* Translators: the scope of a reported total made by several investors,
-     * as in "its investors → Anthropic". */
-    whose = g_strdup_printf (C_("summary", "its investors → %s"),
-                             tranche_dataset_get_entity (ds, gap->target)->name);
-  else
-    whose = g_strdup (tranche_dataset_get_entity (ds, gap->target)->name);
   if (*computed == '\0')
     {
       g_free (computed);

@@ -55,6 +55,11 @@ char     *tranche_summary_format_share (const TrancheSummaryLine *line);
 /* "$110M", "$385–660M + 1 undisclosed", or "none" as --summary says it. */
 char     *tranche_summary_format_sums  (GArray                   *sums);
 
+/* Whose money a reported total counts: "Atlas Industrial → Helio Robotics",
+ * "its investors → Anthropic", or the company's name. */
+char     *tranche_summary_describe_scope (TrancheDataset         *ds,
+                                          const TrancheGap       *gap);
+
 /* `file_name` is what "file" says (the caller passes the base name). */
 JsonNode *tranche_summary_to_json (TrancheTotals *totals,
                                    const char    *file_name);
