@@ -17,6 +17,7 @@
 #include "tranche-loader.h"
 #include "tranche-presentation.h"
 #include "tranche-slide-private.h"
+#include "tranche-summary.h"
 #include "tranche-totals.h"
 
 static TrancheDataset *
@@ -193,14 +194,14 @@ test_caption_paint (void)
   g_autoptr(TrancheDataset) ds = load_sample ();
   g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
   g_autoptr(TrancheCaption) big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 800);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 1100);
   cairo_t *cr = cairo_create (surface);
   TrancheTheme theme;
 
   tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, 1.5);
-  /* Room for everything: the three passages. */
-  g_assert_cmpuint (tranche_caption_paint (big, cr, &theme, 100, 100, 800, 600), ==, 3);
-  g_assert_true (surface_unchanged_outside (surface, 100, 100, 900, 700));
+  /* Room for everything: the summary, whole, and the three passages. */
+  g_assert_cmpuint (tranche_caption_paint (big, cr, &theme, 100, 100, 800, 900), ==, 3);
+  g_assert_true (surface_unchanged_outside (surface, 100, 100, 900, 1000));
 
   /* A short strip: fewer passages, never past its bottom edge. */
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
@@ -469,47 +470,121 @@ test_slide_hit_test (void)
                     G_MAXUINT);
 }
 
-/* The summary slide's figures are the totals': each investor's pair series
- * added up, shares of all money received. */
+/* The summary slide's rows are --summary's lines: each target first, then
+ * its investors, most received first. */
 static void
 test_summary_rows (void)
 {
   g_autoptr(TrancheDataset) ds = load_sample ();
   g_autoptr(TrancheTotals) totals = tranche_totals_new (ds, NULL);
-  g_autoptr(GArray) rows = tranche_slide_investor_rows (ds, NULL);
-  double share = 0;
+  g_autoptr(GArray) rows = tranche_slide_summary_lines (ds, NULL);
+  g_autoptr(GArray) lines = tranche_summary_get_lines (totals, NULL);
+  guint32 msft = tranche_dataset_find_entity (ds, "microsoft");
+  gboolean seen = FALSE;
 
-  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, ==, lines->len);
+  g_assert_cmpuint (g_array_index (rows, TrancheSummaryLine, 0).investor, ==,
+                    TRANCHE_NO_ENTITY);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const TrancheSummaryLine *row = &g_array_index (rows, TrancheSummaryLine, i);
+      const TrancheSummaryLine *before = &g_array_index (rows, TrancheSummaryLine, i - 1);
+
+      if (row->investor != TRANCHE_NO_ENTITY && before->investor != TRANCHE_NO_ENTITY
+          && row->received->len > 0 && before->received->len > 0)
+        g_assert_cmpfloat (g_array_index (row->received, TrancheSum, 0).min, <=,
+                           g_array_index (before->received, TrancheSum, 0).min);
+      if (row->investor == msft && !seen)
+        {
+          g_autofree char *received = tranche_summary_format_sums (row->received);
+
+          /* Microsoft put in $1B, an undisclosed amount, then $10B. */
+          g_assert_cmpstr (received, ==, "$11B + 1 undisclosed");
+          g_assert_cmpuint (row->n_rounds, ==, 3);
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+}
+
+/* Review of issue 13: the summary slide said Atlas had nothing committed,
+ * that nobody led a round and that Atlas had 38% of the money, where
+ * --summary and the file say otherwise. Every figure of the slide is
+ * --summary's. */
+static void
+test_summary_helio (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TrancheTotals) totals = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *text = NULL;
+  guint n_led = 0, checked = 0;
+
+  g_assert_no_error (error);
+  totals = tranche_totals_new (ds, NULL);
+  text = tranche_summary_to_text (totals);
+  rows = tranche_slide_summary_lines (ds, NULL);
   for (guint i = 0; i < rows->len; i++)
     {
-      const TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
-      double expected = 0;
+      const TrancheSummaryLine *row = &g_array_index (rows, TrancheSummaryLine, i);
+      g_autofree char *received = tranche_summary_format_sums (row->received);
+      g_autofree char *outstanding = tranche_summary_format_sums (row->outstanding);
+      g_autofree char *money = g_strdup_printf ("received %s; commitments outstanding: %s\n",
+                                                received, outstanding);
+      const char *id;
 
-      for (guint k = 0; k < tranche_totals_get_n_series (totals); k++)
+      g_assert_nonnull (strstr (text, money));
+      n_led += row->n_led;
+      if (row->investor == TRANCHE_NO_ENTITY)
         {
-          const TrancheSeries *series = tranche_totals_get_series (totals, k);
-
-          if (series->kind == TRANCHE_SERIES_PAIR && series->investor == row->investor
-              && series->currency == tranche_dataset_get_currency (ds))
-            expected += series->total;
+          if (row->target == tranche_dataset_find_entity (ds, "helio"))
+            {
+              /* tests/fixtures/histories/README.md */
+              g_assert_cmpstr (received, ==, "$385–660M + 1 undisclosed");
+              g_assert_cmpstr (outstanding, ==, "up to $40M");
+              g_assert_cmpuint (row->n_rounds, ==, 11);
+              checked++;
+            }
+          continue;
         }
-      g_assert_cmpfloat_with_epsilon (row->received + row->committed, expected, 1e-6);
-      if (i > 0)
-        g_assert_cmpfloat (row->received, <=,
-                           g_array_index (rows, TrancheSlideInvestorRow, i - 1).received);
-      share += row->share;
-    }
-  g_assert_cmpfloat_with_epsilon (share, 1.0, 1e-9);
-  {
-    guint32 msft = tranche_dataset_find_entity (ds, "microsoft");
-    const TrancheSlideInvestorRow *first = &g_array_index (rows, TrancheSlideInvestorRow, 0);
+      {
+        g_autofree char *share = tranche_summary_format_share (row);
+        g_autofree char *rest = g_strdup_printf ("share of the money received: %s; rounds: %u, "
+                                                 "led: %u\n", share, row->n_rounds, row->n_led);
 
-    /* Microsoft put in $1B, an undisclosed amount, then $10B. */
-    g_assert_cmpuint (first->investor, ==, msft);
-    g_assert_cmpfloat_with_epsilon (first->received, 11e9, 1e-3);
-    g_assert_cmpuint (first->n_undisclosed, ==, 1);
-    g_assert_cmpuint (first->n_rounds, ==, 3);
-  }
+        g_assert_nonnull (strstr (text, rest));
+        id = tranche_dataset_get_entity (ds, row->investor)->id;
+        if (strcmp (id, "atlas") == 0)
+          {
+            g_assert_cmpstr (received, ==, "$110M");
+            g_assert_cmpstr (outstanding, ==, "up to $40M");
+            /* $110M of $385–660M known */
+            g_assert_cmpstr (share, ==, "17–29%");
+            g_assert_cmpuint (row->n_led, ==, 0);
+            checked++;
+          }
+        else if (strcmp (id, "quanta") == 0)
+          {
+            g_assert_cmpstr (received, ==, "$105M + 1 undisclosed");
+            g_assert_cmpstr (share, ==, "≥ 16%");
+            /* Series C and 2025; not Series D */
+            g_assert_cmpuint (row->n_rounds, ==, 3);
+            g_assert_cmpuint (row->n_led, ==, 2);
+            checked++;
+          }
+        else if (strcmp (id, "bpifrance") == 0)
+          {
+            g_assert_cmpstr (received, ==, "$7.15M");
+            checked++;
+          }
+      }
+    }
+  /* Seven participants have "lead": true. */
+  g_assert_cmpuint (n_led, ==, 7);
+  g_assert_cmpuint (checked, ==, 4);
 }
 
 static void
@@ -575,6 +650,215 @@ test_caption_leads (void)
   g_assert_cmpstr (debt->parties, ==, "Investors not reported → Helio Robotics");
 }
 
+/* Review of issue 13: the cumulative slide printed "Sum of events $530M
+ * +? / matches" where the events add up to $310–585M + 1 undisclosed: the
+ * gap's bracket start, which is the reported figure inside the range. */
+static void
+test_reconciliation_cells (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TrancheDataset) sample = load_sample ();
+  g_autoptr(TrancheTotals) totals = NULL;
+  g_autoptr(TrancheTotals) sample_totals = NULL;
+  g_autofree char *computed = NULL;
+  g_autofree char *reported = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *computed2 = NULL;
+  g_autofree char *reported2 = NULL;
+  g_autofree char *verdict2 = NULL;
+  const TrancheGap *gap;
+
+  g_assert_no_error (error);
+  totals = tranche_totals_new (ds, NULL);
+  gap = tranche_totals_find_gap (totals, tranche_dataset_find_event (ds, "total-2024"));
+  g_assert_nonnull (gap);
+  tranche_slide_describe_gap (ds, gap, &computed, &reported, &verdict);
+  /* tests/fixtures/histories/README.md, and --summary's words */
+  g_assert_cmpstr (computed, ==, "$310–585M + 1 undisclosed");
+  g_assert_cmpstr (reported, ==, "~$530M");
+  g_assert_cmpstr (verdict, ==, "they agree");
+  {
+    g_autofree char *whose = NULL;
+
+    gap = tranche_totals_find_gap (totals, tranche_dataset_find_event (ds, "atlas-total-2023"));
+    whose = tranche_summary_describe_scope (ds, gap);
+    /* Atlas's own money, not the company's: the row says whose. */
+    g_assert_cmpstr (whose, ==, "Atlas Industrial → Helio Robotics");
+  }
+
+  /* Above the range: what the undisclosed round could hold. */
+  sample_totals = tranche_totals_new (sample, NULL);
+  gap = tranche_totals_find_gap (sample_totals, tranche_dataset_find_event (sample,
+                                                                            "msft-2023"));
+  g_assert_nonnull (gap);
+  tranche_slide_describe_gap (sample, gap, &computed2, &reported2, &verdict2);
+  g_assert_cmpstr (computed2, ==, "$11B + 1 undisclosed");
+  g_assert_cmpstr (reported2, ==, "$13B");
+  g_assert_cmpstr (verdict2, ==, "≤ $2B in 1 undisclosed round");
+}
+
+/* Paints a caption where an event slide of 1600×1000 puts it; returns the
+ * image. */
+static cairo_surface_t *
+paint_slide_caption (const TrancheCaption *caption)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
+  cairo_t *cr = cairo_create (surface);
+  TrancheSlideGeometry g;
+  TrancheTheme theme;
+
+  tranche_theme_init (&theme, TRANCHE_THEME_LIGHT, tranche_slide_type_scale (1600, 1000));
+  tranche_slide_get_geometry (&theme, 1600, 1000, &g);
+  tranche_caption_paint (caption, cr, &theme, g.caption.x, g.caption.y, g.caption.width,
+                         g.caption.height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  int height = cairo_image_surface_get_height (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * height) == 0;
+}
+
+/* Review of issue 13: the $10B slide dropped the event's summary, which
+ * TimelineJS3 shows, because its headline wrapped; and headlines said the
+ * amount twice ("$10B Multi-year investment, reportedly $10B"). */
+static void
+test_caption_summary_shown (void)
+{
+  g_autoptr(TrancheDataset) ds = load_sample ();
+  g_autoptr(TranchePresentation) p = tranche_presentation_new (ds, NULL);
+  g_autoptr(TrancheCaption) big = tranche_presentation_get_caption (p, step_of (p, "msft-2023"));
+  g_autoptr(TrancheCaption) first = tranche_presentation_get_caption (p,
+                                                                      step_of (p, "msft-2019"));
+  cairo_surface_t *with = NULL, *without = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_nonnull (big->summary);
+  with = paint_slide_caption (big);
+  summary = g_steal_pointer (&big->summary);
+  without = paint_slide_caption (big);
+  big->summary = g_steal_pointer (&summary);
+  g_assert_false (surfaces_equal (with, without));
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+
+  /* The title states the amount: the headline says it once. */
+  g_assert_cmpstr (big->amount, ==, "$10B");
+  g_assert_true (big->amount_in_title);
+  g_assert_true (first->amount_in_title);
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                   "helio.json", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrancheDataset) helio = tranche_loader_load_file (path, NULL, NULL, &error);
+    g_autoptr(TrancheCaption) series_d = NULL;
+    g_autoptr(TrancheCaption) series_c = NULL;
+
+    g_assert_no_error (error);
+    series_d = tranche_caption_new (helio, tranche_dataset_find_event (helio, "series-d"));
+    series_c = tranche_caption_new (helio, tranche_dataset_find_event (helio, "series-c"));
+    g_assert_cmpstr (series_d->amount, ==, "up to €250M");
+    g_assert_true (series_d->amount_in_title);
+    g_assert_false (series_c->amount_in_title);
+  }
+}
+
+static gboolean
+legend_has (GPtrArray  *legend,
+            const char *text)
+{
+  for (guint i = 0; i < legend->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (legend, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Review of issue 13: the legend stopped where its line ran out of width,
+ * leaving out keys for what the slide draws (valuation, news, bar). Every
+ * kind of marker in view has its key, on every event slide of a history
+ * with all of them, at the projector's size and at a small window's. */
+static void
+test_legend_complete (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "histories",
+                                                 "helio.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrancheDataset) ds = tranche_loader_load_file (path, NULL, NULL, &error);
+  g_autoptr(TranchePresentation) p = NULL;
+  g_autoptr(TrancheSlidePainter) painter = NULL;
+  const int sizes[][2] = { { 1600, 1000 }, { 1024, 700 } };
+
+  g_assert_no_error (error);
+  p = tranche_presentation_new (ds, NULL);
+  painter = tranche_slide_painter_new (p, TRANCHE_LANES_BY_PAIR);
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z][0],
+                                                             sizes[z][1]);
+      cairo_t *cr = cairo_create (surface);
+      TrancheTheme theme;
+
+      tranche_theme_init (&theme, TRANCHE_THEME_LIGHT,
+                          tranche_slide_type_scale (sizes[z][0], sizes[z][1]));
+      for (guint position = 0; position < tranche_presentation_get_n_positions (p); position++)
+        {
+          TrancheTimelineLayout *layout;
+          GPtrArray *legend;
+          const TrancheRect *plot;
+
+          if (tranche_presentation_get_kind (p, position) != TRANCHE_SLIDE_EVENT)
+            continue;
+          tranche_slide_painter_paint (painter, cr, &theme, position, sizes[z][0], sizes[z][1],
+                                       NULL);
+          layout = tranche_slide_painter_get_timeline (painter);
+          legend = tranche_slide_painter_get_legend (painter);
+          plot = tranche_timeline_layout_get_plot (layout);
+          if (tranche_timeline_layout_get_n_clusters (layout) > 0)
+            g_assert_true (legend_has (legend, "merged events: count"));
+          for (guint i = 0; i < tranche_timeline_layout_get_n_markers (layout); i++)
+            {
+              const TrancheTimelineMarker *m = tranche_timeline_layout_get_marker (layout, i);
+              const char *key = NULL;
+
+              if (m->x < plot->x || m->x > plot->x + plot->width)
+                continue;
+              if (m->shape == TRANCHE_MARKER_DOT)
+                key = "news";
+              else if (m->shape == TRANCHE_MARKER_DIAMOND)
+                key = "acquisition";
+              else if (m->shape == TRANCHE_MARKER_TRIANGLE)
+                key = "valuation (not to scale)";
+              else if (m->flags & TRANCHE_MARKER_HOLLOW)
+                key = "hollow: amount undisclosed";
+              else
+                key = "area: amount";
+              if (!legend_has (legend, key))
+                g_error ("%dx%d, slide %u: “%s” drawn, not in the legend", sizes[z][0],
+                         sizes[z][1], position, key);
+              if ((m->flags & TRANCHE_MARKER_SPAN) && !legend_has (legend, "bar: "))
+                g_error ("slide %u: a bar drawn, not in the legend", position);
+              if ((m->flags & TRANCHE_MARKER_RANGE) && !legend_has (legend, "whisker: "))
+                g_error ("slide %u: a whisker drawn, not in the legend", position);
+              if ((m->flags & TRANCHE_MARKER_PARTIAL) && !legend_has (legend, "band: "))
+                g_error ("slide %u: a band drawn, not in the legend", position);
+            }
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +875,10 @@ main (int   argc,
   g_test_add_func ("/presentation/slides", test_slides);
   g_test_add_func ("/presentation/slide-hit-test", test_slide_hit_test);
   g_test_add_func ("/presentation/summary-rows", test_summary_rows);
+  g_test_add_func ("/presentation/summary-helio", test_summary_helio);
+  g_test_add_func ("/presentation/reconciliation-cells", test_reconciliation_cells);
+  g_test_add_func ("/presentation/caption-summary-shown", test_caption_summary_shown);
+  g_test_add_func ("/presentation/legend-complete", test_legend_complete);
   g_test_add_func ("/presentation/french-caption", test_french_caption);
   return g_test_run ();
 }

@@ -6,15 +6,20 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "tranche-caption.h"
 #include "tranche-event-fields.h"
 #include "tranche-draw.h"
+#include "tranche-extract-money.h"
 #include "tranche-format.h"
 
 /* A quote longer than this many lines is cut short with an ellipsis. */
 #define QUOTE_MAX_LINES 4
+/* A summary longer than this many lines is cut short: past it, it's an
+ * article, not a slide. */
+#define SUMMARY_MAX_LINES 6
 /* Type for the back of the room: at 1600×1000 about 52 px for the
  * headline and 26 px for quotes (TimelineJS uses 46 and 24). */
 #define HEADLINE(theme) ((theme)->title_size * 1.5)
@@ -94,6 +99,59 @@ describe_facts (const TrancheEvent *event,
   return facts->len > 0 ? g_string_free (g_steal_pointer (&facts), FALSE) : NULL;
 }
 
+static gboolean
+same_figure (double a,
+             double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  if (isinf (a) || isinf (b))
+    return a == b;
+  return fabs (a - b) <= MAX (fabs (a), fabs (b)) * 0.005;
+}
+
+/* Whether the title writes the event's amount ("Series D, up to €250M",
+ * "reportedly $10B"), read as the extractor reads articles, in English or
+ * French: the same bounds, in the same currency or in none. */
+static gboolean
+title_states_amount (const char         *title,
+                     const TrancheMoney *amount)
+{
+  static const TrancheLanguage languages[] = { TRANCHE_LANGUAGE_EN, TRANCHE_LANGUAGE_FR };
+  gsize len = strlen (title);
+  double min, max;
+
+  if (!tranche_money_is_known (amount))
+    return FALSE;
+  tranche_money_get_bounds (amount, &min, &max);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GArray) matches = g_array_new (FALSE, TRUE, sizeof (TrancheMoneyMatch));
+
+      tranche_extract_money (title, len, 0, len, languages[l], matches);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const TrancheMoneyMatch *m = &g_array_index (matches, TrancheMoneyMatch, i);
+          double m_min, m_max;
+
+          if (m->money.currency != 0 && m->money.currency != amount->currency)
+            continue;
+          /* A bound read from words leaves its flags to the caller. */
+          if (m->bound == TRANCHE_BOUND_AT_MOST)
+            m_min = 0, m_max = m->money.max;
+          else if (m->bound == TRANCHE_BOUND_AT_LEAST)
+            m_min = m->money.min, m_max = INFINITY;
+          else if (m->bound == TRANCHE_BOUND_RANGE)
+            m_min = m->money.min, m_max = m->money.max;
+          else if (!tranche_money_get_bounds (&m->money, &m_min, &m_max))
+            continue;
+          if (same_figure (m_min, min) && same_figure (m_max, max))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 char *
 tranche_caption_describe_source (const TrancheSource *source)
 {
@@ -124,6 +182,7 @@ tranche_caption_new (TrancheDataset *dataset,
   const TrancheEvent *event;
   TrancheCaption *self;
   gboolean amount_is_valuation = FALSE;
+  const TrancheMoney *money = NULL;
 
   g_return_val_if_fail (dataset != NULL, NULL);
   g_return_val_if_fail (event_index < tranche_dataset_get_n_events (dataset), NULL);
@@ -133,15 +192,18 @@ tranche_caption_new (TrancheDataset *dataset,
   self->event = event_index;
   self->date = tranche_format_date_span (&event->date, &event->end);
   if (tranche_money_is_present (&event->amount))
-    self->amount = tranche_format_money (&event->amount);
+    money = &event->amount;
   else if (tranche_money_is_present (&event->valuation)
            && event->kind == TRANCHE_EVENT_VALUATION)
     {
-      self->amount = tranche_format_money (&event->valuation);
+      money = &event->valuation;
       amount_is_valuation = TRUE;
     }
+  if (money != NULL)
+    self->amount = tranche_format_money (money);
   self->title = g_strdup (event->title != NULL && *event->title != '\0' ? event->title
                                                                         : event->id);
+  self->amount_in_title = money != NULL && title_states_amount (self->title, money);
   self->parties = describe_parties (dataset, event);
   self->facts = describe_facts (event, amount_is_valuation);
   if (event->summary != NULL && *event->summary != '\0')
@@ -255,7 +317,7 @@ tranche_caption_paint (const TrancheCaption *self,
    * highlighted marker above it. */
   /* An amount is never cut short: when it leaves the title too little
    * room beside it, the title goes under it. */
-  if (self->amount != NULL && *self->amount != '\0')
+  if (self->amount != NULL && *self->amount != '\0' && !self->amount_in_title)
     {
       amount = make_text (context, theme, self->amount, HEADLINE (theme), TRUE, FALSE, -1, 1);
       pango_layout_set_width (amount, -1);
@@ -285,37 +347,26 @@ tranche_caption_paint (const TrancheCaption *self,
       y += text_height (facts);
     }
   y += 12 * s;
-  /* What the file says about the event, before the evidence for it: in
-   * two lines, or one, or none, so that the first passage still fits. */
+  /* What the file says about the event, before the evidence for it and
+   * before it in importance: whole when it fits, passages giving way first;
+   * cut short only when it alone does not fit. */
   if (self->summary != NULL)
     {
-      double quote_h = 0;
+      g_autoptr(PangoLayout) summary = NULL;
 
-      if (self->quotes->len > 0)
+      for (int lines = SUMMARY_MAX_LINES; lines >= 1; lines--)
         {
-          const TrancheCaptionQuote *first = g_ptr_array_index (self->quotes, 0);
-          g_autoptr(PangoLayout) probe = make_text (context, theme, first->text, QUOTE (theme),
-                                                    FALSE, TRUE, width - 16 * s, 2);
-          g_autoptr(PangoLayout) probe_source = make_text (context, theme, first->source,
-                                                           theme->text_size, FALSE, FALSE,
-                                                           width - 16 * s, 1);
-
-          quote_h = text_height (probe) + 2 * s + text_height (probe_source);
+          g_clear_object (&summary);
+          summary = make_text (context, theme, self->summary, theme->text_size * 1.15, FALSE,
+                               FALSE, width, lines);
+          if (y + text_height (summary) <= bottom)
+            break;
         }
-      for (int lines = 2; lines >= 1; lines--)
+      if (y + text_height (summary) <= bottom)
         {
-          g_autoptr(PangoLayout) summary = make_text (context, theme, self->summary,
-                                                      theme->text_size * 1.15, FALSE, FALSE,
-                                                      width, lines);
-          double h = text_height (summary);
-
-          if (y + h + 14 * s + quote_h <= bottom)
-            {
-              tranche_draw_set_color (cr, theme->foreground);
-              tranche_draw_layout (cr, summary, x, y);
-              y += h + 14 * s;
-              break;
-            }
+          tranche_draw_set_color (cr, theme->foreground);
+          tranche_draw_layout (cr, summary, x, y);
+          y += text_height (summary) + 14 * s;
         }
     }
 

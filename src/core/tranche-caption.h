@@ -27,6 +27,7 @@ typedef struct
   char      *date;     /* "2023", "Jan 2023 – 2026" */
   char      *amount;   /* "$10B", "~$29B", "undisclosed"; NULL when the event has none */
   char      *title;
+  gboolean   amount_in_title; /* the title states the amount already: say it once */
   char      *parties;  /* "Microsoft → OpenAI", or NULL */
   char      *facts;    /* "Tranche 3 · valuation ~$29B · reported total $13B", or NULL */
   char      *summary;  /* the event's summary from the file, or NULL */

@@ -399,8 +399,10 @@ symbol_text (Symbol           symbol,
     }
 }
 
-/* One line saying what the symbols on this slide mean, and nothing else. */
-static void
+/* What the symbols on this slide mean, and nothing else: every one of
+ * them, on as many lines as it takes (one, mostly), never cut. Returns how
+ * far below `rect` the lines after the first go. */
+static double
 paint_legend (TrancheSlidePainter   *self,
               cairo_t               *cr,
               const TrancheTheme    *theme,
@@ -411,7 +413,8 @@ paint_legend (TrancheSlidePainter   *self,
 {
   gboolean symbols[N_SYMBOLS] = { 0 };
   TranchePrecision coarsest;
-  double s = theme->scale, x = rect->x, cy = rect->y + rect->height / 2;
+  double s = theme->scale, x = rect->x, cy = rect->y + rect->height / 2, row_step = 0;
+  double extra = 0;
 
   g_ptr_array_set_size (self->legend, 0);
   collect_symbols (layout, symbols, &coarsest);
@@ -428,14 +431,22 @@ paint_legend (TrancheSlidePainter   *self,
       label = tranche_slide_text (context, theme, text, theme->small_size, FALSE, -1, 1);
       tranche_draw_get_text_size (label, &w, &h);
       sw = symbol_width (theme, i);
-      if (x + sw + 6 * s + w > rect->x + rect->width)
-        break;
+      row_step = MAX (row_step, h + 8 * s);
+      /* The next line when this one is full (a key wider than a whole line
+       * is written whole all the same). */
+      if (x > rect->x && x + sw + 6 * s + w > rect->x + rect->width)
+        {
+          x = rect->x;
+          cy += row_step;
+          extra += row_step;
+        }
       paint_symbol (cr, theme, i, x, cy);
       tranche_draw_set_color (cr, theme->muted);
       tranche_draw_layout (cr, label, x + sw + 6 * s, cy - h / 2);
       g_ptr_array_add (self->legend, g_strdup (text));
       x += sw + 6 * s + w + 22 * s;
     }
+  return extra;
 }
 
 /* The whole period from the first step to the last, in x. */
@@ -723,7 +734,7 @@ tranche_slide_paint_event (TrancheSlidePainter *self,
   TrancheSlideGeometry g;
   TrancheDay first, end;
   TrancheTimelineHit hit;
-  double shift, s = theme->scale;
+  double shift, legend_extra, s = theme->scale;
 
   tranche_slide_get_geometry (theme, width, height, &g);
   tranche_presentation_get_range (p, step, &first, &end);
@@ -755,8 +766,14 @@ tranche_slide_paint_event (TrancheSlidePainter *self,
   paint_lane_names (cr, theme, context, layout, shift + g.legend.x, 240 * s);
   cairo_restore (cr);
 
-  paint_legend (self, cr, theme, context, layout,
-                tranche_timeline_layout_find_event (layout, event, &hit), &g.legend);
+  legend_extra = paint_legend (self, cr, theme, context, layout,
+                               tranche_timeline_layout_find_event (layout, event, &hit),
+                               &g.legend);
+  /* A legend on two lines takes its second from the words under it. */
+  g.caption.y += legend_extra;
+  g.caption.height = MAX (g.caption.height - legend_extra, 1);
+  g.aside.y += legend_extra;
+  g.aside.height = MAX (g.aside.height - legend_extra, 1);
   paint_overview (self, cr, theme, context, step, first, end, &g.overview);
 
   caption = tranche_presentation_get_caption (p, step);

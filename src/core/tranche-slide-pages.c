@@ -18,6 +18,7 @@
 #include "tranche-draw.h"
 #include "tranche-format.h"
 #include "tranche-slide-private.h"
+#include "tranche-summary.h"
 #include "tranche-totals.h"
 #include "tranche-valuation-chart.h"
 
@@ -63,22 +64,6 @@ tranche_slide_paint_valuation (TrancheSlidePainter *self,
     self->valuation = TRANCHE_CHART (tranche_valuation_chart_new ());
   rect = (TrancheRect) { 24 * s, top, width - 48 * s, height - top - 60 * s };
   paint_chart (self, self->valuation, cr, theme, &rect);
-}
-
-/* "matches", "+$1.2B not in the events"… */
-static char *
-describe_gap (const TrancheGap *gap)
-{
-  g_autofree char *amount = tranche_format_amount (fabs (gap->gap), gap->currency, FALSE);
-
-  if (fabs (gap->gap) <= MAX (fabs (gap->reported) * 0.005, 0.5))
-    /* Translators: a reported total equal to the events' sum */
-    return g_strdup (C_("gap", "matches"));
-  if (gap->gap > 0)
-    /* Translators: a reported total above the events' sum: "$2B not in the events" */
-    return g_strdup_printf (C_("gap", "%s not in the events"), amount);
-  /* Translators: the events add up to more than a source reported */
-  return g_strdup_printf (C_("gap", "events add %s more"), amount);
 }
 
 static void
@@ -138,6 +123,34 @@ paint_header_row (cairo_t            *cr,
   return y + 8 * s;
 }
 
+void
+tranche_slide_describe_gap (TrancheDataset   *dataset,
+                            const TrancheGap *gap,
+                            char            **computed,
+                            char            **reported,
+                            char            **verdict)
+{
+  const TrancheEvent *ev;
+
+  g_return_if_fail (dataset != NULL && gap != NULL);
+
+  ev = tranche_dataset_get_event (dataset, gap->event);
+  /* The range itself, never gap->computed: that is the reported figure
+   * whenever it falls inside the range. */
+  *computed = tranche_sum_format (&gap->computed_sum);
+  if (**computed == '\0')
+    {
+      g_free (*computed);
+      *computed = g_strdup (C_("summary", "none"));
+    }
+  *reported = tranche_format_money (&ev->cumulative);
+  *verdict = tranche_totals_explain_gap (gap);
+  if (*verdict == NULL)
+    /* Translators: a reported total inside the range the events add up
+     * to, as --summary says it */
+    *verdict = g_strdup (C_("gap", "they agree"));
+}
+
 static void
 paint_reconciliation (TrancheSlidePainter *self,
                       cairo_t             *cr,
@@ -152,7 +165,7 @@ paint_reconciliation (TrancheSlidePainter *self,
     tranche_totals_new (dataset, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
   const char *headers[] = {
     /* Translators: columns of the reported-vs-computed table on a slide */
-    C_("column", "Reported by"), C_("column", "Reported"), C_("column", "Sum of events"),
+    C_("column", "Reported by"), C_("column", "Sum of events"), C_("column", "Reported"),
     C_("column", "Difference"),
   };
   const gboolean right[] = { FALSE, TRUE, TRUE, FALSE };
@@ -179,9 +192,10 @@ paint_reconciliation (TrancheSlidePainter *self,
   {
     double avail = rect->width - 64 * s;
 
-    widths[0] = avail * 0.38;
-    widths[1] = avail * 0.15;
-    widths[2] = avail * 0.19;
+    /* The sum is the widest: "$310–585M + 1 undisclosed". */
+    widths[0] = avail * 0.34;
+    widths[1] = avail * 0.25;
+    widths[2] = avail * 0.13;
     widths[3] = avail * 0.28;
   }
   xs[0] = rect->x;
@@ -190,32 +204,43 @@ paint_reconciliation (TrancheSlidePainter *self,
   xs[3] = xs[2] + widths[2] + 32 * s;
   y = paint_header_row (cr, theme, context, headers, xs, widths, right, 4, y, rect->x,
                         rect->x + rect->width);
-  row_h = theme->text_size * 1.5 + 6 * s;
-  /* The latest reports say most about where the totals stand. */
-  first = n > MAX_GAP_ROWS ? n - MAX_GAP_ROWS : 0;
-  for (guint i = first; i < n && y + row_h <= rect->y + rect->height; i++)
+  /* Two lines a row: the report, then whose money it counts. */
+  row_h = theme->text_size * 1.65 + theme->small_size * 1.35 + 10 * s;
+  /* The latest reports say most about where the totals stand: as many of
+   * them as fit, the count of the others said under them. */
+  {
+    double room = rect->y + rect->height - y;
+    guint fit = room >= row_h * n ? n : (guint) MAX ((room - row_h * 0.6) / row_h, 0);
+
+    first = n - MIN (n, MIN (fit, MAX_GAP_ROWS));
+  }
+  for (guint i = first; i < n; i++)
     {
       const TrancheGap *gap = tranche_totals_get_gap (totals, i);
       const TrancheEvent *e = tranche_dataset_get_event (dataset, gap->event);
       g_autofree char *date = tranche_format_date (&e->date);
       g_autofree char *who = g_strdup_printf ("%s · %s", date, e->title != NULL ? e->title
                                                                                  : e->id);
-      g_autofree char *reported = tranche_format_amount (gap->reported, gap->currency,
-                                                         gap->approx);
-      g_autofree char *computed = tranche_format_amount (gap->computed, gap->currency, FALSE);
-      g_autofree char *diff = describe_gap (gap);
-      g_autofree char *computed_text = gap->n_undisclosed > 0
-        ? g_strdup_printf ("%s +?", computed) : g_strdup (computed);
+      g_autofree char *whose = tranche_summary_describe_scope (dataset, gap);
+      g_autofree char *reported = NULL;
+      g_autofree char *computed_text = NULL;
+      g_autofree char *diff = NULL;
+      g_autoptr(PangoLayout) scope = NULL;
+
+      tranche_slide_describe_gap (dataset, gap, &computed_text, &reported, &diff);
 
       paint_cell (cr, theme, context, who, FALSE, theme->foreground, xs[0], y, widths[0], FALSE);
-      paint_cell (cr, theme, context, reported, TRUE, theme->foreground, xs[1], y, widths[1],
+      paint_cell (cr, theme, context, computed_text, FALSE, theme->foreground, xs[1], y,
+                  widths[1], TRUE);
+      paint_cell (cr, theme, context, reported, TRUE, theme->foreground, xs[2], y, widths[2],
                   TRUE);
-      paint_cell (cr, theme, context, computed_text, FALSE, theme->foreground, xs[2], y,
-                  widths[2], TRUE);
       paint_cell (cr, theme, context, diff, FALSE, theme->muted, xs[3], y, widths[3], FALSE);
+      scope = tranche_slide_text (context, theme, whose, theme->small_size, FALSE, widths[0], 1);
+      tranche_draw_set_color (cr, theme->muted);
+      tranche_draw_layout (cr, scope, xs[0], y + theme->text_size * 1.65);
       y += row_h;
     }
-  if (first > 0 && y + row_h <= rect->y + rect->height)
+  if (first > 0)
     {
       /* Translators: under the reported-vs-computed table */
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -253,114 +278,84 @@ tranche_slide_paint_cumulative (TrancheSlidePainter *self,
   paint_reconciliation (self, cr, theme, context, &table);
 }
 
+/* Most received first (the least it can be, in the default currency), then
+ * --summary's order. */
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+compare_lines (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
-  const TrancheSlideInvestorRow *ra = a, *rb = b;
+  const TrancheSummaryLine *la = a, *lb = b;
+  TrancheCurrency currency = GPOINTER_TO_UINT (user_data);
+  double ra = 0, rb = 0;
 
-  /* Money received first: a commitment is a promise, partly paid in the
-   * received column already. */
-  if (ra->received != rb->received)
-    return ra->received < rb->received ? 1 : -1;
-  if (ra->committed != rb->committed)
-    return ra->committed < rb->committed ? 1 : -1;
-  return (int) ra->investor - (int) rb->investor;
+  for (guint i = 0; i < la->received->len; i++)
+    if (g_array_index (la->received, TrancheSum, i).currency == currency)
+      ra = g_array_index (la->received, TrancheSum, i).min;
+  for (guint i = 0; i < lb->received->len; i++)
+    if (g_array_index (lb->received, TrancheSum, i).currency == currency)
+      rb = g_array_index (lb->received, TrancheSum, i).min;
+  if (ra != rb)
+    return ra < rb ? 1 : -1;
+  return (int) la->investor - (int) lb->investor;
 }
 
-/* From the totals: each pair series gives its investor's part of every
- * amount, paid (received) or promised (committed). */
 GArray *
-tranche_slide_investor_rows (TrancheDataset *dataset,
+tranche_slide_summary_lines (TrancheDataset *dataset,
                              GBytes         *mask)
 {
   g_autoptr(TrancheTotals) totals = NULL;
-  g_autofree guint *row_of = NULL;
-  GArray *rows = g_array_new (FALSE, TRUE, sizeof (TrancheSlideInvestorRow));
-  TrancheCurrency currency = tranche_dataset_get_currency (dataset);
-  guint n_entities = tranche_dataset_get_n_entities (dataset);
-  double all = 0;
+  const guint8 *bytes;
+  GArray *lines;
 
-  g_return_val_if_fail (dataset != NULL, rows);
+  g_return_val_if_fail (dataset != NULL, NULL);
 
-  totals = tranche_totals_new (dataset, mask != NULL ? g_bytes_get_data (mask, NULL) : NULL);
-  row_of = g_new (guint, MAX (n_entities, 1));
-  for (guint i = 0; i < n_entities; i++)
-    row_of[i] = G_MAXUINT;
-  for (guint i = 0; i < tranche_totals_get_n_series (totals); i++)
+  bytes = mask != NULL ? g_bytes_get_data (mask, NULL) : NULL;
+  totals = tranche_totals_new (dataset, bytes);
+  lines = tranche_summary_get_lines (totals, bytes);
+  /* Sort each target's investors, the target's own line staying first. */
+  for (guint i = 0; i < lines->len;)
     {
-      const TrancheSeries *series = tranche_totals_get_series (totals, i);
-      const TrancheStep *steps;
-      TrancheSlideInvestorRow *row;
-      guint n_steps;
+      guint end = i + 1;
 
-      if (series->kind != TRANCHE_SERIES_PAIR || series->currency != currency)
-        continue;
-      if (row_of[series->investor] == G_MAXUINT)
-        {
-          TrancheSlideInvestorRow fresh = { 0 };
-
-          fresh.investor = series->investor;
-          /* Format version 1 does not record who led a round. */
-          fresh.n_lead = G_MAXUINT;
-          row_of[series->investor] = rows->len;
-          g_array_append_val (rows, fresh);
-        }
-      row = &g_array_index (rows, TrancheSlideInvestorRow, row_of[series->investor]);
-      steps = tranche_totals_get_steps (totals, i, &n_steps);
-      for (guint k = 0; k < n_steps; k++)
-        {
-          const TrancheEvent *e = tranche_dataset_get_event (dataset, steps[k].event);
-
-          if (e->kind == TRANCHE_EVENT_COMMITMENT)
-            row->committed += steps[k].amount;
-          else
-            {
-              row->received += steps[k].amount;
-              all += steps[k].amount;
-            }
-          row->n_rounds++;
-          row->n_undisclosed += (steps[k].flags & TRANCHE_STEP_UNDISCLOSED) != 0;
-        }
+      while (end < lines->len
+             && g_array_index (lines, TrancheSummaryLine, end).investor != TRANCHE_NO_ENTITY)
+        end++;
+      if (end - i > 2)
+        g_qsort_with_data (&g_array_index (lines, TrancheSummaryLine, i + 1), end - i - 1,
+                           sizeof (TrancheSummaryLine), compare_lines,
+                           GUINT_TO_POINTER (tranche_dataset_get_currency (dataset)));
+      i = end;
     }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
-
-      row->share = all > 0 ? row->received / all : 0;
-    }
-  g_array_sort (rows, compare_rows);
-  return rows;
+  return lines;
 }
 
 static void
-paint_investor_row (cairo_t                       *cr,
-                    const TrancheTheme            *theme,
-                    PangoContext                  *context,
-                    TrancheDataset                *dataset,
-                    const TrancheSlideInvestorRow *row,
-                    const double                  *xs,
-                    const double                  *widths,
-                    double                         y)
+paint_summary_line (cairo_t                  *cr,
+                    const TrancheTheme       *theme,
+                    PangoContext             *context,
+                    TrancheDataset           *dataset,
+                    const TrancheSummaryLine *line,
+                    const double             *xs,
+                    const double             *widths,
+                    double                    y)
 {
-  TrancheCurrency currency = tranche_dataset_get_currency (dataset);
-  g_autofree char *amount = tranche_format_amount (row->received, currency, FALSE);
-  /* An undisclosed round makes the figure a floor, as on the charts. */
-  g_autofree char *received = row->n_undisclosed == 0 ? g_strdup (amount)
-    : row->received > 0 ? g_strdup_printf ("%s +?", amount)
-    : g_strdup (C_("money", "undisclosed"));
-  g_autofree char *committed = row->committed > 0
-    ? tranche_format_amount (row->committed, currency, FALSE) : g_strdup ("—");
-  /* Translators: an investor's share of the money received, "17%" */
-  g_autofree char *share = g_strdup_printf (_("%.0f%%"), row->share * 100);
-  g_autofree char *rounds = g_strdup_printf ("%u", row->n_rounds);
-  g_autofree char *led = row->n_lead == G_MAXUINT ? g_strdup ("—")
-                                                  : g_strdup_printf ("%u", row->n_lead);
+  gboolean whole = line->investor == TRANCHE_NO_ENTITY;
+  g_autofree char *received = tranche_summary_format_sums (line->received);
+  g_autofree char *outstanding = line->outstanding->len > 0
+    ? tranche_summary_format_sums (line->outstanding) : g_strdup ("—");
+  g_autofree char *share = whole ? g_strdup ("") : tranche_summary_format_share (line);
+  g_autofree char *rounds = g_strdup_printf ("%u", line->n_rounds);
+  g_autofree char *led = whole ? g_strdup ("") : g_strdup_printf ("%u", line->n_led);
+  double indent = whole ? 0 : 16 * theme->scale;
+  const char *name = tranche_dataset_get_entity (dataset, whole ? line->target
+                                                                : line->investor)->name;
 
-  paint_cell (cr, theme, context, tranche_dataset_get_entity (dataset, row->investor)->name,
-              TRUE, theme->foreground, xs[0], y, widths[0], FALSE);
-  paint_cell (cr, theme, context, received, FALSE, theme->foreground, xs[1], y, widths[1], TRUE);
-  paint_cell (cr, theme, context, committed, FALSE, theme->foreground, xs[2], y, widths[2],
+  paint_cell (cr, theme, context, name, whole, theme->foreground, xs[0] + indent, y,
+              widths[0] - indent, FALSE);
+  paint_cell (cr, theme, context, received, whole, theme->foreground, xs[1], y, widths[1],
+              TRUE);
+  paint_cell (cr, theme, context, outstanding, whole, theme->foreground, xs[2], y, widths[2],
               TRUE);
   paint_cell (cr, theme, context, share, FALSE, theme->foreground, xs[3], y, widths[3], TRUE);
   paint_cell (cr, theme, context, rounds, FALSE, theme->muted, xs[4], y, widths[4], TRUE);
@@ -377,26 +372,29 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
   TranchePresentation *p = self->presentation;
   TrancheDataset *dataset = tranche_presentation_get_dataset (p);
   g_autoptr(GObject) context_ref = NULL;
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
   PangoContext *context;
   const char *headers[] = {
     /* Translators: columns of the summary slide, one row per investor */
-    C_("column", "Investor"), C_("column", "Received"), C_("column", "Committed"),
+    C_("column", "Investor"), C_("column", "Received"),
+    /* Translators: a column of the summary slide: commitments not yet paid */
+    C_("column", "Commitments outstanding"),
     C_("column", "Share"), C_("column", "Rounds"), C_("column", "Led"),
   };
   const gboolean right[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE };
   double s = theme->scale, margin = 48 * s, xs[6], widths[6], y, row_h, bottom;
-  double fractions[] = { 0.34, 0.15, 0.15, 0.1, 0.09, 0.09 };
-  gboolean lead_unknown = FALSE;
-  guint shown = 0;
+  /* Received is the widest: "$385–660M + 1 undisclosed". */
+  double fractions[] = { 0.27, 0.25, 0.18, 0.1, 0.06, 0.06 };
+  guint shown = 0, n_investors = 0;
 
   context = tranche_draw_create_context ();
   context_ref = G_OBJECT (context);
   y = tranche_slide_paint_heading (cr, theme, context, _("Summary by investor"),
                                    /* Translators: under the summary slide's title */
                                    _("Money received by the company from each investor, and "
-                                     "money committed"), width, height);
-  rows = tranche_slide_investor_rows (dataset, tranche_presentation_get_mask (p));
+                                     "commitments not yet paid"), width, height);
+  lines = tranche_slide_summary_lines (dataset, tranche_presentation_get_mask (p));
   xs[0] = margin;
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
     {
@@ -406,47 +404,50 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
     }
   y = paint_header_row (cr, theme, context, headers, xs, widths, right, 6, y, margin,
                         width - margin);
-  row_h = theme->text_size * 1.45 + 8 * s;
-  bottom = height - 70 * s;
-  for (guint i = 0; i < rows->len && y + row_h <= bottom; i++)
+  row_h = theme->text_size * 1.45 + 6 * s;
+  bottom = height - 90 * s;
+  for (guint i = 0; i < lines->len; i++)
     {
-      const TrancheSlideInvestorRow *row = &g_array_index (rows, TrancheSlideInvestorRow, i);
+      const TrancheSummaryLine *line = &g_array_index (lines, TrancheSummaryLine, i);
 
-      lead_unknown |= row->n_lead == G_MAXUINT;
-      if (i % 2 == 1)
+      if (line->investor != TRANCHE_NO_ENTITY)
+        n_investors++;
+      if (y + row_h > bottom)
+        continue;
+      if (line->investor == TRANCHE_NO_ENTITY && i > 0)
+        y += 8 * s;
+      if (line->investor != TRANCHE_NO_ENTITY && n_investors % 2 == 0)
         {
           tranche_draw_set_color (cr, theme->lane_stripe);
           cairo_rectangle (cr, margin - 8 * s, y - 4 * s, width - 2 * margin + 16 * s, row_h);
           cairo_fill (cr);
         }
-      paint_investor_row (cr, theme, context, dataset, row, xs, widths, y);
+      paint_summary_line (cr, theme, context, dataset, line, xs, widths, y);
       y += row_h;
       shown++;
     }
-  if (shown < rows->len || lead_unknown)
+  if (shown < lines->len)
     {
-      g_autoptr(GString) note = g_string_new (NULL);
-
-      if (shown < rows->len)
-        {
-          guint rest = rows->len - shown;
-          /* Translators: under the summary table when not every investor fits */
-          g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u smaller investor not shown.",
-                                                     "%u smaller investors not shown.", rest),
-                                  rest);
-        }
-      if (lead_unknown)
-        {
-          if (note->len > 0)
-            g_string_append_c (note, ' ');
-          /* Translators: under the summary table */
-          g_string_append (note, _("Shares split an amount equally between its investors; "
-                                   "the file does not say who led a round."));
-        }
-      paint_cell (cr, theme, context, note->str, FALSE, theme->muted, margin, y + 8 * s,
-                  width - 2 * margin, FALSE);
+      guint rest = lines->len - shown;
+      /* Translators: under the summary table when not every row fits */
+      g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u more row in tranche --summary.",
+                                                 "%u more rows in tranche --summary.", rest),
+                              rest);
+      g_string_append_c (note, ' ');
     }
+  /* Translators: under the summary table */
+  g_string_append (note, _("Shares are of the money received whose amount is known, a range "
+                           "when amounts are; “≥” when the investor's own amount is "
+                           "undisclosed."));
+  {
+    g_autoptr(PangoLayout) layout = tranche_slide_text (context, theme, note->str,
+                                                        theme->small_size, FALSE,
+                                                        width - 2 * margin, 2);
+
+    tranche_draw_set_color (cr, theme->muted);
+    tranche_draw_layout (cr, layout, margin, y + 8 * s);
+  }
 }
 
 /* "Publisher · 12 Jan 2024 · https://host/path…": the URL last, cut at its

@@ -11,20 +11,9 @@
 #include "tranche-chart.h"
 #include "tranche-slide.h"
 #include "tranche-timeline-layout.h"
+#include "tranche-totals.h"
 
 G_BEGIN_DECLS
-
-/* One row of the summary slide: what an investor put in. */
-typedef struct
-{
-  guint32 investor;   /* entity index */
-  double  received;   /* paid in, in the dataset's currency */
-  double  committed;  /* promised by commitments, paid or not */
-  double  share;      /* of all money received by the targets shown, 0 to 1 */
-  guint   n_rounds;   /* events the investor is in */
-  guint   n_undisclosed; /* of which the amount is not known */
-  guint   n_lead;     /* rounds led (G_MAXUINT when the data can't say) */
-} TrancheSlideInvestorRow;
 
 struct _TrancheSlidePainter
 {
@@ -117,9 +106,18 @@ void         tranche_slide_paint_sources   (TrancheSlidePainter  *self,
                                             double                width,
                                             double                height);
 
-/* The summary slide's rows, largest received first: the one place its
- * numbers come from. */
-GArray      *tranche_slide_investor_rows   (TrancheDataset       *dataset,
+/* The cells of the cumulative slide's reconciliation row for a gap: what
+ * the events add up to, the reported figure and the verdict, worded as
+ * --summary words them. */
+void         tranche_slide_describe_gap    (TrancheDataset       *dataset,
+                                            const TrancheGap     *gap,
+                                            char                **computed,
+                                            char                **reported,
+                                            char                **verdict);
+/* The summary slide's rows: --summary's lines (TrancheSummaryLine) for the
+ * events shown, each target's first, then its investors, most received
+ * first. */
+GArray      *tranche_slide_summary_lines   (TrancheDataset       *dataset,
                                             GBytes               *mask);
 
 /* For tests: the timeline of the last event slide painted, and the texts

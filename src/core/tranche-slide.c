@@ -178,7 +178,7 @@ tranche_slide_describe (TrancheSlidePainter *self,
         g_autoptr(TrancheCaption) caption =
           tranche_presentation_get_caption (p, tranche_presentation_get_step_at (p, position));
 
-        if (caption->amount != NULL)
+        if (caption->amount != NULL && !caption->amount_in_title)
           return g_strdup_printf ("%s · %s", caption->amount, caption->title);
         return g_strdup (caption->title);
       }

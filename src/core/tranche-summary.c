@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "tranche-event-fields.h"
 #include "tranche-format.h"
@@ -38,7 +39,8 @@ compare_u32 (gconstpointer a,
 }
 
 static GArray *
-collect_targets (TrancheDataset *ds)
+collect_targets (TrancheDataset *ds,
+                 const guint8   *mask)
 {
   guint n_entities = tranche_dataset_get_n_entities (ds);
   g_autofree guint *slot = g_new0 (guint, MAX (n_entities, 1)); /* entity -> index + 1 */
@@ -51,7 +53,8 @@ collect_targets (TrancheDataset *ds)
       const TrancheEvent *ev = tranche_dataset_get_event (ds, i);
       Target *t;
 
-      if (ev->kind == TRANCHE_EVENT_NEWS || ev->target == TRANCHE_NO_ENTITY)
+      if (ev->kind == TRANCHE_EVENT_NEWS || ev->target == TRANCHE_NO_ENTITY
+          || (mask != NULL && mask[i] == 0))
         continue;
       if (slot[ev->target] == 0)
         {
@@ -95,6 +98,180 @@ collect_targets (TrancheDataset *ds)
         t->investors = NULL;
       }
   return sorted;
+}
+
+static void
+line_clear (gpointer data)
+{
+  TrancheSummaryLine *line = data;
+
+  g_clear_pointer (&line->received, g_array_unref);
+  g_clear_pointer (&line->outstanding, g_array_unref);
+}
+
+/* The line's steps in the totals, in every currency: the events in which it
+ * put money in, as the totals count them, and those the file says it led. */
+static void
+count_rounds (TrancheTotals      *totals,
+              TrancheSummaryLine *line)
+{
+  TrancheDataset *ds = tranche_totals_get_dataset (totals);
+  guint first, end;
+
+  tranche_totals_target_series (totals, line->target, &first, &end);
+  for (guint i = first; i < end; i++)
+    {
+      const TrancheSeries *series = tranche_totals_get_series (totals, i);
+      const TrancheStep *steps;
+      guint n_steps;
+
+      if (series->investor != line->investor)
+        continue;
+      steps = tranche_totals_get_steps (totals, i, &n_steps);
+      for (guint k = 0; k < n_steps; k++)
+        {
+          const TrancheEvent *ev = tranche_dataset_get_event (ds, steps[k].event);
+
+          line->n_rounds++;
+          for (guint j = 0; j < ev->n_investors; j++)
+            if (tranche_dataset_event_investor (ds, ev, j) == line->investor
+                && tranche_dataset_event_is_lead (ds, ev, j))
+              {
+                line->n_led++;
+                break;
+              }
+        }
+    }
+}
+
+static const TrancheSum *
+find_sum (GArray          *sums,
+          TrancheCurrency  currency)
+{
+  for (guint i = 0; i < sums->len; i++)
+    if (g_array_index (sums, TrancheSum, i).currency == currency)
+      return &g_array_index (sums, TrancheSum, i);
+  return NULL;
+}
+
+/* The investor's part of the target's money received, in the default
+ * currency, as bounds: its least over the target's most, its most over the
+ * target's least. Only known amounts count; an undisclosed one of its own
+ * leaves the top open, one of the target's is outside both. */
+static void
+compute_share (TrancheDataset           *ds,
+               TrancheSummaryLine       *line,
+               const TrancheSummaryLine *whole)
+{
+  TrancheCurrency currency = tranche_dataset_get_currency (ds);
+  const TrancheSum *t = find_sum (whole->received, currency);
+  const TrancheSum *a = find_sum (line->received, currency);
+  gboolean open;
+
+  line->share_min = line->share_max = NAN;
+  if (t == NULL || !tranche_sum_has_known (t) || t->max <= 0
+      || (a == NULL && line->received->len > 0))
+    return;
+  if (a == NULL)
+    {
+      line->share_min = line->share_max = 0;
+      return;
+    }
+  open = a->n_undisclosed > 0 || !isfinite (a->max);
+  line->share_min = isfinite (t->max) ? a->min / t->max : 0;
+  line->share_max = open && line->share_min < 1 ? INFINITY
+                    : t->min > 0 ? MIN (1, a->max / t->min) : 1;
+}
+
+static TrancheSummaryLine
+make_line (TrancheTotals *totals,
+           guint32        target,
+           guint32        investor)
+{
+  TrancheSummaryLine line = { target, investor, tranche_sums_new (), tranche_sums_new (),
+                              NAN, NAN, 0, 0 };
+
+  tranche_totals_get_received (totals, target, investor, INFINITY, line.received);
+  tranche_totals_get_outstanding (totals, target, investor, INFINITY, line.outstanding);
+  count_rounds (totals, &line);
+  return line;
+}
+
+GArray *
+tranche_summary_get_lines (TrancheTotals *totals,
+                           const guint8  *mask)
+{
+  g_autoptr(GArray) targets = NULL;
+  TrancheDataset *ds;
+  GArray *lines;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  ds = tranche_totals_get_dataset (totals);
+  targets = collect_targets (ds, mask);
+  lines = g_array_new (FALSE, TRUE, sizeof (TrancheSummaryLine));
+  g_array_set_clear_func (lines, line_clear);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const Target *t = &g_array_index (targets, Target, i);
+      TrancheSummaryLine whole = make_line (totals, t->target, TRANCHE_NO_ENTITY);
+      guint at = lines->len;
+
+      g_array_append_val (lines, whole);
+      for (guint k = 0; k < t->investors->len; k++)
+        {
+          TrancheSummaryLine line = make_line (totals, t->target,
+                                               g_array_index (t->investors, guint32, k));
+
+          compute_share (ds, &line, &g_array_index (lines, TrancheSummaryLine, at));
+          g_array_append_val (lines, line);
+        }
+    }
+  return lines;
+}
+
+/* A percentage to a reader: a tenth under 1%, whole above. */
+static char *
+format_percent (double fraction)
+{
+  double percent = fraction * 100;
+
+  return g_strdup_printf (percent > 0 && percent < 0.95 ? "%.1f" : "%.0f", percent);
+}
+
+char *
+tranche_summary_format_share (const TrancheSummaryLine *line)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  g_return_val_if_fail (line != NULL, NULL);
+
+  if (isnan (line->share_min) || (line->share_min == 0 && isinf (line->share_max)))
+    /* Translators: an investor's share of the money received, when the
+     * amounts known can't say it */
+    return g_strdup (C_("share", "unknown"));
+  low = format_percent (line->share_min);
+  if (isinf (line->share_max))
+    /* Translators: a share of the money received at least this, "≥ 2%" */
+    return g_strdup_printf (C_("share", "≥ %s%%"), low);
+  high = format_percent (line->share_max);
+  if (strcmp (low, high) == 0)
+    /* Translators: a share of the money received, "38%" */
+    return g_strdup_printf (C_("share", "%s%%"), low);
+  /* Translators: a share of the money received between two bounds, "17–29%" */
+  return g_strdup_printf (C_("share", "%1$s–%2$s%%"), low, high);
+}
+
+char *
+tranche_summary_format_sums (GArray *sums)
+{
+  g_return_val_if_fail (sums != NULL, NULL);
+
+  if (sums->len == 0)
+    /* Translators: a total of nothing, in --summary ("received: none"). */
+    return g_strdup (C_("summary", "none"));
+  return tranche_sums_format ((const TrancheSum *) (gpointer) sums->data, sums->len);
 }
 
 static void
@@ -198,18 +375,33 @@ add_money (JsonBuilder        *builder,
 }
 
 static void
-add_received (JsonBuilder   *builder,
-              TrancheTotals *totals,
-              guint32        target,
-              guint32        investor)
+add_line (JsonBuilder              *builder,
+          const TrancheSummaryLine *line)
 {
-  g_autoptr(GArray) received = tranche_sums_new ();
-  g_autoptr(GArray) outstanding = tranche_sums_new ();
-
-  tranche_totals_get_received (totals, target, investor, INFINITY, received);
-  tranche_totals_get_outstanding (totals, target, investor, INFINITY, outstanding);
-  add_sums (builder, "received", received);
-  add_sums (builder, "committed_outstanding", outstanding);
+  add_sums (builder, "received", line->received);
+  add_sums (builder, "committed_outstanding", line->outstanding);
+  if (line->investor == TRANCHE_NO_ENTITY)
+    return;
+  json_builder_set_member_name (builder, "share");
+  if (isnan (line->share_min))
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      /* Four decimals: a hundredth of a percent. */
+      json_builder_set_member_name (builder, "min");
+      json_builder_add_double_value (builder, round (line->share_min * 1e4) / 1e4);
+      json_builder_set_member_name (builder, "max");
+      if (isinf (line->share_max))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, round (line->share_max * 1e4) / 1e4);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "rounds");
+  json_builder_add_int_value (builder, line->n_rounds);
+  json_builder_set_member_name (builder, "led");
+  json_builder_add_int_value (builder, line->n_led);
 }
 
 static void
@@ -286,11 +478,15 @@ tranche_summary_to_json (TrancheTotals *totals,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   TrancheDataset *ds;
   g_autoptr(GArray) targets = NULL;
+  g_autoptr(GArray) lines = NULL;
+  guint next = 0;
 
   g_return_val_if_fail (totals != NULL, NULL);
 
   ds = tranche_totals_get_dataset (totals);
-  targets = collect_targets (ds);
+  targets = collect_targets (ds, NULL);
+  /* Each target's line, then its investors', in the order of `targets`. */
+  lines = tranche_summary_get_lines (totals, NULL);
   json_builder_begin_object (builder);
   add_string (builder, "file", file_name);
   add_currency (builder, tranche_dataset_get_currency (ds));
@@ -305,7 +501,7 @@ tranche_summary_to_json (TrancheTotals *totals,
       json_builder_begin_object (builder);
       add_string (builder, "id", entity->id);
       add_string (builder, "name", entity->name);
-      add_received (builder, totals, t->target, TRANCHE_NO_ENTITY);
+      add_line (builder, &g_array_index (lines, TrancheSummaryLine, next++));
       add_valuation (builder, ds, t->valuation);
       json_builder_set_member_name (builder, "investors");
       json_builder_begin_array (builder);
@@ -317,7 +513,7 @@ tranche_summary_to_json (TrancheTotals *totals,
           json_builder_begin_object (builder);
           add_string (builder, "id", who->id);
           add_string (builder, "name", who->name);
-          add_received (builder, totals, t->target, investor);
+          add_line (builder, &g_array_index (lines, TrancheSummaryLine, next++));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -336,36 +532,31 @@ tranche_summary_to_json (TrancheTotals *totals,
 
 /* ---- text ---- */
 
-static char *
-format_sums (GArray *sums)
-{
-  if (sums->len == 0)
-    /* Translators: a total of nothing, in --summary ("received: none"). */
-    return g_strdup (C_("summary", "none"));
-  return tranche_sums_format ((const TrancheSum *) (gpointer) sums->data, sums->len);
-}
-
 static void
-append_money_lines (GString       *out,
-                    TrancheTotals *totals,
-                    guint32        target,
-                    guint32        investor,
-                    const char    *indent)
+append_money_lines (GString                  *out,
+                    const TrancheSummaryLine *line,
+                    const char               *indent)
 {
-  g_autoptr(GArray) received = tranche_sums_new ();
-  g_autoptr(GArray) outstanding = tranche_sums_new ();
-  g_autofree char *received_text = NULL;
-  g_autofree char *outstanding_text = NULL;
+  g_autofree char *received_text = tranche_summary_format_sums (line->received);
+  g_autofree char *outstanding_text = tranche_summary_format_sums (line->outstanding);
+  g_autofree char *share = NULL;
 
-  tranche_totals_get_received (totals, target, investor, INFINITY, received);
-  tranche_totals_get_outstanding (totals, target, investor, INFINITY, outstanding);
-  received_text = format_sums (received);
-  outstanding_text = format_sums (outstanding);
   g_string_append (out, indent);
   /* Translators: a line of --summary: the money a company (or one investor
    * in it) received, then the commitments still to be paid. */
   g_string_append_printf (out, C_("summary", "received %s; commitments outstanding: %s"),
                           received_text, outstanding_text);
+  g_string_append_c (out, '\n');
+  if (line->investor == TRANCHE_NO_ENTITY)
+    return;
+  share = tranche_summary_format_share (line);
+  g_string_append (out, indent);
+  /* Translators: a line of --summary under an investor's money: %1$s its
+   * share of the money the company received ("17–29%"), %2$u the rounds it
+   * put money in, %3$u how many of them it led. */
+  g_string_append_printf (out, C_("summary", "share of the money received: %1$s; rounds: %2$u, "
+                                  "led: %3$u"),
+                          share, line->n_rounds, line->n_led);
   g_string_append_c (out, '\n');
 }
 
@@ -381,6 +572,25 @@ pair_name (TrancheDataset *ds,
                           tranche_dataset_get_entity (ds, target)->name);
 }
 
+char *
+tranche_summary_describe_scope (TrancheDataset   *ds,
+                                const TrancheGap *gap)
+{
+  const TrancheEvent *ev;
+
+  g_return_val_if_fail (ds != NULL && gap != NULL, NULL);
+
+  ev = tranche_dataset_get_event (ds, gap->event);
+  if (gap->scope == TRANCHE_SCOPE_INVESTORS && ev->n_investors == 1)
+    return pair_name (ds, tranche_dataset_event_investor (ds, ev, 0), gap->target);
+  if (gap->scope == TRANCHE_SCOPE_INVESTORS)
+    /* Translators: the scope of a reported total made by several investors,
+     * as in "its investors → Anthropic". */
+    return g_strdup_printf (C_("summary", "its investors → %s"),
+                            tranche_dataset_get_entity (ds, gap->target)->name);
+  return g_strdup (tranche_dataset_get_entity (ds, gap->target)->name);
+}
+
 static void
 append_gap_line (GString          *out,
                  TrancheDataset   *ds,
@@ -391,17 +601,8 @@ append_gap_line (GString          *out,
   g_autofree char *reported = tranche_format_money (&ev->cumulative);
   g_autofree char *computed = tranche_sum_format (&gap->computed_sum);
   g_autofree char *explained = tranche_totals_explain_gap (gap);
-  g_autofree char *whose = NULL;
+  g_autofree char *whose = tranche_summary_describe_scope (ds, gap);
 
-  if (gap->scope == TRANCHE_SCOPE_INVESTORS && ev->n_investors == 1)
-    whose = pair_name (ds, tranche_dataset_event_investor (ds, ev, 0), gap->target);
-  else if (gap->scope == TRANCHE_SCOPE_INVESTORS)
-    /* Translators: the scope of a reported total made by several investors,
-     * as in "its investors → Anthropic". */
-    whose = g_strdup_printf (C_("summary", "its investors → %s"),
-                             tranche_dataset_get_entity (ds, gap->target)->name);
-  else
-    whose = g_strdup (tranche_dataset_get_entity (ds, gap->target)->name);
   if (*computed == '\0')
     {
       g_free (computed);
@@ -430,18 +631,22 @@ tranche_summary_to_text (TrancheTotals *totals)
 {
   TrancheDataset *ds;
   g_autoptr(GArray) targets = NULL;
+  g_autoptr(GArray) lines = NULL;
   GString *out = g_string_new (NULL);
+  guint next = 0;
 
   g_return_val_if_fail (totals != NULL, NULL);
 
   ds = tranche_totals_get_dataset (totals);
-  targets = collect_targets (ds);
+  targets = collect_targets (ds, NULL);
+  /* Each target's line, then its investors', in the order of `targets`. */
+  lines = tranche_summary_get_lines (totals, NULL);
   for (guint i = 0; i < targets->len; i++)
     {
       const Target *t = &g_array_index (targets, Target, i);
 
       g_string_append_printf (out, "%s\n", tranche_dataset_get_entity (ds, t->target)->name);
-      append_money_lines (out, totals, t->target, TRANCHE_NO_ENTITY, "  ");
+      append_money_lines (out, &g_array_index (lines, TrancheSummaryLine, next++), "  ");
       if (t->valuation != TRANCHE_NO_EVENT)
         {
           const TrancheEvent *ev = tranche_dataset_get_event (ds, t->valuation);
@@ -460,7 +665,7 @@ tranche_summary_to_text (TrancheTotals *totals)
           g_autofree char *name = pair_name (ds, investor, t->target);
 
           g_string_append_printf (out, "  %s\n", name);
-          append_money_lines (out, totals, t->target, investor, "    ");
+          append_money_lines (out, &g_array_index (lines, TrancheSummaryLine, next++), "    ");
         }
     }
   if (tranche_totals_get_n_gaps (totals) > 0)
