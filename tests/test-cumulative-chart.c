@@ -617,6 +617,17 @@ test_helio (void)
   g_assert_cmpuint (n_off, >, 5);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+
+  /* After the "up to €250M" Series D the total is a range, and its label
+   * says so rather than "~$310M" */
+  {
+    const TrancheCumulativeMark *d = find_mark (chart, ds, "series-d",
+                                                TRANCHE_CUMULATIVE_MARK_STEP);
+
+    g_assert_cmpfloat_with_epsilon (d->value, 3.0965e8, 1);
+    g_assert_cmpfloat_with_epsilon (d->value_max, 5.8465e8, 1);
+    g_assert_cmpstr (d->label, ==, "$310–585M");
+  }
 }
 
 /* The bundled Anthropic history: no false discrepancy (the $3.55B "more

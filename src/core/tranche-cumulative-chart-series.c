@@ -392,7 +392,8 @@ _tranche_cumulative_chart_set_data (TrancheChart   *chart,
       self->first_approx[i] = G_MAXUINT;
       steps = tranche_totals_get_steps (self->totals, i, &n_steps);
       for (guint j = 0; j < n_steps; j++)
-        if (steps[j].flags & (TRANCHE_STEP_APPROX | TRANCHE_STEP_RANGE))
+        /* a range is said as one ("$310–585M"), not with a "~" */
+        if (steps[j].flags & TRANCHE_STEP_APPROX)
           {
             self->first_approx[i] = j;
             break;

@@ -236,6 +236,7 @@ add_mark (TrancheCumulativeChart    *self,
   mark.event = event;
   mark.day = day;
   mark.value = value;
+  mark.value_max = value;
   mark.x = tranche_time_scale_day_to_x (scale, day);
   mark.y = series_y (self, band, value);
   mark.radius = radius;
@@ -407,7 +408,12 @@ place_mark_labels (TrancheCumulativeChart *self,
             approx = approx_at (self, m->series, n);
           }
         band = tranche_chart_frame_get_band (self->frame, m->band);
-        text = tranche_format_amount (m->value, band->currency, approx);
+        /* After an "up to" round the total is a range, said whole: the
+         * line's "~$310M" read as a figure where the total is $310–585M. */
+        if (m->kind == TRANCHE_CUMULATIVE_MARK_STEP && m->value_max > m->value)
+          text = tranche_format_amount_range (m->value, m->value_max, band->currency, approx);
+        else
+          text = tranche_format_amount (m->value, band->currency, approx);
         tranche_text_cache_measure (tranche_chart_frame_get_text_cache (self->frame),
                                     TRANCHE_TEXT_SMALL_BOLD, text, &w, &h);
         /* Above-left of a step's corner reads as "the total from here". */
@@ -484,8 +490,12 @@ tranche_cumulative_chart_layout (TrancheChart              *chart,
                           steps[j].day, steps[j].total, self->radius);
             }
           else if (s->kind == TRANCHE_SERIES_TARGET)
-            add_mark (self, TRANCHE_CUMULATIVE_MARK_STEP, i, s->band, steps[j].event,
-                      steps[j].day, steps[j].total, tranche_theme_size (theme, 3.5));
+            {
+              add_mark (self, TRANCHE_CUMULATIVE_MARK_STEP, i, s->band, steps[j].event,
+                        steps[j].day, steps[j].total, tranche_theme_size (theme, 3.5));
+              g_array_index (self->marks, TrancheCumulativeMark,
+                             self->marks->len - 1).value_max = steps[j].total_max;
+            }
         }
     }
   layout_gaps (self, placer);

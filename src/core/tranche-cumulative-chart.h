@@ -65,6 +65,8 @@ typedef struct
   guint32                   event;
   TrancheDay                day;
   double                    value;   /* the total there, or the reported figure */
+  double                    value_max; /* for a step: the total at most (INFINITY when
+                                        * unbounded); == value when known exactly */
   double                    x, y;
   double                    radius;
   const char               *label;   /* NULL when there was no room */
