@@ -76,6 +76,39 @@ lay_out_timeline (TrancheTimelineLayout *layout,
   return shift;
 }
 
+/* The most of the slide's height below the overview that the chart may
+ * take from the words under it when lanes would otherwise fold. */
+#define CHART_MAX_SHARE 0.62
+
+/* A chart that folds lanes away ("5 more lanes") grows, up to
+ * CHART_MAX_SHARE, by the rows it lacks, and the legend and the words
+ * under it move down: a slide names every investor of its period before
+ * it shows a second quote. TRUE when it grew. */
+static gboolean
+grow_chart_for_lanes (TrancheTimelineLayout *layout,
+                      TrancheSlideGeometry  *g)
+{
+  guint n_shown, n_rows;
+  double below, grow, row;
+
+  tranche_timeline_layout_get_lane_rows (layout, NULL, &n_shown, &n_rows);
+  if (n_shown >= n_rows || n_shown == 0)
+    return FALSE;
+  below = g->previous.y - g->chart.y;
+  /* the folded lane's row and the rows it holds */
+  row = tranche_timeline_layout_get_plot (layout)->height / n_shown;
+  grow = MIN ((n_rows - n_shown + 1) * row, below * CHART_MAX_SHARE - g->chart.height);
+  if (grow < row)
+    return FALSE;
+  g->chart.height += grow;
+  g->legend.y += grow;
+  g->caption.y += grow;
+  g->caption.height = MAX (g->caption.height - grow, 1);
+  g->aside.y += grow;
+  g->aside.height = MAX (g->aside.height - grow, 1);
+  return TRUE;
+}
+
 static double
 overlap_area (const TrancheRect *a,
               const TrancheRect *b)
@@ -754,6 +787,8 @@ tranche_slide_paint_event (TrancheSlidePainter *self,
   tranche_timeline_layout_set_focus (layout, (int) event, e->first_day + 1);
   tranche_timeline_layout_set_selected (layout, (int) event);
   shift = lay_out_timeline (layout, &g.chart, g.legend.x, first, end);
+  if (grow_chart_for_lanes (layout, &g))
+    shift = lay_out_timeline (layout, &g.chart, g.legend.x, first, end);
   cairo_save (cr);
   /* The header column ends left of the slide; the clip keeps any of it
    * that a long lane title would bring in. */
