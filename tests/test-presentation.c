@@ -816,6 +816,9 @@ test_legend_complete (void)
             continue;
           tranche_slide_painter_paint (painter, cr, &theme, position, sizes[z][0], sizes[z][1],
                                        NULL);
+          /* and the slide's own event is labelled, even in a one-line
+           * lane along Atlas's commitment bar */
+          assert_event_slide (p, painter, tranche_presentation_get_step_at (p, position));
           layout = tranche_slide_painter_get_timeline (painter);
           legend = tranche_slide_painter_get_legend (painter);
           plot = tranche_timeline_layout_get_plot (layout);

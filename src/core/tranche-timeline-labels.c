@@ -511,6 +511,7 @@ static void
 place_label (TrancheTimelineLayout *self,
              TrancheLabelPlacer    *placer,
              TrancheLabelPlacer    *lines,
+             TrancheLabelPlacer    *markers_only,
              const LabelRequest    *r,
              double                 gap,
              double                 max_width,
@@ -532,7 +533,13 @@ place_label (TrancheTimelineLayout *self,
   band = (TrancheRect) { self->plot.x, lane->y, self->plot.width, lane->height };
   if (t.detail != NULL && *t.detail == '\0')
     g_clear_pointer (&t.detail, g_free);
-  if (!choose_label (self, placer, lines, &band, &a, &t, gap, max_width, leaders, &label))
+  /* The event a story is at is always named: in a one-line lane along a
+   * commitment's bar, over the bar (the label's plate keeps it legible)
+   * if nowhere else. It is placed first, so only markers are in its way. */
+  if (!choose_label (self, placer, lines, &band, &a, &t, gap, max_width, leaders, &label)
+      && !(r->priority == G_MAXDOUBLE && markers_only != NULL
+           && choose_label (self, markers_only, lines, &band, &a, &t, gap, max_width, leaders,
+                            &label)))
     {
       unlabelled[slot]++;
       return;
@@ -696,6 +703,7 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
 {
   g_autoptr(TrancheLabelPlacer) placer = NULL;
   g_autoptr(TrancheLabelPlacer) lines = NULL;
+  g_autoptr(TrancheLabelPlacer) markers_only = NULL;
   g_autoptr(GArray) requests = NULL;
   g_autofree guint *unlabelled = g_new0 (guint, MAX (self->lanes->len, 1));
   guint leaders = MAX_LEADERS;
@@ -708,10 +716,23 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   tranche_label_placer_set_side_gap (placer, S (self, 14));
   lines = tranche_label_placer_new (&self->plot, S (self, 1));
   add_obstacles (self, placer, lines);
+  if (self->focus >= 0)
+    {
+      markers_only = tranche_label_placer_new (&self->plot, S (self, 3));
+      for (guint i = 0; i < self->markers->len; i++)
+        {
+          const TrancheTimelineMarker *m = &g_array_index (self->markers,
+                                                           TrancheTimelineMarker, i);
+
+          tranche_label_placer_add_circle (markers_only, m->x, m->y,
+                                           m->flags & TRANCHE_MARKER_RANGE
+                                           ? MAX (m->radius, m->radius_max) : m->radius);
+        }
+    }
   place_today (self, placer);
   requests = collect_requests (self);
   for (guint i = 0; i < MIN (requests->len, MAX_LABEL_TRIES); i++)
-    place_label (self, placer, lines, &g_array_index (requests, LabelRequest, i), gap, max_width,
-                 &leaders, unlabelled);
+    place_label (self, placer, lines, markers_only, &g_array_index (requests, LabelRequest, i),
+                 gap, max_width, &leaders, unlabelled);
   place_badges (self, placer, unlabelled);
 }
