@@ -144,7 +144,7 @@ test_more_opens_list (void)
   g_assert_nonnull (popover);
   wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   g_assert_cmpuint (tranche_legend_popover_count_shown (popover), ==, N_INVESTORS);
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (popover), "Investor 11"));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (popover), "Investor 11") != NULL);
 
   /* Searched, then the first row shown activated (Enter): it filters. */
   tranche_legend_popover_set_search (popover, "investor 1");

@@ -31,7 +31,7 @@ test_sample_in_french (void)
   GtkWidget *panel = GTK_WIDGET (tranche_window_get_source_panel (window));
 
   /* The empty state. */
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Ouvrir l’exemple"));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Ouvrir l’exemple") != NULL);
   tranche_window_open_sample (window);
   g_assert_cmpstr (subtitle (window), ==, "Jeu de données d’exemple");
   /* The filter bar's count and a chip. */
@@ -67,9 +67,10 @@ test_broken_file_in_french (void)
   gui_test_open_and_wait (window, file);
   /* What was open is kept, and the bar says so in French. */
   g_assert_true (tranche_window_get_dataset (window) == sample);
-  label = gui_test_find_shown_label (GTK_WIDGET (window), "Impossible d’ouvrir cassé.json "
-                                     "(1 erreur). Ce qui était ouvert est conservé.");
-  g_assert_nonnull (label);
+  /* shown once the bar's revealer has mapped it: waited for, not assumed */
+  wait_for ((label = gui_test_find_shown_label (GTK_WIDGET (window),
+                                                "Impossible d’ouvrir cassé.json (1 erreur). "
+                                                "Ce qui était ouvert est conservé.")) != NULL);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
                                                   label, GTK_TYPE_REVEALER))));
   gui_test_destroy_window (window);

@@ -157,10 +157,10 @@ test_review (void)
   tranche_article_review_set_article (review, article, "helios-en.txt");
   g_assert_false (tranche_article_review_find_events (review));
   g_assert_cmpuint (tranche_document_get_n_elements (doc, TRANCHE_DOCUMENT_EVENTS), ==, 0);
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (review),
-                                               "Some dates in this article are relative to "
-                                               "when it was published (“earlier this year”, "
-                                               "“last year”): give its publication date."));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (review),
+                                       "Some dates in this article are relative to "
+                                       "when it was published (“earlier this year”, "
+                                       "“last year”): give its publication date.") != NULL);
 
   tranche_article_review_set_published (review, "2024-03-15");
   g_assert_true (tranche_article_review_find_events (review));

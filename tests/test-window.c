@@ -168,7 +168,7 @@ test_open_sample (void)
   TrancheDataset *ds;
 
   g_assert_null (tranche_window_get_dataset (window));
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
   /* As the empty state's button and the menu do. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
   ds = tranche_window_get_dataset (window);
@@ -341,7 +341,7 @@ test_open_cancel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
   g_assert_false (tranche_window_is_loading (window));
   wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
 
   /* Now let the load read a good dataset: it must not arrive. */
   thread = g_thread_new ("feed-pipe", feed_pipe_thread, &feeder);
@@ -352,7 +352,7 @@ test_open_cancel (void)
   run_main_loop_ms (200);
   g_assert_null (tranche_window_get_dataset (window));
   g_assert_null (tranche_window_get_diagnostics (window));
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample"));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (window), "Open the Sample") != NULL);
   gui_test_destroy_window (window);
   gui_test_remove_dir (dir);
 }
@@ -837,8 +837,8 @@ test_preferences_whole (void)
   /* No text is cut ("One per Investor and …"). */
   cut = gui_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_LABEL, is_cut_label, NULL);
   g_assert_null (cut);
-  g_assert_nonnull (gui_test_find_shown_label (GTK_WIDGET (prefs),
-                                               "One per Investor and Company"));
+  wait_for (gui_test_find_shown_label (GTK_WIDGET (prefs),
+                                               "One per Investor and Company") != NULL);
 
   /* A choice is a row: activating it sets the lanes, and the timeline follows. */
   row = gui_test_find_widget (GTK_WIDGET (prefs), ADW_TYPE_ACTION_ROW, is_row_titled,
