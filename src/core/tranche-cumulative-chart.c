@@ -312,16 +312,20 @@ layout_gaps (TrancheCumulativeChart *self,
     {
       const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
       guint band = tranche_chart_frame_find_band (self->frame, gap->currency);
-      guint series = _tranche_cumulative_gap_series (self, gap);
+      guint series;
       g_autofree char *text = NULL;
       TrancheCumulativeGap g = { 0 };
       double x;
 
+      /* The cheap tests first: a million events report as many totals, and
+       * finding a gap's series is a search among as many pairs. */
       if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end
-          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1))
-          /* a total of several investors' money has no line to sit on:
-           * the panel and --summary give it */
-          || series == G_MAXUINT || !series_at (self, series)->shown)
+          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
+        continue;
+      series = _tranche_cumulative_gap_series (self, gap);
+      /* a total of several investors' money has no line to sit on: the
+       * panel and --summary give it */
+      if (series == G_MAXUINT || !series_at (self, series)->shown)
         continue;
       x = tranche_time_scale_day_to_x (scale, gap->day);
       add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED, series, band, gap->event,
