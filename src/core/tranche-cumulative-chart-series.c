@@ -165,7 +165,10 @@ rank_series (TrancheCumulativeChart *self)
 static void
 assign_colors (TrancheCumulativeChart *self)
 {
-  guint n = self->series->len;
+  /* Sized by the drawn series, not all of them: with a million pairs these
+   * would be 45 MB at the moment the window's memory peaks. */
+  guint n = self->drawn->len;
+  const guint *drawn = (const guint *) (gpointer) self->drawn->data;
   g_autofree const TrancheEntity **targets = g_new0 (const TrancheEntity *, MAX (n, 1));
   g_autofree const TrancheEntity **investors = g_new0 (const TrancheEntity *, MAX (n, 1));
   g_autofree guint32 *target_colors = g_new0 (guint32, MAX (n, 1));
@@ -174,9 +177,9 @@ assign_colors (TrancheCumulativeChart *self)
   g_autoptr(GHashTable) investor_slot = g_hash_table_new (NULL, NULL);
   guint n_targets = 0, n_investors = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < n; k++)
     {
-      TrancheCumulativeSeries *s = series_at (self, i);
+      TrancheCumulativeSeries *s = series_at (self, drawn[k]);
       GHashTable *slots = s->kind == TRANCHE_SERIES_PAIR ? investor_slot : target_slot;
       guint32 entity = s->kind == TRANCHE_SERIES_PAIR ? s->investor : s->target;
       gpointer key = GUINT_TO_POINTER (entity + 1);
@@ -196,9 +199,9 @@ assign_colors (TrancheCumulativeChart *self)
     }
   tranche_palette_assign (targets, n_targets, target_colors);
   tranche_palette_assign (investors, n_investors, investor_colors);
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < n; k++)
     {
-      TrancheCumulativeSeries *s = series_at (self, i);
+      TrancheCumulativeSeries *s = series_at (self, drawn[k]);
       gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
       guint32 entity = pair ? s->investor : s->target;
       guint slot;
