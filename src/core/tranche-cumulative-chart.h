@@ -37,14 +37,16 @@ typedef struct
                                     * not drawn) */
   TrancheColor      color;
   TrancheCurrency   currency;
-  gboolean          no_rate;       /* a currency without a rate: its own band */
   guint             band;          /* after layout */
-  gboolean          drawn;         /* among the TRANCHE_CHART_MAX_SERIES largest targets,
+  /* Flags of one bit: there is one of these per investor→target pair, a
+   * million and more for a million events. */
+  guint             no_rate : 1;   /* a currency without a rate: its own band */
+  guint             drawn : 1;     /* among the TRANCHE_CHART_MAX_SERIES largest targets,
                                     * or pairs of those */
-  gboolean          reported;      /* a pair some source reports a total of (scope
+  guint             reported : 1;  /* a pair some source reports a total of (scope
                                     * investors, one investor): drawn and shown always,
                                     * so the figure sits on its own line */
-  gboolean          shown;         /* drawn, and for a pair, TrancheChartOptions.show_pairs
+  guint             shown : 1;     /* drawn, and for a pair, TrancheChartOptions.show_pairs
                                     * or `reported` */
 } TrancheCumulativeSeries;
 
