@@ -132,6 +132,11 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   if (self->selected >= 0 && find_row (self, (guint) self->selected, &row))
     gtk_widget_activate_action (rows, "list.scroll-to-item", "u", row);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    /* rows given back to the view (attach_rows()): without a row scrolled
+     * to, GTK 4.8 keeps an anchor made before the view had a size, and
+     * the first sort leaves it showing no rows */
+    gtk_widget_activate_action (rows, "list.scroll-to-item", "u", 0);
   self->scroll_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -266,8 +271,8 @@ attach_rows (TrancheEventTable *self)
     return;
   self->rows_detached = FALSE;
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  if (self->selected >= 0)
-    queue_scroll_to_selected (self);
+  /* the selected row, else the first, once laid out */
+  queue_scroll_to_selected (self);
 }
 
 static void
@@ -275,8 +280,8 @@ tranche_event_table_map (GtkWidget *widget)
 {
   TrancheEventTable *self = TRANCHE_EVENT_TABLE (widget);
 
-  attach_rows (self);
   GTK_WIDGET_CLASS (tranche_event_table_parent_class)->map (widget);
+  attach_rows (self);
   if (self->totals_dirty)
     update_totals (self);
 }
