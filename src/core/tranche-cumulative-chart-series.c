@@ -218,7 +218,7 @@ assign_colors (TrancheCumulativeChart *self)
         continue;
       slot = GPOINTER_TO_UINT (g_hash_table_lookup (pair ? investor_slot : target_slot,
                                                     GUINT_TO_POINTER (entity + 1)));
-      s->color = tranche_color_from_rgb (pair ? investor_colors[slot] : target_colors[slot], 1);
+      s->rgb = pair ? investor_colors[slot] : target_colors[slot];
     }
 }
 

@@ -134,7 +134,7 @@ add_legend (TrancheCumulativeChart *self)
                                       s->kind == TRANCHE_SERIES_PAIR
                                         ? TRANCHE_CHART_SYMBOL_DASHED_LINE
                                         : TRANCHE_CHART_SYMBOL_AREA,
-                                      s->color, s->name);
+                                      tranche_cumulative_series_get_color (s), s->name);
       n_named++;
     }
   if (n_more > 0)
@@ -599,7 +599,7 @@ tranche_cumulative_chart_readout (TrancheChart *chart,
       tranche_chart_readout_add (lines, s->kind == TRANCHE_SERIES_PAIR
                                           ? TRANCHE_CHART_SYMBOL_DASHED_LINE
                                           : TRANCHE_CHART_SYMBOL_AREA,
-                                 s->color, s->name, value, y);
+                                 tranche_cumulative_series_get_color (s), s->name, value, y);
     }
   return lines;
 }
@@ -678,6 +678,15 @@ tranche_cumulative_chart_get_totals (TrancheCumulativeChart *self)
 {
   g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
   return self->totals;
+}
+
+TrancheColor
+tranche_cumulative_series_get_color (const TrancheCumulativeSeries *series)
+{
+  TrancheColor none = { 0 };
+
+  g_return_val_if_fail (series != NULL, none);
+  return tranche_color_from_rgb (series->rgb, 1);
 }
 
 guint

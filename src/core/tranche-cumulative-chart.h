@@ -35,7 +35,9 @@ typedef struct
   guint32           investor;      /* TRANCHE_NO_ENTITY for a target's series */
   const char       *name;          /* "OpenAI", or "Microsoft → OpenAI" (NULL for a pair
                                     * not drawn) */
-  TrancheColor      color;
+  guint32           rgb;           /* its colour, 0xRRGGBB, opaque: a TrancheColor would
+                                    * be 28 bytes more for each of a million pairs
+                                    * (tranche_cumulative_series_get_color()) */
   TrancheCurrency   currency;
   guint             band;          /* after layout */
   /* Flags of one bit: there is one of these per investor→target pair, a
@@ -49,6 +51,9 @@ typedef struct
   guint             shown : 1;     /* drawn, and for a pair, TrancheChartOptions.show_pairs
                                     * or `reported` */
 } TrancheCumulativeSeries;
+
+/* The series' colour (its `rgb`, opaque). */
+TrancheColor tranche_cumulative_series_get_color (const TrancheCumulativeSeries *series);
 
 typedef enum
 {
