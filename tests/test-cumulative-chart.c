@@ -576,7 +576,8 @@ test_helio (void)
   const TrancheTimeScale *scale = tranche_chart_frame_get_scale (frame);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  TrancheColor color = tranche_cumulative_chart_get_series (chart, target)->color;
+  TrancheColor color =
+    tranche_cumulative_series_get_color (tranche_cumulative_chart_get_series (chart, target));
   double x0 = tranche_time_scale_day_to_x (scale, tranche_day_from_ymd (2024, 1, 1));
   double y_committed, y_received;
   guint n_on = 0, n_off = 0;

@@ -36,6 +36,7 @@ struct _TrancheEventTable
   guint                scroll_tick;   /* brings the selected row into view once laid out */
   guint                updating : 1;  /* the model is being swapped: ignore selection churn */
   guint                totals_dirty : 1; /* the totals row waits for the table to show */
+  guint                rows_detached : 1; /* the column view waits for the table to show */
   int                  base_widths[N_COLUMNS]; /* the template's, before any text widened them */
 
   GtkScrolledWindow   *scroller;
@@ -131,6 +132,11 @@ scroll_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   if (self->selected >= 0 && find_row (self, (guint) self->selected, &row))
     gtk_widget_activate_action (rows, "list.scroll-to-item", "u", row);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    /* rows given back to the view (attach_rows()): without a row scrolled
+     * to, GTK 4.8 keeps an anchor made before the view had a size, and
+     * the first sort leaves it showing no rows */
+    gtk_widget_activate_action (rows, "list.scroll-to-item", "u", 0);
   self->scroll_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -280,12 +286,38 @@ update_totals (TrancheEventTable *self)
   gtk_widget_set_visible (GTK_WIDGET (self->totals_label), text != NULL);
 }
 
+/* A column view makes widgets for its first couple of hundred rows as soon
+ * as its model changes, shown or not: nine labels a row, bound and
+ * measured, 35 ms of the main thread for a table nobody looks at. So while
+ * the table is hidden, the rows change with no view on them; the view gets
+ * them back when the table is shown, and makes only the rows on screen. */
+static void
+detach_rows (TrancheEventTable *self)
+{
+  if (self->rows_detached || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->rows_detached = TRUE;
+  gtk_column_view_set_model (self->column_view, NULL);
+}
+
+static void
+attach_rows (TrancheEventTable *self)
+{
+  if (!self->rows_detached)
+    return;
+  self->rows_detached = FALSE;
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* the selected row, else the first, once laid out */
+  queue_scroll_to_selected (self);
+}
+
 static void
 tranche_event_table_map (GtkWidget *widget)
 {
   TrancheEventTable *self = TRANCHE_EVENT_TABLE (widget);
 
   GTK_WIDGET_CLASS (tranche_event_table_parent_class)->map (widget);
+  attach_rows (self);
   if (self->totals_dirty)
     update_totals (self);
 }
@@ -300,6 +332,7 @@ update_rows (TrancheEventTable *self,
 {
   int keep = self->selected;
 
+  detach_rows (self);
   self->updating = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (dataset != tranche_event_model_get_dataset (self->events))

@@ -36,6 +36,7 @@ typedef struct
   GtkStringList    *keys;    /* entity ids, kind names or tags */
   GtkCustomFilter  *filter;  /* the popover's own search */
   GtkFilterListModel *filtered;
+  GtkSelectionModel *rows;   /* what the list view shows, while its popover is open */
   GtkSearchEntry   *search;
   GtkListView      *view;
 } FilterMenu;
@@ -246,18 +247,18 @@ update_chips (TrancheFilterBar *self)
 }
 
 /* Rows bound before the filter changed elsewhere (a chip, Clear, the
- * window) show stale checks: give the views their models again. */
+ * window) show stale checks: an open menu's view gets its rows again, a
+ * closed one gets them when it opens (popover_show_cb). */
 static void
 refresh_checks (TrancheFilterBar *self)
 {
   for (Menu menu = 0; menu < N_MENUS; menu++)
     {
       FilterMenu *m = &self->menus[menu];
-      g_autoptr(GtkSelectionModel) model = gtk_list_view_get_model (m->view);
 
-      g_object_ref (model);
       gtk_list_view_set_model (m->view, NULL);
-      gtk_list_view_set_model (m->view, model);
+      if (gtk_widget_get_mapped (GTK_WIDGET (m->view)))
+        gtk_list_view_set_model (m->view, m->rows);
     }
 }
 
@@ -333,6 +334,11 @@ set_menu_keys (FilterMenu *m,
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (m->keys));
 
+  /* A list view makes rows for the first couple of hundred keys as soon as
+   * they change, even in a closed popover: 60 ms of the main thread for a
+   * dataset's investors. It gets its rows back when the menu opens. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (m->view)))
+    gtk_list_view_set_model (m->view, NULL);
   g_ptr_array_add (keys, NULL);
   gtk_string_list_splice (m->keys, 0, n_old, (const char * const *) keys->pdata);
   gtk_widget_set_visible (GTK_WIDGET (m->search), keys->len - 1 > MENU_SEARCH_THRESHOLD);
@@ -432,6 +438,8 @@ popover_show_cb (GtkPopover *popover,
                  FilterMenu *m)
 {
   gtk_editable_set_text (GTK_EDITABLE (m->search), "");
+  if (gtk_list_view_get_model (m->view) == NULL)
+    gtk_list_view_set_model (m->view, m->rows);
   if (gtk_widget_get_visible (GTK_WIDGET (m->search)))
     gtk_widget_grab_focus (GTK_WIDGET (m->search));
 }
@@ -446,7 +454,6 @@ build_menu (TrancheFilterBar *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
   /* Translators: accessible name of a filter menu's list, "Investor choices" */
   g_autofree char *name = g_strdup_printf (_("%s choices"), menu_title (menu));
 
@@ -457,12 +464,12 @@ build_menu (TrancheFilterBar *self,
   m->filter = gtk_custom_filter_new (menu_row_matches_cb, m, NULL);
   m->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (m->keys)),
                                            GTK_FILTER (g_object_ref (m->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (m->filtered)));
+  m->rows = GTK_SELECTION_MODEL (
+    gtk_no_selection_new (G_LIST_MODEL (g_object_ref (m->filtered))));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_check_cb), m);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_check_cb), m);
-  m->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection),
-                                              g_object_ref (factory)));
+  m->view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (m->rows), g_object_ref (factory)));
   gtk_widget_add_css_class (GTK_WIDGET (m->view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (m->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -581,6 +588,7 @@ tranche_filter_bar_dispose (GObject *object)
       g_clear_object (&self->menus[menu].keys);
       g_clear_object (&self->menus[menu].filter);
       g_clear_object (&self->menus[menu].filtered);
+      g_clear_object (&self->menus[menu].rows);
     }
   G_OBJECT_CLASS (tranche_filter_bar_parent_class)->dispose (object);
 }

@@ -155,8 +155,14 @@ session_dataset_changed_cb (TrancheWindow *self)
       g_free (self->stack_page);
       self->stack_page = g_strdup (self->has_dataset ? "dataset" : "empty");
     }
+  else if (self->has_dataset)
+    /* No crossfade into the charts: it draws the whole page into an
+     * offscreen image every frame for a fifth of a second, 100-250 ms of
+     * the main thread at a time with the cairo renderer after a big load. */
+    gtk_stack_set_visible_child_full (self->main_stack, "dataset",
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
   else
-    gtk_stack_set_visible_child_name (self->main_stack, self->has_dataset ? "dataset" : "empty");
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
   /* A first dataset puts the keyboard on the timeline, so arrows step
    * through events at once; a reload leaves the focus where it was. */
   if (!had_dataset && self->has_dataset)

@@ -25,6 +25,7 @@ paint_series (TrancheCumulativeChart *self,
   guint from, to;
   double prev_total, start_x, x_right = plot->x + plot->width;
   gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
+  TrancheColor color = tranche_cumulative_series_get_color (s);
 
   steps = _tranche_cumulative_visible_steps (self, series, &from, &to);
   prev_total = from > 0 ? steps[from - 1].total : 0;
@@ -72,14 +73,14 @@ paint_series (TrancheCumulativeChart *self,
           x1 = tranche_time_scale_day_to_x (scale, steps[j].day);
           cairo_rectangle (cr, x0, y1, x1 - x0, y0 - y1);
         }
-      tranche_draw_set_color (cr, tranche_color_with_alpha (s->color, 0.12));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.12));
       cairo_fill (cr);
       cairo_append_path (cr, outline);
 
       cairo_line_to (cr, x_right + 1, base);
       cairo_line_to (cr, start_x, base);
       cairo_close_path (cr);
-      tranche_draw_set_color (cr, tranche_color_with_alpha (s->color,
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color,
                                                             theme->variant == TRANCHE_THEME_DARK
                                                               ? 0.3 : 0.22));
       cairo_fill (cr);
@@ -94,7 +95,7 @@ paint_series (TrancheCumulativeChart *self,
       double dash[] = { tranche_theme_size (theme, 6), tranche_theme_size (theme, 3) };
       cairo_set_dash (cr, dash, 2, 0);
     }
-  tranche_draw_set_color (cr, s->color);
+  tranche_draw_set_color (cr, color);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
@@ -135,7 +136,7 @@ paint_committed (TrancheCumulativeChart *self,
       /* down (or up) to where the next point has it */
       if (next != NULL && next->outstanding > 0)
         cairo_line_to (cr, x1, series_y (self, s->band, next->received + next->outstanding));
-      tranche_draw_set_color (cr, s->color);
+      tranche_draw_set_color (cr, tranche_cumulative_series_get_color (s));
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
@@ -146,7 +147,7 @@ mark_color (TrancheCumulativeChart      *self,
             const TrancheCumulativeMark *m)
 {
   if (m->series != G_MAXUINT)
-    return series_at (self, m->series)->color;
+    return tranche_cumulative_series_get_color (series_at (self, m->series));
   return tranche_chart_frame_get_theme (self->frame)->neutral;
 }
 

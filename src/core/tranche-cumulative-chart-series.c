@@ -113,15 +113,20 @@ mark_reported_pairs (TrancheCumulativeChart *self)
 static void
 rank_series (TrancheCumulativeChart *self)
 {
-  guint n = self->series->len, n_targets = 0, n_pairs = 0, n_all_targets = 0;
-  g_autofree guint *targets = g_new (guint, MAX (n, 1));
-  g_autofree guint *pairs = g_new (guint, MAX (n, 1));
+  guint n = self->series->len, n_targets, n_pairs, n_all_targets = 0;
+  /* Grown as found: arrays as long as all series would be 15 MB for a
+   * million pairs, when the window's memory peaks. */
+  g_autoptr(GArray) target_array = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) pair_array = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint *targets, *pairs;
 
   for (guint i = 0; i < n; i++)
     {
       if (series_at (self, i)->kind == TRANCHE_SERIES_TARGET)
-        targets[n_targets++] = i;
+        g_array_append_val (target_array, i);
     }
+  targets = (guint *) (gpointer) target_array->data;
+  n_targets = target_array->len;
   g_qsort_with_data (targets, n_targets, sizeof (guint), compare_by_total, self);
   for (guint k = 0; k < n_targets; k++)
     {
@@ -138,14 +143,17 @@ rank_series (TrancheCumulativeChart *self)
         g_hash_table_add (self->drawn_targets, key);
     }
   self->n_hidden_targets = n_all_targets - g_hash_table_size (self->drawn_targets);
+  g_clear_pointer (&target_array, g_array_unref);
 
   for (guint i = 0; i < n; i++)
     {
       TrancheCumulativeSeries *s = series_at (self, i);
       if (s->kind == TRANCHE_SERIES_PAIR
           && g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (s->target + 1)))
-        pairs[n_pairs++] = i;
+        g_array_append_val (pair_array, i);
     }
+  pairs = (guint *) (gpointer) pair_array->data;
+  n_pairs = pair_array->len;
   g_qsort_with_data (pairs, n_pairs, sizeof (guint), compare_by_total, self);
   for (guint k = 0; k < MIN (n_pairs, TRANCHE_CHART_MAX_SERIES); k++)
     {
@@ -165,7 +173,10 @@ rank_series (TrancheCumulativeChart *self)
 static void
 assign_colors (TrancheCumulativeChart *self)
 {
-  guint n = self->series->len;
+  /* Sized by the drawn series, not all of them: with a million pairs these
+   * would be 45 MB at the moment the window's memory peaks. */
+  guint n = self->drawn->len;
+  const guint *drawn = (const guint *) (gpointer) self->drawn->data;
   g_autofree const TrancheEntity **targets = g_new0 (const TrancheEntity *, MAX (n, 1));
   g_autofree const TrancheEntity **investors = g_new0 (const TrancheEntity *, MAX (n, 1));
   g_autofree guint32 *target_colors = g_new0 (guint32, MAX (n, 1));
@@ -174,9 +185,9 @@ assign_colors (TrancheCumulativeChart *self)
   g_autoptr(GHashTable) investor_slot = g_hash_table_new (NULL, NULL);
   guint n_targets = 0, n_investors = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < n; k++)
     {
-      TrancheCumulativeSeries *s = series_at (self, i);
+      TrancheCumulativeSeries *s = series_at (self, drawn[k]);
       GHashTable *slots = s->kind == TRANCHE_SERIES_PAIR ? investor_slot : target_slot;
       guint32 entity = s->kind == TRANCHE_SERIES_PAIR ? s->investor : s->target;
       gpointer key = GUINT_TO_POINTER (entity + 1);
@@ -196,9 +207,9 @@ assign_colors (TrancheCumulativeChart *self)
     }
   tranche_palette_assign (targets, n_targets, target_colors);
   tranche_palette_assign (investors, n_investors, investor_colors);
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < n; k++)
     {
-      TrancheCumulativeSeries *s = series_at (self, i);
+      TrancheCumulativeSeries *s = series_at (self, drawn[k]);
       gboolean pair = s->kind == TRANCHE_SERIES_PAIR;
       guint32 entity = pair ? s->investor : s->target;
       guint slot;
@@ -207,7 +218,7 @@ assign_colors (TrancheCumulativeChart *self)
         continue;
       slot = GPOINTER_TO_UINT (g_hash_table_lookup (pair ? investor_slot : target_slot,
                                                     GUINT_TO_POINTER (entity + 1)));
-      s->color = tranche_color_from_rgb (pair ? investor_colors[slot] : target_colors[slot], 1);
+      s->rgb = pair ? investor_colors[slot] : target_colors[slot];
     }
 }
 

@@ -134,7 +134,7 @@ add_legend (TrancheCumulativeChart *self)
                                       s->kind == TRANCHE_SERIES_PAIR
                                         ? TRANCHE_CHART_SYMBOL_DASHED_LINE
                                         : TRANCHE_CHART_SYMBOL_AREA,
-                                      s->color, s->name);
+                                      tranche_cumulative_series_get_color (s), s->name);
       n_named++;
     }
   if (n_more > 0)
@@ -313,16 +313,20 @@ layout_gaps (TrancheCumulativeChart *self,
     {
       const TrancheGap *gap = tranche_totals_get_gap (self->totals, i);
       guint band = tranche_chart_frame_find_band (self->frame, gap->currency);
-      guint series = _tranche_cumulative_gap_series (self, gap);
+      guint series;
       g_autofree char *text = NULL;
       TrancheCumulativeGap g = { 0 };
       double x;
 
+      /* The cheap tests first: a million events report as many totals, and
+       * finding a gap's series is a search among as many pairs. */
       if (band == G_MAXUINT || gap->day < scale->first || gap->day >= scale->end
-          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1))
-          /* a total of several investors' money has no line to sit on:
-           * the panel and --summary give it */
-          || series == G_MAXUINT || !series_at (self, series)->shown)
+          || !g_hash_table_contains (self->drawn_targets, GUINT_TO_POINTER (gap->target + 1)))
+        continue;
+      series = _tranche_cumulative_gap_series (self, gap);
+      /* a total of several investors' money has no line to sit on: the
+       * panel and --summary give it */
+      if (series == G_MAXUINT || !series_at (self, series)->shown)
         continue;
       x = tranche_time_scale_day_to_x (scale, gap->day);
       add_mark (self, TRANCHE_CUMULATIVE_MARK_REPORTED, series, band, gap->event,
@@ -605,7 +609,7 @@ tranche_cumulative_chart_readout (TrancheChart *chart,
       tranche_chart_readout_add (lines, s->kind == TRANCHE_SERIES_PAIR
                                           ? TRANCHE_CHART_SYMBOL_DASHED_LINE
                                           : TRANCHE_CHART_SYMBOL_AREA,
-                                 s->color, s->name, value, y);
+                                 tranche_cumulative_series_get_color (s), s->name, value, y);
     }
   return lines;
 }
@@ -684,6 +688,15 @@ tranche_cumulative_chart_get_totals (TrancheCumulativeChart *self)
 {
   g_return_val_if_fail (TRANCHE_IS_CUMULATIVE_CHART (self), NULL);
   return self->totals;
+}
+
+TrancheColor
+tranche_cumulative_series_get_color (const TrancheCumulativeSeries *series)
+{
+  TrancheColor none = { 0 };
+
+  g_return_val_if_fail (series != NULL, none);
+  return tranche_color_from_rgb (series->rgb, 1);
 }
 
 guint

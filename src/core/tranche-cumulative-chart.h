@@ -35,18 +35,25 @@ typedef struct
   guint32           investor;      /* TRANCHE_NO_ENTITY for a target's series */
   const char       *name;          /* "OpenAI", or "Microsoft → OpenAI" (NULL for a pair
                                     * not drawn) */
-  TrancheColor      color;
+  guint32           rgb;           /* its colour, 0xRRGGBB, opaque: a TrancheColor would
+                                    * be 28 bytes more for each of a million pairs
+                                    * (tranche_cumulative_series_get_color()) */
   TrancheCurrency   currency;
-  gboolean          no_rate;       /* a currency without a rate: its own band */
   guint             band;          /* after layout */
-  gboolean          drawn;         /* among the TRANCHE_CHART_MAX_SERIES largest targets,
+  /* Flags of one bit: there is one of these per investor→target pair, a
+   * million and more for a million events. */
+  guint             no_rate : 1;   /* a currency without a rate: its own band */
+  guint             drawn : 1;     /* among the TRANCHE_CHART_MAX_SERIES largest targets,
                                     * or pairs of those */
-  gboolean          reported;      /* a pair some source reports a total of (scope
+  guint             reported : 1;  /* a pair some source reports a total of (scope
                                     * investors, one investor): drawn and shown always,
                                     * so the figure sits on its own line */
-  gboolean          shown;         /* drawn, and for a pair, TrancheChartOptions.show_pairs
+  guint             shown : 1;     /* drawn, and for a pair, TrancheChartOptions.show_pairs
                                     * or `reported` */
 } TrancheCumulativeSeries;
+
+/* The series' colour (its `rgb`, opaque). */
+TrancheColor tranche_cumulative_series_get_color (const TrancheCumulativeSeries *series);
 
 typedef enum
 {

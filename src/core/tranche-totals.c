@@ -22,10 +22,11 @@ typedef struct
   guint32 currency_rank;
 } SeriesKey;
 
+/* No SeriesKey of its own: it is the public fields' (entry_key()), and a
+ * million pairs would carry 30 MB of copies. */
 typedef struct
 {
   TrancheSeries pub;
-  SeriesKey     key;
   guint         first_step;
 } SeriesEntry;
 
@@ -53,9 +54,23 @@ G_DEFINE_BOXED_TYPE (TrancheTotals, tranche_totals, tranche_totals_ref, tranche_
  * GHashTable, which would allocate a key per series. */
 typedef struct
 {
-  guint *slots; /* series id + 1; 0 is free */
-  guint  mask;  /* capacity - 1, a power of two */
+  guint          *slots; /* series id + 1; 0 is free */
+  guint           mask;  /* capacity - 1, a power of two */
+  TrancheCurrency main_currency;
 } SeriesIndex;
+
+static SeriesKey
+entry_key (const SeriesEntry *entry,
+           TrancheCurrency    main_currency)
+{
+  SeriesKey key;
+
+  key.target = entry->pub.target;
+  key.kind = entry->pub.kind;
+  key.investor = entry->pub.investor;
+  key.currency_rank = entry->pub.currency == main_currency ? 0 : entry->pub.currency;
+  return key;
+}
 
 static guint
 series_key_hash (const SeriesKey *key)
@@ -93,9 +108,14 @@ series_key_compare (const SeriesKey *a,
 
 static int
 series_entry_compare (gconstpointer a,
-                      gconstpointer b)
+                      gconstpointer b,
+                      gpointer      user_data)
 {
-  return series_key_compare (&((const SeriesEntry *) a)->key, &((const SeriesEntry *) b)->key);
+  TrancheCurrency main_currency = *(const TrancheCurrency *) user_data;
+  SeriesKey ka = entry_key (a, main_currency);
+  SeriesKey kb = entry_key (b, main_currency);
+
+  return series_key_compare (&ka, &kb);
 }
 
 /* Time order inside a series: marker day, then dataset order. */
@@ -128,10 +148,15 @@ series_index_slot (SeriesIndex     *index,
 {
   guint i = series_key_hash (key) & index->mask;
 
-  while (index->slots[i] != 0
-         && !series_key_equal (&g_array_index (entries, SeriesEntry, index->slots[i] - 1).key,
-                               key))
-    i = (i + 1) & index->mask;
+  while (index->slots[i] != 0)
+    {
+      SeriesKey other = entry_key (&g_array_index (entries, SeriesEntry, index->slots[i] - 1),
+                                   index->main_currency);
+
+      if (series_key_equal (&other, key))
+        break;
+      i = (i + 1) & index->mask;
+    }
   return &index->slots[i];
 }
 
@@ -149,7 +174,6 @@ intern_series (SeriesIndex     *index,
   if (*slot != 0)
     return *slot - 1;
 
-  entry.key = *key;
   entry.pub.kind = key->kind;
   entry.pub.target = key->target;
   entry.pub.investor = key->investor;
@@ -165,8 +189,10 @@ intern_series (SeriesIndex     *index,
       index->slots = g_new0 (guint, index->mask + 1);
       for (guint id = 0; id < entries->len; id++)
         {
-          const SeriesKey *k = &g_array_index (entries, SeriesEntry, id).key;
-          *series_index_slot (index, entries, k) = id + 1;
+          SeriesKey k = entry_key (&g_array_index (entries, SeriesEntry, id),
+                                   index->main_currency);
+
+          *series_index_slot (index, entries, &k) = id + 1;
         }
     }
   return entries->len - 1;
@@ -200,7 +226,7 @@ build_series (TrancheTotals *self,
 {
   const TrancheEvent *events = tranche_dataset_get_events (self->dataset);
   guint n_events = tranche_dataset_get_n_events (self->dataset);
-  SeriesIndex ids = { NULL, 255 };
+  SeriesIndex ids = { NULL, 255, tranche_dataset_get_currency (self->dataset) };
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GArray) slot_of = NULL;   /* provisional id -> final index */
   g_autoptr(GArray) series_of = NULL; /* provisional id of every step, in event order */
@@ -257,7 +283,7 @@ build_series (TrancheTotals *self,
   /* Final order of the series, and where each one's slice starts. */
   for (guint s = 0; s < entries->len; s++)
     g_array_index (entries, SeriesEntry, s).first_step = s; /* remember the provisional id */
-  g_array_sort (entries, series_entry_compare);
+  g_array_sort_with_data (entries, series_entry_compare, &ids.main_currency);
   slot_of = g_array_sized_new (FALSE, FALSE, sizeof (guint), entries->len);
   g_array_set_size (slot_of, entries->len);
   fill = g_new (guint, entries->len + 1);
@@ -585,10 +611,12 @@ tranche_totals_find_series (TrancheTotals   *self,
                             TrancheCurrency  currency)
 {
   SeriesKey key = { 0 };
+  TrancheCurrency main_currency;
   guint lo = 0, hi;
 
   g_return_val_if_fail (self != NULL, TRANCHE_TOTALS_NO_SERIES);
 
+  main_currency = tranche_dataset_get_currency (self->dataset);
   key.target = target;
   key.kind = investor == TRANCHE_NO_ENTITY ? TRANCHE_SERIES_TARGET : TRANCHE_SERIES_PAIR;
   key.investor = investor;
@@ -598,7 +626,8 @@ tranche_totals_find_series (TrancheTotals   *self,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      int cmp = series_key_compare (&get_entry (self, mid)->key, &key);
+      SeriesKey other = entry_key (get_entry (self, mid), main_currency);
+      int cmp = series_key_compare (&other, &key);
 
       if (cmp == 0)
         return mid;
@@ -625,7 +654,7 @@ tranche_totals_target_series (TrancheTotals *self,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (get_entry (self, mid)->key.target < target)
+      if (get_entry (self, mid)->pub.target < target)
         lo = mid + 1;
       else
         hi = mid;
@@ -636,7 +665,7 @@ tranche_totals_target_series (TrancheTotals *self,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (get_entry (self, mid)->key.target <= target)
+      if (get_entry (self, mid)->pub.target <= target)
         lo = mid + 1;
       else
         hi = mid;
