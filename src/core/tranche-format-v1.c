@@ -119,8 +119,8 @@ load_citations (Loader          *self,
           continue;
         }
       tranche_v1_collect_members (self, node, members, 3, m,
-                                  _("not a member of a citation in format version 1; "
-                                    "ignored"));
+                                  N_("not a member of a citation in format version 1; "
+                                     "ignored"));
       push_key (self, "source");
       if (m[0] == NULL)
         report (self, TRANCHE_SEVERITY_ERROR, _("missing: a citation needs the id of its "
@@ -296,7 +296,7 @@ event_participant (Loader     *self,
 
   d->any_share = TRUE;
   tranche_v1_collect_members (self, node, members, 3, m,
-                              _("not a member of an investor in format version 1; ignored"));
+                              N_("not a member of an investor in format version 1; ignored"));
   push_key (self, "id");
   if (m[0] == NULL)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: an investor written as an object needs "
@@ -691,7 +691,7 @@ tranche_format_v1_load_event (Loader   *self,
     }
   memset (&d, 0, sizeof d);
   tranche_v1_collect_members (self, node, event_members, N_EVENT_MEMBERS, d.m,
-                              _("not a member of an event in format version 1; ignored"));
+                              N_("not a member of an event in format version 1; ignored"));
 
   for (guint i = 0; i < G_N_ELEMENTS (event_readers); i++)
     {
