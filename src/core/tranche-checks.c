@@ -199,79 +199,69 @@ check_overpaid (Checker *self)
 /* Where money first went into a target, or from an investor into it. */
 typedef struct
 {
-  guint32    target;    /* TRANCHE_NO_ENTITY: an empty slot */
-  guint32    investor;  /* TRANCHE_NO_ENTITY: the target's own */
-  TrancheDay day;       /* marker day */
-  guint32    event;
+  guint32 target;    /* TRANCHE_NO_ENTITY: an empty slot */
+  guint32 investor;  /* TRANCHE_NO_ENTITY: the target's own */
+  guint32 event;     /* the first by marker day, then by place */
 } Entry;
 
 /* The first entry of each (target, investor), by day then event: all that
- * has_money_by() needs. An open-addressing table, not a sorted array of
- * every entry: sorting 1.5 million entries with a comparison function was
- * most of the checks on a million events. */
+ * has_money_by() needs. An open-addressing table sized once for the most
+ * entries there can be, not a sorted array of every entry: sorting 1.5
+ * million entries with a comparison function was most of the checks on a
+ * million events, and the array and qsort's copy of it took more memory. */
 typedef struct
 {
-  Entry *slots;
-  guint  bits;
-  guint  n;
+  TrancheDay *days;   /* by event: the marker day of those noted */
+  Entry      *slots;
+  guint       bits;
 } FirstMoney;
 
-static guint
+static void
+first_money_init (FirstMoney *t,
+                  guint       n_events,
+                  gsize       most)
+{
+  gsize size;
+
+  t->days = g_new (TrancheDay, MAX (n_events, 1));
+  /* at most three quarters full */
+  for (t->bits = 4; ((gsize) 1 << t->bits) / 4 * 3 < most; t->bits++)
+    ;
+  size = (gsize) 1 << t->bits;
+  t->slots = g_new (Entry, size);
+  for (gsize i = 0; i < size; i++)
+    t->slots[i].target = TRANCHE_NO_ENTITY;
+}
+
+static Entry *
 first_money_slot (const FirstMoney *t,
                   guint32           target,
                   guint32           investor)
 {
   guint64 key = (guint64) target << 32 | investor;
-  guint mask = (1u << t->bits) - 1;
-  guint i = (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - t->bits));
+  gsize mask = ((gsize) 1 << t->bits) - 1;
+  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - t->bits));
 
   while (t->slots[i].target != TRANCHE_NO_ENTITY
          && (t->slots[i].target != target || t->slots[i].investor != investor))
     i = (i + 1) & mask;
-  return i;
+  return &t->slots[i];
 }
 
+/* Events come in order: a later one replaces only an earlier day. */
 static void
-first_money_init (FirstMoney *t,
-                  guint       bits)
+first_money_note (FirstMoney *t,
+                  guint32     target,
+                  guint32     investor,
+                  guint32     event,
+                  TrancheDay  day)
 {
-  t->bits = bits;
-  t->n = 0;
-  t->slots = g_new (Entry, 1u << bits);
-  for (guint i = 0; i < 1u << bits; i++)
-    t->slots[i].target = TRANCHE_NO_ENTITY;
-}
+  Entry *slot = first_money_slot (t, target, investor);
 
-/* Entries come in event order: a later one replaces only an earlier day. */
-static void
-first_money_note (FirstMoney  *t,
-                  const Entry *e)
-{
-  Entry *slot;
-
-  g_assert (e->target != TRANCHE_NO_ENTITY);
-  if (t->n + 1 > (1u << t->bits) / 2)
-    {
-      Entry *old = t->slots;
-      guint old_size = 1u << t->bits;
-
-      first_money_init (t, t->bits + 1);
-      for (guint i = 0; i < old_size; i++)
-        if (old[i].target != TRANCHE_NO_ENTITY)
-          {
-            t->slots[first_money_slot (t, old[i].target, old[i].investor)] = old[i];
-            t->n++;
-          }
-      g_free (old);
-    }
-  slot = &t->slots[first_money_slot (t, e->target, e->investor)];
-  if (slot->target == TRANCHE_NO_ENTITY)
-    {
-      *slot = *e;
-      t->n++;
-    }
-  else if (e->day < slot->day)
-    *slot = *e;
+  g_assert (target != TRANCHE_NO_ENTITY);
+  t->days[event] = day;
+  if (slot->target == TRANCHE_NO_ENTITY || day < t->days[slot->event])
+    *slot = (Entry) { target, investor, event };
 }
 
 /* Whether (target, investor) has money at or before (day, event), in the
@@ -283,10 +273,13 @@ has_money_by (const FirstMoney *t,
               TrancheDay        day,
               guint32           event)
 {
-  const Entry *first = &t->slots[first_money_slot (t, target, investor)];
+  const Entry *first = first_money_slot (t, target, investor);
+  TrancheDay first_day;
 
-  return first->target != TRANCHE_NO_ENTITY
-         && (first->day < day || (first->day == day && first->event <= event));
+  if (first->target == TRANCHE_NO_ENTITY)
+    return FALSE;
+  first_day = t->days[first->event];
+  return first_day < day || (first_day == day && first->event <= event);
 }
 
 /* A reported total whose scope has no money by then. Only the targets
@@ -298,6 +291,7 @@ check_scopes (Checker *self)
   guint n = tranche_dataset_get_n_events (ds);
   g_autoptr(GHashTable) reported = g_hash_table_new (NULL, NULL);
   FirstMoney entries;
+  gsize most = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -308,12 +302,21 @@ check_scopes (Checker *self)
   if (g_hash_table_size (reported) == 0)
     return;
 
-  first_money_init (&entries, 10);
+  /* each event that may put money in: its target's own and one per investor */
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, i);
+
+      if (g_hash_table_contains (reported, GUINT_TO_POINTER (event->target + 1))
+          && event->kind != TRANCHE_EVENT_COMMITMENT)
+        most += 1 + event->n_investors;
+    }
+  first_money_init (&entries, n, most);
   for (guint i = 0; i < n; i++)
     {
       const TrancheEvent *event = tranche_dataset_get_event (ds, i);
       g_autoptr(GArray) sums = NULL;
-      Entry e = { event->target, TRANCHE_NO_ENTITY, 0, i };
+      TrancheDay day;
 
       if (!g_hash_table_contains (reported, GUINT_TO_POINTER (event->target + 1))
           || event->kind == TRANCHE_EVENT_COMMITMENT)
@@ -321,13 +324,11 @@ check_scopes (Checker *self)
       sums = tranche_sums_new ();
       if (!tranche_totals_add_event (ds, event, TRANCHE_NO_ENTITY, sums))
         continue;
-      e.day = tranche_date_middle_day (&event->date);
-      first_money_note (&entries, &e);
+      day = tranche_date_middle_day (&event->date);
+      first_money_note (&entries, event->target, TRANCHE_NO_ENTITY, i, day);
       for (guint j = 0; j < event->n_investors; j++)
-        {
-          e.investor = tranche_dataset_event_investor (ds, event, j);
-          first_money_note (&entries, &e);
-        }
+        first_money_note (&entries, event->target, tranche_dataset_event_investor (ds, event, j),
+                          i, day);
     }
 
   for (guint i = 0; i < n; i++)
@@ -363,6 +364,7 @@ check_scopes (Checker *self)
                              event->id, event->title, target_name));
     }
   g_free (entries.slots);
+  g_free (entries.days);
 }
 
 void
