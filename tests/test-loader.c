@@ -758,7 +758,7 @@ test_load_file (void)
   g_assert_cmpstr (tranche_dataset_get_filename (dataset), ==, path);
 }
 
-/* Files over 16 MB take the huge-page read: the same dataset comes out. */
+/* Files over 16 MB take the read into one mapping: the same dataset comes out. */
 static void
 test_big_file (void)
 {

@@ -29,7 +29,6 @@ tranche_allocator_prepare_restart (void)
     return FALSE;
   if (!g_setenv ("G_SLICE", "always-malloc", TRUE))
     return FALSE;
-  g_setenv ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", FALSE);
   return TRUE;
 }
 

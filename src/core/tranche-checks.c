@@ -199,53 +199,87 @@ check_overpaid (Checker *self)
 /* Where money first went into a target, or from an investor into it. */
 typedef struct
 {
-  guint32    target;
-  guint32    investor;  /* TRANCHE_NO_ENTITY: the target's own */
-  TrancheDay day;       /* marker day */
-  guint32    event;
+  guint32 target;    /* TRANCHE_NO_ENTITY: an empty slot */
+  guint32 investor;  /* TRANCHE_NO_ENTITY: the target's own */
+  guint32 event;     /* the first by marker day, then by place */
 } Entry;
 
-static int
-entry_compare (gconstpointer a,
-               gconstpointer b)
+/* The first entry of each (target, investor), by day then event: all that
+ * has_money_by() needs. An open-addressing table sized once for the most
+ * entries there can be, not a sorted array of every entry: sorting 1.5
+ * million entries with a comparison function was most of the checks on a
+ * million events, and the array and qsort's copy of it took more memory. */
+typedef struct
 {
-  const Entry *x = a, *y = b;
+  TrancheDay *days;   /* by event: the marker day of those noted */
+  Entry      *slots;
+  guint       bits;
+} FirstMoney;
 
-  if (x->target != y->target)
-    return x->target < y->target ? -1 : 1;
-  if (x->investor != y->investor)
-    return x->investor < y->investor ? -1 : 1;
-  if (x->day != y->day)
-    return x->day < y->day ? -1 : 1;
-  return x->event < y->event ? -1 : x->event > y->event;
+static void
+first_money_init (FirstMoney *t,
+                  guint       n_events,
+                  gsize       most)
+{
+  gsize size;
+
+  t->days = g_new (TrancheDay, MAX (n_events, 1));
+  /* at most three quarters full */
+  for (t->bits = 4; ((gsize) 1 << t->bits) / 4 * 3 < most; t->bits++)
+    ;
+  size = (gsize) 1 << t->bits;
+  t->slots = g_new (Entry, size);
+  for (gsize i = 0; i < size; i++)
+    t->slots[i].target = TRANCHE_NO_ENTITY;
+}
+
+static Entry *
+first_money_slot (const FirstMoney *t,
+                  guint32           target,
+                  guint32           investor)
+{
+  guint64 key = (guint64) target << 32 | investor;
+  gsize mask = ((gsize) 1 << t->bits) - 1;
+  gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - t->bits));
+
+  while (t->slots[i].target != TRANCHE_NO_ENTITY
+         && (t->slots[i].target != target || t->slots[i].investor != investor))
+    i = (i + 1) & mask;
+  return &t->slots[i];
+}
+
+/* Events come in order: a later one replaces only an earlier day. */
+static void
+first_money_note (FirstMoney *t,
+                  guint32     target,
+                  guint32     investor,
+                  guint32     event,
+                  TrancheDay  day)
+{
+  Entry *slot = first_money_slot (t, target, investor);
+
+  g_assert (target != TRANCHE_NO_ENTITY);
+  t->days[event] = day;
+  if (slot->target == TRANCHE_NO_ENTITY || day < t->days[slot->event])
+    *slot = (Entry) { target, investor, event };
 }
 
 /* Whether (target, investor) has money at or before (day, event), in the
  * order totals read "as of". */
 static gboolean
-has_money_by (GArray     *entries,
-              guint32     target,
-              guint32     investor,
-              TrancheDay  day,
-              guint32     event)
+has_money_by (const FirstMoney *t,
+              guint32           target,
+              guint32           investor,
+              TrancheDay        day,
+              guint32           event)
 {
-  Entry want = { target, investor, -INFINITY, 0 };
-  guint lo = 0, hi = entries->len;
-  const Entry *first;
+  const Entry *first = first_money_slot (t, target, investor);
+  TrancheDay first_day;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (entry_compare (&g_array_index (entries, Entry, mid), &want) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == entries->len)
+  if (first->target == TRANCHE_NO_ENTITY)
     return FALSE;
-  first = &g_array_index (entries, Entry, lo);
-  return first->target == target && first->investor == investor
-         && (first->day < day || (first->day == day && first->event <= event));
+  first_day = t->days[first->event];
+  return first_day < day || (first_day == day && first->event <= event);
 }
 
 /* A reported total whose scope has no money by then. Only the targets
@@ -256,7 +290,8 @@ check_scopes (Checker *self)
   TrancheDataset *ds = self->dataset;
   guint n = tranche_dataset_get_n_events (ds);
   g_autoptr(GHashTable) reported = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) entries = NULL;
+  FirstMoney entries;
+  gsize most = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -267,12 +302,21 @@ check_scopes (Checker *self)
   if (g_hash_table_size (reported) == 0)
     return;
 
-  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  /* each event that may put money in: its target's own and one per investor */
+  for (guint i = 0; i < n; i++)
+    {
+      const TrancheEvent *event = tranche_dataset_get_event (ds, i);
+
+      if (g_hash_table_contains (reported, GUINT_TO_POINTER (event->target + 1))
+          && event->kind != TRANCHE_EVENT_COMMITMENT)
+        most += 1 + event->n_investors;
+    }
+  first_money_init (&entries, n, most);
   for (guint i = 0; i < n; i++)
     {
       const TrancheEvent *event = tranche_dataset_get_event (ds, i);
       g_autoptr(GArray) sums = NULL;
-      Entry e = { event->target, TRANCHE_NO_ENTITY, 0, i };
+      TrancheDay day;
 
       if (!g_hash_table_contains (reported, GUINT_TO_POINTER (event->target + 1))
           || event->kind == TRANCHE_EVENT_COMMITMENT)
@@ -280,15 +324,12 @@ check_scopes (Checker *self)
       sums = tranche_sums_new ();
       if (!tranche_totals_add_event (ds, event, TRANCHE_NO_ENTITY, sums))
         continue;
-      e.day = tranche_date_middle_day (&event->date);
-      g_array_append_val (entries, e);
+      day = tranche_date_middle_day (&event->date);
+      first_money_note (&entries, event->target, TRANCHE_NO_ENTITY, i, day);
       for (guint j = 0; j < event->n_investors; j++)
-        {
-          e.investor = tranche_dataset_event_investor (ds, event, j);
-          g_array_append_val (entries, e);
-        }
+        first_money_note (&entries, event->target, tranche_dataset_event_investor (ds, event, j),
+                          i, day);
     }
-  g_array_sort (entries, entry_compare);
 
   for (guint i = 0; i < n; i++)
     {
@@ -302,7 +343,7 @@ check_scopes (Checker *self)
       target_name = tranche_dataset_get_entity (ds, event->target)->name;
       if (tranche_event_get_scope (event) == TRANCHE_SCOPE_TARGET)
         {
-          if (has_money_by (entries, event->target, TRANCHE_NO_ENTITY, day, i))
+          if (has_money_by (&entries, event->target, TRANCHE_NO_ENTITY, day, i))
             continue;
           /* Translators: %1$s is an event's id, %2$s its title, %3$s a company. */
           warn (self, event, ".cumulative",
@@ -312,7 +353,7 @@ check_scopes (Checker *self)
           continue;
         }
       for (guint j = 0; j < event->n_investors && !any; j++)
-        any = has_money_by (entries, event->target, tranche_dataset_event_investor (ds, event, j),
+        any = has_money_by (&entries, event->target, tranche_dataset_event_investor (ds, event, j),
                             day, i);
       if (any)
         continue;
@@ -322,6 +363,8 @@ check_scopes (Checker *self)
                                "for the company’s own total, add \"scope\": \"target\""),
                              event->id, event->title, target_name));
     }
+  g_free (entries.slots);
+  g_free (entries.days);
 }
 
 void

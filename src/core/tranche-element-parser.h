@@ -5,8 +5,9 @@
  * The loader's first pass knows where each element of the big arrays
  * starts, so runs of elements can be parsed apart, each as a small tree, on
  * as many threads as there are cores, while the elements are handed to one
- * sink in file order: whoever parsed the next run in line converts it, the
- * others go on parsing. Only a run per thread is in memory at a time.
+ * sink in file order: a thread that finds no one converting converts the
+ * runs that are ready, the others go on parsing. Parsing stays at most a
+ * couple of runs per thread ahead of converting, so few trees are in memory.
  */
 #pragma once
 

@@ -118,7 +118,7 @@ tranche_format_v1_load_entity (Loader   *self,
       return;
     }
   tranche_v1_collect_members (self, node, entity_members, N_ENTITY_MEMBERS, m,
-                              _("not a member of an entity in format version 1; ignored"));
+                              N_("not a member of an entity in format version 1; ignored"));
 
   push_key (self, "id");
   id = entity_id (self, m[ENTITY_ID]);
@@ -254,7 +254,7 @@ tranche_format_v1_load_source (Loader   *self,
       return;
     }
   tranche_v1_collect_members (self, node, source_members, N_SOURCE_MEMBERS, m,
-                              _("not a member of a source in format version 1; ignored"));
+                              N_("not a member of a source in format version 1; ignored"));
 
   push_key (self, "id");
   id = source_id (self, m[SOURCE_ID]);

@@ -284,14 +284,15 @@ expect_amount_number (Loader   *self,
   return TRUE;
 }
 
-/* `message` is a whole sentence for each kind of object, for translators. */
+/* `message` is a whole sentence for each kind of object, for translators,
+ * marked with N_(): translated only when said, not once per element. */
 static void
 warn_unknown_member (Loader     *self,
                      const char *name,
                      const char *message)
 {
   push_key (self, name);
-  report (self, TRANCHE_SEVERITY_WARNING, "%s", message);
+  report (self, TRANCHE_SEVERITY_WARNING, "%s", _(message));
   pop (self);
 }
 
@@ -307,8 +308,8 @@ tranche_v1_lookup_name (const char         *name,
 }
 
 /* Sorts an object's members into `found` by their index in `names`; members
- * the format does not know get the warning `unknown`, which names what they
- * are in. */
+ * the format does not know get the warning `unknown` (untranslated, marked
+ * with N_()), which names what they are in. */
 void
 tranche_v1_collect_members (Loader             *self,
                             JsonNode           *node,
@@ -605,8 +606,8 @@ tranche_v1_parse_money (Loader         *self,
       if (k < 0 || (k == MONEY_BASIS && kind != TRANCHE_V1_MONEY_VALUATION))
         warn_unknown_member (self, name,
                              kind == TRANCHE_V1_MONEY_VALUATION
-                             ? _("not a member of a valuation in format version 1; ignored")
-                             : _("not a member of an amount in format version 1; ignored"));
+                             ? N_("not a member of a valuation in format version 1; ignored")
+                             : N_("not a member of an amount in format version 1; ignored"));
       else
         d.m[k] = value;
     }

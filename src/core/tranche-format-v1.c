@@ -119,8 +119,8 @@ load_citations (Loader          *self,
           continue;
         }
       tranche_v1_collect_members (self, node, members, 3, m,
-                                  _("not a member of a citation in format version 1; "
-                                    "ignored"));
+                                  N_("not a member of a citation in format version 1; "
+                                     "ignored"));
       push_key (self, "source");
       if (m[0] == NULL)
         report (self, TRANCHE_SEVERITY_ERROR, _("missing: a citation needs the id of its "
@@ -145,6 +145,9 @@ load_citations (Loader          *self,
 }
 
 /* What reading one event collects before it is built. */
+/* elements of an event's arrays kept in its draft */
+#define DRAFT_HERE 8
+
 typedef struct
 {
   JsonNode         *m[N_EVENT_MEMBERS];
@@ -160,7 +163,33 @@ typedef struct
   guint             n_citations;
   const char      **tags;
   guint             n_tags;
+  /* Most events have a few investors, citations and tags: their arrays
+   * live here then, not in four allocations per event. */
+  const char       *investor_ids_here[DRAFT_HERE];
+  TrancheShare      shares_here[DRAFT_HERE];
+  TrancheCitation   citations_here[DRAFT_HERE];
+  const char       *tags_here[DRAFT_HERE];
 } EventDraft;
+
+/* `n` zeroed elements of `size` bytes: `here` when they fit in DRAFT_HERE,
+ * else allocated; draft_array_free() takes either. */
+static gpointer
+draft_array (gpointer here,
+             guint    n,
+             gsize    size)
+{
+  if (n <= DRAFT_HERE)
+    return memset (here, 0, MAX (n, 1) * size);
+  return g_malloc0_n (n, size);
+}
+
+static void
+draft_array_free (gpointer array,
+                  gpointer here)
+{
+  if (array != here)
+    g_free (array);
+}
 
 static void
 event_id (Loader     *self,
@@ -296,7 +325,7 @@ event_participant (Loader     *self,
 
   d->any_share = TRUE;
   tranche_v1_collect_members (self, node, members, 3, m,
-                              _("not a member of an investor in format version 1; ignored"));
+                              N_("not a member of an investor in format version 1; ignored"));
   push_key (self, "id");
   if (m[0] == NULL)
     report (self, TRANCHE_SEVERITY_ERROR, _("missing: an investor written as an object needs "
@@ -336,8 +365,8 @@ event_investors (Loader     *self,
   if (array == NULL)
     return;
   d->n_investors = json_array_get_length (array);
-  d->investor_ids = g_new0 (const char *, MAX (d->n_investors, 1));
-  d->shares = g_new0 (TrancheShare, MAX (d->n_investors, 1));
+  d->investor_ids = draft_array (d->investor_ids_here, d->n_investors, sizeof (const char *));
+  d->shares = draft_array (d->shares_here, d->n_investors, sizeof (TrancheShare));
   for (guint i = 0; i < d->n_investors; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -516,7 +545,7 @@ event_sources (Loader     *self,
   if (array == NULL)
     return;
   d->n_citations = json_array_get_length (array);
-  d->citations = g_new0 (TrancheCitation, MAX (d->n_citations, 1));
+  d->citations = draft_array (d->citations_here, d->n_citations, sizeof (TrancheCitation));
   load_citations (self, array, d->citations);
 }
 
@@ -531,7 +560,7 @@ event_tags (Loader     *self,
   if ((array = tranche_v1_expect_array (self, d->m[EVENT_TAGS], "[\"ai\", \"cloud\"]")) == NULL)
     return;
   d->n_tags = json_array_get_length (array);
-  d->tags = g_new0 (const char *, MAX (d->n_tags, 1));
+  d->tags = draft_array (d->tags_here, d->n_tags, sizeof (const char *));
   for (guint i = 0; i < d->n_tags; i++)
     {
       push_index (self, i);
@@ -545,7 +574,9 @@ static void
 build_event (Loader     *self,
              EventDraft *d)
 {
-  g_autofree guint32 *investors = g_new (guint32, MAX (d->n_investors, 1));
+  guint32 investors_here[DRAFT_HERE];
+  guint32 *investors = d->n_investors <= DRAFT_HERE ? investors_here
+                                                   : g_new (guint32, d->n_investors);
 
   d->event.target = TRANCHE_NO_ENTITY;
   if (d->target != NULL)
@@ -582,6 +613,8 @@ build_event (Loader     *self,
   tranche_dataset_builder_set_event_fulfils (self->builder, d->fulfils);
   /* the checks run on the dataset name events by their place in the file */
   g_array_append_val (self->file_index, self->path[1].index);
+  if (investors != investors_here)
+    g_free (investors);
 }
 
 typedef void (*EventMemberFunc) (Loader     *self,
@@ -689,9 +722,10 @@ tranche_format_v1_load_event (Loader   *self,
       tranche_dataset_builder_add_skipped (self->builder);
       return;
     }
-  memset (&d, 0, sizeof d);
+  /* the arrays kept here are zeroed as they are used */
+  memset (&d, 0, G_STRUCT_OFFSET (EventDraft, investor_ids_here));
   tranche_v1_collect_members (self, node, event_members, N_EVENT_MEMBERS, d.m,
-                              _("not a member of an event in format version 1; ignored"));
+                              N_("not a member of an event in format version 1; ignored"));
 
   for (guint i = 0; i < G_N_ELEMENTS (event_readers); i++)
     {
@@ -705,10 +739,10 @@ tranche_format_v1_load_event (Loader   *self,
     tranche_dataset_builder_add_skipped (self->builder);
   else
     build_event (self, &d);
-  g_free (d.investor_ids);
-  g_free (d.shares);
-  g_free (d.citations);
-  g_free (d.tags);
+  draft_array_free (d.investor_ids, d.investor_ids_here);
+  draft_array_free (d.shares, d.shares_here);
+  draft_array_free (d.citations, d.citations_here);
+  draft_array_free (d.tags, d.tags_here);
 }
 
 /* Third pass: the root's own members */
