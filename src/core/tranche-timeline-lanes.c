@@ -600,8 +600,10 @@ tranche_timeline_lanes_unfiltered_height (TrancheTimelineLayout *self,
     capacity = (guint) floor (height / (SCROLLED_ROW * min_height));
   else if (self->scroll_lanes)
     capacity = (guint) floor (height / min_height);
-  else
+  else if (rows <= 2 * floor (height / compact_row_height (self)))
     capacity = (guint) floor (height / compact_row_height (self));
+  else
+    capacity = (guint) floor (height / min_height);
   return height / CLAMP (capacity, 1, rows);
 }
 
@@ -629,7 +631,11 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
   g_assert (self != NULL);
 
   choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
-  if (!self->scroll_lanes && self->lanes->len < self->n_rows)
+  /* One-line rows when they show most lanes; past that (hundreds of
+   * lanes) folding can't be helped, and two-line rows with their totals
+   * say more about the lanes they keep. */
+  if (!self->scroll_lanes && self->lanes->len < self->n_rows
+      && self->n_rows <= 2 * floor (height / compact_row_height (self)))
     {
       min_height = compact_row_height (self);
       choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
