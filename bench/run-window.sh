@@ -43,7 +43,7 @@ echo "  window: first frame $(stats first_frame_s "$tmp/window") s," \
   "(after the first frame $(stats stall_after_ms "$tmp/window") ms;" \
   "its own work at most $(stats busy_ms "$tmp/window") ms of CPU:" \
   "$(stats swap_cpu_ms "$tmp/window") ms taking the dataset," \
-  "$(stats frame_cpu_ms "$tmp/window") ms the first frame)," \
+  "$(stats frame_cpu_ms "$tmp/window") ms the frames up to both charts, a view a frame)," \
   "peak $(stats peak_rss_mib "$tmp/window") MiB"
 echo "  --check: $(stats seconds "$tmp/check") s, peak $(stats peak_rss_mib "$tmp/check") MiB"
 awk -v wt="$(median first_frame_s "$tmp/window")" -v ct="$(median seconds "$tmp/check")" \

@@ -14,6 +14,7 @@
 
 #include "tranche-chart-options.h"
 #include "tranche-chart-view.h"
+#include "tranche-frame-budget.h"
 #include "tranche-app-enums.h"
 #include "tranche-chart.h"
 #include "tranche-cumulative-chart.h"
@@ -45,6 +46,9 @@ struct _TrancheChartView
   gboolean                drawn;
 
   TrancheChart           *chart;       /* of the kind */
+  /* The dataset the chart was last laid out for (compared, never read):
+   * a large one's first layout waits for a frame's budget. */
+  TrancheDataset         *laid_out;
   /* The chart as last painted, without the crosshair: a pointer move
    * paints only the crosshair over it. */
   GskRenderNode          *chart_node;
@@ -190,6 +194,22 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
       return;
     }
 
+  /* A large dataset's first layout and paint take tens of milliseconds:
+   * one view a frame does it (tranche-frame-budget.c). */
+  if (self->laid_out != self->dataset
+      && tranche_dataset_get_n_events (self->dataset) >= TRANCHE_FRAME_BUDGET_MIN_EVENTS
+      && !tranche_frame_budget_take (widget))
+    {
+      self->drawn = FALSE;
+      g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      tranche_draw_set_color (cr, self->theme.background);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      tranche_frame_budget_come_back (widget);
+      return;
+    }
+  self->laid_out = self->dataset;
   self->drawn_scale = scale;
   self->drawn = TRUE;
   /* Both do nothing unless the data, size, range or theme changed. The

@@ -25,6 +25,7 @@ struct _TrancheTimelineView
   GSignalGroup          *session_signals;
   GBindingGroup         *session_bindings;
   TrancheDataset        *dataset;
+  TrancheDataset        *laid_out;       /* last laid out (compared, never read) */
   GBytes                *mask;
   TrancheViewport       *viewport;
   TrancheTimelineLayout *layout;

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "tranche-draw.h"
+#include "tranche-frame-budget.h"
 #include "tranche-enums.h"
 #include "tranche-mask.h"
 #include "tranche-session.h"
@@ -502,18 +503,27 @@ tranche_timeline_view_snapshot (GtkWidget   *widget,
   TrancheTimeScale scale;
   const TrancheRect *plot;
   TrancheDay pointer_day;
+  gboolean deferred;
 
   if (width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->dataset == NULL || !current_scale (self, &scale))
+  /* A large dataset's first layout waits for the frame's budget, as the
+   * charts' do (tranche-frame-budget.c); the timeline, drawn first, gets it. */
+  deferred = self->dataset != NULL && self->laid_out != self->dataset
+             && tranche_dataset_get_n_events (self->dataset) >= TRANCHE_FRAME_BUDGET_MIN_EVENTS
+             && !tranche_frame_budget_take (widget);
+  if (deferred)
+    tranche_frame_budget_come_back (widget);
+  if (self->dataset == NULL || deferred || !current_scale (self, &scale))
     {
       tranche_draw_set_color (cr, self->theme.background);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
     }
+  self->laid_out = self->dataset;
 
   tranche_timeline_layout_update (self->layout, width, height, scale.first, scale.end);
   plot = tranche_timeline_layout_get_plot (self->layout);
