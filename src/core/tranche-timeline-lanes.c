@@ -570,10 +570,10 @@ tranche_timeline_lanes_min_height (TrancheTimelineLayout *self,
 }
 
 /* A lane's least height in a scene that can't scroll (an export, a slide)
- * when two-line rows would fold lanes away: its title's one line and a
- * little air. Its subtitle goes (lay_out_headers) and its labels take one
- * line beside their markers — a row of every investor reads better than
- * "8 more lanes". */
+ * when two-line rows would fold lanes away and one-line rows show most of
+ * them: its title's one line and a little air. Its subtitle goes
+ * (lay_out_headers) and its labels take one line beside their markers — a
+ * row of every investor reads better than "8 more lanes". */
 static double
 compact_row_height (TrancheTimelineLayout *self)
 {

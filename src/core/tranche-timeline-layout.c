@@ -542,8 +542,6 @@ layout_title (TrancheTimelineLayout      *self,
   *y += h + S (self, 18);
 }
 
-/* The plot between the title (ending at `top`) and the axis, with room
- * under the axis for a legend of `legend_height`. */
 /* Rows of tick labels the axis keeps room for: the window keeps two, so
  * its lanes don't jump when zooming adds the months' row; a scene that
  * can't scroll gives an unused row to its lanes. */
@@ -553,6 +551,8 @@ axis_rows (TrancheTimelineLayout *self)
   return self->scroll_lanes ? 2 : MAX (tranche_ticks_get_n_rows (self->ticks), 1);
 }
 
+/* The plot between the title (ending at `top`) and the axis, with room
+ * under the axis for a legend of `legend_height`. */
 static void
 place_plot (TrancheTimelineLayout      *self,
             const TrancheTimelineFrame *frame,
