@@ -516,7 +516,8 @@ place_label (TrancheTimelineLayout *self,
              double                 gap,
              double                 max_width,
              guint                 *leaders,
-             guint                 *unlabelled)
+             guint                 *unlabelled,
+             double                *unlabelled_x)
 {
   TrancheTimelineLabel label = { 0 };
   g_auto(LabelText) t = { 0 };
@@ -541,7 +542,8 @@ place_label (TrancheTimelineLayout *self,
            && choose_label (self, markers_only, lines, &band, &a, &t, gap, max_width, leaders,
                             &label)))
     {
-      unlabelled[slot]++;
+      if (unlabelled[slot]++ == 0 || a.x < unlabelled_x[slot])
+        unlabelled_x[slot] = a.x;
       return;
     }
   add_label_obstacle (self, placer, lines, &label);
@@ -549,11 +551,14 @@ place_label (TrancheTimelineLayout *self,
 }
 
 /* A lane whose labels did not all find room says how many are missing,
- * in a badge at the plot's right end inside the lane (hover shows them). */
+ * in a badge at the plot's right end inside the lane, else beside the
+ * first marker left unlabelled, else at the left end (hover shows them):
+ * never far from them at the other end of the lane when there's room. */
 static void
 place_badges (TrancheTimelineLayout *self,
               TrancheLabelPlacer    *placer,
-              const guint           *unlabelled)
+              const guint           *unlabelled,
+              const double          *unlabelled_x)
 {
   for (guint slot = 0; slot < self->lanes->len; slot++)
     {
@@ -575,13 +580,21 @@ place_badges (TrancheTimelineLayout *self,
       tranche_draw_get_text_size (label.layout, &w, &h);
       if (h > lane->height)
         continue;
-      /* At the right end, else the left, at the lane's top, middle or bottom. */
-      for (guint k = 0; k < 6; k++)
+      /* At the right end, beside the first unlabelled marker (after it,
+       * then before it), else the left end; at the lane's top, middle or
+       * bottom. */
+      for (guint k = 0; k < 12; k++)
         {
+          double xs[] = {
+            self->plot.x + self->plot.width - w - S (self, 4),
+            unlabelled_x[slot] + S (self, 14),
+            unlabelled_x[slot] - S (self, 14) - w,
+            self->plot.x + S (self, 4),
+          };
+
           y = k % 3 == 0 ? lane->y + S (self, 2)
             : k % 3 == 1 ? lane->y + (lane->height - h) / 2 : lane->y + lane->height - h - S (self, 2);
-          label.rect = (TrancheRect) { k < 3 ? self->plot.x + self->plot.width - w - S (self, 4)
-                                             : self->plot.x + S (self, 4), y, w, h };
+          label.rect = (TrancheRect) { xs[k / 3], y, w, h };
           if (tranche_label_placer_is_free (placer, &label.rect, NAN, NAN))
             {
               tranche_label_placer_add_rect (placer, &label.rect);
@@ -706,6 +719,7 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   g_autoptr(TrancheLabelPlacer) markers_only = NULL;
   g_autoptr(GArray) requests = NULL;
   g_autofree guint *unlabelled = g_new0 (guint, MAX (self->lanes->len, 1));
+  g_autofree double *unlabelled_x = g_new0 (double, MAX (self->lanes->len, 1));
   guint leaders = MAX_LEADERS;
   double gap = S (self, 4);
   double max_width = MIN (S (self, 380), self->plot.width / 2.5);
@@ -733,6 +747,6 @@ tranche_timeline_labels_place (TrancheTimelineLayout *self)
   requests = collect_requests (self);
   for (guint i = 0; i < MIN (requests->len, MAX_LABEL_TRIES); i++)
     place_label (self, placer, lines, markers_only, &g_array_index (requests, LabelRequest, i),
-                 gap, max_width, &leaders, unlabelled);
-  place_badges (self, placer, unlabelled);
+                 gap, max_width, &leaders, unlabelled, unlabelled_x);
+  place_badges (self, placer, unlabelled, unlabelled_x);
 }
