@@ -604,7 +604,8 @@ tranche_chart_stack_layout (TrancheChartStack *self,
 
       if (self->views != TRANCHE_STACK_TIMELINE && extra > 0)
         {
-          double need = tranche_timeline_layout_get_lane_shortfall (self->timeline, 1.0);
+          /* what one-line rows need: the charts keep the rest */
+          double need = tranche_timeline_layout_get_least_lane_shortfall (self->timeline);
 
           place_views (self, width, top, bottom, TIMELINE_WEIGHT,
                        need > 0 ? need + S (self, 2) : 0, extra + S (self, 2));

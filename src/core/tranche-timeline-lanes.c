@@ -607,13 +607,18 @@ tranche_timeline_lanes_unfiltered_height (TrancheTimelineLayout *self,
   return height / CLAMP (capacity, 1, rows);
 }
 
+double
+tranche_timeline_lanes_least_height (TrancheTimelineLayout *self,
+                                     guint                  n_lanes)
+{
+  return n_lanes * (self->scroll_lanes ? min_row_height (self) : compact_row_height (self));
+}
+
 gboolean
 tranche_timeline_lanes_fit (TrancheTimelineLayout *self,
                             double                 height)
 {
-  double row = self->scroll_lanes ? min_row_height (self) : compact_row_height (self);
-
-  return self->n_rows * row <= height;
+  return tranche_timeline_lanes_least_height (self, self->n_rows) <= height;
 }
 
 /* The lanes that fit in `height` from `top`, with their headers. Only lanes
@@ -630,6 +635,7 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
 
   g_assert (self != NULL);
 
+  self->compact_rows = FALSE;
   choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
   /* One-line rows when they show most lanes; past that (hundreds of
    * lanes) folding can't be helped, and two-line rows with their totals
@@ -638,6 +644,7 @@ tranche_timeline_lanes_build (TrancheTimelineLayout      *self,
       && self->n_rows <= 2 * floor (height / compact_row_height (self)))
     {
       min_height = compact_row_height (self);
+      self->compact_rows = TRUE;
       choose_lanes (self, (guint) MAX (1, floor (height / min_height)));
     }
   /* Rows that scroll anyway needn't be squeezed: they get room for a label

@@ -62,6 +62,7 @@ struct _TrancheTimelineLayout
   TrancheLaneMode        scale_mode;   /* the mode scale_rows was counted in */
   guint                  scale_rows;   /* rows of the unfiltered dataset (lanes, news) */
   double                 scale_weight; /* their weights' sum (tranche_timeline_lanes_weight()) */
+  gboolean               compact_rows; /* lanes on one line each (an export, a slide) */
   double                 scale_r_max;  /* the unfiltered scene's r_max, 0 before one */
   double                 scale_r_width, scale_r_height; /* that scene's size */
 
@@ -145,6 +146,10 @@ double       tranche_timeline_lanes_weight     (TrancheLaneKind             kind
  * what marker sizes are fitted to, whatever the filter. */
 double       tranche_timeline_lanes_unfiltered_height (TrancheTimelineLayout *self,
                                                        double                 height);
+/* The height of `n_lanes` rows at the least the scene allows: two lines
+ * in a scrolling scene, one in an export or a slide. */
+double       tranche_timeline_lanes_least_height (TrancheTimelineLayout *self,
+                                                  guint                  n_lanes);
 /* Whether every row fits in `height` at the least the scene allows. */
 gboolean     tranche_timeline_lanes_fit        (TrancheTimelineLayout      *self,
                                                 double                      height);

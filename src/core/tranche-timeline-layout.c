@@ -432,6 +432,15 @@ tranche_timeline_layout_get_lane_shortfall (TrancheTimelineLayout *self,
               - self->plot.height, 0);
 }
 
+double
+tranche_timeline_layout_get_least_lane_shortfall (TrancheTimelineLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  if (self->dataset == NULL || self->n_rows == 0)
+    return 0;
+  return MAX (tranche_timeline_lanes_least_height (self, self->n_rows) - self->plot.height, 0);
+}
+
 gboolean
 tranche_timeline_layout_lanes_fit (TrancheTimelineLayout *self)
 {

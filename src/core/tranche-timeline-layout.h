@@ -243,6 +243,10 @@ double                 tranche_timeline_layout_get_lane_shortfall (TrancheTimeli
  * height the scene allows (two lines in a scrolling scene, one in an
  * export or a slide), so none needs folding. */
 gboolean               tranche_timeline_layout_lanes_fit (TrancheTimelineLayout *self);
+/* After an update: how much taller the plot would have to be for every
+ * lane row to fit at that least height (0 when they do). */
+double                 tranche_timeline_layout_get_least_lane_shortfall
+                                                              (TrancheTimelineLayout *self);
 /* Lanes shown first and never folded, in this order, by their keys
  * (tranche_timeline_layout_get_lane_key()); NULL for none. */
 void                   tranche_timeline_layout_set_pinned_lanes (TrancheTimelineLayout *self,
