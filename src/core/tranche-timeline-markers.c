@@ -417,6 +417,9 @@ tranche_timeline_markers_fit_radii (TrancheTimelineLayout *self)
 
   if (self->lanes->len > 0)
     {
+      /* One-line rows put labels beside markers, not above them: markers
+       * may fill more of the row, or sizes would barely differ. */
+      double fill = self->compact_rows ? 0.45 : 0.3;
       double lane_height = 0, unfiltered;
 
       for (guint i = 0; i < self->lanes->len; i++)
@@ -430,20 +433,21 @@ tranche_timeline_markers_fit_radii (TrancheTimelineLayout *self)
       if (tranche_lane_index_get_scale_max (self->index) >= 0)
         {
           /* unfiltered: remembered for the filters to come at this size */
-          self->r_max = CLAMP (lane_height * 0.3, S (self, 6), S (self, 38));
+          self->r_max = CLAMP (lane_height * fill, S (self, 6), S (self, 38));
           self->scale_r_max = self->r_max;
           self->scale_r_width = self->width;
           self->scale_r_height = self->height;
         }
       else if (self->scale_r_max > 0 && self->scale_r_width == self->width
                && self->scale_r_height == self->height)
-        self->r_max = MIN (self->scale_r_max, MAX (lane_height * 0.3, S (self, 6)));
+        self->r_max = MIN (self->scale_r_max, MAX (lane_height * fill, S (self, 6)));
       else
         {
           /* filtered from the start, or since resized: the unfiltered
            * lanes' height worked out */
           unfiltered = tranche_timeline_lanes_unfiltered_height (self, self->plot.height);
-          self->r_max = CLAMP (MIN (lane_height, unfiltered) * 0.3, S (self, 6), S (self, 38));
+          self->r_max = CLAMP (MIN (lane_height, unfiltered) * fill, S (self, 6),
+                               S (self, 38));
         }
     }
   self->r_unknown = MAX (self->r_max * 0.42, S (self, 7));
