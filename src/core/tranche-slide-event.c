@@ -138,7 +138,8 @@ name_cost (TrancheTimelineLayout *layout,
       double rr = MAX (m->radius, m->flags & TRANCHE_MARKER_RANGE ? m->radius_max : 0);
       TrancheRect box = { m->x - rr, m->y - rr, 2 * rr, 2 * rr };
 
-      cost += overlap_area (r, &box);
+      /* a name over a marker hides a figure; over a bar, only a stretch of it */
+      cost += 50 * overlap_area (r, &box);
       if (m->flags & TRANCHE_MARKER_SPAN)
         {
           TrancheRect bar = { m->span_x0, m->y - 4, m->span_x1 - m->span_x0, 8 };
@@ -156,8 +157,14 @@ name_cost (TrancheTimelineLayout *layout,
   return cost;
 }
 
-/* Each lane's name inside its band, over a veil of the background: in the
- * corner of the band where it covers least, the top left first. */
+/* Candidate places of a lane's name besides the band's corners: along its
+ * top edge, from the left, so a one-line lane whose ends are taken (a
+ * marker at the left edge, a badge at the right) still finds a gap. */
+#define NAME_STEPS 24
+
+/* Each lane's name inside its band, over a veil of the background: where
+ * it covers least, the band's top left first, then its other corners, then
+ * along its top. */
 static void
 paint_lane_names (cairo_t               *cr,
                   const TrancheTheme    *theme,
@@ -174,7 +181,7 @@ paint_lane_names (cairo_t               *cr,
     {
       const TrancheTimelineLane *lane = tranche_timeline_layout_get_lane (layout, i);
       g_autoptr(PangoLayout) name = NULL;
-      TrancheRect corners[4], box;
+      TrancheRect corners[4 + NAME_STEPS], box;
       double w, h, box_w, best;
 
       if (lane->title == NULL)
@@ -190,6 +197,11 @@ paint_lane_names (cairo_t               *cr,
       corners[2].y = lane->y + lane->height - h - 6 * s;
       corners[3] = corners[2];
       corners[3].x = corners[1].x;
+      for (guint k = 0; k < NAME_STEPS; k++)
+        {
+          corners[4 + k] = corners[0];
+          corners[4 + k].x = x + (plot->x + plot->width - box_w - x) * (k + 1) / (NAME_STEPS + 1);
+        }
       box = corners[0];
       best = G_MAXDOUBLE;
       for (guint c = 0; c < G_N_ELEMENTS (corners) && best > 0; c++)
