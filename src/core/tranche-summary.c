@@ -232,11 +232,16 @@ tranche_summary_get_lines (TrancheTotals *totals,
 
 /* A percentage to a reader: a tenth under 1%, whole above. */
 static char *
-format_percent (double fraction)
+format_percent (double   fraction,
+                gboolean up)
 {
   double percent = fraction * 100;
+  /* A bound is rounded away from the share, never past it: "≥ 2.5%" read
+   * as "≥ 3%" claimed more than the file says. Tenths below 1%. */
+  double unit = percent > 0 && percent < 0.95 ? 0.1 : 1;
+  double rounded = (up ? ceil (percent / unit - 1e-9) : floor (percent / unit + 1e-9)) * unit;
 
-  return g_strdup_printf (percent > 0 && percent < 0.95 ? "%.1f" : "%.0f", percent);
+  return g_strdup_printf (unit < 1 ? "%.1f" : "%.0f", rounded);
 }
 
 char *
@@ -251,11 +256,11 @@ tranche_summary_format_share (const TrancheSummaryLine *line)
     /* Translators: an investor's share of the money received, when the
      * amounts known can't say it */
     return g_strdup (C_("share", "unknown"));
-  low = format_percent (line->share_min);
+  low = format_percent (line->share_min, FALSE);
   if (isinf (line->share_max))
     /* Translators: a share of the money received at least this, "≥ 2%" */
     return g_strdup_printf (C_("share", "≥ %s%%"), low);
-  high = format_percent (line->share_max);
+  high = format_percent (line->share_max, TRUE);
   if (strcmp (low, high) == 0)
     /* Translators: a share of the money received, "38%" */
     return g_strdup_printf (C_("share", "%s%%"), low);
