@@ -437,9 +437,9 @@ tranche_slide_paint_summary (TrancheSlidePainter *self,
       g_string_append_c (note, ' ');
     }
   /* Translators: under the summary table */
-  g_string_append (note, _("Shares are of the money received whose amount is known, a range "
-                           "when amounts are; “≥” when the investor's own amount is "
-                           "undisclosed."));
+  g_string_append (note, _("A share is the investor's money against all the company "
+                           "received: a range when that total is one, “≥” when some of "
+                           "the investor's own money is undisclosed."));
   {
     g_autoptr(PangoLayout) layout = tranche_slide_text (context, theme, note->str,
                                                         theme->small_size, FALSE,
