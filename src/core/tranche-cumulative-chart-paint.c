@@ -10,6 +10,20 @@
 #include "tranche-cumulative-chart-private.h"
 #include "tranche-draw.h"
 
+/* Diagonal lines across `area` (the path for a clipped fill). */
+static void
+hatch (cairo_t           *cr,
+       const TrancheRect *area,
+       double             gap)
+{
+  cairo_new_path (cr);
+  for (double x = area->x - area->height; x < area->x + area->width; x += gap)
+    {
+      cairo_move_to (cr, x, area->y + area->height);
+      cairo_line_to (cr, x + area->height, area->y);
+    }
+}
+
 static void
 paint_series (TrancheCumulativeChart *self,
               cairo_t                *cr,
@@ -75,6 +89,35 @@ paint_series (TrancheCumulativeChart *self,
         }
       tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.12));
       cairo_fill (cr);
+      cairo_append_path (cr, outline);
+
+      /* After an "up to" round the total is a range: a hatched band from
+       * the line (the sum of minimums) up to the sum of maximums, so a
+       * reported figure inside the range reads as agreeing. An unbounded
+       * maximum ("at least") draws none. */
+      cairo_new_path (cr);
+      for (guint j = from; j < to; j++)
+        {
+          double x0 = tranche_time_scale_day_to_x (scale, steps[j].day);
+          double x1 = j + 1 < to ? tranche_time_scale_day_to_x (scale, steps[j + 1].day)
+                                 : x_right + 1;
+
+          if (!isfinite (steps[j].total_max) || !(steps[j].total_max > steps[j].total))
+            continue;
+          cairo_rectangle (cr, x0, series_y (self, s->band, steps[j].total_max), x1 - x0,
+                           series_y (self, s->band, steps[j].total)
+                           - series_y (self, s->band, steps[j].total_max));
+        }
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.1));
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      cairo_clip (cr);
+      hatch (cr, plot, tranche_theme_size (theme, 7));
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.35));
+      cairo_set_line_width (cr, tranche_theme_size (theme, 1));
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_new_path (cr);
       cairo_append_path (cr, outline);
 
       cairo_line_to (cr, x_right + 1, base);

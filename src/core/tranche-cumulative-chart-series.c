@@ -298,6 +298,9 @@ survey_drawn (TrancheCumulativeChart *self)
       /* extent_for() may grow the array: take the pointer once, after. */
       e = extent_for (self, s->currency);
       e->hi = MAX (e->hi, ts->total);
+      /* the most the total can be, drawn as a band above the line */
+      if (isfinite (ts->total_max))
+        e->hi = MAX (e->hi, ts->total_max);
       {
         guint from = self->committed->len;
 

@@ -117,12 +117,18 @@ add_legend (TrancheCumulativeChart *self)
   TrancheColor neutral = tranche_chart_frame_get_theme (self->frame)->neutral;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_named = 0, n_more = 0;
+  gboolean any_range = FALSE;
 
   for (guint k = 0; k < self->drawn->len; k++)
     {
       guint i = g_array_index (self->drawn, guint, k);
       TrancheCumulativeSeries *s = series_at (self, i);
+      guint from, to;
+      const TrancheStep *steps = _tranche_cumulative_visible_steps (self, i, &from, &to);
 
+      /* the hatched band of a total that is a range (paint_series()) */
+      for (guint j = from; s->shown && s->kind == TRANCHE_SERIES_TARGET && j < to; j++)
+        any_range |= isfinite (steps[j].total_max) && steps[j].total_max > steps[j].total;
       if (!s->shown || !g_hash_table_add (seen, (gpointer) s->name))
         continue;
       if (n_named >= MAX_LEGEND_SERIES)
@@ -175,6 +181,11 @@ add_legend (TrancheCumulativeChart *self)
   if (self->any_reported)
     tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_DIAMOND, neutral,
                                     C_("legend", "total reported by a source"));
+  if (any_range)
+    /* Translators: legend of the cumulative chart's hatched band above the
+     * line after an "up to" round: the total is a range up to there */
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_BAND, neutral,
+                                    C_("legend", "hatched: the most the total may be"));
   if (self->committed->len > 0)
     /* Translators: legend of the cumulative chart's dashed line above the
      * money received: commitments announced and not yet paid */
@@ -262,6 +273,37 @@ try_place (TrancheCumulativeChart *self,
         return TRUE;
       }
   return FALSE;
+}
+
+/* The dashed lines of money committed as obstacles too: a "$310M" label
+ * over one hid the commitment it draws (paint_committed() draws them from
+ * the same points). */
+static void
+add_committed_obstacles (TrancheCumulativeChart *self,
+                         TrancheLabelPlacer     *placer)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
+  double half = tranche_theme_size (tranche_chart_frame_get_theme (self->frame), 1.5);
+
+  for (guint k = 0; k < self->committed->len; k++)
+    {
+      const TrancheCumulativeCommitted *c =
+        &g_array_index (self->committed, TrancheCumulativeCommitted, k);
+      const TrancheCumulativeCommitted *next = k + 1 < self->committed->len
+        ? &g_array_index (self->committed, TrancheCumulativeCommitted, k + 1) : NULL;
+      TrancheCumulativeSeries *s = series_at (self, c->series);
+      double x0, x1, y;
+
+      if (!s->shown || c->outstanding <= 0 || s->band == G_MAXUINT)
+        continue;
+      if (next != NULL && next->series != c->series)
+        next = NULL;
+      x0 = tranche_time_scale_day_to_x (scale, c->day);
+      x1 = next != NULL ? tranche_time_scale_day_to_x (scale, next->day) : plot->x + plot->width;
+      y = series_y (self, s->band, c->received + c->outstanding);
+      tranche_label_placer_add_rect (placer, &(TrancheRect) { x0, y - half, x1 - x0, 2 * half });
+    }
 }
 
 /* The steps' outline as obstacles, so labels stay off the lines. */
@@ -502,6 +544,7 @@ tranche_cumulative_chart_layout (TrancheChart              *chart,
             }
         }
     }
+  add_committed_obstacles (self, placer);
   layout_gaps (self, placer);
   for (guint i = 0; i < self->marks->len; i++)
     {
