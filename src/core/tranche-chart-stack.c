@@ -122,7 +122,8 @@ range_precision (TrancheDay first,
 }
 
 /* The events the export shows: those the filter keeps, and of those, the
- * ones whose dates meet the period asked for (--from, --to). */
+ * ones whose markers fall in the period asked for (--from, --to), the rule
+ * that says which lanes are drawn. */
 static guint
 count_shown (TrancheChartStack *self)
 {
@@ -135,8 +136,7 @@ count_shown (TrancheChartStack *self)
     return n;
   for (guint i = 0; i < n; i++)
     {
-      const TrancheEvent *event;
-      TrancheDay first, end;
+      TrancheDay day;
 
       if (bytes != NULL && bytes[i] == 0)
         continue;
@@ -145,11 +145,9 @@ count_shown (TrancheChartStack *self)
           shown++;
           continue;
         }
-      event = tranche_dataset_get_event (self->dataset, i);
-      first = tranche_date_first_day (&event->date);
-      end = tranche_date_end_day (tranche_date_is_set (&event->end) ? &event->end : &event->date);
-      shown += !(isfinite (self->asked_first) && end <= self->asked_first)
-               && !(isfinite (self->asked_end) && first >= self->asked_end);
+      day = tranche_date_middle_day (&tranche_dataset_get_event (self->dataset, i)->date);
+      shown += !(isfinite (self->asked_first) && day < self->asked_first)
+               && !(isfinite (self->asked_end) && day >= self->asked_end);
     }
   return shown;
 }
