@@ -18,6 +18,7 @@ symbol_width (TrancheChartFrame  *self,
     case TRANCHE_CHART_SYMBOL_DASHED_LINE:
     case TRANCHE_CHART_SYMBOL_SPAN:
     case TRANCHE_CHART_SYMBOL_BAND:
+    case TRANCHE_CHART_SYMBOL_HATCH:
       return S (self, 22);
     case TRANCHE_CHART_SYMBOL_FILLED:
     case TRANCHE_CHART_SYMBOL_HOLLOW:

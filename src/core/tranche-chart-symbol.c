@@ -144,6 +144,23 @@ tranche_chart_symbol_paint (cairo_t            *cr,
       cairo_fill (cr);
       break;
 
+    case TRANCHE_CHART_SYMBOL_HATCH:
+      cairo_save (cr);
+      cairo_rectangle (cr, x - w, y - radius, 2 * w, 2 * radius);
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.12));
+      cairo_fill_preserve (cr);
+      cairo_clip (cr);
+      for (double hx = x - w - 2 * radius; hx < x + w; hx += radius * 0.8)
+        {
+          cairo_move_to (cr, hx, y + radius);
+          cairo_line_to (cr, hx + 2 * radius, y - radius);
+        }
+      tranche_draw_set_color (cr, tranche_color_with_alpha (color, 0.6));
+      cairo_set_line_width (cr, MAX (line / 2, 1));
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      break;
+
     case TRANCHE_CHART_SYMBOL_APPROX:
       {
         g_autofree char *mark = g_strdup_printf (C_("money", "~%s"), "");

@@ -28,6 +28,7 @@ typedef enum
   TRANCHE_CHART_SYMBOL_UNDISCLOSED, /* a round with no amount */
   TRANCHE_CHART_SYMBOL_DIAMOND,     /* a total a source reports */
   TRANCHE_CHART_SYMBOL_GAP,         /* reported minus computed */
+  TRANCHE_CHART_SYMBOL_HATCH,       /* a total's range above its line */
 } TrancheChartSymbol;
 
 /* Paints `symbol` in `color` centred on (x, y), `radius` its half-size;

@@ -184,7 +184,7 @@ add_legend (TrancheCumulativeChart *self)
   if (any_range)
     /* Translators: legend of the cumulative chart's hatched band above the
      * line after an "up to" round: the total is a range up to there */
-    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_BAND, neutral,
+    tranche_chart_frame_add_legend (self->frame, TRANCHE_CHART_SYMBOL_HATCH, neutral,
                                     C_("legend", "hatched: the most the total may be"));
   if (self->committed->len > 0)
     /* Translators: legend of the cumulative chart's dashed line above the
