@@ -178,27 +178,21 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   TrancheTimeScale scale;
   TrancheDay pointer_day;
+  gboolean have_scale, deferred;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
-  if (self->dataset == NULL || !tranche_time_gestures_get_scale (self->gestures, &scale))
-    {
-      self->drawn = FALSE;
-      g_clear_pointer (&self->chart_node, gsk_render_node_unref);
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      tranche_draw_set_color (cr, self->theme.background);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      return;
-    }
-
   /* A large dataset's first layout and paint take tens of milliseconds:
-   * one view a frame does it (tranche-frame-budget.c). */
-  if (self->laid_out != self->dataset
-      && tranche_dataset_get_n_events (self->dataset) >= TRANCHE_FRAME_BUDGET_MIN_EVENTS
-      && !tranche_frame_budget_take (widget))
+   * one view a frame does it (tranche-frame-budget.c), the others come back. */
+  have_scale = self->dataset != NULL && tranche_time_gestures_get_scale (self->gestures, &scale);
+  deferred = have_scale && self->laid_out != self->dataset
+             && tranche_dataset_get_n_events (self->dataset) >= TRANCHE_FRAME_BUDGET_MIN_EVENTS
+             && !tranche_frame_budget_take (widget);
+  if (deferred)
+    tranche_frame_budget_come_back (widget);
+  if (!have_scale || deferred)
     {
       self->drawn = FALSE;
       g_clear_pointer (&self->chart_node, gsk_render_node_unref);
@@ -206,7 +200,6 @@ tranche_chart_view_snapshot (GtkWidget   *widget,
       tranche_draw_set_color (cr, self->theme.background);
       cairo_paint (cr);
       cairo_destroy (cr);
-      tranche_frame_budget_come_back (widget);
       return;
     }
   self->laid_out = self->dataset;

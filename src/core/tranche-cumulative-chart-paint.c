@@ -149,9 +149,7 @@ static void
 paint_committed (TrancheCumulativeChart *self,
                  cairo_t                *cr)
 {
-  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
   const TrancheTheme *theme = tranche_chart_frame_get_theme (self->frame);
-  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
   double dash[] = { tranche_theme_size (theme, 2.5), tranche_theme_size (theme, 2.5) };
   guint n = self->committed->len;
 
@@ -161,25 +159,20 @@ paint_committed (TrancheCumulativeChart *self,
     {
       const TrancheCumulativeCommitted *c =
         &g_array_index (self->committed, TrancheCumulativeCommitted, k);
-      const TrancheCumulativeCommitted *next = k + 1 < n
-        ? &g_array_index (self->committed, TrancheCumulativeCommitted, k + 1) : NULL;
-      TrancheCumulativeSeries *s = series_at (self, c->series);
+      const TrancheCumulativeCommitted *next;
       double x0, x1, y;
 
-      if (!s->shown || c->outstanding <= 0 || s->band == G_MAXUINT)
+      if (!_tranche_cumulative_committed_segment (self, k, &x0, &x1, &y, &next))
         continue;
-      if (next != NULL && next->series != c->series)
-        next = NULL;
-      x0 = tranche_time_scale_day_to_x (scale, c->day);
-      x1 = next != NULL ? tranche_time_scale_day_to_x (scale, next->day) : plot->x + plot->width;
-      y = series_y (self, s->band, c->received + c->outstanding);
       cairo_new_path (cr);
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x1, y);
       /* down (or up) to where the next point has it */
       if (next != NULL && next->outstanding > 0)
-        cairo_line_to (cr, x1, series_y (self, s->band, next->received + next->outstanding));
-      tranche_draw_set_color (cr, tranche_cumulative_series_get_color (s));
+        cairo_line_to (cr, x1, series_y (self, series_at (self, next->series)->band,
+                                         next->received + next->outstanding));
+      tranche_draw_set_color (cr, tranche_cumulative_series_get_color (series_at (self,
+                                                                                  c->series)));
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);

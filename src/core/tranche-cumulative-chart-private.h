@@ -63,6 +63,15 @@ series_y (TrancheCumulativeChart *self,
 }
 
 /* Steps [*from, *to) of a series with a day in [first, end). */
+/* The k-th point of money committed as drawn: a dashed line from x0 to x1
+ * at y, and the next point of the same series (or NULL); FALSE when
+ * nothing is drawn there. One place for the painter and the labels. */
+gboolean _tranche_cumulative_committed_segment (TrancheCumulativeChart            *self,
+                                                guint                              k,
+                                                double                            *x0,
+                                                double                            *x1,
+                                                double                            *y,
+                                                const TrancheCumulativeCommitted **next);
 const TrancheStep *_tranche_cumulative_visible_steps (TrancheCumulativeChart *self,
                                                       guint                   series,
                                                       guint                  *from,

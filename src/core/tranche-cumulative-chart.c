@@ -275,34 +275,49 @@ try_place (TrancheCumulativeChart *self,
   return FALSE;
 }
 
+gboolean
+_tranche_cumulative_committed_segment (TrancheCumulativeChart            *self,
+                                       guint                              k,
+                                       double                            *x0,
+                                       double                            *x1,
+                                       double                            *y,
+                                       const TrancheCumulativeCommitted **next)
+{
+  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
+  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
+  const TrancheCumulativeCommitted *c =
+    &g_array_index (self->committed, TrancheCumulativeCommitted, k);
+  TrancheCumulativeSeries *s = series_at (self, c->series);
+
+  *next = k + 1 < self->committed->len
+    ? &g_array_index (self->committed, TrancheCumulativeCommitted, k + 1) : NULL;
+  if (!s->shown || c->outstanding <= 0 || s->band == G_MAXUINT)
+    return FALSE;
+  if (*next != NULL && (*next)->series != c->series)
+    *next = NULL;
+  *x0 = tranche_time_scale_day_to_x (scale, c->day);
+  *x1 = *next != NULL ? tranche_time_scale_day_to_x (scale, (*next)->day)
+                      : plot->x + plot->width;
+  *y = series_y (self, s->band, c->received + c->outstanding);
+  return TRUE;
+}
+
 /* The dashed lines of money committed as obstacles too: a "$310M" label
- * over one hid the commitment it draws (paint_committed() draws them from
- * the same points). */
+ * over one hid the commitment it draws. */
 static void
 add_committed_obstacles (TrancheCumulativeChart *self,
                          TrancheLabelPlacer     *placer)
 {
-  const TrancheTimeScale *scale = tranche_chart_frame_get_scale (self->frame);
-  const TrancheRect *plot = tranche_chart_frame_get_plot (self->frame);
   double half = tranche_theme_size (tranche_chart_frame_get_theme (self->frame), 1.5);
 
   for (guint k = 0; k < self->committed->len; k++)
     {
-      const TrancheCumulativeCommitted *c =
-        &g_array_index (self->committed, TrancheCumulativeCommitted, k);
-      const TrancheCumulativeCommitted *next = k + 1 < self->committed->len
-        ? &g_array_index (self->committed, TrancheCumulativeCommitted, k + 1) : NULL;
-      TrancheCumulativeSeries *s = series_at (self, c->series);
+      const TrancheCumulativeCommitted *next;
       double x0, x1, y;
 
-      if (!s->shown || c->outstanding <= 0 || s->band == G_MAXUINT)
-        continue;
-      if (next != NULL && next->series != c->series)
-        next = NULL;
-      x0 = tranche_time_scale_day_to_x (scale, c->day);
-      x1 = next != NULL ? tranche_time_scale_day_to_x (scale, next->day) : plot->x + plot->width;
-      y = series_y (self, s->band, c->received + c->outstanding);
-      tranche_label_placer_add_rect (placer, &(TrancheRect) { x0, y - half, x1 - x0, 2 * half });
+      if (_tranche_cumulative_committed_segment (self, k, &x0, &x1, &y, &next))
+        tranche_label_placer_add_rect (placer, &(TrancheRect) { x0, y - half, x1 - x0,
+                                                                2 * half });
     }
 }
 
