@@ -735,9 +735,9 @@ paint_tick_labels (TrancheChartFrame *self,
     }
 }
 
-void
-tranche_chart_frame_paint_under (TrancheChartFrame *self,
-                                 cairo_t           *cr)
+static void
+paint_under (TrancheChartFrame *self,
+             cairo_t           *cr)
 {
   double line;
 
@@ -785,9 +785,9 @@ tranche_chart_frame_paint_under (TrancheChartFrame *self,
   cairo_restore (cr);
 }
 
-void
-tranche_chart_frame_paint_over (TrancheChartFrame *self,
-                                cairo_t           *cr)
+static void
+paint_over (TrancheChartFrame *self,
+            cairo_t           *cr)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -879,5 +879,37 @@ tranche_chart_frame_paint_selection (TrancheChartFrame *self,
   tranche_draw_set_color (cr, self->theme.selection);
   cairo_set_line_width (cr, S (self, 2.5));
   cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+tranche_chart_frame_begin_paint (TrancheChartFrame *self,
+                                 cairo_t           *cr,
+                                 double             overhang)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, self->rect.x, self->rect.y, self->rect.width, self->rect.height);
+  cairo_clip (cr);
+  paint_under (self, cr);
+  /* Data stays in the plot: markers at its ends are cut rather than drawn
+   * over the y labels. Vertically they may use the band's edges. */
+  cairo_save (cr);
+  cairo_rectangle (cr, self->plot.x, self->plot.y - overhang, self->plot.width,
+                   self->plot.height + 2 * overhang);
+  cairo_clip (cr);
+}
+
+void
+tranche_chart_frame_end_paint (TrancheChartFrame *self,
+                               cairo_t           *cr)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_restore (cr);
+  paint_over (self, cr);
   cairo_restore (cr);
 }

@@ -193,12 +193,15 @@ void                    tranche_chart_frame_add_landmark     (TrancheChartFrame 
  * its markers and labels. Bounds: the plot. */
 TrancheLabelPlacer     *tranche_chart_frame_get_placer       (TrancheChartFrame         *self);
 
-/* Background, grid lines and y tick labels (unless they are inside the
- * plot: those come with paint_over()), clipped to the rectangle. */
-void                    tranche_chart_frame_paint_under      (TrancheChartFrame         *self,
-                                                              cairo_t                   *cr);
-/* Header, band captions and time labels. */
-void                    tranche_chart_frame_paint_over       (TrancheChartFrame         *self,
+/* A chart's paint goes between these two. begin: the background, grid
+ * lines and y tick labels (unless they are inside the plot: those come at
+ * the end), clipped to the rectangle, then a clip to the plot widened by
+ * `overhang` above and below for markers on its edges. end: the header,
+ * band captions and time labels over the data. */
+void                    tranche_chart_frame_begin_paint      (TrancheChartFrame         *self,
+                                                              cairo_t                   *cr,
+                                                              double                     overhang);
+void                    tranche_chart_frame_end_paint        (TrancheChartFrame         *self,
                                                               cairo_t                   *cr);
 /* A legend symbol or a marker of `radius` centred on (x, y). */
 void                    tranche_chart_frame_paint_symbol     (TrancheChartFrame         *self,

@@ -260,22 +260,10 @@ _tranche_cumulative_chart_paint (TrancheChart *chart,
                                  int           selected)
 {
   TrancheCumulativeChart *self = TRANCHE_CUMULATIVE_CHART (chart);
-  const TrancheRect *rect, *plot;
 
   g_assert (self->laid_out);
 
-  rect = tranche_chart_frame_get_rect (self->frame);
-  plot = tranche_chart_frame_get_plot (self->frame);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-  cairo_clip (cr);
-  tranche_chart_frame_paint_under (self->frame, cr);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, plot->x, plot->y - self->radius, plot->width,
-                   plot->height + 2 * self->radius);
-  cairo_clip (cr);
+  tranche_chart_frame_begin_paint (self->frame, cr, self->radius);
   /* Targets' areas first, pairs' lines over them. */
   for (guint pass = 0; pass < 2; pass++)
     for (guint k = 0; k < self->drawn->len; k++)
@@ -318,9 +306,6 @@ _tranche_cumulative_chart_paint (TrancheChart *chart,
         if (m->event == (guint32) selected)
           tranche_chart_frame_paint_selection (self->frame, cr, m->x, m->y, m->radius);
       }
-  cairo_restore (cr);
-
-  tranche_chart_frame_paint_over (self->frame, cr);
-  cairo_restore (cr);
+  tranche_chart_frame_end_paint (self->frame, cr);
 }
 

@@ -121,24 +121,10 @@ _tranche_valuation_chart_paint (TrancheChart *chart,
                                 int           selected)
 {
   TrancheValuationChart *self = TRANCHE_VALUATION_CHART (chart);
-  const TrancheRect *rect, *plot;
 
   g_assert (self->laid_out);
 
-  rect = tranche_chart_frame_get_rect (self->frame);
-  plot = tranche_chart_frame_get_plot (self->frame);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-  cairo_clip (cr);
-  tranche_chart_frame_paint_under (self->frame, cr);
-
-  /* Data stays in the plot: markers at its ends are cut rather than drawn
-   * over the y labels. Vertically they may use the band's edges. */
-  cairo_save (cr);
-  cairo_rectangle (cr, plot->x, plot->y - self->radius, plot->width,
-                   plot->height + 2 * self->radius);
-  cairo_clip (cr);
+  tranche_chart_frame_begin_paint (self->frame, cr, self->radius);
   for (guint i = 0; i < self->series->len; i++)
     if (series_at (self, i)->drawn)
       paint_series (self, cr, series_at (self, i));
@@ -153,10 +139,7 @@ _tranche_valuation_chart_paint (TrancheChart *chart,
           tranche_chart_frame_paint_selection (self->frame, cr, p->x, p->y, p->radius);
         }
     }
-  cairo_restore (cr);
-
-  tranche_chart_frame_paint_over (self->frame, cr);
-  cairo_restore (cr);
+  tranche_chart_frame_end_paint (self->frame, cr);
 }
 
 void
